@@ -3,6 +3,19 @@
 *Display* text is what the reader sees: only invisible controls and NULs are removed.
 The *match* form is derived for search, dedup, entity keys and follows; it is never
 shown and never stored instead of the display text.
+
+Match form, in order:
+
+* NFKC (presentation forms, ligatures such as ﷲ, full-width Latin and digits);
+* fold آ أ إ ٱ ٲ ٳ → ا, ى ی → ي, ک → ك, ة ۃ → ه, ۀ ہ ە ھ → ه, and the hamza seats ؤ ئ → ء
+  (so مسؤول = مسئول = مسءول);
+* delete tatweel, harakat and Quranic marks (U+0610–061A, U+064B–065F, U+0670, U+06D6–06ED),
+  bidi controls, zero-width characters and NUL;
+* fold Arabic-Indic and Extended Arabic-Indic digits to 0-9, the Arabic decimal and
+  thousands separators ٫ ٬ to ``.`` and ``,``;
+* lower-case, collapse runs of whitespace to one space and strip the ends.
+
+``match_form`` is idempotent: ``match_form(match_form(s)) == match_form(s)``.
 """
 
 from __future__ import annotations
@@ -13,31 +26,47 @@ import unicodedata
 # Bidi controls: LRM/RLM, embeddings/overrides, isolates; plus ALM and zero-width no-break
 # space (BOM) which show up mid-text in scraped pages.
 BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\ufeff"
-_DISPLAY_DROP = {ord(c): None for c in BIDI_CONTROLS + "\x00"}
+ZERO_WIDTH = "\u200b\u200c\u200d"
+_DISPLAY_DROP: dict[int, None] = {ord(c): None for c in BIDI_CONTROLS + "\x00"}
 
 TATWEEL = "\u0640"
 
-_MATCH_TABLE: dict[int, str | None] = {}
-for _c in "آأإٱ":
-    _MATCH_TABLE[ord(_c)] = "ا"
-_MATCH_TABLE[ord("ى")] = "ي"
-_MATCH_TABLE[ord("ة")] = "ه"
-# Hamza seats fold to the bare hamza so مسؤول = مسئول = مسءول on both sides of a match.
-for _c in "ؤئ":
-    _MATCH_TABLE[ord(_c)] = "ء"
-_MATCH_TABLE[ord("ی")] = "ي"  # Farsi yeh
-_MATCH_TABLE[ord("ک")] = "ك"  # keheh
-_MATCH_TABLE[ord(TATWEEL)] = None
-for _cp in list(range(0x0610, 0x061B)) + list(range(0x064B, 0x0660)) + [0x0670] + list(
-    range(0x06D6, 0x06EE)
-):
-    _MATCH_TABLE[_cp] = None
-for _i in range(10):
-    _MATCH_TABLE[0x0660 + _i] = str(_i)  # Arabic-Indic digits
-    _MATCH_TABLE[0x06F0 + _i] = str(_i)  # Extended Arabic-Indic (Persian/Urdu) digits
-for _c in BIDI_CONTROLS + "\x00\u200b\u200c\u200d":
-    _MATCH_TABLE[ord(_c)] = None
+# Combining marks deleted from the match form (harakat, Quranic annotation, superscript alef).
+MARK_RANGES: tuple[tuple[int, int], ...] = (
+    (0x0610, 0x061A),
+    (0x064B, 0x065F),
+    (0x0670, 0x0670),
+    (0x06D6, 0x06ED),
+)
 
+
+def _build_match_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for c in "آأإٱٲٳ":
+        table[ord(c)] = "ا"
+    for c in "ىی":  # alef maksura, Farsi yeh
+        table[ord(c)] = "ي"
+    table[ord("ک")] = "ك"  # keheh
+    for c in "ةۃۀہەھ":  # teh marbuta (and its goal form), heh variants
+        table[ord(c)] = "ه"
+    # Hamza seats fold to the bare hamza so مسؤول = مسئول = مسءول on both sides of a match.
+    for c in "ؤئ":
+        table[ord(c)] = "ء"
+    table[ord(TATWEEL)] = None
+    for lo, hi in MARK_RANGES:
+        for cp in range(lo, hi + 1):
+            table[cp] = None
+    for i in range(10):
+        table[0x0660 + i] = str(i)  # Arabic-Indic digits
+        table[0x06F0 + i] = str(i)  # Extended Arabic-Indic (Persian/Urdu) digits
+    table[0x066B] = "."  # Arabic decimal separator
+    table[0x066C] = ","  # Arabic thousands separator
+    for c in BIDI_CONTROLS + ZERO_WIDTH + "\x00":
+        table[ord(c)] = None
+    return table
+
+
+_MATCH_TABLE = _build_match_table()
 _SPACES = re.compile(r"\s+")
 
 
@@ -53,6 +82,14 @@ def match_form(text: str) -> str:
     lower-case Latin and collapse whitespace.
     """
     if text.isascii():
+        if "\x00" in text:
+            text = text.replace("\x00", "")
         return _SPACES.sub(" ", text.lower()).strip()
-    text = unicodedata.normalize("NFKC", text)
-    return _SPACES.sub(" ", text.translate(_MATCH_TABLE).lower()).strip()
+    text = unicodedata.normalize("NFKC", text).translate(_MATCH_TABLE).lower()
+    # Deleting a mark or lower-casing can, rarely, leave a string that NFKC would change
+    # again (e.g. two combining marks meeting); repeat until stable so the form is idempotent.
+    for _ in range(3):
+        if unicodedata.is_normalized("NFKC", text):
+            break
+        text = unicodedata.normalize("NFKC", text).translate(_MATCH_TABLE).lower()
+    return _SPACES.sub(" ", text).strip()

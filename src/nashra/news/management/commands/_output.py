@@ -1,0 +1,17 @@
+"""Shared helpers for commands: JSON printing and the rich console, on the command's stdout."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.management.base import OutputWrapper
+from rich.console import Console
+
+
+def console(stdout: OutputWrapper) -> Console:
+    return Console(file=stdout._out, highlight=False)
+
+
+def print_json(data: Any, stdout: OutputWrapper) -> None:
+    stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))

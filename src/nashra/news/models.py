@@ -1,0 +1,138 @@
+"""Sources, articles (with their exact original input), dedup bands and the ingest log."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
+
+
+class Source(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    url = models.URLField(max_length=1000, blank=True)
+    feed_url = models.URLField(max_length=1000, blank=True)
+    language = models.CharField(max_length=8, blank=True, default="ar")
+    direction = models.CharField(
+        max_length=4, blank=True, choices=[("", "auto"), ("rtl", "rtl"), ("ltr", "ltr")]
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    documents_seen = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True) or f"source-{timezone.now():%Y%m%d%H%M%S}"
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class Article(models.Model):
+    class DuplicateKind(models.TextChoices):
+        EXACT = "exact", "exact"
+        NEAR = "near", "near"
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="articles")
+    url = models.URLField(max_length=2000, blank=True)
+    title = models.TextField(blank=True)
+    subtitle = models.TextField(blank=True)
+    author = models.CharField(max_length=300, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    ingested_at = models.DateTimeField(default=timezone.now, db_index=True)
+    language = models.CharField(max_length=8, blank=True)
+    body = models.JSONField(default=list)  # paragraphs, display text exactly as extracted
+    boilerplate = models.JSONField(default=list)  # lines removed from the input
+    # The exact input this article came from, so analysis can be re-run over it.
+    original = models.BinaryField()
+    original_encoding = models.CharField(max_length=32, blank=True)
+    origin = models.TextField()  # path, URL, "archive.zip!member", "dump.jsonl#line-3"
+    format = models.CharField(max_length=8)
+    needs_fetch = models.BooleanField(default=False)
+    input_hash = models.CharField(max_length=64, unique=True)  # sha256 of original
+    body_hash = models.CharField(max_length=40, db_index=True)  # match-form body
+    minhash = models.BinaryField()
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+    )
+    duplicate_kind = models.CharField(max_length=8, blank=True, choices=DuplicateKind.choices)
+    similarity = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["source", "-published_at"])]
+
+    def __str__(self) -> str:
+        return self.title or f"article {self.pk}"
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.body)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.pk,
+            "source": self.source.name,
+            "url": self.url,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "author": self.author,
+            "published_at": self.published_at.isoformat() if self.published_at else None,
+            "language": self.language,
+            "body": self.body,
+            "boilerplate": self.boilerplate,
+            "duplicate_of": self.duplicate_of_id,
+            "duplicate_kind": self.duplicate_kind or None,
+            "origin": self.origin,
+            "format": self.format,
+            "needs_fetch": self.needs_fetch,
+        }
+
+
+class ArticleBand(models.Model):
+    """One MinHash LSH band of an article; equal keys make near-duplicate candidates."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bands")
+    key = models.BigIntegerField(db_index=True)
+
+
+class SourceLine(models.Model):
+    """How often a short line recurs in one source's documents (learned boilerplate)."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="lines")
+    key = models.CharField(max_length=300)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["source", "key"], name="unique_source_line")]
+
+
+class IngestRun(models.Model):
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    targets = models.JSONField(default=list)
+    options = models.JSONField(default=dict)
+    counts = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+
+class IngestItem(models.Model):
+    class Outcome(models.TextChoices):
+        INGESTED = "ingested", "ingested"
+        DUPLICATE = "duplicate", "duplicate"
+        UNCHANGED = "unchanged", "already ingested"
+        REJECTED = "rejected", "rejected"
+
+    run = models.ForeignKey(IngestRun, on_delete=models.CASCADE, related_name="items")
+    origin = models.TextField()
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, db_index=True)
+    reason = models.TextField(blank=True)
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    duplicate_of = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )

@@ -1,0 +1,164 @@
+"""Light stemmer for match-form Arabic words.
+
+``stem(word)`` takes a word already in match form (see :func:`nashra.text.match_form`:
+ة→ه, أإآ→ا, ى→ي, ؤئ→ء, no marks) and strips proclitics and suffixes. It starts from
+Larkey's light10 (Lucene's ArabicStemmer) and deviates where light10 is known to make
+variants of one word land on different stems:
+
+1. **Stacked proclitics.** light10 strips one prefix from ال وال بال كال فال لل و, so
+   وبالمدرسة → بالمدرس. We strip, longest first, وبال وكال ولل فبال فكال فلل وال فال بال
+   كال لل ال (at least 2 letters must remain, as in light10), so وبالمدرسة → مدرس and
+   فللمسؤولين → مسءول.
+2. **Single proclitics.** A conjunction و/ف, then a preposition ب/ك/ل, are each stripped
+   when the stem left after suffix stripping would still be long enough: 3 letters after
+   و (light10 strips و from words of 4+ letters), 4 letters after ف/ب/ك/ل (those letters
+   begin many stems: فكرة, كبيرة, بيانات). وقال → قال, وبمدرسة → مدرس, كبيرة → كبير.
+   light10 never strips ف/ب/ك/ل without the article.
+3. **Stems that begin with a proclitic letter** (وزارة, وزير, واقع, والد, لبنان, بريطانيا,
+   فرنسا, كورونا …) are protected by a list of surface words written below; their
+   suffix-stripped forms are computed at import. A protected stem keeps its first letter
+   whatever is attached: وزارة, الوزارة, والوزارة, ووزارة → وزار (light10: زار / وزار).
+4. **No ان suffix.** light10 strips ان (the nominative dual). It breaks far more singular
+   nouns and names than it unifies duals: لبنان → لبن, ايران → اير, but ايراني → ايران;
+   اردوغان → اردوغ; بيان, مكان, برلمان, سودان, رمضان. We keep ان; the oblique dual ين
+   is still stripped (shared with the plural).
+5. **Suffixes to a fixed point.** light10 tries each suffix once, in a fixed order, so a
+   noun ending in a suffix-like string and its nisba adjective differ (قانون → قان but
+   قانوني → قانون; فلسطين → فلسط but فلسطيني → فلسطين). We restart the list after every
+   strip (still leaving at least 2 letters), so X and X+ي/يه/ين/ات land together.
+6. **Protected stems** (``_NO_SUFFIX``: فلسطين, برلين, بحرين, حسين, قانون, مليون, …) are
+   never suffix-stripped and stop the stripping when reached, so فلسطين, الفلسطيني,
+   فلسطينيين → فلسطين. ``_EXCEPTIONS`` maps a few whole words (الله, لله, والله, بالله →
+   الله).
+7. **Match form input.** Suffixes are written in match form, so light10's ة/ية entries
+   are the ه/يه entries (ة is already ه), and hamza seats are already ء.
+8. **No س (future) stripping.** سيقوم stays سيقوم: stripping س would wreck سيارة, سياسة,
+   سياحة; the imperfect-verb prefixes ي/ت/ن are not stripped either, as in light10.
+
+Words that do not start with an Arabic letter (Latin, numbers) are returned unchanged.
+The stemmer is cached (``functools.lru_cache``); call ``stem.cache_clear()`` if needed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from nashra.text.normalize import match_form
+
+__all__ = ["stem", "strip_suffixes"]
+
+# Article-bearing proclitic stacks, longest first.
+_ARTICLE_PREFIXES = (
+    "وبال",
+    "وكال",
+    "فبال",
+    "فكال",
+    "ولل",
+    "فلل",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "لل",
+    "ال",
+)
+# Suffixes in match form (light10 order, ة→ه, ية→يه, without ان).
+_SUFFIXES = ("ها", "ات", "ون", "ين", "يه", "ه", "ي")
+
+# Stems that are never suffix-stripped (names and nouns whose ending looks like a suffix).
+_NO_SUFFIX_WORDS = """
+فلسطين برلين بحرين البحرين حسين ياسين اثنين الاثنين قانون مليون تلفزيون زيتون ليمون كانون
+صالون فرعون ميشيغين كوبنهاغن بوتين لينين الصين صين تشرين
+"""
+
+# Surface words that begin with و ف ب ك ل as part of the stem. Their suffix-stripped forms
+# are protected from proclitic stripping. Written in ordinary spelling, folded at import.
+_PROTECTED_WORDS = """
+وزير وزيرة وزراء وزارة وزارات وطن وطني وطنية وقت وضع وضعية واقع واقعي واقعة وقائع ولد والد
+والدة والده والي ولاة ولاية وكالة وكالات وكيل وصول وصل وصف وفد وفود وفاة وفيات وثيقة وثائق
+وثائقي وحدة وحيد وجود وجه وجهة وسط وسائل وسيلة وعد وعود وقف وقوف وقود وارد واردات وراء وزن
+ولي ولاء وادي واحد واحدة واسع واسعة واضح واضحة واجب واجبات واجهة واجهات وافق وافقت وقوع وظيفة
+وظائف وعي وباء وبائي ورقة ورشة وسام وسيط وساطة وصية وطأة وعاء وفرة وفير وفق وقاية وهم وهمي
+واشنطن وارسو ويلز وليد وائل وديع وفاء وجدي وجيه وضاح ودائع وديعة ولادة وقعت وصلت وضعت وجدت
+وعدت وقفت ولدت وصلوا وقعوا وضعوا وجدوا وقائي وسيم وليمة
+فلسطين فلسطيني فرنسا فرنسي فريق فيروس فيروسات فيسبوك فيديو فيديوهات فنزويلا فيتنام فنلندا
+فنادق فصائل فيلم أفلام فكرة فترة فرصة فرص فضائية فضائيات فعالية فعاليات فيصل فهد فؤاد فاطمة
+فراس فيفا فورمولا فيزياء فلاديمير فرانسوا فرانكفورت فلوريدا فيينا فلبين الفلبين
+لبنان لبناني ليبيا ليبي لندن لوس لاعب لاعبين لجنة لجان لقاء لقاءات لحظة لغة لغات
+برلمان برلماني برنامج برامج بريطانيا بريطاني بترول بترولي بيروت بغداد باريس بايدن باكستان
+بلجيكا بولندا بلغاريا بوليفيا بورما بروكسل برشلونة بنغلاديش بلاستيك بروتوكول برميل براميل
+بضائع بوتين بيانات بيان بطولة بطولات بنوك بنك بورصة بلدية بلديات بيئة بيئي بروفيسور بريد
+بالغ بالغة بالون بحيرة بنزين بنية بيتكوين بكين بوابة بيونغ بيونج
+كورونا كوريا كهرباء كاميرا كاميرات كمبيوتر كولومبيا كندا كرواتيا كينيا كازاخستان كوبا
+كرة كبيرة كبير كلمة كلمات كتاب كتابة كاتب كأس كلية كليات كنيسة كيلو كيلومتر كمية كميات
+""".split()
+
+_EXCEPTIONS: dict[str, str] = {
+    match_form(w): "الله" for w in ("الله", "لله", "والله", "بالله", "فالله", "تالله", "ولله")
+}
+
+
+def strip_suffixes(word: str) -> str:
+    """Strip light10 suffixes (minus ان) to a fixed point, keeping at least 2 letters."""
+    no_suffix = _NO_SUFFIX
+    if word in no_suffix:
+        return word
+    while True:
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+                word = word[: -len(suffix)]
+                break
+        else:
+            return word
+        if word in no_suffix:
+            return word
+
+
+_NO_SUFFIX: frozenset[str] = frozenset()
+_NO_SUFFIX = frozenset(match_form(w) for w in _NO_SUFFIX_WORDS.split())
+_NO_SUFFIX = _NO_SUFFIX | frozenset(
+    w[2:] for w in _NO_SUFFIX if w.startswith("ال") and len(w) > 4
+)
+_PROTECTED: frozenset[str] = frozenset(strip_suffixes(match_form(w)) for w in _PROTECTED_WORDS)
+
+
+def _is_arabic_start(word: str) -> bool:
+    return "\u0621" <= word[0] <= "\u06ff"
+
+
+def _after_preposition(word: str) -> str:
+    """Strip one ب/ك/ل from an article-less word when a 4-letter stem remains."""
+    core = strip_suffixes(word)
+    if core in _PROTECTED or len(word) < 5 or word[0] not in "بكل":
+        return core
+    rest = strip_suffixes(word[1:])
+    return rest if len(rest) >= 4 else core
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Light stem of a match-form word (see the module docstring for the rules)."""
+    if len(word) < 3 or not _is_arabic_start(word):
+        return word
+    exception = _EXCEPTIONS.get(word)
+    if exception is not None:
+        return exception
+    core = strip_suffixes(word)
+    if core in _PROTECTED:
+        return core
+    for prefix in _ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return strip_suffixes(word[len(prefix) :])
+    first = word[0]
+    if first in "وف":
+        rest = word[1:]
+        exception = _EXCEPTIONS.get(rest)
+        if exception is not None:
+            return exception
+        rest_stem = _after_preposition(rest)
+        if len(rest_stem) >= (3 if first == "و" else 4):
+            return rest_stem
+        return core
+    if first in "بكل":
+        return _after_preposition(word)
+    return core
