@@ -80,26 +80,32 @@ def row_document(row: Mapping[str, Any], *, origin: str, fmt: str, mapping: Mapp
         lines = _as_text(body_value).split("\n")
     lines = [" ".join(line.split()) for line in lines if line.strip()]
     title = " ".join(_as_text(_pick(row, "title", mapping)).split())
-    if not lines:
+    url = _as_text(_pick(row, "url", mapping))
+    if not lines and not (title and url):
         raise ExtractError("record has no body text" + (f" (title {title[:40]!r})" if title else ""))
-    structure = structure_lines(lines, title_hint=title)
-    if not structure.body:
-        raise ExtractError("record has no body text left after removing boilerplate")
+    structure = structure_lines(lines, title_hint=title) if lines else None
+    if structure is not None and structure.body:
+        body, boilerplate = structure.body, structure.boilerplate
+    else:
+        # Nothing but prompt-like lines (or no text at all: a photo story, a teaser):
+        # keep what there is and remember the link for a full fetch, rather than lose it.
+        body, boilerplate = lines, []
     date_raw = _as_text(_pick(row, "published_at", mapping))
     original = json.dumps(row, ensure_ascii=False, default=str).encode("utf-8")
     return Document(
         origin=origin,
         format=fmt,
         original=original,
-        title=title or structure.title,
-        subtitle=_as_text(_pick(row, "subtitle", mapping)) or structure.subtitle,
+        title=title or (structure.title if structure else ""),
+        subtitle=_as_text(_pick(row, "subtitle", mapping)) or (structure.subtitle if structure else ""),
         author=_as_text(_pick(row, "author", mapping)),
         published_at=parse_datetime(date_raw),
-        url=_as_text(_pick(row, "url", mapping)),
+        url=url,
         source=_as_text(_pick(row, "source", mapping)),
         language=_as_text(_pick(row, "language", mapping)).lower()[:8],
-        body=structure.body,
-        boilerplate=structure.boilerplate,
+        body=body,
+        boilerplate=boilerplate,
+        needs_fetch=not body and bool(url),
     )
 
 

@@ -118,7 +118,8 @@ class Ingester:
         source = self._source(doc)
         self._apply_learned_boilerplate(source, doc)
         fp = fingerprint(doc.body)
-        dup_id, kind, sim = self._find_duplicate(fp)
+        # A title-only record (a teaser, a photo story) has no text to compare.
+        dup_id, kind, sim = self._find_duplicate(fp) if doc.body else (None, "", None)
         article = Article.objects.create(
             source=source, url=doc.url[:2000], title=doc.title, subtitle=doc.subtitle,
             author=doc.author[:300], published_at=doc.published_at, language=doc.language[:8],
@@ -127,7 +128,8 @@ class Ingester:
             needs_fetch=doc.needs_fetch, input_hash=input_hash, body_hash=fp.body_hash,
             minhash=fp.signature, duplicate_of_id=dup_id, duplicate_kind=kind, similarity=sim,
         )
-        ArticleBand.objects.bulk_create([ArticleBand(article=article, key=k) for k in fp.bands])
+        if doc.body:
+            ArticleBand.objects.bulk_create([ArticleBand(article=article, key=k) for k in fp.bands])
         if dup_id is not None:
             if kind == Article.DuplicateKind.EXACT:
                 self.report.exact += 1
