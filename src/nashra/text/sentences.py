@@ -40,7 +40,9 @@ _EVENTS = re.compile(
     rf"|(?P<term>[.!?؟…]+)(?P<closers>[»”’')\]]*)(?P<dq_after>\"?)(?=\s|$|[{_AR_LETTER}])"
 )
 # The word just before a dot: captures a single letter preceded by a non-letter.
-_SINGLE_LETTER = re.compile(rf"(?:^|[^A-Za-z{_AR_LETTER}\u064b-\u0652\u0640])([A-Za-z{_AR_LETTER}])$")
+_SINGLE_LETTER = re.compile(
+    rf"(?:^|[^A-Za-z{_AR_LETTER}\u064b-\u0652\u0640])([A-Za-z{_AR_LETTER}])$"
+)
 _NUMBER_BEFORE = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]\s?$")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "no"})
 _LAST_WORD = re.compile(r"([A-Za-z]+)$")

@@ -11,9 +11,11 @@ variants of one word land on different stems:
    فللمسؤولين → مسءول.
 2. **Single proclitics.** A conjunction و/ف, then a preposition ب/ك/ل, are each stripped
    when the stem left after suffix stripping would still be long enough: 3 letters after
-   و (light10 strips و from words of 4+ letters), 4 letters after ف/ب/ك/ل (those letters
-   begin many stems: فكرة, كبيرة, بيانات). وقال → قال, وبمدرسة → مدرس, كبيرة → كبير.
-   light10 never strips ف/ب/ك/ل without the article.
+   و/ب/ل (light10 strips و from words of 4+ letters), 4 letters after ف/ك (those letters
+   begin many stems: فكرة, فترة, كبيرة, كثير). وقال → قال, بشكل → شكل, لدعم → دعم,
+   وبمدرسة → مدرس, كبيرة → كبير. light10 never strips ف/ب/ك/ل without the article.
+   The thresholds were chosen by counting, on a news corpus, words whose stem differed
+   from their own definite form (mangled stems) against proclitic forms left unstripped.
 3. **Stems that begin with a proclitic letter** (وزارة, وزير, واقع, والد, لبنان, بريطانيا,
    فرنسا, كورونا …) are protected by a list of surface words written below; their
    suffix-stripped forms are computed at import. A protected stem keeps its first letter
@@ -73,7 +75,7 @@ _NO_SUFFIX_WORDS = """
 
 # Surface words that begin with و ف ب ك ل as part of the stem. Their suffix-stripped forms
 # are protected from proclitic stripping. Written in ordinary spelling, folded at import.
-_PROTECTED_WORDS = """
+_PROTECTED_WORDS_TEXT = """
 وزير وزيرة وزراء وزارة وزارات وطن وطني وطنية وقت وضع وضعية واقع واقعي واقعة وقائع ولد والد
 والدة والده والي ولاة ولاية وكالة وكالات وكيل وصول وصل وصف وفد وفود وفاة وفيات وثيقة وثائق
 وثائقي وحدة وحيد وجود وجه وجهة وسط وسائل وسيلة وعد وعود وقف وقوف وقود وارد واردات وراء وزن
@@ -91,11 +93,37 @@ _PROTECTED_WORDS = """
 بالغ بالغة بالون بحيرة بنزين بنية بيتكوين بكين بوابة بيونغ بيونج
 كورونا كوريا كهرباء كاميرا كاميرات كمبيوتر كولومبيا كندا كرواتيا كينيا كازاخستان كوبا
 كرة كبيرة كبير كلمة كلمات كتاب كتابة كاتب كأس كلية كليات كنيسة كيلو كيلومتر كمية كميات
-""".split()
+بناء بعيد بعيدة بطاقة بطاقات بلاد بلادي بلدان بسيط بسيطة بساطة بارك بقاء بلوغ بيوت بلاغ
+بلاغات بارز بارزة بارزين بنود بديل بديلة بدائل بخاري بابا بيضاء بوروندي باحث باحثون باحثين
+بادرة بائع باردة بارد بقاع بركان بطارية بطاريات بدائية باطل باطلة بطيء بطيئة باهظة بشير بذور
+بوينج بوصلة بديع بديعة بريء بريئة برمجة برمجيات براءة بحوث بياض بطالة بلجيكي بكتيريا
+بكالوريوس بكاء بصيرة برونزي برونزية برودة بيرو بيتزا بهارات بندقية بضاعة برهان باطن بارعة
+بروتين بيولوجي بيولوجية بيانو بنيان بلاط بازار براعة بسطاء بنطلون
+لائحة لوائح لافتة لافت لافتات ليالي لسان لواء لياقة لائق لائقة لازم لازمة لاجئ لاجئين لجوء
+لحوم لاسلكي لاسلكية لاحقة لاحق لقاح لقاحات لطيف لباس لزوم لصوص لذيذ لذيذة ليموزين ليزر
+لوجستي لوجستية لورد ليبرالي ليبرالية
+وتيرة وكلاء وضوح وجيزة ورود وداع وخيمة واقف واتساب واعد واعدة وفاق وجهاء وافد وسائط وسطاء
+واثق وراثي وراثية ولائم وديان وجدان واسطة وازع وصايا وسائد واعظ وصافة وكيلة
+فقدان فوائد فايننشال فيتامين فيتامينات فضائح فوتوغرافي فوتوغرافية فستان فلكلور فلكلورية
+فولكلورية فاتورة فواتير فظائع فيروز فيلسوف فيضانات فيضان فطائر فقهاء فوارق فقراء فردوس
+فانوس فيدرالية فرسان
+كوميدي كوميدية كوميديا كورنيش كتائب كيماوية كيماوي كوادر كواكب كرنفال كومبيوتر كابتن كيمياء
+كيميائية كيلوجرام كمائن كلاسيكي كلاسيكية كريستال كوابل كوارث كربوهيدرات كنيست كولونيل كواليس
+"""
+_PROTECTED_WORDS = _PROTECTED_WORDS_TEXT.split()
 
 _EXCEPTIONS: dict[str, str] = {
     match_form(w): "الله" for w in ("الله", "لله", "والله", "بالله", "فالله", "تالله", "ولله")
 }
+
+
+def _no_suffix_set() -> frozenset[str]:
+    forms = {match_form(w) for w in _NO_SUFFIX_WORDS.split()}
+    # Names written with the article are protected without it too (البحرين → بحرين).
+    return frozenset(forms | {w[2:] for w in forms if w.startswith("ال") and len(w) > 4})
+
+
+_NO_SUFFIX = _no_suffix_set()
 
 
 def strip_suffixes(word: str) -> str:
@@ -114,11 +142,6 @@ def strip_suffixes(word: str) -> str:
             return word
 
 
-_NO_SUFFIX: frozenset[str] = frozenset()
-_NO_SUFFIX = frozenset(match_form(w) for w in _NO_SUFFIX_WORDS.split())
-_NO_SUFFIX = _NO_SUFFIX | frozenset(
-    w[2:] for w in _NO_SUFFIX if w.startswith("ال") and len(w) > 4
-)
 _PROTECTED: frozenset[str] = frozenset(strip_suffixes(match_form(w)) for w in _PROTECTED_WORDS)
 
 
@@ -127,12 +150,13 @@ def _is_arabic_start(word: str) -> bool:
 
 
 def _after_preposition(word: str) -> str:
-    """Strip one ب/ك/ل from an article-less word when a 4-letter stem remains."""
+    """Strip one ب/ل (3-letter stem must remain) or ك (4 letters) from an article-less word."""
     core = strip_suffixes(word)
-    if core in _PROTECTED or len(word) < 5 or word[0] not in "بكل":
+    first = word[0]
+    if core in _PROTECTED or len(word) < 4 or first not in "بكل":
         return core
     rest = strip_suffixes(word[1:])
-    return rest if len(rest) >= 4 else core
+    return rest if len(rest) >= (4 if first == "ك" else 3) else core
 
 
 @lru_cache(maxsize=200_000)

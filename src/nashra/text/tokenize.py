@@ -99,6 +99,5 @@ class Token(NamedTuple):
 def tokenize(text: str) -> list[Token]:
     """Split display text into tokens with exact offsets (see module docstring)."""
     return [
-        Token(m.group(), m.start(), m.end(), m.lastgroup or "word")
-        for m in TOKEN_RE.finditer(text)
+        Token(m.group(), m.start(), m.end(), m.lastgroup or "word") for m in TOKEN_RE.finditer(text)
     ]

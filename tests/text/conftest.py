@@ -1,0 +1,1 @@
+"""Tests of the Arabic text layer are pure Python: no database, no Django settings needed."""

@@ -1,0 +1,96 @@
+"""Spelling variants of one word must give identical terms everywhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from nashra.text import is_stopword, match_form, stem, terms
+
+GROUPS: list[list[str]] = [
+    ["المدرسة", "والمدرسة", "بالمدرسة", "مدرسة", "مدرسه", "للمدرسة", "وبالمدرسة", "فالمدرسة"],
+    ["أكَّدَ", "أكد", "اكد", "وأكد"],
+    ["الكرمـــلين", "الكرملين", "كرملين"],
+    ["إردوغان", "أردوغان", "اردوغان", "وأردوغان", "لأردوغان"],
+    ["مسؤول", "مسئول", "مسءول", "المسؤول", "والمسئول"],
+    ["المسؤولين", "فللمسؤولين", "مسؤولين", "المسئولين"],
+    ["الانتخابات", "انتخابات", "والانتخابات", "بالانتخابات"],
+    ["وزارة", "الوزارة", "والوزارة", "ووزارة", "وزاره", "بالوزارة", "للوزارة"],
+    ["وزير", "الوزير", "والوزير", "ووزير"],
+    ["لبنان", "ولبنان", "لبناني", "اللبناني", "اللبنانية"],
+    ["فلسطين", "الفلسطيني", "الفلسطينيين", "فلسطينية"],
+    ["إيران", "ايران", "الإيراني", "إيرانية"],
+    ["قانون", "القانون", "قانوني", "القانونية"],
+    ["رئيس", "الرئيس", "ورئيس", "والرئيس", "لرئيس"],
+    ["قال", "وقال", "قَالَ"],
+    ["شكل", "بشكل", "الشكل"],
+    ["كورونا", "وكورونا", "بكورونا"],
+    ["الله", "والله", "بالله", "لله"],
+    ["سياسة", "السياسة", "سياسي", "السياسية", "والسياسيين"],
+    ["كبير", "كبيرة", "الكبير", "الكبيرة"],
+    ["وكالة", "الوكالة", "وكالات", "الوكالات"],
+    ["مصر", "المصري", "مصرية", "المصريين"],
+]
+
+
+@pytest.mark.parametrize("group", GROUPS, ids=lambda g: g[0])
+def test_variants_share_terms(group: list[str]) -> None:
+    expected = terms(group[0])
+    assert len(expected) == 1
+    for word in group[1:]:
+        assert terms(word) == expected, word
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("٢٠٢٤", "2024"),
+        ("۲۰۲۴", "2024"),
+        ("٣٫٥", "3.5"),
+        ("١٬٠٠٠", "1,000"),
+        ("١٬٠٠٠", "1000"),
+        ("ﷲ", "الله"),
+        ("الكتاب\u200f", "كتاب"),
+        ("مَدْرَسَةٌ", "مدرسه"),
+        ("CNN", "cnn"),
+        ("Ｔｅｓｔ", "test"),
+    ],
+)
+def test_equivalent_forms(a: str, b: str) -> None:
+    assert terms(a) == terms(b)
+
+
+def test_wazara_is_not_zar() -> None:
+    assert stem(match_form("وزارة")) == "وزار"
+    assert terms("وزارة") != terms("زار")
+
+
+def test_stacked_proclitics() -> None:
+    assert stem(match_form("وبالمدرسة")) == "مدرس"
+    assert stem(match_form("فللمسؤولين")) == "مسءول"
+
+
+def test_names_keep_an() -> None:
+    assert stem(match_form("أردوغان")) == "اردوغان"
+    assert stem(match_form("السودان")) == "سودان"
+
+
+def test_stopwords() -> None:
+    for word in ["في", "من", "على", "إلى", "هذا", "التي", "الذين", "أن", "إن", "كان", "قد", "لم"]:
+        assert is_stopword(match_form(word)), word
+    assert is_stopword(match_form("هؤلاء"))
+    assert not is_stopword(match_form("قال"))
+    assert terms("في من على هذه") == []
+
+
+def test_sentence_of_terms() -> None:
+    text = "وقال الرئيسُ إن الانتخاباتِ ستُجرى في ٢٠٢٤ بمشاركة #الأحزاب_السياسية"
+    assert terms(text) == ["قال", "رءيس", "انتخاب", "ستجر", "2024", "مشارك", "احزاب", "سياس"]
+
+
+def test_url_email_mention_terms() -> None:
+    assert terms("راجع https://Example.com/A و @User_1 أو a.b@Mail.com") == [
+        "راجع",
+        "https://example.com/a",
+        "@user_1",
+        "a.b@mail.com",
+    ]
