@@ -1,21 +1,21 @@
 #!/usr/bin/env python3
-"""Rebuild the binary example archives from the source files in ``archives/src/``.
+"""Rebuild the binary example archives from the source files in ``archives/.src/``.
 
 Outputs (all byte-for-byte reproducible: fixed record ids, dates and timestamps):
 
 * ``archives/pages.warc.gz`` -- gzipped WARC 1.0 file holding, in order:
     1. a ``warcinfo`` record,
     2. a ``request`` record (GET of the Van earthquake page),
-    3. a ``response`` record: ``src/warc/van_quake_rescue.html``
+    3. a ``response`` record: ``.src/warc/van_quake_rescue.html``
        (``Content-Type: text/html; charset=utf-8``),
-    4. a ``response`` record: ``src/warc/petra_visitors.cp1256.html``, whose bytes are
+    4. a ``response`` record: ``.src/warc/petra_visitors.cp1256.html``, whose bytes are
        windows-1256 and whose only charset declaration is the HTTP header
        (``Content-Type: text/html; charset=windows-1256``),
     5. a ``response`` record for a tiny ``image/png`` (generated here) that an
        article reader must skip.
-* ``archives/bundle.zip`` -- the files under ``src/bundle/`` (``news/*.html``,
+* ``archives/bundle.zip`` -- the files under ``.src/bundle/`` (``news/*.html``,
   ``news/*.txt``), stored with their ``news/`` sub-folder.
-* ``archives/one.txt.gz`` -- ``src/one/amman_brt.txt`` gzipped (no file name or
+* ``archives/one.txt.gz`` -- ``.src/one/amman_brt.txt`` gzipped (no file name or
   mtime in the gzip header).
 
 Usage:  python examples/build_archives.py
@@ -37,7 +37,7 @@ from warcio.warcwriter import WARCWriter
 
 HERE = Path(__file__).resolve().parent
 ARCH = HERE / "archives"
-SRC = ARCH / "src"
+SRC = ARCH / ".src"  # hidden, so `nashra ingest examples/` skips the sources
 
 ZIP_TIME = (2026, 11, 24, 12, 0, 0)
 

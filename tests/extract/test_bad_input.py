@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import os
 import zipfile
 from pathlib import Path
@@ -144,8 +145,11 @@ def test_batch_continues_past_bad_items(tmp_path: Path) -> None:
 
 
 def test_bad_records_in_dumps_do_not_stop_the_dump(tmp_path: Path) -> None:
-    good = '{"title": "عنوان", "content": "%s"}' % GOOD.replace("\n", "\\n")
-    (tmp_path / "d.jsonl").write_text("\n".join([good, "{not json", '{"title": "فارغ"}', good.replace("عنوان", "آخر")]), encoding="utf-8")
+    good = json.dumps({"title": "عنوان", "content": GOOD}, ensure_ascii=False)
+    (tmp_path / "d.jsonl").write_text(
+        "\n".join([good, "{not json", '{"title": "فارغ"}', good.replace("عنوان", "آخر")]),
+        encoding="utf-8",
+    )
     items = _read(tmp_path / "d.jsonl")
     assert [type(i).__name__ for i in items] == ["Document", "Rejection", "Rejection", "Document"]
     assert "invalid JSON" in items[1].reason  # type: ignore[union-attr]

@@ -23,7 +23,9 @@ def test_bom_wins_over_declaration() -> None:
 
 
 def test_meta_charset_is_used() -> None:
-    data = f'<html><head><meta charset="windows-1256"></head><body>{ARABIC}</body></html>'.encode("cp1256")
+    data = f'<html><head><meta charset="windows-1256"></head><body>{ARABIC}</body></html>'.encode(
+        "cp1256"
+    )
     decoded = decode(data)
     assert decoded.encoding == "cp1256" and ARABIC in decoded.text
 

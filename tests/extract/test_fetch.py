@@ -80,7 +80,9 @@ def test_private_addresses_are_refused_by_default(server: str) -> None:
         fetch(server + "/article", limits=Limits(fetch_allow_private=False))
 
 
-@pytest.mark.parametrize("url", ["http://10.1.2.3/x", "http://169.254.169.254/latest/meta-data", "http://[::1]/"])
+@pytest.mark.parametrize(
+    "url", ["http://10.1.2.3/x", "http://169.254.169.254/latest/meta-data", "http://[::1]/"]
+)
 def test_private_literals_refused(url: str) -> None:
     with pytest.raises(ExtractError, match="private"):
         fetch(url, limits=Limits(fetch_allow_private=False))
@@ -94,7 +96,9 @@ def test_fetch_article_and_follow_redirect(server: str) -> None:
     assert doc.title == "افتتاح جسر جديد"
     assert doc.author == "سلمى يوسف"
     assert len(doc.body) == 3
-    assert doc.published_at is not None and doc.published_at.isoformat() == "2026-11-20T09:30:00+03:00"
+    assert (
+        doc.published_at is not None and doc.published_at.isoformat() == "2026-11-20T09:30:00+03:00"
+    )
 
 
 def test_conditional_get(server: str) -> None:

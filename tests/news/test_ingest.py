@@ -46,7 +46,18 @@ def test_ingest_stores_structured_article(tmp_path: Path) -> None:
     out = StringIO()
     call_command("show", article.pk, json=True, stdout=out)
     shown = json.loads(out.getvalue())
-    for key in ("id", "source", "url", "title", "subtitle", "author", "published_at", "body", "boilerplate", "duplicate_of"):
+    for key in (
+        "id",
+        "source",
+        "url",
+        "title",
+        "subtitle",
+        "author",
+        "published_at",
+        "body",
+        "boilerplate",
+        "duplicate_of",
+    ):
         assert key in shown
     assert shown["body"] == BODY
 
@@ -63,7 +74,13 @@ def test_exact_and_near_duplicates_are_linked_to_the_first_copy(tmp_path: Path) 
     first = _text_file(tmp_path / "a.txt", BODY)
     # Same body, different spelling of hamza/diacritics: still an exact duplicate.
     exact = _text_file(tmp_path / "b.txt", [p.replace("أعلنت", "اعلنت") for p in BODY], extra="")
-    near = _text_file(tmp_path / "c.txt", [*BODY[:4], "وتابع المتحدث أن السلطات المحلية أعدت مراكز إيواء مؤقتة للأسر المتضررة في القرى المنخفضة."])
+    near = _text_file(
+        tmp_path / "c.txt",
+        [
+            *BODY[:4],
+            "وتابع المتحدث أن السلطات المحلية أعدت مراكز إيواء مؤقتة للأسر المتضررة في القرى المنخفضة.",
+        ],
+    )
     summary = _ingest(first, exact, near)
     assert summary["ingested"] == 1
     assert summary["exact_duplicates"] == 1 and summary["near_duplicates"] == 1
@@ -90,7 +107,11 @@ def test_learned_source_boilerplate(tmp_path: Path, settings: object) -> None:
     sign_off = "خدمة الوادي الإخبارية"
     for i in range(5):
         body = [f"{p} (تقرير رقم {i * 7 + 3})" for p in BODY[i % 3 : i % 3 + 2]]
-        _text_file(tmp_path / f"{i}.txt", [*body, f"نص إضافي مختلف رقم {i} عن حركة المرور في المدينة اليوم."], extra=sign_off)
+        _text_file(
+            tmp_path / f"{i}.txt",
+            [*body, f"نص إضافي مختلف رقم {i} عن حركة المرور في المدينة اليوم."],
+            extra=sign_off,
+        )
     _ingest(tmp_path, source="الوادي")
     last = Article.objects.order_by("-id").first()
     assert last is not None
@@ -101,7 +122,8 @@ def test_learned_source_boilerplate(tmp_path: Path, settings: object) -> None:
 def test_map_option_and_usage_errors(tmp_path: Path) -> None:
     csv_path = tmp_path / "dump.csv"
     csv_path.write_text(
-        "headline,story,when\n" + f'"{HEADLINE}","{chr(10).join(BODY)}",2026-11-21 08:00:00\n', encoding="utf-8"
+        "headline,story,when\n" + f'"{HEADLINE}","{chr(10).join(BODY)}",2026-11-21 08:00:00\n',
+        encoding="utf-8",
     )
     summary = _ingest(csv_path, map=["title=headline", "body=story", "published_at=when"])
     assert summary["ingested"] == 1

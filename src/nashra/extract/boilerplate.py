@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nashra.text.normalize import match_form
+from nashra.text.normalize import match_form_cached as match_form
 
 __all__ = ["is_prompt", "line_key", "prompt_form"]
 
@@ -371,6 +371,9 @@ _RULES: tuple[_Rule, ...] = (
 )
 
 
+_MAX_RULE_WORDS = max([_MAX_UI_WORDS, *(rule.max_words for rule in _RULES)])
+
+
 def is_prompt(line: str) -> bool:
     """True when ``line`` is a site prompt or widget label rather than article text.
 
@@ -379,6 +382,9 @@ def is_prompt(line: str) -> bool:
     notices, app-download and "click here" calls, comment, print, send-to-friend and
     font-size controls, in Arabic and English.
     """
+    # Every rule has a word limit; a long paragraph cannot be a prompt, so skip the work.
+    if line.count(" ") >= _MAX_RULE_WORDS + 5:
+        return False
     form = prompt_form(line)
     if not form:
         return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -17,11 +18,8 @@ def parse_datetime(value: str | None) -> datetime | None:
     if not value:
         return None
     dt: datetime | None = None
-    iso = re.sub(r"Z$", "+00:00", value)
-    try:
-        dt = datetime.fromisoformat(iso)
-    except ValueError:
-        pass
+    with contextlib.suppress(ValueError):
+        dt = datetime.fromisoformat(re.sub(r"Z$", "+00:00", value))
     if dt is None:
         try:
             dt = parsedate_to_datetime(value)

@@ -130,7 +130,9 @@ def decode(data: bytes, *, origin: str = "", http_content_type: str = "") -> Dec
     except UnicodeDecodeError as exc:
         raise ExtractError(f"bytes do not decode as {best.encoding}: {exc.reason}") from exc
     if not _confident_arabic(text) or best.chaos > 0.3:
-        raise ExtractError("cannot decode with confidence (not UTF-8, and not Arabic under any Arabic encoding)")
+        raise ExtractError(
+            "cannot decode with confidence (not UTF-8, and not Arabic under any Arabic encoding)"
+        )
     return Decoded(_finish(text), codecs.lookup(best.encoding).name)
 
 
@@ -146,5 +148,5 @@ def sniff_encoding(head: bytes) -> str:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     cut = head.rfind(b"\n")
-    sample = head[: cut + 1] if 0 < cut else head
+    sample = head[: cut + 1] if cut > 0 else head
     return decode(sample).encoding

@@ -22,12 +22,30 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "subtitle": ("subtitle", "subheadline", "standfirst", "kicker", "description", "lead"),
     "author": ("author", "authors", "byline", "writer", "creator", "الكاتب"),
     "published_at": (
-        "published_at", "published", "date_published", "datepublished", "pubdate",
-        "publish_date", "date", "datetime", "time", "created_at", "date_extracted",
+        "published_at",
+        "published",
+        "date_published",
+        "datepublished",
+        "pubdate",
+        "publish_date",
+        "date",
+        "datetime",
+        "time",
+        "created_at",
+        "date_extracted",
     ),
     "url": ("url", "link", "permalink", "canonical", "uri"),
-    "body": ("body", "content", "text", "article", "articlebody", "article_body",
-             "content_text", "maintext", "النص"),
+    "body": (
+        "body",
+        "content",
+        "text",
+        "article",
+        "articlebody",
+        "article_body",
+        "content_text",
+        "maintext",
+        "النص",
+    ),
     "source": ("source", "site", "sitename", "site_name", "publisher", "outlet", "domain"),
     "language": ("language", "lang"),
 }
@@ -70,7 +88,9 @@ def _as_text(value: Any) -> str:
     return str(value).strip()
 
 
-def row_document(row: Mapping[str, Any], *, origin: str, fmt: str, mapping: Mapping[str, str]) -> Document:
+def row_document(
+    row: Mapping[str, Any], *, origin: str, fmt: str, mapping: Mapping[str, str]
+) -> Document:
     if not isinstance(row, Mapping):
         raise ExtractError("record is not an object")
     body_value = _pick(row, "body", mapping)
@@ -81,14 +101,16 @@ def row_document(row: Mapping[str, Any], *, origin: str, fmt: str, mapping: Mapp
     lines = [" ".join(line.split()) for line in lines if line.strip()]
     title = " ".join(_as_text(_pick(row, "title", mapping)).split())
     url = _as_text(_pick(row, "url", mapping))
-    if not lines and not (title and url):
-        raise ExtractError("record has no body text" + (f" (title {title[:40]!r})" if title else ""))
+    if not lines and not url:
+        raise ExtractError(
+            "record has no body text and no URL" + (f" (title {title[:40]!r})" if title else "")
+        )
     structure = structure_lines(lines, title_hint=title) if lines else None
     if structure is not None and structure.body:
         body, boilerplate = structure.body, structure.boilerplate
     else:
-        # Nothing but prompt-like lines (or no text at all: a photo story, a teaser):
-        # keep what there is and remember the link for a full fetch, rather than lose it.
+        # Nothing but prompt-like lines, or no text at all (a photo story, a teaser, a
+        # bare link): keep what there is and remember the link for a full fetch.
         body, boilerplate = lines, []
     date_raw = _as_text(_pick(row, "published_at", mapping))
     original = json.dumps(row, ensure_ascii=False, default=str).encode("utf-8")
@@ -97,7 +119,8 @@ def row_document(row: Mapping[str, Any], *, origin: str, fmt: str, mapping: Mapp
         format=fmt,
         original=original,
         title=title or (structure.title if structure else ""),
-        subtitle=_as_text(_pick(row, "subtitle", mapping)) or (structure.subtitle if structure else ""),
+        subtitle=_as_text(_pick(row, "subtitle", mapping))
+        or (structure.subtitle if structure else ""),
         author=_as_text(_pick(row, "author", mapping)),
         published_at=parse_datetime(date_raw),
         url=url,
@@ -109,7 +132,9 @@ def row_document(row: Mapping[str, Any], *, origin: str, fmt: str, mapping: Mapp
     )
 
 
-def read_jsonl(stream: TextIO, *, origin: str, mapping: Mapping[str, str]) -> Iterator[Document | Rejection]:
+def read_jsonl(
+    stream: TextIO, *, origin: str, mapping: Mapping[str, str]
+) -> Iterator[Document | Rejection]:
     """Streams: one line in memory at a time."""
 
     def records() -> Iterator[tuple[str, Any]]:
@@ -118,13 +143,15 @@ def read_jsonl(stream: TextIO, *, origin: str, mapping: Mapping[str, str]) -> It
                 continue
             try:
                 yield f"{origin}#line-{number}", json.loads(line)
-            except ValueError as exc:
+            except json.JSONDecodeError as exc:
                 yield f"{origin}#line-{number}", _Bad(f"invalid JSON: {exc.msg}")
 
     yield from _with_bad(records(), "json", mapping)
 
 
-def read_json_records(data: Any, *, origin: str, mapping: Mapping[str, str]) -> Iterator[Document | Rejection]:
+def read_json_records(
+    data: Any, *, origin: str, mapping: Mapping[str, str]
+) -> Iterator[Document | Rejection]:
     if isinstance(data, dict):
         for key in ("articles", "items", "data", "results", "records"):
             if isinstance(data.get(key), list):
@@ -134,10 +161,14 @@ def read_json_records(data: Any, *, origin: str, mapping: Mapping[str, str]) -> 
             data = [data]
     if not isinstance(data, list):
         raise ExtractError("JSON is neither an array nor an object of articles")
-    yield from _with_bad(((f"{origin}#{i + 1}", row) for i, row in enumerate(data)), "json", mapping)
+    yield from _with_bad(
+        ((f"{origin}#{i + 1}", row) for i, row in enumerate(data)), "json", mapping
+    )
 
 
-def read_csv(stream: TextIO, *, origin: str, mapping: Mapping[str, str]) -> Iterator[Document | Rejection]:
+def read_csv(
+    stream: TextIO, *, origin: str, mapping: Mapping[str, str]
+) -> Iterator[Document | Rejection]:
     try:
         reader = csv.DictReader(stream)
         if not reader.fieldnames:
@@ -166,7 +197,9 @@ class _Bad:
         self.reason = reason
 
 
-def _with_bad(records: Iterable[tuple[str, Any]], fmt: str, mapping: Mapping[str, str]) -> Iterator[Document | Rejection]:
+def _with_bad(
+    records: Iterable[tuple[str, Any]], fmt: str, mapping: Mapping[str, str]
+) -> Iterator[Document | Rejection]:
     for origin, row in records:
         if isinstance(row, _Bad):
             yield Rejection(origin, row.reason)

@@ -59,7 +59,8 @@ def _entry_document(entry: Any, origin: str, site: str, language: str) -> Docume
     published = None
     for key in ("published_parsed", "updated_parsed"):
         if entry.get(key):
-            published = datetime(*entry[key][:6], tzinfo=UTC)
+            year, month, day, hour, minute, second = entry[key][:6]
+            published = datetime(year, month, day, hour, minute, second, tzinfo=UTC)
             break
     text_len = sum(len(p) for p in paragraphs)
     original = json.dumps(_plain(entry), ensure_ascii=False, default=str).encode("utf-8")

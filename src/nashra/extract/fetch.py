@@ -35,7 +35,7 @@ def _check_address(host: str, port: int, limits: Limits) -> str:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise ExtractError(f"cannot resolve host {host!r}: {exc.strerror}") from exc
-    addresses = [info[4][0] for info in infos]
+    addresses = [str(info[4][0]) for info in infos]
     if not limits.fetch_allow_private:
         for address in addresses:
             ip = ipaddress.ip_address(address.split("%")[0])
@@ -67,11 +67,17 @@ def fetch(
             raise ExtractError(f"not an http(s) URL: {url}")
         port = parts.port or (443 if parts.scheme == "https" else 80)
         address = _check_address(parts.hostname, port, limits)
-        timeout = urllib3.Timeout(connect=min(5.0, limits.fetch_timeout_s), read=limits.fetch_timeout_s)
+        timeout = urllib3.Timeout(
+            connect=min(5.0, limits.fetch_timeout_s), read=limits.fetch_timeout_s
+        )
         pool_kwargs: dict[str, object] = {"timeout": timeout, "retries": False, "maxsize": 1}
         if parts.scheme == "https":
             pool: urllib3.HTTPConnectionPool = urllib3.HTTPSConnectionPool(
-                address, port, server_hostname=parts.hostname, assert_hostname=parts.hostname, **pool_kwargs  # type: ignore[arg-type]
+                address,
+                port,
+                server_hostname=parts.hostname,
+                assert_hostname=parts.hostname,
+                **pool_kwargs,  # type: ignore[arg-type]
             )
         else:
             pool = urllib3.HTTPConnectionPool(address, port, **pool_kwargs)  # type: ignore[arg-type]
@@ -81,8 +87,12 @@ def fetch(
         host_header = parts.hostname if parts.port is None else f"{parts.hostname}:{parts.port}"
         try:
             response = pool.urlopen(
-                "GET", path, headers={**headers, "Host": host_header}, redirect=False,
-                preload_content=False, decode_content=True,
+                "GET",
+                path,
+                headers={**headers, "Host": host_header},
+                redirect=False,
+                preload_content=False,
+                decode_content=True,
             )
         except urllib3.exceptions.TimeoutError as exc:
             raise ExtractError(f"timed out fetching {url}") from exc
@@ -114,10 +124,14 @@ def fetch(
         finally:
             response.release_conn()
             pool.close()
-    raise ExtractError(f"too many redirects (more than {limits.fetch_max_redirects}) from {seen[0]}")
+    raise ExtractError(
+        f"too many redirects (more than {limits.fetch_max_redirects}) from {seen[0]}"
+    )
 
 
-def _read_capped(response: urllib3.BaseHTTPResponse, limits: Limits, deadline: float, url: str) -> bytes:
+def _read_capped(
+    response: urllib3.BaseHTTPResponse, limits: Limits, deadline: float, url: str
+) -> bytes:
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > limits.max_document_bytes:
         raise ExtractError(f"response too large ({declared} bytes) from {url}")
@@ -127,7 +141,9 @@ def _read_capped(response: urllib3.BaseHTTPResponse, limits: Limits, deadline: f
         for chunk in response.stream(65536):
             size += len(chunk)
             if size > limits.max_document_bytes:
-                raise ExtractError(f"response larger than {limits.max_document_bytes} bytes from {url}")
+                raise ExtractError(
+                    f"response larger than {limits.max_document_bytes} bytes from {url}"
+                )
             if time.monotonic() > deadline:
                 raise ExtractError(f"timed out reading {url}")
             chunks.append(chunk)

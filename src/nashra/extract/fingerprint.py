@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import struct
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 
 from nashra.text.normalize import match_form
@@ -23,7 +23,18 @@ NUM_PERM = 128
 SHINGLE = 5  # words per shingle, as FineWeb
 THRESHOLD = 0.5  # REFERENCE §2: 0.5 catches truncations and boilerplate-padded copies
 BANDS, ROWS = _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
+# MinHash with multiply-shift hashing (a·h + b mod 2^64, top 32 bits): a universal family
+# that needs no modulo, so numpy computes all 128 permutations of a document at once.
+# The seed fixes a and b: stored signatures stay comparable only while it stays.
+_RNG = np.random.default_rng(20261129)
+_PERM_A = _RNG.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)
+_PERM_B = _RNG.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
+_SHIFT = np.uint64(32)
+_MAX32 = np.uint64(0xFFFFFFFF)
+# Shingle hash = a polynomial over its words' crc32 values; odd 32-bit multipliers.
+_MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1], dtype=np.uint64)[
+    :SHINGLE
+]
 
 
 @dataclass
@@ -33,21 +44,33 @@ class Fingerprint:
     bands: list[int]  # BANDS signed 63-bit keys for LSH lookup
 
 
-
 def words_of(body: Sequence[str]) -> list[str]:
     return match_form(" ".join(body)).split()
+
+
+def shingle_hashes(words: Sequence[str]) -> np.ndarray:
+    """32-bit hashes of the word 5-grams, each word hashed once (numpy, no per-shingle Python)."""
+    if not words:
+        return np.zeros(1, dtype=np.uint64)
+    w = np.fromiter(
+        (zlib.crc32(x.encode("utf-8")) for x in words), dtype=np.uint64, count=len(words)
+    )
+    if len(w) < SHINGLE:
+        return np.array([int((w * _MIX[: len(w)]).sum() & _MAX32)], dtype=np.uint64)
+    n = len(w) - SHINGLE + 1
+    acc = np.zeros(n, dtype=np.uint64)
+    for i in range(SHINGLE):
+        acc += w[i : i + n] * _MIX[i]
+    return acc & _MAX32
 
 
 def fingerprint(body: Sequence[str]) -> Fingerprint:
     words = words_of(body)
     body_hash = hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
-    if len(words) < SHINGLE:
-        shingles = [" ".join(words)]
-    else:
-        shingles = [" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
-    mh = _TEMPLATE.copy()
-    mh.update_batch([s.encode("utf-8") for s in shingles])
-    values = mh.hashvalues.astype(np.uint32)
+    hashes = shingle_hashes(words)
+    values = (
+        ((np.outer(_PERM_A, hashes) + _PERM_B[:, None]) >> _SHIFT).min(axis=1).astype(np.uint32)
+    )
     bands = []
     for band in range(BANDS):
         chunk = values[band * ROWS : (band + 1) * ROWS].tobytes()

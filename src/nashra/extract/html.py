@@ -50,6 +50,33 @@ def _ld_author(ld: dict[str, Any]) -> str:
     return str(author or "").strip()
 
 
+_SUBTITLE_CLASS = re.compile(
+    r"sub-?title|subhead|standfirst|kicker|\bdek\b|\blead\b|excerpt|summary|strap", re.I
+)
+
+
+def _dom_subtitle(tree: Any) -> str:
+    """The standfirst printed under the page's <h1>, if the markup shows one."""
+    for h1 in tree.xpath("//h1")[:2]:
+        sibling = h1.getnext()
+        for _ in range(3):
+            if sibling is None:
+                break
+            tag = sibling.tag if isinstance(sibling.tag, str) else ""
+            text = " ".join(sibling.text_content().split())
+            if text and (
+                tag == "h2"
+                or (tag in ("p", "div") and _SUBTITLE_CLASS.search(sibling.get("class", "")))
+            ):
+                return text
+            sibling = sibling.getnext()
+    for el in tree.xpath("//*[contains(@class,'subtitle') or contains(@class,'standfirst')]")[:1]:
+        text = " ".join(el.text_content().split())
+        if 0 < len(text) < 400:
+            return text
+    return ""
+
+
 def page_metadata(tree: Any) -> dict[str, Any]:
     ld = _json_ld(tree)
     title = _meta(tree, "og:title", "twitter:title") or str(ld.get("headline") or "")
@@ -61,7 +88,9 @@ def page_metadata(tree: Any) -> dict[str, Any]:
         or str(ld.get("datePublished") or "")
         or next(iter(tree.xpath("//time/@datetime")), "")
     )
-    canonical = next(iter(tree.xpath('//link[@rel="canonical"]/@href')), "") or _meta(tree, "og:url")
+    canonical = next(iter(tree.xpath('//link[@rel="canonical"]/@href')), "") or _meta(
+        tree, "og:url"
+    )
     html_el = tree.xpath("/html")
     lang = html_el[0].get("lang", "") if html_el else ""
     return {
@@ -73,6 +102,7 @@ def page_metadata(tree: Any) -> dict[str, Any]:
         "canonical": str(canonical).strip(),
         "lang": str(lang).split("-")[0].lower(),
         "site": _meta(tree, "og:site_name", "application-name"),
+        "standfirst": _dom_subtitle(tree),
     }
 
 
@@ -99,24 +129,28 @@ def fragment_paragraphs(html: str) -> list[str]:
     return paragraphs
 
 
-def read_html(
-    text: str, *, origin: str, original: bytes, encoding: str, url: str = ""
-) -> Document:
+def read_html(text: str, *, origin: str, original: bytes, encoding: str, url: str = "") -> Document:
     try:
         tree = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise ExtractError(f"HTML does not parse: {exc}") from exc
     meta = page_metadata(tree)
     extracted = trafilatura.bare_extraction(
-        text, url=url or meta["canonical"] or None, with_metadata=True, include_comments=False,
-        include_tables=False, deduplicate=False,
+        text,
+        url=url or meta["canonical"] or None,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        deduplicate=False,
     )
     body_text = getattr(extracted, "text", "") if extracted is not None else ""
     lines = [line.strip() for line in (body_text or "").splitlines() if line.strip()]
     if not lines:
         raise ExtractError("no article text found in HTML")
     structure = structure_lines(
-        lines, title_hint=meta["title"] or (extracted.title or ""), subtitle_hint=meta["description"]
+        lines,
+        title_hint=meta["title"] or (getattr(extracted, "title", "") or ""),
+        subtitle_hint=meta["standfirst"] or meta["description"],
     )
     if not structure.body:
         raise ExtractError("no article text found in HTML")
@@ -129,7 +163,7 @@ def read_html(
         original=original,
         encoding=encoding,
         title=structure.title or _strip_site_suffix(meta["title"]),
-        subtitle=structure.subtitle or meta["description"],
+        subtitle=structure.subtitle,
         author=meta["author"] or (getattr(extracted, "author", "") or ""),
         published_at=published,
         url=meta["canonical"] or url,

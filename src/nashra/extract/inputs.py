@@ -30,11 +30,22 @@ FORMATS = ("auto", "text", "html", "feed", "json", "csv", "warc")
 Item = Document | Rejection
 
 _EXTENSIONS = {
-    ".txt": "text", ".text": "text", ".md": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed",
-    ".json": "json", ".jsonl": "json", ".ndjson": "json",
-    ".csv": "csv", ".warc": "warc", ".arc": "warc",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".rdf": "feed",
+    ".json": "json",
+    ".jsonl": "json",
+    ".ndjson": "json",
+    ".csv": "csv",
+    ".warc": "warc",
+    ".arc": "warc",
 }
 
 
@@ -73,7 +84,9 @@ def read_targets(
             yield from read_path(Path(target), fmt=fmt, mapping=mapping or {}, limits=limits)
 
 
-def read_url(url: str, *, fmt: str = "auto", mapping: Mapping[str, str], limits: Limits) -> Iterator[Item]:
+def read_url(
+    url: str, *, fmt: str = "auto", mapping: Mapping[str, str], limits: Limits
+) -> Iterator[Item]:
     from nashra.extract.fetch import fetch
 
     try:
@@ -87,15 +100,27 @@ def read_url(url: str, *, fmt: str = "auto", mapping: Mapping[str, str], limits:
     elif fmt == "auto" and any(t in fetched.content_type for t in ("rss", "atom", "xml")):
         fmt = "feed"
     yield from read_bytes(
-        fetched.data, name=name, origin=url, fmt=fmt, mapping=mapping, limits=limits,
-        content_type=fetched.content_type, url=fetched.url,
+        fetched.data,
+        name=name,
+        origin=url,
+        fmt=fmt,
+        mapping=mapping,
+        limits=limits,
+        content_type=fetched.content_type,
+        url=fetched.url,
     )
 
 
-def read_path(path: Path, *, fmt: str = "auto", mapping: Mapping[str, str], limits: Limits, depth: int = 0) -> Iterator[Item]:
+def read_path(
+    path: Path, *, fmt: str = "auto", mapping: Mapping[str, str], limits: Limits, depth: int = 0
+) -> Iterator[Item]:
     origin = str(path)
     if path.is_dir():
-        children = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        children = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
         if not children:
             yield Rejection(origin, "folder holds no files")
         for child in children:
@@ -107,7 +132,16 @@ def read_path(path: Path, *, fmt: str = "auto", mapping: Mapping[str, str], limi
         yield Rejection(origin, f"cannot open: {exc.strerror or exc}")
         return
     with handle:
-        yield from read_stream(handle, name=path.name, origin=origin, fmt=fmt, mapping=mapping, limits=limits, depth=depth, path=path)
+        yield from read_stream(
+            handle,
+            name=path.name,
+            origin=origin,
+            fmt=fmt,
+            mapping=mapping,
+            limits=limits,
+            depth=depth,
+            path=path,
+        )
 
 
 def read_stream(
@@ -130,14 +164,23 @@ def read_stream(
         yield Rejection(origin, _stream_error(exc))
         return
     if head.startswith(b"PK\x03\x04") or lower.endswith(".zip"):
-        yield from _read_zip(stream, origin=origin, fmt=fmt, mapping=mapping, limits=limits, depth=depth)
+        yield from _read_zip(
+            stream, origin=origin, fmt=fmt, mapping=mapping, limits=limits, depth=depth
+        )
         return
     if head.startswith(b"\x1f\x8b") and not lower.endswith((".warc.gz", ".arc.gz")):
         inner = name[:-3] if lower.endswith(".gz") else name
         gz = gzip.GzipFile(fileobj=stream, mode="rb")
         yield from _guarded(
-            read_stream(io.BufferedReader(_Capped(gz, limits.max_member_bytes, origin)), name=inner, origin=origin,
-                        fmt=fmt, mapping=mapping, limits=limits, depth=depth + 1),
+            read_stream(
+                io.BufferedReader(_Capped(gz, limits.max_member_bytes, origin)),
+                name=inner,
+                origin=origin,
+                fmt=fmt,
+                mapping=mapping,
+                limits=limits,
+                depth=depth + 1,
+            ),
             origin,
         )
         return
@@ -168,7 +211,9 @@ def read_stream(
         yield Rejection(origin, _stream_error(exc))
         return
     if len(data) > cap:
-        yield Rejection(origin, f"larger than the {cap // (1024 * 1024)} MB limit for one {kind} input")
+        yield Rejection(
+            origin, f"larger than the {cap // (1024 * 1024)} MB limit for one {kind} input"
+        )
         return
     yield from read_bytes(data, name=name, origin=origin, fmt=kind, mapping=mapping, limits=limits)
 
@@ -187,7 +232,9 @@ def read_bytes(
     """Read one in-memory single-document or JSON input."""
     mapping = mapping or {}
     if data[:4].startswith(b"PK\x03\x04") or data[:2] == b"\x1f\x8b":
-        yield from read_stream(io.BytesIO(data), name=name, origin=origin, fmt=fmt, mapping=mapping, limits=limits)
+        yield from read_stream(
+            io.BytesIO(data), name=name, origin=origin, fmt=fmt, mapping=mapping, limits=limits
+        )
         return
     kind = detect_format(name, data[:65536]) if fmt == "auto" else fmt
     try:
@@ -201,9 +248,13 @@ def read_bytes(
         if kind == "json":
             yield from _read_json(decoded.text, origin=origin, mapping=mapping)
         elif kind == "csv":
-            yield from read_csv(io.StringIO(decoded.text, newline=""), origin=origin, mapping=mapping)
+            yield from read_csv(
+                io.StringIO(decoded.text, newline=""), origin=origin, mapping=mapping
+            )
         elif kind == "html":
-            yield read_html(decoded.text, origin=origin, original=data, encoding=decoded.encoding, url=url)
+            yield read_html(
+                decoded.text, origin=origin, original=data, encoding=decoded.encoding, url=url
+            )
         else:
             yield read_text(decoded.text, origin=origin, original=data, encoding=decoded.encoding)
     except ExtractError as exc:
@@ -223,7 +274,15 @@ def _read_json(text: str, *, origin: str, mapping: Mapping[str, str]) -> Iterato
         yield from read_json_records(data, origin=origin, mapping=mapping)
 
 
-def _read_zip(stream: BinaryIO | IO[bytes], *, origin: str, fmt: str, mapping: Mapping[str, str], limits: Limits, depth: int) -> Iterator[Item]:
+def _read_zip(
+    stream: BinaryIO | IO[bytes],
+    *,
+    origin: str,
+    fmt: str,
+    mapping: Mapping[str, str],
+    limits: Limits,
+    depth: int,
+) -> Iterator[Item]:
     if depth >= limits.max_archive_depth:
         yield Rejection(origin, "archives nested too deep")
         return
@@ -242,8 +301,13 @@ def _read_zip(stream: BinaryIO | IO[bytes], *, origin: str, fmt: str, mapping: M
             if base.startswith(".") or member.filename.startswith("__MACOSX/"):
                 continue
             ratio = member.file_size / max(member.compress_size, 1)
-            if member.file_size > limits.max_member_bytes or (member.file_size > 1_000_000 and ratio > limits.max_compression_ratio):
-                yield Rejection(member_origin, f"refused: expands to {member.file_size} bytes (ratio {ratio:.0f}:1, zip bomb limit)")
+            if member.file_size > limits.max_member_bytes or (
+                member.file_size > 1_000_000 and ratio > limits.max_compression_ratio
+            ):
+                yield Rejection(
+                    member_origin,
+                    f"refused: expands to {member.file_size} bytes (ratio {ratio:.0f}:1, zip bomb limit)",
+                )
                 continue
             try:
                 with archive.open(member) as handle:
@@ -252,15 +316,25 @@ def _read_zip(stream: BinaryIO | IO[bytes], *, origin: str, fmt: str, mapping: M
                 yield Rejection(member_origin, f"corrupt zip member: {exc}")
                 continue
             if len(data) > limits.max_member_bytes:
-                yield Rejection(member_origin, "refused: member larger than its header says (zip bomb limit)")
+                yield Rejection(
+                    member_origin, "refused: member larger than its header says (zip bomb limit)"
+                )
                 continue
-            yield from read_stream(io.BytesIO(data), name=base, origin=member_origin, fmt=fmt, mapping=mapping, limits=limits, depth=depth + 1)
+            yield from read_stream(
+                io.BytesIO(data),
+                name=base,
+                origin=member_origin,
+                fmt=fmt,
+                mapping=mapping,
+                limits=limits,
+                depth=depth + 1,
+            )
 
 
 class _Capped(io.RawIOBase):
     """A read-only stream that refuses to yield more than ``cap`` bytes (gzip bombs)."""
 
-    def __init__(self, inner: IO[bytes], cap: int, origin: str) -> None:
+    def __init__(self, inner: IO[bytes] | gzip.GzipFile, cap: int, origin: str) -> None:
         self.inner, self.cap, self.origin, self.count = inner, cap, origin, 0
 
     def readable(self) -> bool:

@@ -30,13 +30,14 @@ surrounding whitespace.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
 from nashra.extract.boilerplate import is_prompt, line_key
-from nashra.text.normalize import match_form
+from nashra.text.normalize import match_form_cached as match_form
 
 __all__ = ["Structure", "structure_lines"]
 
@@ -72,6 +73,7 @@ _MAX_SUBTITLE_WORDS = 40
 _MAX_SUBTITLE_CHARS = 350
 _CRUMB_WORDS = 2  # a line this short before a leading headline is a crumb, not content
 _LEFTOVER_WORDS = 10  # the most words a leftover line after a closing headline may have
+_CHROME_WORDS = 30  # after a repeated closing headline, lines up to this long are chrome
 _ENCLOSED_WORDS = 5  # the most words of a line dropped for being enclosed by boilerplate
 
 
@@ -134,6 +136,7 @@ def _is_sentence(line: str) -> bool:
     return _final_char(line) in _SENTENCE_END or _words(line) > _MAX_HEADLINE_WORDS
 
 
+@functools.lru_cache(maxsize=16384)
 def _loose(text: str) -> str:
     """Match form without punctuation, for comparing a line with a metadata hint."""
     return _SPACES_RE.sub(" ", _PUNCT_RE.sub(" ", match_form(text))).strip()
@@ -300,7 +303,16 @@ def structure_lines(
             roles[title_idx] = _Role.TITLE
     if title_idx is not None:
         title = text[title_idx]
-    at_end = title_idx is not None and bool(anchors) and title_idx > anchors[-1]
+    # A closing headline block: body sentences before it, at most a few short "sentences"
+    # after it (prompts such as "لست مشتركاً بعد؟" end with punctuation too).
+    after = [i for i in anchors if title_idx is not None and i > title_idx]
+    at_end = (
+        title_idx is not None
+        and bool(anchors)
+        and title_idx > anchors[0]
+        and len(after) <= 3
+        and all(_words(text[i]) <= _CHROME_WORDS for i in after)
+    )
 
     # 3. The subheadline.
     subtitle = ""
@@ -346,13 +358,15 @@ def structure_lines(
                 if roles[i] is _Role.BODY and crumb:
                     roles[i] = _Role.LEFTOVER
         if at_end:
+            # A headline the page repeats closes the article: what follows is site chrome
+            # ("not subscribed yet? create an account…") unless it reads like a paragraph.
+            chrome = title_idx in repeated
             for i in range(block_end + 1, n):
                 line = text[i]
-                if (
-                    roles[i] is _Role.BODY
-                    and _words(line) <= _LEFTOVER_WORDS
-                    and not _is_sentence(line)
-                    and not _is_credit(line)
+                if roles[i] is not _Role.BODY or _is_credit(line):
+                    continue
+                if (chrome and _words(line) <= _CHROME_WORDS) or (
+                    _words(line) <= _LEFTOVER_WORDS and not _is_sentence(line)
                 ):
                     roles[i] = _Role.LEFTOVER
     changed = True

@@ -14,7 +14,9 @@ from nashra.extract.html import read_html
 from nashra.extract.limits import Limits
 
 
-def read_warc(stream: BinaryIO | IO[bytes], *, origin: str, limits: Limits) -> Iterator[Document | Rejection]:
+def read_warc(
+    stream: BinaryIO | IO[bytes], *, origin: str, limits: Limits
+) -> Iterator[Document | Rejection]:
     try:
         records = ArchiveIterator(stream, arc2warc=True)
         for record in records:
@@ -34,7 +36,13 @@ def read_warc(stream: BinaryIO | IO[bytes], *, origin: str, limits: Limits) -> I
                 continue
             try:
                 decoded = decode(data, origin=record_origin, http_content_type=content_type)
-                yield read_html(decoded.text, origin=record_origin, original=data, encoding=decoded.encoding, url=target)
+                yield read_html(
+                    decoded.text,
+                    origin=record_origin,
+                    original=data,
+                    encoding=decoded.encoding,
+                    url=target,
+                )
             except ExtractError as exc:
                 yield Rejection(record_origin, str(exc))
     except ArchiveLoadFailed as exc:

@@ -1,16 +1,20 @@
 """The ingest service: Documents from the core library → stored Articles.
 
 Each input ends as exactly one IngestItem: ingested, duplicate (linked to the first
-copy), unchanged (this exact input was stored before) or rejected with a reason. Each
-article is written in its own savepoint, so a failure never leaves half an article.
+copy), unchanged (this exact input was stored before) or rejected with a reason.
+
+Documents are written in batches, each batch in one transaction with its search index
+entries, so an article is stored whole — body, fingerprints, index — or not at all. If a
+batch fails in the database, its documents are retried one by one, so one bad article
+cannot take its neighbours down with it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -26,7 +30,11 @@ from nashra.news.models import Article, ArticleBand, IngestItem, IngestRun, Sour
 log = logging.getLogger(__name__)
 
 LEARN_MAX_CHARS = 200  # only short lines can be learned as a source's boilerplate
-BATCH = 200
+BATCH = 100
+_IN_CHUNK = 900  # stay under SQLite's bound-parameter limit in IN (...) lookups
+
+Outcome = IngestItem.Outcome
+Indexer = Callable[[Sequence[Article]], None]
 
 
 @dataclass
@@ -38,34 +46,75 @@ class Report:
 
     def as_json(self) -> dict[str, object]:
         return {
-            "ingested": self.counts["ingested"],
-            "duplicates": self.counts["duplicate"],
+            "ingested": self.counts[Outcome.INGESTED],
+            "duplicates": self.counts[Outcome.DUPLICATE],
             "exact_duplicates": self.exact,
             "near_duplicates": self.near,
-            "unchanged": self.counts["unchanged"],
-            "rejected": self.counts["rejected"],
+            "unchanged": self.counts[Outcome.UNCHANGED],
+            "rejected": self.counts[Outcome.REJECTED],
             "rejected_by_reason": dict(self.reasons.most_common()),
         }
 
 
+@dataclass
+class _Pending:
+    """One document of a batch on its way to the database."""
+
+    doc: Document
+    input_hash: str
+    source: Source
+    fp: Fingerprint
+    dup_of: int | None = None  # article id of the first copy (already stored)
+    dup_of_pending: int | None = None  # or the index of an earlier document of this batch
+    kind: str = ""
+    sim: float | None = None
+    article: Article | None = None
+
+
 def _reason_class(reason: str) -> str:
-    # Group reasons for the summary: drop the variable tail ("… (after 3 items)", paths).
+    # Group reasons for the summary: drop the variable tail ("… (after 3 items)", names).
     return reason.split(":")[0].split(" (")[0][:80]
 
 
+def _chunks(values: Sequence[object]) -> Iterable[Sequence[object]]:
+    for i in range(0, len(values), _IN_CHUNK):
+        yield values[i : i + _IN_CHUNK]
+
+
+def default_indexer() -> Indexer | None:
+    """The search backend's index function, when the search app is installed."""
+    try:
+        from nashra.news.search import get_backend
+    except ImportError:
+        return None
+    return get_backend().index
+
+
 class Ingester:
-    def __init__(self, *, source_name: str = "", targets: Iterable[str] = (), options: dict[str, object] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        source_name: str = "",
+        targets: Iterable[str] = (),
+        options: dict[str, object] | None = None,
+        indexer: Indexer | None = None,
+    ) -> None:
         self.source_name = source_name
         self.run = IngestRun.objects.create(targets=list(targets), options=options or {})
         self.report = Report()
+        self.indexer = indexer if indexer is not None else default_indexer()
+        self.threshold: float = settings.NASHRA_NEAR_DUPLICATE_THRESHOLD
+        self.min_count: int = settings.NASHRA_BOILERPLATE_MIN_COUNT
         self._sources: dict[str, Source] = {}
         self._lines: dict[int, Counter[str]] = {}
-        self._dirty_lines: dict[int, set[str]] = {}
-        self.threshold = settings.NASHRA_NEAR_DUPLICATE_THRESHOLD
-        self.min_count = settings.NASHRA_BOILERPLATE_MIN_COUNT
+        self._dirty_lines: dict[int, set[str]] = defaultdict(set)
 
     # --- public -------------------------------------------------------------------
-    def ingest(self, items: Iterable[Document | Rejection], on_item: Callable[[str, str], None] | None = None) -> Report:
+    def ingest(
+        self,
+        items: Iterable[Document | Rejection],
+        on_item: Callable[[str, str], None] | None = None,
+    ) -> Report:
         batch: list[Document | Rejection] = []
         for item in items:
             batch.append(item)
@@ -79,123 +128,282 @@ class Ingester:
         self.run.save(update_fields=["finished_at", "counts"])
         return self.report
 
-    # --- internals ----------------------------------------------------------------
-    def _flush(self, batch: list[Document | Rejection], on_item: Callable[[str, str], None] | None) -> None:
-        with transaction.atomic():
-            records: list[IngestItem] = []
-            for item in batch:
-                outcome = self._one(item)
-                records.append(outcome)
-                self.report.counts[outcome.outcome] += 1
-                if outcome.outcome == IngestItem.Outcome.REJECTED:
-                    self.report.reasons[_reason_class(outcome.reason)] += 1
-                if on_item:
-                    on_item(outcome.outcome, outcome.origin)
-            IngestItem.objects.bulk_create(records)
-            self._save_lines()
-
-    def _one(self, item: Document | Rejection) -> IngestItem:
-        if isinstance(item, Rejection):
-            return IngestItem(run=self.run, origin=item.origin, outcome=IngestItem.Outcome.REJECTED, reason=item.reason)
+    # --- batches --------------------------------------------------------------------
+    def _flush(
+        self, batch: list[Document | Rejection], on_item: Callable[[str, str], None] | None
+    ) -> None:
         try:
             with transaction.atomic():
-                return self._store(item)
-        except (DatabaseError, ValueError) as exc:
-            log.exception("cannot store %s", item.origin)
-            return IngestItem(
-                run=self.run, origin=item.origin, outcome=IngestItem.Outcome.REJECTED,
-                reason=f"cannot store: {exc.__class__.__name__}",
-            )
+                records = self._write(batch)
+        except DatabaseError:
+            log.exception("batch failed; retrying its documents one by one")
+            self._lines.clear()  # counts may include the rolled-back batch
+            self._dirty_lines.clear()
+            records = []
+            for item in batch:
+                try:
+                    with transaction.atomic():
+                        records.extend(self._write([item]))
+                except DatabaseError as exc:
+                    records.append(
+                        self._rejected(item.origin, f"cannot store: {exc.__class__.__name__}")
+                    )
+                    self._lines.clear()
+                    self._dirty_lines.clear()
+        for record in records:
+            self.report.counts[record.outcome] += 1
+            if record.outcome == Outcome.REJECTED:
+                self.report.reasons[_reason_class(record.reason)] += 1
+            if on_item:
+                on_item(record.outcome, record.origin)
 
-    def _store(self, doc: Document) -> IngestItem:
-        input_hash = hashlib.sha256(doc.original).hexdigest()
-        existing = Article.objects.filter(input_hash=input_hash).values_list("id", flat=True).first()
-        if existing is not None:
-            return IngestItem(
-                run=self.run, origin=doc.origin, outcome=IngestItem.Outcome.UNCHANGED, article_id=existing,
-                reason="this exact input was ingested before",
-            )
-        source = self._source(doc)
-        self._apply_learned_boilerplate(source, doc)
-        fp = fingerprint(doc.body)
-        # A title-only record (a teaser, a photo story) has no text to compare.
-        dup_id, kind, sim = self._find_duplicate(fp) if doc.body else (None, "", None)
-        article = Article.objects.create(
-            source=source, url=doc.url[:2000], title=doc.title, subtitle=doc.subtitle,
-            author=doc.author[:300], published_at=doc.published_at, language=doc.language[:8],
-            body=doc.body, boilerplate=doc.boilerplate, original=doc.original,
-            original_encoding=doc.encoding, origin=doc.origin, format=doc.format,
-            needs_fetch=doc.needs_fetch, input_hash=input_hash, body_hash=fp.body_hash,
-            minhash=fp.signature, duplicate_of_id=dup_id, duplicate_kind=kind, similarity=sim,
-        )
-        if doc.body:
-            ArticleBand.objects.bulk_create([ArticleBand(article=article, key=k) for k in fp.bands])
-        if dup_id is not None:
-            if kind == Article.DuplicateKind.EXACT:
-                self.report.exact += 1
+    def _rejected(self, origin: str, reason: str) -> IngestItem:
+        return IngestItem(run=self.run, origin=origin, outcome=Outcome.REJECTED, reason=reason)
+
+    def _write(self, batch: Sequence[Document | Rejection]) -> list[IngestItem]:
+        records: list[IngestItem | None] = [None] * len(batch)
+        docs: list[tuple[int, Document, str]] = []
+        for i, item in enumerate(batch):
+            if isinstance(item, Rejection):
+                records[i] = self._rejected(item.origin, item.reason)
             else:
-                self.report.near += 1
-            return IngestItem(
-                run=self.run, origin=doc.origin, outcome=IngestItem.Outcome.DUPLICATE, article=article,
-                duplicate_of_id=dup_id, reason=f"{kind} duplicate of article {dup_id}",
+                docs.append((i, item, hashlib.sha256(item.original).hexdigest()))
+
+        # Inputs stored before (or earlier in this batch) change nothing.
+        hashes = [h for _, _, h in docs]
+        known: dict[str, int] = {}
+        for chunk in _chunks(hashes):
+            known.update(
+                Article.objects.filter(input_hash__in=chunk).values_list("input_hash", "id")
             )
-        return IngestItem(run=self.run, origin=doc.origin, outcome=IngestItem.Outcome.INGESTED, article=article)
+        pending: list[tuple[int, _Pending]] = []
+        first_in_batch: dict[str, int] = {}
+        unchanged_in_batch: list[tuple[int, str, int]] = []
+        for i, doc, input_hash in docs:
+            if input_hash in known:
+                records[i] = IngestItem(
+                    run=self.run,
+                    origin=doc.origin,
+                    outcome=Outcome.UNCHANGED,
+                    article_id=known[input_hash],
+                    reason="this exact input was ingested before",
+                )
+                continue
+            if input_hash in first_in_batch:
+                unchanged_in_batch.append((i, doc.origin, first_in_batch[input_hash]))
+                continue
+            first_in_batch[input_hash] = len(pending)
+            source = self._source(doc)
+            self._apply_learned_boilerplate(source, doc)
+            pending.append((i, _Pending(doc, input_hash, source, fingerprint(doc.body))))
 
-    def _find_duplicate(self, fp: Fingerprint) -> tuple[int | None, str, float | None]:
-        exact = (
-            Article.objects.filter(body_hash=fp.body_hash, duplicate_of__isnull=True)
-            .order_by("id").values_list("id", flat=True).first()
-        )
-        if exact is not None:
-            return exact, Article.DuplicateKind.EXACT, 1.0
-        candidates = Counter(
-            ArticleBand.objects.filter(key__in=fp.bands).values_list("article_id", flat=True)
-        )
-        if not candidates:
-            return None, "", None
-        best: tuple[float, int] | None = None
-        ids = [i for i, _ in candidates.most_common(20)]
-        for art_id, sig, dup_of in Article.objects.filter(id__in=ids).values_list("id", "minhash", "duplicate_of_id"):
-            score = similarity(bytes(sig), fp.signature)
-            if score >= self.threshold:
-                first = dup_of or art_id  # link to the first copy, not to another copy
-                if best is None or (score, -first) > (best[0], -best[1]):
-                    best = (score, first)
+        self._find_duplicates([p for _, p in pending])
+
+        # Originals first, so copies within the batch can point at their ids.
+        originals = [p for _, p in pending if p.dup_of is None and p.dup_of_pending is None]
+        copies = [p for _, p in pending if p not in originals]
+        self._create(originals)
+        for p in copies:
+            if p.dup_of_pending is not None:
+                target = pending[p.dup_of_pending][1]
+                p.dup_of = target.dup_of or (target.article.pk if target.article else None)
+        self._create(copies)
+
+        for i, p in pending:
+            assert p.article is not None
+            if p.dup_of is not None:
+                if p.kind == Article.DuplicateKind.EXACT:
+                    self.report.exact += 1
+                else:
+                    self.report.near += 1
+                records[i] = IngestItem(
+                    run=self.run,
+                    origin=p.doc.origin,
+                    outcome=Outcome.DUPLICATE,
+                    article=p.article,
+                    duplicate_of_id=p.dup_of,
+                    reason=f"{p.kind} duplicate of article {p.dup_of}",
+                )
+            else:
+                records[i] = IngestItem(
+                    run=self.run, origin=p.doc.origin, outcome=Outcome.INGESTED, article=p.article
+                )
+        for i, origin, index in unchanged_in_batch:
+            article = pending[index][1].article
+            records[i] = IngestItem(
+                run=self.run,
+                origin=origin,
+                outcome=Outcome.UNCHANGED,
+                article=article,
+                reason="the same input appears earlier in this run",
+            )
+        done = [r for r in records if r is not None]
+        IngestItem.objects.bulk_create(done, batch_size=500)
+        self._save_lines()
+        return done
+
+    def _create(self, items: list[_Pending]) -> None:
+        if not items:
+            return
+        articles = [
+            Article(
+                source=p.source,
+                url=p.doc.url[:2000],
+                title=p.doc.title,
+                subtitle=p.doc.subtitle,
+                author=p.doc.author[:300],
+                published_at=p.doc.published_at,
+                language=p.doc.language[:8],
+                body=p.doc.body,
+                boilerplate=p.doc.boilerplate,
+                original=p.doc.original,
+                original_encoding=p.doc.encoding,
+                origin=p.doc.origin,
+                format=p.doc.format,
+                needs_fetch=p.doc.needs_fetch,
+                input_hash=p.input_hash,
+                body_hash=p.fp.body_hash,
+                minhash=p.fp.signature,
+                duplicate_of_id=p.dup_of,
+                duplicate_kind=p.kind,
+                similarity=p.sim,
+            )
+            for p in items
+        ]
+        Article.objects.bulk_create(articles)
+        bands = []
+        for p, article in zip(items, articles, strict=True):
+            p.article = article
+            if p.doc.body:
+                bands.extend(ArticleBand(article=article, key=k) for k in p.fp.bands)
+        ArticleBand.objects.bulk_create(bands, batch_size=2000)
+        if self.indexer is not None:
+            self.indexer(articles)
+
+    # --- duplicates -------------------------------------------------------------------
+    def _find_duplicates(self, pending: list[_Pending]) -> None:
+        """Mark each pending document that repeats a stored article or an earlier one."""
+        with_text = [p for p in pending if p.doc.body]  # title-only teasers have nothing to compare
+        if not with_text:
+            return
+        exact_stored: dict[str, int] = {}
+        for chunk in _chunks(sorted({p.fp.body_hash for p in with_text})):
+            for body_hash, art_id in (
+                Article.objects.filter(body_hash__in=chunk, duplicate_of__isnull=True)
+                .order_by("-id")
+                .values_list("body_hash", "id")
+            ):
+                exact_stored[body_hash] = art_id  # ordered newest first: the oldest wins
+        band_stored: dict[int, list[int]] = defaultdict(list)
+        keys = sorted({k for p in with_text for k in p.fp.bands})
+        for chunk in _chunks(keys):
+            for key, art_id in ArticleBand.objects.filter(key__in=chunk).values_list(
+                "key", "article_id"
+            ):
+                band_stored[key].append(art_id)
+        wanted: set[int] = set()
+        for p in with_text:
+            counts = Counter(a for k in p.fp.bands for a in band_stored.get(k, ()))
+            wanted.update(a for a, _ in counts.most_common(20))
+        signatures: dict[int, tuple[bytes, int | None]] = {}
+        for chunk in _chunks(sorted(wanted)):
+            for art_id, sig, dup_of in Article.objects.filter(id__in=chunk).values_list(
+                "id", "minhash", "duplicate_of_id"
+            ):
+                signatures[art_id] = (bytes(sig), dup_of)
+
+        first_hash: dict[str, int] = {}
+        batch_bands: dict[int, list[int]] = defaultdict(list)
+        index_of = {id(p): i for i, p in enumerate(pending)}
+        for p in with_text:
+            me = index_of[id(p)]
+            if p.fp.body_hash in exact_stored:
+                p.dup_of, p.kind, p.sim = (
+                    exact_stored[p.fp.body_hash],
+                    Article.DuplicateKind.EXACT,
+                    1.0,
+                )
+            elif p.fp.body_hash in first_hash:
+                p.dup_of_pending, p.kind, p.sim = (
+                    first_hash[p.fp.body_hash],
+                    Article.DuplicateKind.EXACT,
+                    1.0,
+                )
+            else:
+                self._near(p, band_stored, signatures, batch_bands, pending)
+            if p.dup_of is None and p.dup_of_pending is None:
+                first_hash.setdefault(p.fp.body_hash, me)
+                for k in p.fp.bands:
+                    batch_bands[k].append(me)
+
+    def _near(
+        self,
+        p: _Pending,
+        band_stored: dict[int, list[int]],
+        signatures: dict[int, tuple[bytes, int | None]],
+        batch_bands: dict[int, list[int]],
+        pending: list[_Pending],
+    ) -> None:
+        best: tuple[float, int, bool] | None = None  # score, target, target is in this batch
+        stored = {a for k in p.fp.bands for a in band_stored.get(k, ())}
+        for art_id in stored:
+            if art_id not in signatures:
+                continue
+            sig, dup_of = signatures[art_id]
+            score = similarity(sig, p.fp.signature)
+            if score >= self.threshold and (best is None or score > best[0]):
+                best = (score, dup_of or art_id, False)  # link to the first copy, not a copy
+        for j in {j for k in p.fp.bands for j in batch_bands.get(k, ())}:
+            score = similarity(pending[j].fp.signature, p.fp.signature)
+            if score >= self.threshold and (best is None or score > best[0]):
+                best = (score, j, True)
         if best is None:
-            return None, "", None
-        return best[1], Article.DuplicateKind.NEAR, round(best[0], 3)
+            return
+        p.kind, p.sim = Article.DuplicateKind.NEAR, round(best[0], 3)
+        if best[2]:
+            p.dup_of_pending = best[1]
+        else:
+            p.dup_of = best[1]
 
+    # --- sources and their learned boilerplate -------------------------------------------
     def _source(self, doc: Document) -> Source:
-        name = self.source_name or doc.source.strip() or (urlsplit(doc.url).hostname or "") or "local"
+        name = (
+            self.source_name or doc.source.strip() or (urlsplit(doc.url).hostname or "") or "local"
+        )
         name = name[:200]
         source = self._sources.get(name)
         if source is None:
-            source, _ = Source.objects.get_or_create(name=name, defaults={"language": doc.language or "ar"})
+            source, _ = Source.objects.get_or_create(
+                name=name, defaults={"language": doc.language or "ar"}
+            )
             self._sources[name] = source
         return source
 
-    # Learned boilerplate: short lines that recur across many documents of one source.
     def _counts(self, source: Source) -> Counter[str]:
         counts = self._lines.get(source.pk)
         if counts is None:
-            counts = Counter(dict(SourceLine.objects.filter(source=source).values_list("key", "count")))
+            counts = Counter(
+                dict(SourceLine.objects.filter(source=source).values_list("key", "count"))
+            )
             self._lines[source.pk] = counts
-            self._dirty_lines[source.pk] = set()
         return counts
 
     def _apply_learned_boilerplate(self, source: Source, doc: Document) -> None:
+        """Move lines this source repeats in many documents out of the body; count lines."""
         counts = self._counts(source)
-        keys = [line_key(line) if len(line) <= LEARN_MAX_CHARS else "" for line in doc.body]
+        keys = [line_key(line)[:300] if len(line) <= LEARN_MAX_CHARS else "" for line in doc.body]
         learned = [bool(k) and counts[k] >= self.min_count for k in keys]
         if any(learned) and not all(learned):
-            doc.boilerplate = doc.boilerplate + [p for p, gone in zip(doc.body, learned, strict=True) if gone]
+            doc.boilerplate = doc.boilerplate + [
+                p for p, gone in zip(doc.body, learned, strict=True) if gone
+            ]
             doc.body = [p for p, gone in zip(doc.body, learned, strict=True) if not gone]
-        seen = {k for k in keys if k} | {line_key(b) for b in doc.boilerplate if len(b) <= LEARN_MAX_CHARS}
+        seen = {k for k in keys if k}
+        seen.update(line_key(b)[:300] for b in doc.boilerplate if len(b) <= LEARN_MAX_CHARS)
         dirty = self._dirty_lines[source.pk]
         for key in seen:
-            if key:
-                counts[key[:300]] += 1
-                dirty.add(key[:300])
+            counts[key] += 1
+            dirty.add(key)
 
     def _save_lines(self) -> None:
         for source_id, dirty in self._dirty_lines.items():
@@ -204,7 +412,9 @@ class Ingester:
             counts = self._lines[source_id]
             SourceLine.objects.bulk_create(
                 [SourceLine(source_id=source_id, key=k, count=counts[k]) for k in dirty],
-                update_conflicts=True, unique_fields=["source", "key"], update_fields=["count"],
+                update_conflicts=True,
+                unique_fields=["source", "key"],
+                update_fields=["count"],
                 batch_size=500,
             )
             dirty.clear()

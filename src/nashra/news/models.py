@@ -27,7 +27,9 @@ class Source(models.Model):
 
     def save(self, *args: object, **kwargs: object) -> None:
         if not self.slug:
-            self.slug = slugify(self.name, allow_unicode=True) or f"source-{timezone.now():%Y%m%d%H%M%S}"
+            self.slug = (
+                slugify(self.name, allow_unicode=True) or f"source-{timezone.now():%Y%m%d%H%M%S}"
+            )
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
@@ -132,7 +134,9 @@ class IngestItem(models.Model):
     origin = models.TextField()
     outcome = models.CharField(max_length=10, choices=Outcome.choices, db_index=True)
     reason = models.TextField(blank=True)
-    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     duplicate_of = models.ForeignKey(
         Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -25,7 +25,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def article(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Article.objects.select_related("source", "duplicate_of"), pk=pk)
-    copies = Article.objects.filter(duplicate_of=item).select_related("source").only("id", "title", "source__name")
+    copies = (
+        Article.objects.filter(duplicate_of=item)
+        .select_related("source")
+        .only("id", "title", "source__name")
+    )
     return render(request, "news/article.html", {"article": item, "copies": copies})
 
 

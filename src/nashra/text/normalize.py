@@ -20,6 +20,7 @@ Match form, in order:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -67,6 +68,12 @@ def _build_match_table() -> dict[int, str | None]:
 
 
 _MATCH_TABLE = _build_match_table()
+# str.translate looks characters up twice as fast in a list indexed by code point as in a
+# dict; code points past the list raise IndexError (a LookupError), which leaves them as is.
+_MATCH_LIST: list[str | None] = [chr(i) for i in range(0x10000)]
+for _cp, _to in _MATCH_TABLE.items():
+    if _cp < 0x10000:
+        _MATCH_LIST[_cp] = _to
 _SPACES = re.compile(r"\s+")
 
 
@@ -85,11 +92,17 @@ def match_form(text: str) -> str:
         if "\x00" in text:
             text = text.replace("\x00", "")
         return _SPACES.sub(" ", text.lower()).strip()
-    text = unicodedata.normalize("NFKC", text).translate(_MATCH_TABLE).lower()
+    text = unicodedata.normalize("NFKC", text).translate(_MATCH_LIST).lower()
     # Deleting a mark or lower-casing can, rarely, leave a string that NFKC would change
     # again (e.g. two combining marks meeting); repeat until stable so the form is idempotent.
     for _ in range(3):
         if unicodedata.is_normalized("NFKC", text):
             break
-        text = unicodedata.normalize("NFKC", text).translate(_MATCH_TABLE).lower()
+        text = unicodedata.normalize("NFKC", text).translate(_MATCH_LIST).lower()
     return _SPACES.sub(" ", text).strip()
+
+
+@functools.lru_cache(maxsize=16384)
+def match_form_cached(text: str) -> str:
+    """match_form for code that asks about the same short line several times (structure)."""
+    return match_form(text)

@@ -24,18 +24,32 @@ class Command(BaseCommand):
             qs = qs.filter(source__name=opts["source"]) | qs.filter(source__slug=opts["source"])
         if not opts["duplicates"]:
             qs = qs.filter(duplicate_of__isnull=True)
-        rows = list(qs.only("id", "title", "published_at", "source__name", "duplicate_of")[: opts["limit"]])
+        rows = list(
+            qs.only("id", "title", "published_at", "source__name", "duplicate_of")[: opts["limit"]]
+        )
         if opts["json"]:
-            print_json([
-                {"id": a.pk, "title": a.title, "source": a.source.name,
-                 "published_at": a.published_at.isoformat() if a.published_at else None,
-                 "duplicate_of": a.duplicate_of_id}
-                for a in rows
-            ], self.stdout)
+            print_json(
+                [
+                    {
+                        "id": a.pk,
+                        "title": a.title,
+                        "source": a.source.name,
+                        "published_at": a.published_at.isoformat() if a.published_at else None,
+                        "duplicate_of": a.duplicate_of_id,
+                    }
+                    for a in rows
+                ],
+                self.stdout,
+            )
             return
         table = Table()
         for col in ("id", "published", "source", "title"):
             table.add_column(col)
         for a in rows:
-            table.add_row(str(a.pk), f"{a.published_at:%Y-%m-%d %H:%M}" if a.published_at else "", a.source.name, a.title)
+            table.add_row(
+                str(a.pk),
+                f"{a.published_at:%Y-%m-%d %H:%M}" if a.published_at else "",
+                a.source.name,
+                a.title,
+            )
         console(self.stdout).print(table)

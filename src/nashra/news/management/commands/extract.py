@@ -18,7 +18,9 @@ class Command(BaseCommand):
         parser.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
         parser.add_argument("--format", default="auto", choices=FORMATS)
         parser.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN")
-        parser.add_argument("--json", action="store_true", help="JSON Lines output (the default is readable text)")
+        parser.add_argument(
+            "--json", action="store_true", help="JSON Lines output (the default is readable text)"
+        )
 
     def handle(self, *args: Any, **opts: Any) -> None:
         try:
@@ -44,7 +46,16 @@ class Command(BaseCommand):
         out.write(f"# {doc.title}\n")
         if doc.subtitle:
             out.write(f"## {doc.subtitle}\n")
-        meta = " · ".join(x for x in (doc.source, doc.author, doc.published_at.isoformat() if doc.published_at else "", doc.url) if x)
+        meta = " · ".join(
+            x
+            for x in (
+                doc.source,
+                doc.author,
+                doc.published_at.isoformat() if doc.published_at else "",
+                doc.url,
+            )
+            if x
+        )
         if meta:
             out.write(meta + "\n")
         out.write("\n" + "\n\n".join(doc.body) + "\n")

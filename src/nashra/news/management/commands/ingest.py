@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 from nashra.extract.dumps import parse_mapping
@@ -19,10 +19,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("targets", nargs="+", metavar="PATH_OR_URL")
-        parser.add_argument("--source", default="", help="source name for every article (default: from the input)")
+        parser.add_argument(
+            "--source", default="", help="source name for every article (default: from the input)"
+        )
         parser.add_argument("--format", default="auto", choices=FORMATS)
-        parser.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
-                            help="dump column for a field, e.g. --map title=headline")
+        parser.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="FIELD=COLUMN",
+            help="dump column for a field, e.g. --map title=headline",
+        )
         parser.add_argument("--json", action="store_true", help="print the summary as JSON")
         parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -37,13 +44,23 @@ class Command(BaseCommand):
                 raise CommandError(f"no such file or folder: {target}")
         units = _plan(targets)
         total_bytes = sum(size for _, size in units) or 1
-        ingester = Ingester(source_name=opts["source"], targets=targets, options={"format": opts["format"], "map": mapping})
+        ingester = Ingester(
+            source_name=opts["source"],
+            targets=targets,
+            options={"format": opts["format"], "map": mapping},
+        )
         con = console(self.stdout)
         show = not opts["quiet"] and not opts["json"]
         progress = Progress(
-            TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-            MofNCompleteColumn(), TextColumn("articles {task.fields[articles]} · {task.fields[rate]}/s"),
-            TimeElapsedColumn(), TimeRemainingColumn(), console=con, disable=not show, transient=False,
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            TextColumn("{task.percentage:>3.0f}%"),
+            TextColumn("articles {task.fields[articles]} · {task.fields[rate]}/s"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=con,
+            disable=not show,
+            transient=False,
         )
         with progress:
             task = progress.add_task("ingest", total=total_bytes, articles=0, rate="0")
@@ -59,9 +76,13 @@ class Command(BaseCommand):
             def items() -> Any:
                 for unit, size in units:
                     if unit.startswith(("http://", "https://")):
-                        yield from read_url(unit, fmt=opts["format"], mapping=mapping, limits=_limits())
+                        yield from read_url(
+                            unit, fmt=opts["format"], mapping=mapping, limits=_limits()
+                        )
                     else:
-                        yield from read_path(Path(unit), fmt=opts["format"], mapping=mapping, limits=_limits())
+                        yield from read_path(
+                            Path(unit), fmt=opts["format"], mapping=mapping, limits=_limits()
+                        )
                     progress.advance(task, size)
 
             report = ingester.ingest(items(), on_item)
@@ -100,7 +121,12 @@ def _plan(targets: list[str]) -> list[tuple[str, int]]:
         if target.startswith(("http://", "https://")):
             units.append((target, 1))
         elif path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            for child in sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ):
                 units.append((str(child), max(child.stat().st_size, 1)))
         else:
             units.append((target, max(path.stat().st_size, 1)))

@@ -26,7 +26,18 @@ class Command(BaseCommand):
         out.write(f"# {article.title}")
         if article.subtitle:
             out.write(f"## {article.subtitle}")
-        out.write(" · ".join(x for x in (article.source.name, article.author, str(article.published_at or ""), article.url) if x))
+        out.write(
+            " · ".join(
+                x
+                for x in (
+                    article.source.name,
+                    article.author,
+                    str(article.published_at or ""),
+                    article.url,
+                )
+                if x
+            )
+        )
         if article.duplicate_of_id:
             out.write(f"({article.duplicate_kind} duplicate of {article.duplicate_of_id})")
         out.write("")

@@ -31,7 +31,9 @@ class Command(BaseCommand):
             "rejected_items": IngestItem.objects.filter(outcome="rejected").count(),
             "by_source": {
                 s["name"]: s["n"]
-                for s in Source.objects.annotate(n=Count("articles")).order_by("-n").values("name", "n")
+                for s in Source.objects.annotate(n=Count("articles"))
+                .order_by("-n")
+                .values("name", "n")
             },
         }
         if opts["json"]:
