@@ -144,3 +144,15 @@ def test_articles_and_stats_commands(tmp_path: Path) -> None:
     call_command("stats", json=True, stdout=out)
     stats = json.loads(out.getvalue())
     assert stats["articles"] == 1 and stats["by_source"] == {"الوادي": 1}
+
+
+def test_seed_page_after_ingest(seed_path: Path) -> None:
+    lines = [line.strip() for line in seed_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    _ingest(seed_path)
+    out = StringIO()
+    call_command("show", Article.objects.get().pk, json=True, stdout=out)
+    shown = json.loads(out.getvalue())
+    assert shown["title"] == lines[13]
+    assert shown["subtitle"] == lines[14]
+    assert shown["body"] == lines[:13]
+    assert shown["boilerplate"] == lines[15:18]

@@ -16,6 +16,7 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -69,6 +70,28 @@ class _Pending:
     kind: str = ""
     sim: float | None = None
     article: Article | None = None
+    analysis: Any = None  # nashra.analyze.pipeline.Analysis when analysis is on
+
+
+@dataclass
+class _Prepared:
+    """A batch after the work that needs no write: what remains is to store it."""
+
+    records: list[IngestItem] = field(default_factory=list)  # rejections, already stored
+    pending: list[tuple[int, _Pending]] = field(default_factory=list)
+    repeats: list[tuple[str, int]] = field(default_factory=list)  # origin, index in pending
+
+    def split(self) -> list[_Prepared]:
+        """One batch per document, for retrying a batch the database refused."""
+        parts = [_Prepared(records=[r]) for r in self.records]
+        by_index: dict[int, _Prepared] = {}
+        for _, p in self.pending:
+            part = _Prepared(pending=[(0, p)])
+            by_index[len(by_index)] = part
+            parts.append(part)
+        for origin, index in self.repeats:
+            by_index[index].repeats.append((origin, 0))
+        return parts
 
 
 def _reason_class(reason: str) -> str:
@@ -98,11 +121,19 @@ class Ingester:
         targets: Iterable[str] = (),
         options: dict[str, object] | None = None,
         indexer: Indexer | None = None,
+        analyze: bool | None = None,
     ) -> None:
         self.source_name = source_name
         self.run = IngestRun.objects.create(targets=list(targets), options=options or {})
         self.report = Report()
         self.indexer = indexer if indexer is not None else default_indexer()
+        if analyze is None:
+            analyze = settings.NASHRA_ANALYZE_ON_INGEST
+        self.analyzer: Callable[[Document], Any] | None = None
+        if analyze:
+            from nashra.analyze.pipeline import analyze_document
+
+            self.analyzer = analyze_document
         self.threshold: float = settings.NASHRA_NEAR_DUPLICATE_THRESHOLD
         self.min_count: int = settings.NASHRA_BOILERPLATE_MIN_COUNT
         self._sources: dict[str, Source] = {}
@@ -132,21 +163,24 @@ class Ingester:
     def _flush(
         self, batch: list[Document | Rejection], on_item: Callable[[str, str], None] | None
     ) -> None:
+        # CPU work and reads first, outside the transaction, so the write lock is short.
+        prepared = self._prepare(batch)
         try:
             with transaction.atomic():
-                records = self._write(batch)
+                records = self._write(prepared)
         except DatabaseError:
             log.exception("batch failed; retrying its documents one by one")
             self._lines.clear()  # counts may include the rolled-back batch
             self._dirty_lines.clear()
             records = []
-            for item in batch:
+            for one in prepared.split():
                 try:
                     with transaction.atomic():
-                        records.extend(self._write([item]))
+                        records.extend(self._write(one))
                 except DatabaseError as exc:
+                    origin = one.records[0].origin if one.records else one.pending[0][1].doc.origin
                     records.append(
-                        self._rejected(item.origin, f"cannot store: {exc.__class__.__name__}")
+                        self._rejected(origin, f"cannot store: {exc.__class__.__name__}")
                     )
                     self._lines.clear()
                     self._dirty_lines.clear()
@@ -160,43 +194,49 @@ class Ingester:
     def _rejected(self, origin: str, reason: str) -> IngestItem:
         return IngestItem(run=self.run, origin=origin, outcome=Outcome.REJECTED, reason=reason)
 
-    def _write(self, batch: Sequence[Document | Rejection]) -> list[IngestItem]:
-        records: list[IngestItem | None] = [None] * len(batch)
-        docs: list[tuple[int, Document, str]] = []
-        for i, item in enumerate(batch):
+    def _prepare(self, batch: Sequence[Document | Rejection]) -> _Prepared:
+        """Sort a batch into rejections, inputs already stored, and documents to write."""
+        prepared = _Prepared()
+        docs: list[tuple[Document, str]] = []
+        for item in batch:
             if isinstance(item, Rejection):
-                records[i] = self._rejected(item.origin, item.reason)
+                prepared.records.append(self._rejected(item.origin, item.reason))
             else:
-                docs.append((i, item, hashlib.sha256(item.original).hexdigest()))
-
+                docs.append((item, hashlib.sha256(item.original).hexdigest()))
         # Inputs stored before (or earlier in this batch) change nothing.
-        hashes = [h for _, _, h in docs]
         known: dict[str, int] = {}
-        for chunk in _chunks(hashes):
+        for chunk in _chunks([h for _, h in docs]):
             known.update(
                 Article.objects.filter(input_hash__in=chunk).values_list("input_hash", "id")
             )
-        pending: list[tuple[int, _Pending]] = []
         first_in_batch: dict[str, int] = {}
-        unchanged_in_batch: list[tuple[int, str, int]] = []
-        for i, doc, input_hash in docs:
+        for doc, input_hash in docs:
             if input_hash in known:
-                records[i] = IngestItem(
-                    run=self.run,
-                    origin=doc.origin,
-                    outcome=Outcome.UNCHANGED,
-                    article_id=known[input_hash],
-                    reason="this exact input was ingested before",
+                prepared.records.append(
+                    IngestItem(
+                        run=self.run,
+                        origin=doc.origin,
+                        outcome=Outcome.UNCHANGED,
+                        article_id=known[input_hash],
+                        reason="this exact input was ingested before",
+                    )
                 )
                 continue
             if input_hash in first_in_batch:
-                unchanged_in_batch.append((i, doc.origin, first_in_batch[input_hash]))
+                prepared.repeats.append((doc.origin, first_in_batch[input_hash]))
                 continue
-            first_in_batch[input_hash] = len(pending)
+            first_in_batch[input_hash] = len(prepared.pending)
             source = self._source(doc)
             self._apply_learned_boilerplate(source, doc)
-            pending.append((i, _Pending(doc, input_hash, source, fingerprint(doc.body))))
+            pending = _Pending(doc, input_hash, source, fingerprint(doc.body))
+            if self.analyzer is not None:
+                pending.analysis = self.analyzer(doc)
+            prepared.pending.append((len(prepared.pending), pending))
+        return prepared
 
+    def _write(self, prepared: _Prepared) -> list[IngestItem]:
+        pending = prepared.pending
+        records: list[IngestItem] = list(prepared.records)
         self._find_duplicates([p for _, p in pending])
 
         # Originals first, so copies within the batch can point at their ids.
@@ -209,14 +249,24 @@ class Ingester:
                 p.dup_of = target.dup_of or (target.article.pk if target.article else None)
         self._create(copies)
 
-        for i, p in pending:
+        for _, p in pending:
             assert p.article is not None
-            if p.dup_of is not None:
-                if p.kind == Article.DuplicateKind.EXACT:
-                    self.report.exact += 1
-                else:
-                    self.report.near += 1
-                records[i] = IngestItem(
+            if p.dup_of is None:
+                records.append(
+                    IngestItem(
+                        run=self.run,
+                        origin=p.doc.origin,
+                        outcome=Outcome.INGESTED,
+                        article=p.article,
+                    )
+                )
+                continue
+            if p.kind == Article.DuplicateKind.EXACT:
+                self.report.exact += 1
+            else:
+                self.report.near += 1
+            records.append(
+                IngestItem(
                     run=self.run,
                     origin=p.doc.origin,
                     outcome=Outcome.DUPLICATE,
@@ -224,23 +274,31 @@ class Ingester:
                     duplicate_of_id=p.dup_of,
                     reason=f"{p.kind} duplicate of article {p.dup_of}",
                 )
-            else:
-                records[i] = IngestItem(
-                    run=self.run, origin=p.doc.origin, outcome=Outcome.INGESTED, article=p.article
-                )
-        for i, origin, index in unchanged_in_batch:
-            article = pending[index][1].article
-            records[i] = IngestItem(
-                run=self.run,
-                origin=origin,
-                outcome=Outcome.UNCHANGED,
-                article=article,
-                reason="the same input appears earlier in this run",
             )
-        done = [r for r in records if r is not None]
-        IngestItem.objects.bulk_create(done, batch_size=500)
+        for origin, index in prepared.repeats:
+            records.append(
+                IngestItem(
+                    run=self.run,
+                    origin=origin,
+                    outcome=Outcome.UNCHANGED,
+                    article=pending[index][1].article,
+                    reason="the same input appears earlier in this run",
+                )
+            )
+        self._understand([p for _, p in pending])
+        IngestItem.objects.bulk_create(records, batch_size=500)
         self._save_lines()
-        return done
+        return records
+
+    def _understand(self, items: list[_Pending]) -> None:
+        """Store entities, quotes and analyses, then place the articles in stories."""
+        if self.analyzer is None or not items:
+            return
+        from nashra.news.stories import assign_stories
+        from nashra.news.understand import Analysed, store_analyses
+
+        store_analyses([Analysed(p.article, p.analysis) for p in items if p.article and p.analysis])
+        assign_stories([p.article for p in items if p.article])
 
     def _create(self, items: list[_Pending]) -> None:
         if not items:

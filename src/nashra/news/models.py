@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
+
+
+class ReadableJSONEncoder(DjangoJSONEncoder):
+    """Stores Arabic as UTF-8, not as \\uXXXX escapes (a third of the bytes in SQLite)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs["ensure_ascii"] = False
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
 
 class Source(models.Model):
@@ -46,8 +55,8 @@ class Article(models.Model):
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     ingested_at = models.DateTimeField(default=timezone.now, db_index=True)
     language = models.CharField(max_length=8, blank=True)
-    body = models.JSONField(default=list)  # paragraphs, display text exactly as extracted
-    boilerplate = models.JSONField(default=list)  # lines removed from the input
+    body = models.JSONField(encoder=ReadableJSONEncoder, default=list)  # paragraphs, display text exactly as extracted
+    boilerplate = models.JSONField(encoder=ReadableJSONEncoder, default=list)  # lines removed from the input
     # The exact input this article came from, so analysis can be re-run over it.
     original = models.BinaryField()
     original_encoding = models.CharField(max_length=32, blank=True)
@@ -62,6 +71,7 @@ class Article(models.Model):
     )
     duplicate_kind = models.CharField(max_length=8, blank=True, choices=DuplicateKind.choices)
     similarity = models.FloatField(null=True, blank=True)
+    story = models.ForeignKey("Story", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -115,9 +125,9 @@ class SourceLine(models.Model):
 class IngestRun(models.Model):
     started_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
-    targets = models.JSONField(default=list)
-    options = models.JSONField(default=dict)
-    counts = models.JSONField(default=dict)
+    targets = models.JSONField(encoder=ReadableJSONEncoder, default=list)
+    options = models.JSONField(encoder=ReadableJSONEncoder, default=dict)
+    counts = models.JSONField(encoder=ReadableJSONEncoder, default=dict)
 
     class Meta:
         ordering = ["-started_at"]
@@ -140,3 +150,112 @@ class IngestItem(models.Model):
     duplicate_of = models.ForeignKey(
         Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+
+class Story(models.Model):
+    """Articles from different sources about the same event."""
+
+    title = models.TextField(blank=True)  # the representative article's headline
+    representative = models.ForeignKey(
+        "Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True)
+    last_published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    size = models.PositiveIntegerField(default=0)  # articles
+    source_count = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-last_published_at", "-id"]
+        verbose_name_plural = "stories"
+
+    def __str__(self) -> str:
+        return self.title or f"story {self.pk}"
+
+
+class Entity(models.Model):
+    """A person, organisation, place (or other named thing) under one canonical name."""
+
+    class Kind(models.TextChoices):
+        PERSON = "PERS", "person"
+        ORGANIZATION = "ORG", "organisation"
+        LOCATION = "LOC", "place"
+        MISC = "MISC", "other"
+
+    kind = models.CharField(max_length=4, choices=Kind.choices)
+    name = models.CharField(max_length=300)  # canonical display name
+    key = models.CharField(max_length=300)  # canonical match key (nashra.text match form)
+    slug = models.SlugField(max_length=320, unique=True, allow_unicode=True)
+    aliases = models.JSONField(encoder=ReadableJSONEncoder, default=list, blank=True)  # display variants seen
+    mention_count = models.PositiveIntegerField(default=0)
+    article_count = models.PositiveIntegerField(default=0, db_index=True)
+    # An editor's merge: this entity is shown as (and counted under) another. Clearing
+    # the field undoes the merge, since mentions keep pointing here.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-article_count", "name"]
+        verbose_name_plural = "entities"
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="unique_entity_kind_key")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EntityAlias(models.Model):
+    """A match key that names an entity across articles (a surname, a spelling)."""
+
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="alias_keys")
+    kind = models.CharField(max_length=4, choices=Entity.Kind.choices)
+    key = models.CharField(max_length=300)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="unique_alias_kind_key")]
+
+
+class Mention(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
+    text = models.CharField(max_length=300)
+    start = models.PositiveIntegerField()  # offsets into Article.text
+    end = models.PositiveIntegerField()
+    in_title = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["entity", "article"])]
+
+
+class Quote(models.Model):
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "direct"
+        INDIRECT = "indirect", "indirect"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    speaker = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    speaker_text = models.CharField(max_length=300, blank=True)
+    via = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="relayed_quotes")
+    via_text = models.CharField(max_length=300, blank=True)
+    text = models.TextField()
+    cue = models.CharField(max_length=60, blank=True)
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+
+
+class ArticleAnalysis(models.Model):
+    """The versioned output of nashra.analyze for one article; re-runnable at any time."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="analysis")
+    version = models.CharField(max_length=32)
+    analyzed_at = models.DateTimeField(default=timezone.now)
+    language = models.CharField(max_length=8, blank=True)
+    reading_time_min = models.FloatField(default=0)
+    summary = models.JSONField(encoder=ReadableJSONEncoder, default=list)  # sentences
+    keywords = models.JSONField(encoder=ReadableJSONEncoder, default=list)
+    dates = models.JSONField(encoder=ReadableJSONEncoder, default=list)
+    data = models.JSONField(encoder=ReadableJSONEncoder, default=dict)  # everything else the analyzer returned

@@ -130,3 +130,5 @@ LOGGING = {
 NASHRA_NEAR_DUPLICATE_THRESHOLD = float(os.environ.get("NASHRA_NEAR_DUPLICATE_THRESHOLD", "0.5"))
 # A line seen in this many articles of one source is learned as that source's boilerplate.
 NASHRA_BOILERPLATE_MIN_COUNT = int(os.environ.get("NASHRA_BOILERPLATE_MIN_COUNT", "5"))
+# Run nashra.analyze (entities, quotes, dates, keywords, summary, stories) at ingest.
+NASHRA_ANALYZE_ON_INGEST = os.environ.get("NASHRA_ANALYZE_ON_INGEST", "1") != "0"

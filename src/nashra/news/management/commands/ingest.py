@@ -32,6 +32,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--json", action="store_true", help="print the summary as JSON")
         parser.add_argument("--quiet", action="store_true", help="no progress bar")
+        parser.add_argument(
+            "--no-analyze",
+            action="store_true",
+            help="store and index only; run `nashra reanalyze` later (default: analyse at ingest)",
+        )
 
     def handle(self, *args: Any, **opts: Any) -> None:
         try:
@@ -48,6 +53,7 @@ class Command(BaseCommand):
             source_name=opts["source"],
             targets=targets,
             options={"format": opts["format"], "map": mapping},
+            analyze=False if opts["no_analyze"] else None,
         )
         con = console(self.stdout)
         show = not opts["quiet"] and not opts["json"]

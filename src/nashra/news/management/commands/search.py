@@ -46,7 +46,9 @@ class Command(BaseCommand):
             ns, extra = parse_known(args, namespace)
             unknown = [a for a in extra if not a.startswith("--")]
             if len(unknown) != len(extra):
-                parser.error(f"unrecognized arguments: {' '.join(a for a in extra if a.startswith('--'))}")
+                parser.error(
+                    f"unrecognized arguments: {' '.join(a for a in extra if a.startswith('--'))}"
+                )
             ns.query = [*ns.query, *unknown]
             return ns
 

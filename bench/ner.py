@@ -1,0 +1,139 @@
+"""NER tagging speed (CPU time of this process, so a busy machine does not skew it) and whole-analysis throughput on one core; dev-split F1 if asked.
+
+* tokens/s of :func:`tag_tokens` (features + CRF) over sentences of SaudiNewsNet
+  articles (``../shared/data/saudinewsnet``), falling back to our own sample text;
+* articles/s of :func:`nashra.analyze.analyze_text` (NER, entity linking, quotes,
+  dates, keywords, summary) on the same articles, with per-stage times;
+* ``--dev``: entity-level F1 per type on the held-out ANERcorp part (needs a model
+  trained without it: ``python -m nashra.analyze.train.ner --out /tmp/dev.crfsuite``
+  and ``--model /tmp/dev.crfsuite``).
+
+Usage: .venv/bin/python bench/ner.py [--articles 1000] [--dev] [--model PATH]
+Writes ``bench/results/ner.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from nashra.analyze import analyze_text  # noqa: E402
+from nashra.analyze.dates import find_dates  # noqa: E402
+from nashra.analyze.entities import link_entities  # noqa: E402
+from nashra.analyze.keywords import keywords  # noqa: E402
+from nashra.analyze.ner import tagger as ner_tagger  # noqa: E402
+from nashra.analyze.ner.tagger import find_entities, split_tokens, tag_tokens  # noqa: E402
+from nashra.analyze.quotes import find_quotes  # noqa: E402
+from nashra.analyze.summary import summarize  # noqa: E402
+from nashra.analyze.train.data import DEFAULT_DATA, iter_saudinewsnet  # noqa: E402
+from nashra.text import split_sentences  # noqa: E402
+
+_SAMPLE = (
+    "وقال وزير الخارجية المصري سامح شكري إن القاهرة ترحب بالاتفاق. وأضاف أن مصر ستواصل "
+    "جهودها مع الأمم المتحدة والاتحاد الأوروبي لدعم الاستقرار في ليبيا والسودان. "
+    "وأعلنت شركة أرامكو السعودية أمس ارتفاع أرباحها، بحسب بيان نشرته في الرياض."
+)
+
+
+def load_articles(n: int, data: Path) -> list[str]:
+    """``n`` articles spread evenly over the whole corpus (sources differ a lot in length;
+    the first zip alone has a median of 650 words against 200 overall)."""
+    arts = list(iter_saudinewsnet(data))
+    if not arts:
+        return [_SAMPLE * 3] * min(n, 200)
+    step = max(1, len(arts) // n)
+    return arts[::step][:n]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--dev", action="store_true")
+    ap.add_argument("--model", type=Path, default=None)
+    args = ap.parse_args()
+    if args.model:
+        ner_tagger.MODEL_PATH = args.model
+        ner_tagger._model_path.cache_clear()
+
+    arts = load_articles(args.articles, args.data)
+    sents: list[list[str]] = []
+    for a in arts:
+        for s_start, s_end in split_sentences(a):
+            sents.append([t[0] for t in split_tokens(a, s_start, s_end)])
+    ntok = sum(len(s) for s in sents)
+    # first pass warms the per-word feature cache (as a long-running worker would be)
+    t0 = time.process_time()
+    for sent in sents:
+        tag_tokens(sent)
+    cold = time.process_time() - t0
+    t0 = time.process_time()
+    for sent in sents:
+        tag_tokens(sent)
+    warm = time.process_time() - t0
+
+    stages = {"ner": 0.0, "link": 0.0, "quotes": 0.0, "dates": 0.0, "keywords": 0.0, "summary": 0.0}
+    per_article: list[float] = []
+    t_all = time.process_time()
+    for a in arts:
+        t0 = time.process_time()
+        analyze_text(a)
+        per_article.append(time.process_time() - t0)
+    total = time.process_time() - t_all
+    for a in arts:
+        t0 = time.process_time()
+        spans = find_entities(a)
+        t1 = time.process_time()
+        mentions, _ = link_entities(a, spans)
+        t2 = time.process_time()
+        find_quotes(a, mentions)
+        t3 = time.process_time()
+        find_dates(a, None)
+        t4 = time.process_time()
+        keywords(a)
+        t5 = time.process_time()
+        summarize(a)
+        t6 = time.process_time()
+        for k, dt in zip(
+            stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5), strict=True
+        ):
+            stages[k] += dt
+    words = [len(a.split()) for a in arts]
+    out: dict[str, object] = {
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "articles": len(arts),
+        "median_words": statistics.median(words),
+        "tokens": ntok,
+        "tag_tokens_per_s_cold_cache": round(ntok / cold),
+        "tag_tokens_per_s_warm_cache": round(ntok / warm),
+        "analyze_articles_per_s": round(len(arts) / total, 1),
+        "analyze_median_ms": round(1000 * statistics.median(per_article), 2),
+        "stage_seconds": {k: round(v, 3) for k, v in stages.items()},
+    }
+    if args.dev:
+        from nashra.analyze.train.data import read_anercorp
+        from nashra.analyze.train.ner import evaluate, split_dev
+
+        aner = read_anercorp(args.data)
+        if aner:
+            _, dev = split_dev(aner)
+            table, _tps = evaluate(ner_tagger._model_path(), dev)
+            out["dev_scores"] = table
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+    (ROOT / "bench" / "results" / "ner.json").write_text(
+        json.dumps(out, ensure_ascii=False, indent=1) + "\n", "utf-8"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,283 @@
+"""Dates in Arabic news text, resolved against the publication date.
+
+Recognised (``kind``):
+
+``relative``  أمس، البارحة، أول من أمس، اليوم، غداً، بعد غد (with صباح/مساء/ظهر/ليلة/فجر)
+``weekday``   يوم الثلاثاء / الثلاثاء (the most recent one on or before the publication
+              date; ``المقبل``/``القادم`` after it → the next one, ``الماضي`` → strictly before)
+``week`` ``month`` ``year``  الأسبوع/الشهر/العام الماضي، المقبل (value: the week's day seven
+              days away, the first day of that month or year)
+``date``      day + month name (Levantine كانون الثاني…, Egyptian/Gulf يناير…, Maghreb
+              جانفي…; an alternative name in brackets or after a slash is absorbed) + optional
+              year; ``dd/mm/yyyy``. Without a year, the year that puts the date nearest to
+              the publication date.
+``hijri``     day + Hijri month + year + هـ, converted with the tabular (civil) Islamic
+              calendar — it can differ by a day from Umm al-Qura or a sighted month.
+
+Digits may be ASCII or Arabic-Indic. Offsets index the text given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+__all__ = ["DateMention", "find_dates", "hijri_to_gregorian"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    value: date
+    kind: str  # relative | weekday | week | month | year | date | hijri
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value.isoformat(),
+            "kind": self.kind,
+        }
+
+
+def _alt(*words: str) -> str:
+    """Regex alternative tolerant of hamza/alef and teh marbuta spelling variants."""
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        p = re.escape(w)
+        p = re.sub("[اأإآ]", "[اأإآ]", p)
+        p = p.replace("ة", "[ةه]").replace("ى", "[ىي]")
+        out.append(p)
+    return "(?:" + "|".join(out) + ")"
+
+
+_MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        ("كانون الثاني", "يناير", "جانفي", "جانفييه"),
+        ("شباط", "فبراير", "فيفري", "فبرير"),
+        ("آذار", "مارس"),
+        ("نيسان", "أبريل", "ابريل", "إبريل", "أفريل"),
+        ("أيار", "مايو", "ماي"),
+        ("حزيران", "يونيو", "يونيه", "جوان"),
+        ("تموز", "يوليو", "يوليه", "جويلية", "جويلة"),
+        ("آب", "أغسطس", "اغسطس", "أوت", "غشت"),
+        ("أيلول", "سبتمبر", "شتنبر"),
+        ("تشرين الأول", "أكتوبر", "اكتوبر"),
+        ("تشرين الثاني", "نوفمبر", "نونبر"),
+        ("كانون الأول", "ديسمبر", "دجنبر"),
+    ],
+    start=1,
+):
+    for _n in _names:
+        _MONTHS[_n] = _i
+
+_HIJRI_MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        ("محرم", "المحرم"),
+        ("صفر",),
+        ("ربيع الأول",),
+        ("ربيع الآخر", "ربيع الثاني"),
+        ("جمادى الأولى", "جمادى الأول"),
+        ("جمادى الآخرة", "جمادى الثانية", "جمادى الآخر"),
+        ("رجب",),
+        ("شعبان",),
+        ("رمضان",),
+        ("شوال",),
+        ("ذو القعدة", "ذي القعدة"),
+        ("ذو الحجة", "ذي الحجة"),
+    ],
+    start=1,
+):
+    for _n in _names:
+        _HIJRI_MONTHS[_n] = _i
+
+
+def _fold(s: str) -> str:
+    s = re.sub("[أإآ]", "ا", s)
+    return s.replace("ة", "ه").replace("ى", "ي")
+
+
+_MONTH_FOLD = {_fold(k): v for k, v in _MONTHS.items()}
+_HIJRI_FOLD = {_fold(k): v for k, v in _HIJRI_MONTHS.items()}
+
+_D = r"[0-9\u0660-\u0669\u06f0-\u06f9]"
+_B = r"(?<!\w)"  # word start (\w covers Arabic letters and digits, not ، or ؛)
+_E = r"(?!\w)"  # word end
+_MONTH_RE = _alt(*_MONTHS)
+_HIJRI_RE = _alt(*_HIJRI_MONTHS)
+
+_DATE = re.compile(
+    rf"(?:(?<!\w)|(?<=(?<!\w)[وب]))(?:[وب]?(?:في|يوم)\s+)?(?P<day>{_D}{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?"
+    rf"(?P<month>{_MONTH_RE}){_E}"
+    rf"(?:\s*(?:\(\s*{_MONTH_RE}\s*\)|/\s*{_MONTH_RE}{_E}|-\s*{_MONTH_RE}{_E}))?"
+    rf"(?:\s*(?:،|,)?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<year>{_D}{{4}})(?:\s*م{_E})?)?"
+)
+_HIJRI = re.compile(
+    rf"(?:(?<!\w)|(?<=(?<!\w)[وب]))(?P<day>{_D}{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{_HIJRI_RE}){_E}"
+    rf"\s*(?:(?:عام|سنة)\s+)?(?P<year>{_D}{{4}})\s*(?:هـ|ه|للهجرة|هجري[ةه]?)(?!\w)"
+)
+_NUMERIC = re.compile(
+    rf"(?<![\d/.\-]){_B}(?P<day>{_D}{{1,2}})[/.\-](?P<month>{_D}{{1,2}})[/.\-](?P<year>{_D}{{4}})(?![\d/])"
+)
+_TOD = r"(?:(?:صباح|مساء|ظهر|عصر|ليل[ةه]|فجر|منتصف\s+ليل[ةه]?)\s+)?"
+_RELATIVE = re.compile(
+    rf"{_B}[وف]?(?P<tod>{_TOD})(?P<word>أول\s+من\s+أمس|أول\s+أمس|قبل\s+أمس|بعد\s+غد|أمس|البارحة|"
+    rf"اليوم|غدا|غداً|غدًا){_E}"
+)
+_WEEKDAYS = {
+    "الاثنين": 0,
+    "الإثنين": 0,
+    "الثلاثاء": 1,
+    "الأربعاء": 2,
+    "الخميس": 3,
+    "الجمعة": 4,
+    "السبت": 5,
+    "الأحد": 6,
+}
+_WEEKDAY = re.compile(
+    rf"{_B}[وف]?(?P<tod>{_TOD})(?P<yawm>(?:يوم|ليلة|ليله|نهار)\s+)?"
+    rf"(?P<day>{_alt(*_WEEKDAYS)}){_E}(?:\s+(?P<dir>الماضي|الفائت|المنصرم|المقبل|القادم){_E})?"
+)
+_PERIOD = re.compile(
+    rf"{_B}[وف]?(?:في\s+)?(?P<unit>الأسبوع|الاسبوع|الشهر|العام|السنة)\s+"
+    rf"(?P<dir>الماضي|الماضية|الفائت|المنصرم|المنصرمة|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية){_E}"
+)
+# a future verb (سيلتقي، ستعقد) or سوف before a bare weekday: the next one, not the last
+_FUTURE = re.compile(r"(?<!\w)(?:[وف]?س[يتنأ][\u0621-\u064a]{2,}|سوف)(?!\w)")
+_WEEKDAY_FOLD = {_fold(k): v for k, v in _WEEKDAYS.items()}
+
+
+def _int(s: str) -> int:
+    return int(s)  # int() reads Arabic-Indic digits too
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> date:
+    """Tabular (civil, epoch 16 July 622) Islamic calendar → Gregorian date."""
+    jd = (
+        day
+        + -(-(295 * (month - 1)) // 10)  # ceil(29.5 * (month - 1))
+        + (year - 1) * 354
+        + (3 + 11 * year) // 30
+        + 1948439
+        - 1
+    )
+    return date.fromordinal(jd - 1721425 + 1)
+
+
+def _nearest_year(pub: date, month: int, day: int) -> date | None:
+    best: date | None = None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - pub).days) < abs((best - pub).days):
+            best = d
+    return best
+
+
+def _month_start(d: date, delta: int) -> date:
+    m = d.month - 1 + delta
+    return date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def find_dates(text: str, published: date | datetime | None) -> list[DateMention]:
+    """Date mentions in ``text``; relative ones need ``published`` (else they are skipped)."""
+    pub: date | None = published.date() if isinstance(published, datetime) else published
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], value: date | None, kind: str, start: int | None = None) -> None:
+        if value is None:
+            return
+        s = m.start() if start is None else start
+        e = m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        if any(s < b and a < e for a, b in taken):
+            return
+        taken.append((s, e))
+        found.append(DateMention(text[s:e], s, e, value, kind))
+
+    for m in _HIJRI.finditer(text):
+        month = _HIJRI_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
+        day, year = _int(m.group("day")), _int(m.group("year"))
+        if month and 1 <= day <= 30 and 1300 <= year <= 1600:
+            add(m, hijri_to_gregorian(year, month, day), "hijri", m.start("day"))
+    for m in _DATE.finditer(text):
+        month = _MONTH_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
+        day = _int(m.group("day"))
+        if not month or not 1 <= day <= 31:
+            continue
+        value: date | None
+        if m.group("year"):
+            try:
+                value = date(_int(m.group("year")), month, day)
+            except ValueError:
+                value = None
+        else:
+            value = _nearest_year(pub, month, day) if pub else None
+        add(m, value, "date", m.start("day"))
+    for m in _NUMERIC.finditer(text):
+        try:
+            value = date(_int(m.group("year")), _int(m.group("month")), _int(m.group("day")))
+        except ValueError:
+            continue
+        add(m, value, "date")
+    if pub is not None:
+        for m in _RELATIVE.finditer(text):
+            w = _fold(re.sub(r"\s+", " ", m.group("word")))
+            if w in ("امس", "البارحه"):
+                delta = -1
+            elif w in ("اول من امس", "اول امس", "قبل امس"):
+                delta = -2
+            elif w == "اليوم":
+                delta = 0
+            elif w == "بعد غد":
+                delta = 2
+            else:
+                delta = 1
+            add(m, pub + timedelta(days=delta), "relative", m.start("tod"))
+        for m in _WEEKDAY.finditer(text):
+            wd = _WEEKDAY_FOLD[_fold(m.group("day"))]
+            direction = m.group("dir") or ""
+            if not m.group("yawm") and not m.group("tod") and not direction:
+                # a bare الجمعة/السبت is often a noun (Friday prayers); keep it only
+                # after a preposition-like context word
+                before = text[max(0, m.start() - 6) : m.start()]
+                if not re.search(r"(?:في|منذ|حتى|مساء|صباح)\s*$", before):
+                    continue
+            back = (pub.weekday() - wd) % 7
+            lead = text[max(0, m.start() - 80) : m.start()]
+            lead = lead[max(lead.rfind("."), lead.rfind("\n")) + 1 :]
+            if not direction and _FUTURE.search(lead):
+                direction = "المقبل"
+            if direction in ("المقبل", "القادم"):
+                value = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+            elif direction:
+                value = pub - timedelta(days=back or 7)
+            else:
+                value = pub - timedelta(days=back)
+            add(m, value, "weekday", m.start("tod"))
+        for m in _PERIOD.finditer(text):
+            unit = _fold(m.group("unit"))
+            d = _fold(m.group("dir"))
+            sign = (
+                -1
+                if d.startswith(("الماضي", "الفاءت", "المنصرم"))
+                else (0 if d.startswith(("الحالي", "الجاري")) else 1)
+            )
+            if unit == "الاسبوع":
+                add(m, pub + timedelta(days=7 * sign), "week", m.start("unit"))
+            elif unit == "الشهر":
+                add(m, _month_start(pub, sign), "month", m.start("unit"))
+            else:
+                add(m, date(pub.year + sign, 1, 1), "year", m.start("unit"))
+    found.sort(key=lambda d: d.start)
+    return found

@@ -1,0 +1,285 @@
+"""Canonical entities: mentions that name the same thing get one key.
+
+Within an article:
+
+* spelling variants meet in the match form (إردوغان = أردوغان → ``اردوغان``);
+* attached proclitics are dropped for the key and, where they are a single letter, from
+  the mention's span too (وبوتين → بوتين, لإدلب → إدلب);
+* a person mention that is the first or last word(s) of a longer person mention links to
+  it (بيسكوف → ديمتري بيسكوف; the nearest preceding full name wins);
+* a role written right before a person's name (الناطق باسم الرئاسة الروسية ديمتري بيسكوف)
+  is remembered; the same role later without a name becomes a mention of that person;
+* countries meet under one display name through the gazetteer's aliases (أميركا =
+  الولايات المتحدة), and nisba adjectives become place mentions of their country
+  (الروسية → روسيا).
+
+Across articles the key is the match form of the canonical name; each entity also lists
+the keys of all its mentions (``aliases``) so a store can merge partial names it has seen
+elsewhere.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from nashra.analyze.gazetteer import Gazetteer, gazetteer
+from nashra.analyze.lexicon import cached_match_form, mf_set, strip_clitics
+from nashra.analyze.lexicon import cached_sentences as split_sentences
+from nashra.analyze.ner.tagger import EntitySpan, split_tokens
+from nashra.text import is_stopword, match_form
+
+__all__ = ["Entity", "Mention", "link_entities"]
+
+
+@dataclass
+class Mention:
+    text: str
+    type: str  # PERS | LOC | ORG | MISC
+    start: int
+    end: int
+    entity: str = ""  # canonical display name
+    key: str = ""  # canonical match key
+    via: str = ""  # how it was linked: name | partial | role | nisba | country
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "type": self.type,
+            "start": self.start,
+            "end": self.end,
+            "entity": self.entity,
+            "key": self.key,
+            "link": self.via,
+        }
+
+
+@dataclass
+class Entity:
+    key: str
+    name: str
+    type: str
+    count: int = 0
+    aliases: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "key": self.key,
+            "name": self.name,
+            "type": self.type,
+            "count": self.count,
+            "aliases": self.aliases,
+        }
+
+
+_SINGLE_PROCLITICS = "وفبلك"
+_ARTICLE_STACKS = ("وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال")
+_MAX_ROLE_WORDS = 6
+
+
+def _strip_display(text: str, g: Gazetteer) -> int:
+    """How many leading characters of a mention are an attached proclitic (0, 1 or 2)."""
+    first = text.split(" ", 1)[0]
+    form = match_form(first)
+    if len(form) < 4:
+        return 0
+    rest = form[1:]
+    if form[0] in _SINGLE_PROCLITICS and (
+        rest in g.country_of or rest in g.cities or (rest in g.token_types and len(rest) >= 3)
+    ):
+        return 1  # ولبنان، لإدلب
+    if form in g.token_types:
+        return 0  # a known word as written (وليد، بوتين)
+    for stack in _ARTICLE_STACKS:
+        if form.startswith(stack):
+            n = len(stack) - 2  # keep the article: والقاهرة → القاهرة
+            return n if first[:n] in ("و", "ف", "ب", "ك", "وب", "وك", "فب", "فك") else 0
+    c0 = form[0]
+    if c0 not in _SINGLE_PROCLITICS:
+        return 0
+    if c0 in "وف" and len(rest) >= 3 and first[1] not in "و":
+        return 1
+    if c0 in "بلك" and rest[0] == "ا":  # لإدلب، بأنقرة
+        return 1
+    return 0
+
+
+def _key(text: str) -> str:
+    """Match form of a mention whose display text has already lost single-letter
+    proclitics; a remaining لل/ولل (للأمم → الأمم) becomes the article."""
+    form = match_form(text)
+    for p in ("ولل", "فلل", "لل"):
+        if form.startswith(p) and len(form) - len(p) >= 3:
+            return "ال" + form[len(p) :]
+    return form
+
+
+def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], list[Entity]]:
+    """Mentions with canonical names and keys, and the entities they name."""
+    g = gazetteer()
+    mentions: list[Mention] = []
+    for sp in spans:
+        cut = _strip_display(sp.text, g)
+        start = sp.start + cut
+        mtext = text[start : sp.end]
+        m = Mention(mtext, sp.type, start, sp.end)
+        single_nisba = g.nisba_country(mtext) if " " not in mtext else None
+        country = g.country(mtext) if sp.type in ("LOC", "ORG", "MISC") else None
+        if single_nisba:
+            m.type, m.entity, m.key, m.via = "LOC", single_nisba, match_form(single_nisba), "nisba"
+        elif country:
+            m.type, m.entity, m.key, m.via = "LOC", country, match_form(country), "country"
+        else:
+            m.key = _key(mtext)
+            m.entity = mtext
+            m.via = "name"
+        mentions.append(m)
+
+    _honorific_names(text, mentions)
+
+    # nisba adjectives outside any entity span
+    covered = sorted((m.start, m.end) for m in mentions)
+    cov_starts = [a for a, _ in covered]
+    for word, s, e in split_tokens(text):
+        if len(word) < 4 or not word[0].isalpha():
+            continue
+        k = bisect_right(cov_starts, s) - 1
+        if k >= 0 and s < covered[k][1]:
+            continue
+        country = g.nisba_country(word)
+        if country:
+            cut = _strip_display(word, g)
+            mentions.append(
+                Mention(text[s + cut : e], "LOC", s + cut, e, country, match_form(country), "nisba")
+            )
+    mentions.sort(key=lambda m: (m.start, -m.end))
+
+    _link_persons(mentions)
+    _link_roles(text, mentions, g)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+
+    entities: dict[str, Entity] = {}
+    for m in mentions:
+        ent = entities.get(m.key)
+        if ent is None:
+            ent = entities[m.key] = Entity(m.key, m.entity, m.type)
+        ent.count += 1
+        alias = _key(m.text)
+        if alias not in ent.aliases:
+            ent.aliases.append(alias)
+    return mentions, sorted(entities.values(), key=lambda e: (-e.count, e.key))
+
+
+# Ranks and honorifics after which a name always follows (الرئيس / الوزير are left to the
+# model: "الرئيس يجتمع" has no name after it).
+_HONORIFICS = mf_set(
+    "العقيد اللواء العميد الفريق المشير الجنرال النقيب الرائد المقدم الدكتور د المهندس "
+    "الشيخ السيد السيدة الأستاذ الأستاذة الحاج الدكتورة"
+)
+_NAME_JOINERS = mf_set("الدين الله الرحمن بن بنت أبو أبي عبد")
+
+
+def _honorific_names(text: str, mentions: list[Mention]) -> None:
+    """A name right after a rank or honorific (العقيد جمال الدين حسن) that the model missed:
+    up to four words, none with the article except الدين/الله, no stopword, no punctuation."""
+    covered = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in covered]
+
+    def is_covered(pos: int) -> bool:
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and pos < covered[k][1]
+
+    toks = split_tokens(text)
+    for i, (w, _s, _e) in enumerate(toks[:-1]):
+        if strip_clitics(cached_match_form(w)) not in _HONORIFICS:
+            continue
+        name: list[tuple[str, int, int]] = []
+        for t in toks[i + 1 : i + 5]:
+            f = cached_match_form(t[0])
+            if not t[0][0].isalpha() or is_covered(t[1]) or is_stopword(f):
+                break
+            if (f.startswith("ال") and f not in _NAME_JOINERS) or f.startswith("لل"):
+                break
+            name.append(t)
+        while name and cached_match_form(name[-1][0]) in _NAME_JOINERS:
+            name.pop()
+        if not name or (len(name) == 1 and cached_match_form(name[0][0]) in _NAME_JOINERS):
+            continue
+        a, b = name[0][1], name[-1][2]
+        mentions.append(Mention(text[a:b], "PERS", a, b, text[a:b], _key(text[a:b]), "name"))
+        covered.append((a, b))
+        covered.sort()
+        starts = [x for x, _ in covered]
+
+
+def _link_persons(mentions: list[Mention]) -> None:
+    persons = [m for m in mentions if m.type == "PERS" and m.via == "name"]
+    full = [(m, m.key.split()) for m in persons if " " in m.key]
+    for m in mentions:
+        if m.via != "name":
+            continue
+        words = m.key.split()
+        best: Mention | None = None
+        best_rank: tuple[int, int, int] | None = None
+        for other, owords in full:
+            if other is m or len(owords) <= len(words):
+                continue
+            is_last = owords[-len(words) :] == words
+            if not is_last and owords[: len(words)] != words:
+                continue
+            # a family name (last words) before a first name; then the nearest full name
+            # before this mention; then the first one after it
+            before = other.start <= m.start
+            rank = (0 if is_last else 1, 0 if before else 1, abs(m.start - other.start))
+            if best_rank is None or rank < best_rank:
+                best, best_rank = other, rank
+        if best is not None and (m.type == "PERS" or len(words) == 1):
+            m.type = "PERS"
+            m.entity, m.key, m.via = best.entity, best.key, "partial"
+
+
+def _link_roles(text: str, mentions: list[Mention], g: Gazetteer) -> None:
+    """Remember 'role + name' and turn later bare occurrences of the role into mentions."""
+    roles: dict[str, Mention] = {}
+    sentences = split_sentences(text)
+    for m in [m for m in mentions if m.type == "PERS"]:
+        sent = next(((a, b) for a, b in sentences if a <= m.start < b), None)
+        if sent is None:
+            continue
+        toks = split_tokens(text, sent[0], m.start)
+        toks = toks[-_MAX_ROLE_WORDS - 1 :]
+        # the nearest title word with only words (no punctuation) after it
+        for i in range(len(toks) - 1, -1, -1):
+            w = toks[i][0]
+            if not w[0].isalpha():
+                break
+            form = match_form(w)
+            if form in g.titles or strip_clitics(form) in g.titles:
+                phrase = " ".join(
+                    strip_clitics(match_form(t[0])) for t in toks[i:] if t[0][0].isalnum()
+                )
+                if len(phrase.split()) >= 2:
+                    roles.setdefault(phrase, m)
+                break
+    if not roles:
+        return
+    taken = [(m.start, m.end) for m in mentions if m.type == "PERS"]
+    toks = split_tokens(text)
+    forms = [strip_clitics(cached_match_form(t[0])) for t in toks]
+    for phrase, person in roles.items():
+        pw = phrase.split()
+        n = len(pw)
+        for i in range(len(toks) - n + 1):
+            if forms[i] != pw[0] or forms[i : i + n] != pw:
+                continue
+            s, e = toks[i][1], toks[i + n - 1][2]
+            if any(a < e and s < b for a, b in taken):
+                continue
+            # followed directly by a person's name: that is the name's own role
+            if any(0 <= mm.start - e <= 2 and mm.type == "PERS" for mm in mentions):
+                continue
+            cut = _strip_display(toks[i][0], g)
+            mentions.append(
+                Mention(text[s + cut : e], "PERS", s + cut, e, person.entity, person.key, "role")
+            )
+            taken.append((s, e))

@@ -1,0 +1,107 @@
+"""Runtime view of ``models/gazetteer.json`` (built by :mod:`nashra.analyze.train.gazetteer`).
+
+Countries and their aliases, cities, nisba adjectives (الروسي → روسيا) and a word →
+entity-type table. Lookups take display words and compare match forms.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from nashra.analyze.lexicon import NISBA_OVERRIDES, ORG_CUES, TITLES, core_candidates, mf_set
+from nashra.text import match_form
+
+__all__ = ["Gazetteer", "gazetteer"]
+
+GAZETTEER_PATH = Path(__file__).resolve().parent / "models" / "gazetteer.json"
+
+_NISBA_SUFFIXES = ("يون", "يين", "يه", "يتين", "يتان", "يان", "ي")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    country_of: dict[str, str]  # match form of a name or alias → display name
+    cities: frozenset[str]  # match forms
+    nisba: dict[str, str]  # match form of the masculine nisba without ال → country
+    token_types: dict[str, tuple[str, ...]]  # match form word → entity types it occurs in
+    titles: frozenset[str]
+    org_cues: frozenset[str]
+    _nisba_cache: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def nisba_country(self, word: str) -> str | None:
+        """Country for a nisba adjective in any form: الروسية، والتركي، الأميركيين."""
+        cache = self._nisba_cache
+        if word in cache:
+            return cache[word]
+        if len(cache) > 100_000:
+            cache.clear()
+        cache[word] = found = self._nisba_country(word)
+        return found
+
+    def _nisba_country(self, word: str) -> str | None:
+        form = match_form(word)
+        for cand in core_candidates(form):
+            base = cand[2:] if cand.startswith("ال") else cand
+            for suf in _NISBA_SUFFIXES:
+                if base.endswith(suf) and len(base) - len(suf) >= 2:
+                    key = base[: len(base) - len(suf)] + "ي"
+                    country = self.nisba.get(key)
+                    if country:
+                        return country
+        return None
+
+    def country(self, name: str) -> str | None:
+        """Display name of a country from any alias (with or without proclitics)."""
+        form = match_form(name)
+        hit = self.country_of.get(form)
+        if hit:
+            return hit
+        first, _, rest = form.partition(" ")
+        for cand in core_candidates(first)[1:]:
+            hit = self.country_of.get(f"{cand} {rest}".strip())
+            if hit:
+                return hit
+        return None
+
+    def word_types(self, form: str) -> tuple[str, ...]:
+        """Entity types a match-form word (or its proclitic-free form) is known for."""
+        for cand in core_candidates(form):
+            t = self.token_types.get(cand)
+            if t:
+                return t
+        return ()
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The shipped gazetteer (loaded once). Works, smaller, without the JSON file."""
+    data: dict[str, object] = {}
+    if GAZETTEER_PATH.exists():
+        data = json.loads(GAZETTEER_PATH.read_text("utf-8"))
+    countries = data.get("countries") or {}
+    country_of: dict[str, str] = {}
+    assert isinstance(countries, dict)
+    for display, aliases in countries.items():
+        for a in [display, *aliases]:
+            country_of.setdefault(match_form(a), display)
+    nisba_raw = data.get("nisba") or {}
+    assert isinstance(nisba_raw, dict)
+    nisba: dict[str, str] = dict(nisba_raw)
+    for adj, country in NISBA_OVERRIDES.items():
+        nisba[match_form(adj)] = country
+        country_of.setdefault(match_form(country), country)
+    cities_raw = data.get("cities") or []
+    assert isinstance(cities_raw, list)
+    tt_raw = data.get("token_types") or {}
+    assert isinstance(tt_raw, dict)
+    return Gazetteer(
+        country_of=country_of,
+        cities=frozenset(match_form(c) for c in cities_raw),
+        nisba=nisba,
+        token_types={k: tuple(v) for k, v in tt_raw.items()},
+        titles=mf_set(TITLES),
+        org_cues=mf_set(ORG_CUES),
+    )

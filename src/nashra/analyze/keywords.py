@@ -1,0 +1,85 @@
+"""Distinctive terms of an article: TF × IDF over the shipped document-frequency table.
+
+Terms are :func:`nashra.text.analyze` terms (match form, no stopwords, light stem); each
+keyword shows the surface word it most often came from. The IDF table
+(``models/df.json.gz``, built by :mod:`nashra.analyze.train.df` from SaudiNewsNet) is
+optional: without it keywords are plain term frequencies.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from nashra.text import Term, analyze
+
+__all__ = ["Keyword", "document_frequencies", "idf", "keywords", "term_weights"]
+
+DF_PATH = Path(__file__).resolve().parent / "models" / "df.json.gz"
+
+
+@dataclass(frozen=True)
+class Keyword:
+    term: str  # the normalised term (as indexed)
+    display: str  # the word as written most often in the article
+    score: float
+
+    def to_json(self) -> dict[str, object]:
+        return {"term": self.term, "display": self.display, "score": round(self.score, 3)}
+
+
+@cache
+def document_frequencies() -> dict[str, int]:
+    """Term → number of articles containing it; ``""`` → number of articles."""
+    if not DF_PATH.exists():
+        return {}
+    with gzip.open(DF_PATH, "rt", encoding="utf-8") as f:
+        data: dict[str, int] = json.load(f)
+    return data
+
+
+def idf(term: str) -> float:
+    df = document_frequencies()
+    n = df.get("", 0)
+    if not n:
+        return 1.0
+    return math.log((n + 1) / (df.get(term, 0) + 1)) + 1.0
+
+
+def term_weights(text: str, analysed: list[Term] | None = None) -> dict[str, float]:
+    """TF × IDF of every content term in ``text`` (numbers and 1-letter terms skipped)."""
+    found = analyze(text) if analysed is None else analysed
+    tf: Counter[str] = Counter(t.term for t in found if len(t.term) > 1 and not t.term[0].isdigit())
+    return {t: (1 + math.log(c)) * idf(t) for t, c in tf.items()}
+
+
+def keywords(
+    text: str,
+    top: int = 10,
+    analysed: list[Term] | None = None,
+    title: str = "",
+) -> list[Keyword]:
+    """The ``top`` most distinctive terms of ``text`` (title words count twice)."""
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    tf: Counter[str] = Counter()
+    for source, found, weight in (
+        (text, analyze(text) if analysed is None else analysed, 1),
+        (title, analyze(title) if title else [], 2),
+    ):
+        for t in found:
+            if len(t.term) < 2 or t.term[0].isdigit():
+                continue
+            tf[t.term] += weight
+            surfaces[t.term][source[t.start : t.end]] += 1
+    scored = []
+    for term, c in tf.items():
+        if c == 1 and len(term) < 3:
+            continue
+        scored.append(((1 + math.log(c)) * idf(term), term))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    return [Keyword(term, surfaces[term].most_common(1)[0][0], w) for w, term in scored[:top]]

@@ -1,0 +1,474 @@
+"""Hand-written word lists shared by the analysis components.
+
+Everything here is written in display form; users compare through
+:func:`nashra.text.match_form` (see :func:`mf_set`). The country and city gazetteer
+built from CLDR (babel) lives in ``models/gazetteer.json`` (see :mod:`.gazetteer`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from nashra.text import match_form, split_sentences
+
+__all__ = [
+    "CLITIC_PREFIXES",
+    "NISBA_OVERRIDES",
+    "ORG_CUES",
+    "REPORT_NOUNS",
+    "SPEECH_PARTICIPLES",
+    "SPEECH_VERBS",
+    "TITLES",
+    "cached_match_form",
+    "cached_sentences",
+    "core_candidates",
+    "mf_set",
+    "strip_clitics",
+]
+
+
+cached_match_form = lru_cache(maxsize=200_000)(match_form)
+
+
+@lru_cache(maxsize=8)
+def cached_sentences(text: str) -> list[tuple[int, int]]:
+    """:func:`nashra.text.split_sentences`, remembered for the last few texts (the
+    components of one analysis all split the same text)."""
+    return split_sentences(text)
+
+
+def mf_set(words: str | list[str] | tuple[str, ...]) -> frozenset[str]:
+    """Match forms of whitespace-separated words (or of each item of a list)."""
+    items = words.split() if isinstance(words, str) else list(words)
+    return frozenset(match_form(w) for w in items)
+
+
+# Titles and roles that precede a person's name.
+TITLES: tuple[str, ...] = (
+    "الرئيس",
+    "رئيس",
+    "نائب",
+    "وزير",
+    "وزيرة",
+    "الوزير",
+    "الوزيرة",
+    "الملك",
+    "الأمير",
+    "الأميرة",
+    "ولي",
+    "الشيخ",
+    "السلطان",
+    "الأمين",
+    "أمين",
+    "المتحدث",
+    "الناطق",
+    "المتحدثة",
+    "الناطقة",
+    "السفير",
+    "سفير",
+    "السفيرة",
+    "المستشار",
+    "المستشارة",
+    "مستشار",
+    "الجنرال",
+    "اللواء",
+    "العميد",
+    "العقيد",
+    "الفريق",
+    "المشير",
+    "القائد",
+    "قائد",
+    "الدكتور",
+    "د",
+    "المهندس",
+    "الأستاذ",
+    "السيد",
+    "السيدة",
+    "النائب",
+    "المدير",
+    "مدير",
+    "المديرة",
+    "رئيسة",
+    "الرئيسة",
+    "المبعوث",
+    "مبعوث",
+    "المندوب",
+    "مندوب",
+    "البابا",
+    "الإمام",
+    "المرشد",
+    "الحاكم",
+    "حاكم",
+    "المحافظ",
+    "محافظ",
+    "عمدة",
+    "المفوض",
+    "مفوض",
+    "المنسق",
+    "النجم",
+    "المدرب",
+    "اللاعب",
+    "الكاتب",
+    "الكاتبة",
+    "الصحافي",
+    "الصحفي",
+    "الخبير",
+    "الباحث",
+    "القاضي",
+    "المحامي",
+    "الفنان",
+    "الفنانة",
+    "المطرب",
+    "المطربة",
+    "الممثل",
+    "الممثلة",
+    "المخرج",
+    "العاهل",
+    "خادم",
+    "الزعيم",
+    "زعيم",
+    "المرشح",
+    "المرشحة",
+    "الأمينة",
+    "المبعوثة",
+    "نظيره",
+    "نظيرته",
+    "نظيرها",
+    "المسؤول",
+    "مسؤول",
+    "العضو",
+    "عضو",
+    "الجنرال",
+)
+
+# Nouns that introduce an organisation's name.
+ORG_CUES: tuple[str, ...] = (
+    "وزارة",
+    "هيئة",
+    "منظمة",
+    "شركة",
+    "جامعة",
+    "حزب",
+    "مجلس",
+    "جمعية",
+    "اتحاد",
+    "مؤسسة",
+    "بنك",
+    "مصرف",
+    "صندوق",
+    "وكالة",
+    "صحيفة",
+    "مجلة",
+    "قناة",
+    "إذاعة",
+    "تلفزيون",
+    "جيش",
+    "حركة",
+    "جبهة",
+    "تنظيم",
+    "لجنة",
+    "محكمة",
+    "برلمان",
+    "الكونغرس",
+    "الكونجرس",
+    "مكتب",
+    "مركز",
+    "معهد",
+    "أكاديمية",
+    "نادي",
+    "فريق",
+    "منتخب",
+    "مجموعة",
+    "رابطة",
+    "نقابة",
+    "الأمم",
+    "جامعة",
+    "الاتحاد",
+    "مجمع",
+    "بورصة",
+    "سوق",
+    "مستشفى",
+    "ديوان",
+    "رئاسة",
+    "الرئاسة",
+    "الحكومة",
+    "حكومة",
+    "الخارجية",
+    "الداخلية",
+    "الدفاع",
+    "البنتاغون",
+    "الكرملين",
+    "البيت",
+    "الإليزيه",
+    "قوات",
+    "القوات",
+    "الشرطة",
+    "شرطة",
+    "الأمن",
+    "المخابرات",
+    "الاستخبارات",
+    "الأمانة",
+    "المفوضية",
+    "مفوضية",
+    "سلطة",
+    "السلطة",
+    "دائرة",
+    "إدارة",
+)
+
+# Speech verbs (past and present, both genders; the match form folds hamza seats).
+SPEECH_VERBS: tuple[str, ...] = (
+    "قال",
+    "قالت",
+    "يقول",
+    "تقول",
+    "أكد",
+    "أكدت",
+    "يؤكد",
+    "تؤكد",
+    "أضاف",
+    "أضافت",
+    "يضيف",
+    "تضيف",
+    "شدد",
+    "شددت",
+    "يشدد",
+    "تشدد",
+    "أوضح",
+    "أوضحت",
+    "يوضح",
+    "توضح",
+    "أشار",
+    "أشارت",
+    "يشير",
+    "تشير",
+    "اعتبر",
+    "اعتبرت",
+    "يعتبر",
+    "تعتبر",
+    "رأى",
+    "رأت",
+    "يرى",
+    "ترى",
+    "أفاد",
+    "أفادت",
+    "يفيد",
+    "تفيد",
+    "ذكر",
+    "ذكرت",
+    "يذكر",
+    "تذكر",
+    "صرح",
+    "صرحت",
+    "يصرح",
+    "تصرح",
+    "أعلن",
+    "أعلنت",
+    "يعلن",
+    "تعلن",
+    "تابع",
+    "تابعت",
+    "لفت",
+    "لفتت",
+    "أردف",
+    "أردفت",
+    "نقل",
+    "نقلت",
+    "كشف",
+    "كشفت",
+    "اعترف",
+    "اعترفت",
+    "نفى",
+    "نفت",
+    "حذر",
+    "حذرت",
+    "دعا",
+    "دعت",
+    "طالب",
+    "طالبت",
+    "أعرب",
+    "أعربت",
+    "زعم",
+    "زعمت",
+    "أوضحت",
+    "قالا",
+    "قالوا",
+    "أكدوا",
+    "أضافوا",
+    "كتب",
+    "كتبت",
+    "غرد",
+    "غردت",
+    "ختم",
+    "ختمت",
+    "استطرد",
+    "استطردت",
+    "جدد",
+    "جددت",
+    "رد",
+    "ردت",
+    "علق",
+    "علقت",
+    "وصف",
+    "وصفت",
+    "تساءل",
+    "تساءلت",
+    "أبلغ",
+    "أبلغت",
+    "اتهم",
+    "اتهمت",
+    "أقر",
+    "أقرت",
+)
+
+# Participles used as circumstantial speech cues ("…، مشدداً على أن").
+SPEECH_PARTICIPLES: tuple[str, ...] = (
+    "مشددا",
+    "مشددة",
+    "مؤكدا",
+    "مؤكدة",
+    "مضيفا",
+    "مضيفة",
+    "موضحا",
+    "موضحة",
+    "مشيرا",
+    "مشيرة",
+    "معتبرا",
+    "معتبرة",
+    "لافتا",
+    "لافتة",
+    "قائلا",
+    "قائلة",
+    "محذرا",
+    "محذرة",
+    "مردفا",
+    "داعيا",
+    "داعية",
+    "متابعا",
+    "متابعة",
+    "منوها",
+    "منوهة",
+    "مبينا",
+    "مبينة",
+    "معربا",
+    "معربة",
+    "مستدركا",
+    "خاتما",
+    "متسائلا",
+    "متسائلة",
+    "واصفا",
+    "واصفة",
+)
+
+# Nouns that introduce a reported source: "بحسب بيان…", "في بيان".
+REPORT_NOUNS: tuple[str, ...] = ("بيان", "تصريح", "تصريحات", "مؤتمر", "تغريدة", "حديث", "مقابلة")
+
+# Nisba adjectives whose country is not derivable by rule (match forms computed by users).
+NISBA_OVERRIDES: dict[str, str] = {
+    "أمريكي": "الولايات المتحدة",
+    "أميركي": "الولايات المتحدة",
+    "امريكي": "الولايات المتحدة",
+    "بريطاني": "المملكة المتحدة",
+    "إنجليزي": "المملكة المتحدة",
+    "إماراتي": "الإمارات العربية المتحدة",
+    "سعودي": "المملكة العربية السعودية",
+    "فلسطيني": "فلسطين",
+    "إسرائيلي": "إسرائيل",
+    "هندي": "الهند",
+    "صيني": "الصين",
+    "ياباني": "اليابان",
+    "يمني": "اليمن",
+    "سوري": "سوريا",
+    "مغربي": "المغرب",
+    "تونسي": "تونس",
+    "جزائري": "الجزائر",
+    "ليبي": "ليبيا",
+    "سوداني": "السودان",
+    "عراقي": "العراق",
+    "أردني": "الأردن",
+    "كويتي": "الكويت",
+    "بحريني": "البحرين",
+    "عماني": "عُمان",
+    "قطري": "قطر",
+    "لبناني": "لبنان",
+    "مصري": "مصر",
+    "إيراني": "إيران",
+    "تركي": "تركيا",
+    "روسي": "روسيا",
+    "أوكراني": "أوكرانيا",
+    "ألماني": "ألمانيا",
+    "فرنسي": "فرنسا",
+    "إيطالي": "إيطاليا",
+    "إسباني": "إسبانيا",
+    "يوناني": "اليونان",
+    "باكستاني": "باكستان",
+    "أفغاني": "أفغانستان",
+    "كوري": "كوريا الجنوبية",
+    "كندي": "كندا",
+    "برازيلي": "البرازيل",
+    "أوروبي": "أوروبا",
+}
+
+CLITIC_PREFIXES: tuple[str, ...] = (
+    "وبال",
+    "وكال",
+    "فبال",
+    "فكال",
+    "ولل",
+    "فلل",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "لل",
+    "ال",
+    "وب",
+    "ول",
+    "وك",
+    "فب",
+    "فل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
+
+
+@lru_cache(maxsize=100_000)
+def strip_clitics(form: str, *, keep_article: bool = True) -> str:
+    """Strip attached conjunction/preposition proclitics from a match-form word.
+
+    ``وبوتين → بوتين``, ``لادلب → ادلب``, ``والرئاسه → الرئاسه`` (the article is kept
+    unless ``keep_article`` is false). At least 3 letters must remain.
+    """
+    for p in ("وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال"):
+        if form.startswith(p) and len(form) - len(p) >= 2:
+            return ("ال" if keep_article else "") + form[len(p) :]
+    for p in ("ولل", "فلل", "لل"):
+        if form.startswith(p) and len(form) - len(p) >= 2:
+            return ("ال" if keep_article else "") + form[len(p) :]
+    if form.startswith("ال") and not keep_article and len(form) > 4:
+        return form[2:]
+    for p in ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"):
+        if form.startswith(p) and len(form) - len(p) >= 3:
+            return form[len(p) :]
+    return form
+
+
+@lru_cache(maxsize=100_000)
+def core_candidates(form: str) -> tuple[str, ...]:
+    """The word and its forms with proclitics removed, most specific first."""
+    out = [form]
+    for p in CLITIC_PREFIXES:
+        if form.startswith(p) and len(form) - len(p) >= 2:
+            rest = form[len(p) :]
+            if p.endswith("ال") or p.endswith("لل"):
+                out.append("ال" + rest)
+                out.append(rest)
+            else:
+                out.append(rest)
+    seen: dict[str, None] = {}
+    for o in out:
+        seen.setdefault(o, None)
+    return tuple(seen)

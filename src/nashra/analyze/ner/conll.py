@@ -1,0 +1,134 @@
+"""CoNLL input/output and a CoNLL-style entity-level scorer (exact span and type)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Score", "bio_spans", "read_tokens", "score", "tag_conll"]
+
+
+def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Entity spans ``(start, end, type)`` (token indices, end exclusive) from BIO tags.
+
+    Like conlleval, an ``I-X`` that does not continue an ``X`` entity starts a new one.
+    """
+    spans: list[tuple[int, int, str]] = []
+    start = -1
+    typ = ""
+    for i, tag in enumerate(list(tags) + ["O"]):
+        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != typ):
+            if start >= 0:
+                spans.append((start, i, typ))
+                start, typ = -1, ""
+            if tag != "O":
+                start, typ = i, tag[2:]
+    return spans
+
+
+@dataclass
+class Score:
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+
+    def add(self, gold: Sequence[str], pred: Sequence[str]) -> None:
+        g = set(bio_spans(gold))
+        p = set(bio_spans(pred))
+        for s in g & p:
+            self.tp[s[2]] += 1
+        for s in p - g:
+            self.fp[s[2]] += 1
+        for s in g - p:
+            self.fn[s[2]] += 1
+
+    @staticmethod
+    def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    def table(self) -> dict[str, dict[str, float]]:
+        out: dict[str, dict[str, float]] = {}
+        types = sorted(set(self.tp) | set(self.fp) | set(self.fn))
+        for t in types:
+            p, r, f = self._prf(self.tp[t], self.fp[t], self.fn[t])
+            out[t] = {
+                "precision": round(100 * p, 2),
+                "recall": round(100 * r, 2),
+                "f1": round(100 * f, 2),
+                "support": self.tp[t] + self.fn[t],
+            }
+        p, r, f = self._prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))
+        out["micro"] = {
+            "precision": round(100 * p, 2),
+            "recall": round(100 * r, 2),
+            "f1": round(100 * f, 2),
+            "support": sum(self.tp.values()) + sum(self.fn.values()),
+        }
+        return out
+
+
+def score(
+    gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]
+) -> dict[str, dict[str, float]]:
+    """Per-type and micro precision/recall/F1 (percent) over sentences of BIO tags."""
+    s = Score()
+    for g, p in zip(gold, pred, strict=True):
+        s.add(g, p)
+    return s.table()
+
+
+def read_tokens(path: Path | str) -> list[list[str]]:
+    """Sentences of tokens: first column of each line, blank line between sentences."""
+    sents: list[list[str]] = []
+    cur: list[str] = []
+    with open(path, encoding="utf-8-sig") as f:
+        for line in f:
+            parts = line.replace("\u200e", "").split()
+            if not parts:
+                if cur:
+                    sents.append(cur)
+                    cur = []
+                continue
+            cur.append(parts[0])
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def tag_conll(in_path: Path | str, out_path: Path | str) -> int:
+    """Tag a CoNLL file (token per line; extra columns ignored); write ``token TAG`` lines.
+
+    Returns the number of tokens written.
+    """
+    from nashra.analyze.ner.tagger import tag_tokens
+
+    n = 0
+    with open(out_path, "w", encoding="utf-8") as out:
+        for sent in read_tokens(in_path):
+            for tok, tag in zip(sent, tag_tokens(sent), strict=True):
+                out.write(f"{tok} {tag}\n")
+                n += 1
+            out.write("\n")
+    return n
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m nashra.analyze.ner.conll IN OUT`` (what ``nashra tag-conll`` runs)."""
+    import argparse
+
+    ap = argparse.ArgumentParser(description=tag_conll.__doc__)
+    ap.add_argument("input", type=Path)
+    ap.add_argument("output", type=Path)
+    args = ap.parse_args(argv)
+    n = tag_conll(args.input, args.output)
+    print(f"tagged {n} tokens → {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,139 @@
+"""Token features for the CRF tagger.
+
+Per word type (cached): match form, proclitic-free core, stem, affixes, shape, length,
+gazetteer flags (known entity types, country, city, nisba, title, org cue). Per position:
+the neighbours' forms and flags in a ±2 window and two bigrams. Features are plain
+strings (crfsuite's binary attributes), which keeps extraction and tagging fast.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import unicodedata
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from pathlib import Path
+
+from nashra.analyze.gazetteer import gazetteer
+from nashra.analyze.lexicon import core_candidates, strip_clitics
+from nashra.text import match_form
+from nashra.text.stem import stem
+
+__all__ = ["FEATURE_VERSION", "sentence_features", "word_features"]
+
+FEATURE_VERSION = "2"
+
+CLUSTERS_PATH = Path(__file__).resolve().parent.parent / "models" / "clusters.json.gz"
+
+
+@cache
+def clusters() -> dict[str, list[int]]:
+    """Word (match form) → [coarse, fine] distributional cluster ids; empty if absent."""
+    if not CLUSTERS_PATH.exists():
+        return {}
+    with gzip.open(CLUSTERS_PATH, "rt", encoding="utf-8") as f:
+        data: dict[str, list[int]] = json.load(f)
+    return data
+
+
+_PUNCT_CATS = ("P", "S")
+
+
+def _shape(tok: str) -> str:
+    c = tok[0]
+    if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u08ff" or "\ufb50" <= c <= "\ufeff":
+        if any(ch.isdigit() for ch in tok):
+            return "ard"
+        return "ar"
+    if c.isdigit():
+        return "num" if all(ch.isdigit() or ch in ".,٫٬" for ch in tok) else "numx"
+    if c.isalpha():
+        if tok.isupper():
+            return "LAT"
+        return "Lat" if c.isupper() else "lat"
+    cat = unicodedata.category(c)[0]
+    return "punct" if cat in _PUNCT_CATS else "other"
+
+
+@lru_cache(maxsize=200_000)
+def word_features(tok: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """(own features, neighbour features by offset -2, -1, +1, +2) for one token string."""
+    g = gazetteer()
+    m = match_form(tok) or tok
+    shape = _shape(tok)
+    core = strip_clitics(m, keep_article=False)
+    flags: list[str] = []
+    if shape in ("ar", "lat", "Lat", "LAT"):
+        for t in g.word_types(m):
+            flags.append("g" + t)
+        cands = core_candidates(m)
+        if any(c in g.country_of for c in cands):
+            flags.append("country")
+        if any(c in g.cities for c in cands):
+            flags.append("city")
+        if g.nisba_country(tok):
+            flags.append("nisba")
+        if any(c in g.titles for c in cands):
+            flags.append("title")
+        if any(c in g.org_cues for c in cands):
+            flags.append("orgcue")
+    own = [
+        "b",
+        "w=" + m,
+        "c=" + core,
+        "st=" + (stem(m) if shape == "ar" else m),
+        "sh=" + shape,
+        "len=" + str(min(len(m), 8)),
+        "p2=" + m[:2],
+        "p3=" + m[:3],
+        "s1=" + m[-1:],
+        "s2=" + m[-2:],
+        "s3=" + m[-3:],
+        "cp2=" + core[:2],
+        "cs2=" + core[-2:],
+    ]
+    cl = clusters().get(m) or clusters().get(core)
+    if cl:
+        own.append(f"k2={cl[1]}")
+        flags.append(f"k1={cl[0]}")
+    if m.startswith("ال"):
+        own.append("al")
+    elif core != m:
+        own.append("clitic=" + m[: len(m) - len(core)])
+    own.extend(flags)
+    neigh: list[tuple[str, ...]] = []
+    for off in ("-2", "-1", "+1", "+2"):
+        feats = [f"{off}w={m}", f"{off}c={core}"]
+        if off in ("-1", "+1"):
+            feats.append(f"{off}sh={shape}")
+            feats.append(f"{off}s2={m[-2:]}")
+        feats.extend(f"{off}{f}" for f in flags)
+        neigh.append(tuple(feats))
+    return tuple(own), tuple(neigh)
+
+
+def sentence_features(tokens: Sequence[str]) -> list[list[str]]:
+    """Feature lists for a sentence of token strings."""
+    wf = [word_features(t) for t in tokens]
+    n = len(tokens)
+    out: list[list[str]] = []
+    for i in range(n):
+        own, _ = wf[i]
+        feats = list(own)
+        if i >= 2:
+            feats.extend(wf[i - 2][1][0])
+        if i >= 1:
+            feats.extend(wf[i - 1][1][1])
+            feats.append("bg-=" + own[1][2:] + "|" + wf[i - 1][0][1][2:])
+        else:
+            feats.append("BOS")
+        if i + 1 < n:
+            feats.extend(wf[i + 1][1][2])
+            feats.append("bg+=" + own[1][2:] + "|" + wf[i + 1][0][1][2:])
+        else:
+            feats.append("EOS")
+        if i + 2 < n:
+            feats.extend(wf[i + 2][1][3])
+        out.append(feats)
+    return out

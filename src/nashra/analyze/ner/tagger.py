@@ -1,0 +1,133 @@
+"""Tagging with the shipped CRF model (``models/ner.crfsuite``)."""
+
+from __future__ import annotations
+
+import re
+import threading
+from bisect import bisect_left
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from nashra.analyze.lexicon import cached_sentences as split_sentences
+from nashra.analyze.ner.conll import bio_spans
+from nashra.analyze.ner.features import sentence_features
+from nashra.text import tokenize
+
+__all__ = [
+    "ENTITY_TYPES",
+    "MODEL_PATH",
+    "EntitySpan",
+    "find_entities",
+    "split_tokens",
+    "tag_tokens",
+]
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
+ENTITY_TYPES = ("PERS", "LOC", "ORG", "MISC")
+
+# A sentence longer than this many tokens is tagged in pieces (a run-on "sentence" from a
+# page without punctuation should not cost quadratic memory or time).
+_MAX_TOKENS = 200
+_PUNCT = re.compile(r"\S")
+
+
+class EntitySpan(NamedTuple):
+    """One entity mention; ``text == source[start:end]``."""
+
+    text: str
+    type: str  # PERS | LOC | ORG | MISC
+    start: int
+    end: int
+
+
+class ModelMissing(RuntimeError):
+    """The NER model file is absent (run ``python -m nashra.analyze.train.ner``)."""
+
+
+_local = threading.local()
+
+
+@cache
+def _model_path() -> Path:
+    return MODEL_PATH
+
+
+def _tagger() -> Any:
+    """One crfsuite Tagger per thread (they are not thread-safe)."""
+    tagger = getattr(_local, "tagger", None)
+    if tagger is None:
+        import pycrfsuite
+
+        path = _model_path()
+        if not path.exists():
+            raise ModelMissing(f"NER model not found at {path}")
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        _local.tagger = tagger
+    return tagger
+
+
+def tag_tokens(tokens: Sequence[str]) -> list[str]:
+    """BIO tags (over PERS/LOC/ORG/MISC) for one sentence of token strings."""
+    if not tokens:
+        return []
+    tagger = _tagger()
+    tags: list[str] = []
+    for i in range(0, len(tokens), _MAX_TOKENS):
+        chunk = list(tokens[i : i + _MAX_TOKENS])
+        tags.extend(tagger.tag(sentence_features(chunk)))
+    return tags
+
+
+@lru_cache(maxsize=8)
+def _all_tokens(text: str) -> tuple[list[tuple[str, int, int]], list[int]]:
+    """Tokens of a whole text and their start offsets (cached: the pipeline asks for
+    pieces of the same text many times)."""
+    out: list[tuple[str, int, int]] = []
+    pos = 0
+    for tok in tokenize(text):
+        if tok.start > pos:
+            for m in _PUNCT.finditer(text, pos, tok.start):
+                out.append((m.group(), m.start(), m.end()))
+        out.append((tok.text, tok.start, tok.end))
+        pos = tok.end
+    for m in _PUNCT.finditer(text, pos):
+        out.append((m.group(), m.start(), m.end()))
+    return out, [t[1] for t in out]
+
+
+def split_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    """Tokens of ``text[start:end]`` as the model saw them in training: words and numbers
+    from :func:`nashra.text.tokenize`, plus each punctuation character as its own token.
+    Offsets index ``text``; a token must lie wholly inside the range."""
+    toks, starts = _all_tokens(text)
+    end = len(text) if end is None else end
+    if start == 0 and end >= len(text):
+        return list(toks)
+    i = bisect_left(starts, start)
+    j = bisect_left(starts, end)
+    while j > i and toks[j - 1][2] > end:
+        j -= 1
+    return toks[i:j]
+
+
+def find_entities(text: str) -> list[EntitySpan]:
+    """Entity mentions in ``text`` with character offsets into it."""
+    spans: list[EntitySpan] = []
+    for s_start, s_end in split_sentences(text):
+        toks = split_tokens(text, s_start, s_end)
+        if not toks:
+            continue
+        tags = tag_tokens([t[0] for t in toks])
+        for a, b, typ in bio_spans(tags):
+            # never start or end an entity on punctuation
+            while a < b and not toks[a][0][0].isalnum():
+                a += 1
+            while b > a and not toks[b - 1][0][-1].isalnum():
+                b -= 1
+            if a < b:
+                cs, ce = toks[a][1], toks[b - 1][2]
+                spans.append(EntitySpan(text[cs:ce], typ, cs, ce))
+    return spans

@@ -1,0 +1,76 @@
+"""``Document`` in, ``Analysis`` out: entities, quotes, dates, keywords, summary.
+
+All offsets index ``doc.text`` (body paragraphs joined by a blank line). The analysis is
+versioned (:data:`ANALYSIS_VERSION`): change it whenever a model or rule changes output,
+so stored analyses can be recognised as stale and re-run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from nashra.analyze.dates import DateMention, find_dates
+from nashra.analyze.entities import Entity, Mention, link_entities
+from nashra.analyze.keywords import Keyword, keywords
+from nashra.analyze.language import detect_language, reading_time_min
+from nashra.analyze.ner.tagger import find_entities
+from nashra.analyze.quotes import Quote, find_quotes
+from nashra.analyze.summary import summarize
+from nashra.extract.document import Document
+from nashra.text import analyze
+
+__all__ = ["ANALYSIS_VERSION", "Analysis", "analyze_document", "analyze_text"]
+
+ANALYSIS_VERSION = "1.1"
+KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
+
+
+@dataclass
+class Analysis:
+    version: str = ANALYSIS_VERSION
+    language: str = "und"
+    reading_time_min: int = 0
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    keywords: list[Keyword] = field(default_factory=list)
+    summary: str = ""
+    summary_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "language": self.language,
+            "reading_time_min": self.reading_time_min,
+            "entities": [m.to_json() for m in self.mentions],
+            "canonical_entities": [e.to_json() for e in self.entities],
+            "quotes": [q.to_json() for q in self.quotes],
+            "dates": [d.to_json() for d in self.dates],
+            "keywords": [k.to_json() for k in self.keywords],
+            "summary": self.summary,
+            "summary_spans": [list(s) for s in self.summary_spans],
+        }
+
+
+def analyze_text(text: str, published: Any = None, title: str = "") -> Analysis:
+    """Analyse plain text (offsets into ``text``); ``published``: date or datetime."""
+    language = detect_language(title + "\n" + text)
+    a = Analysis(language=language, reading_time_min=reading_time_min(text, language))
+    if not text.strip():
+        return a
+    a.dates = find_dates(text, published)
+    analysed = analyze(text)
+    a.keywords = keywords(text, top=KEYWORDS, analysed=analysed, title=title)
+    a.summary_spans = summarize(text, analysed=analysed)
+    a.summary = " ".join(text[s:e] for s, e in a.summary_spans)
+    if language == "ar":
+        a.mentions, a.entities = link_entities(text, find_entities(text))
+        a.quotes = find_quotes(text, a.mentions)
+    return a
+
+
+def analyze_document(doc: Document) -> Analysis:
+    """Analyse an extracted document; offsets index ``doc.text``."""
+    return analyze_text(doc.text, doc.published_at, doc.title)

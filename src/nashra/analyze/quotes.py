@@ -1,0 +1,656 @@
+"""Rule-based quote extraction with speaker resolution.
+
+Direct quotes are spans inside « », “ ” or ASCII " " (the outermost pair: nested marks
+stay inside; a quote may span sentences but not paragraphs). Marks around a short name
+(«نيويورك تايمز», an operation, a title) are not quotes: a quote needs a speech cue
+(a verb, a participle, a colon, بحسب…) next to it, or at least five words.
+
+Indirect quotes are clauses introduced by a speech verb and أن/إن/بأن (with the subject
+in between: "وقال بيسكوف إن…"), a participle (مشدداً على أن…), or a source phrase
+(بحسب X، وفقاً لـ X، نقلاً عن X, جاء في بيان لـ X).
+
+Speaker: the named subject after the verb (Arabic verb–subject order), or the entity just
+before it after أن/إن (subject–verb); a verb with only a pronoun subject (وأكد أن…) takes
+the previous quote's speaker, else the nearest person before it. When a reporter's clause
+contains another speaker's cue (ذكرت الرئاسة التركية أن إردوغان شدد على «…»), the quote
+belongs to the inner speaker and the reporter becomes ``via``. "نقلت X عن Y" gives Y, via X.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from nashra.analyze.entities import Mention
+from nashra.analyze.lexicon import (
+    REPORT_NOUNS,
+    SPEECH_PARTICIPLES,
+    SPEECH_VERBS,
+    cached_match_form,
+    mf_set,
+    strip_clitics,
+)
+from nashra.analyze.lexicon import cached_sentences as split_sentences
+from nashra.analyze.ner.tagger import split_tokens
+from nashra.text import match_form
+
+__all__ = ["Quote", "find_quotes"]
+
+
+@dataclass
+class Quote:
+    text: str
+    speaker: str  # canonical display name (or the words naming the source); "" if unknown
+    speaker_key: str
+    speaker_type: str  # PERS | ORG | LOC | MISC | "" (not a recognised entity)
+    via: str  # the reporter when the words are another's
+    cue: str  # the cue word(s) as written
+    kind: str  # direct | indirect
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "speaker_key": self.speaker_key,
+            "speaker_type": self.speaker_type,
+            "via": self.via,
+            "cue": self.cue,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+_VERBS = mf_set(SPEECH_VERBS)
+_PARTICIPLES = mf_set(SPEECH_PARTICIPLES)
+_REPORT = mf_set(REPORT_NOUNS)
+_COMP = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم", "اننا"})
+_SOURCE = frozenset({"بحسب", "حسب", "وبحسب", "وحسب", "وفقا", "ووفقا", "طبقا", "نقلا", "ونقلا"})
+_TRANSMIT_VERBS = mf_set("نقل نقلت")
+# words before «…» that make it a name, not a quote
+_NAME_CUES = mf_set(
+    "صحيفة صحيفتي مجلة وكالة قناة موقع إذاعة برنامج فيلم كتاب رواية عملية حملة مبادرة "
+    "مسلسل أغنية مؤتمر منتدى مهرجان شركة حزب حركة جماعة تنظيم ألبوم مشروع خطة مبادرة "
+    "مسرحية قصيدة شعار وسم هاشتاغ تطبيق منصة جائزة معرض ملتقى بطولة كأس اسم عنوان بعنوان"
+)
+_CUE_FORMS = _VERBS | _PARTICIPLES | _SOURCE
+_OPEN = {"«": "»", "“": "”", '"': '"'}
+_MIN_BARE_WORDS = 5
+_QUOTE_MARKS = '«»“”"'
+
+
+@dataclass
+class _Cue:
+    idx: int  # token index in the sentence
+    form: str
+    text: str
+    kind: str  # verb | participle | source
+    speaker: Mention | None = None
+    speaker_text: str = ""
+    comp: int = -1  # token index of أن/إن/: or the quote mark
+    comp_kind: str = ""  # that | colon | mark
+    via: str = ""
+
+
+def _direct_spans(text: str) -> list[tuple[int, int]]:
+    """(open, close) character indices of outermost quotation pairs within paragraphs."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in _OPEN:
+            closer = _OPEN[c]
+            depth = 1
+            j = i + 1
+            while j < n:
+                d = text[j]
+                if d == "\n" and text[j : j + 2] == "\n\n":
+                    break
+                if c != '"' and d == c:
+                    depth += 1
+                elif d == closer:
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            if j < n and text[j] == closer and j > i + 1:
+                spans.append((i, j))
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
+def _words(text: str) -> int:
+    return sum(1 for t in split_tokens(text) if t[0][0].isalnum())
+
+
+def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
+    """Quotes in ``text`` given its linked entity mentions (offsets index ``text``)."""
+    quotes: list[Quote] = []
+    direct = _direct_spans(text)
+    sentences = split_sentences(text)
+    ments = sorted(mentions, key=lambda m: m.start)
+    last_speaker: list[Quote] = []
+
+    m_starts = [m.start for m in ments]
+
+    def mention_in(s: int, e: int) -> list[Mention]:
+        i = bisect_left(m_starts, s)
+        j = bisect_left(m_starts, e)
+        return [m for m in ments[i:j] if m.end <= e]
+
+    def nearest_person_before(pos: int) -> Mention | None:
+        best = None
+        for m in ments:
+            if m.end <= pos and m.type in ("PERS", "ORG"):
+                best = m
+        return best
+
+    # sentences grouped with the direct quotes that start in them
+    used_direct: set[tuple[int, int]] = set()
+    for s_start, s_end in sentences:
+        toks = split_tokens(text, s_start, s_end)
+        forms = [cached_match_form(t[0]) for t in toks]
+        stripped = [strip_clitics(f) for f in forms]
+        cues: list[_Cue] = []
+        for i, (f, sf) in enumerate(zip(forms, stripped, strict=True)):
+            if sf not in _CUE_FORMS and f not in _CUE_FORMS and sf != "جاء":
+                continue
+            if _inside(direct, toks[i][1]):
+                continue
+            if sf in _VERBS or f in _VERBS:
+                cues.append(_Cue(i, f, toks[i][0], "verb"))
+            elif sf in _PARTICIPLES or f in _PARTICIPLES:
+                cues.append(_Cue(i, f, toks[i][0], "participle"))
+            elif (
+                f in _SOURCE
+                or sf in _SOURCE
+                or sf == "جاء"
+                and i + 2 < len(toks)
+                and forms[i + 1] == "في"
+                and stripped[i + 2] in _REPORT
+            ):
+                cues.append(_Cue(i, f, toks[i][0], "source"))
+        for cue in cues:
+            _complement(cue, toks, forms, direct)
+            _subject(cue, toks, forms, mention_in, text)
+        # resolve in order
+        prev_in_sentence: _Cue | None = None
+        sentence_quotes: list[Quote] = []
+        for k, cue in enumerate(cues):
+            if cue.comp < 0 and cue.kind != "source":
+                continue
+            if cue.kind == "source":
+                q = _source_quote(cue, toks, text, s_start, s_end, direct, sentence_quotes, ments)
+                if q:
+                    sentence_quotes.append(q)
+                continue
+            # the speaker
+            speaker, stext = cue.speaker, cue.speaker_text
+            if speaker is None and not stext:
+                if (
+                    cue.kind == "participle"
+                    and prev_in_sentence is not None
+                    and (prev_in_sentence.speaker or prev_in_sentence.speaker_text)
+                ):
+                    speaker, stext = prev_in_sentence.speaker, prev_in_sentence.speaker_text
+                elif sentence_quotes:
+                    sq = sentence_quotes[-1]
+                    stext = sq.speaker
+                    speaker = Mention(
+                        sq.speaker, sq.speaker_type, -1, -1, sq.speaker, sq.speaker_key
+                    )
+                elif last_speaker:
+                    sq = last_speaker[-1]
+                    speaker = Mention(
+                        sq.speaker, sq.speaker_type, -1, -1, sq.speaker, sq.speaker_key
+                    )
+                else:
+                    speaker = nearest_person_before(toks[cue.idx][1])
+            if speaker is None and stext:
+                speaker = _definite(stext, toks[cue.idx][1], ments, quotes + sentence_quotes)
+                if speaker is not None:
+                    stext = ""
+            # an inner cue with its own subject inside this cue's clause takes the quote
+            inner = next(
+                (
+                    c
+                    for c in cues[k + 1 :]
+                    if c.kind == "verb"
+                    and c.idx > cue.comp
+                    and c.comp >= 0
+                    and (c.speaker or c.speaker_text)
+                ),
+                None,
+            )
+            if inner is not None and cue.comp_kind == "that":
+                inner.via = _name(speaker, stext)
+                prev_in_sentence = cue
+                continue
+            q = _make_quote(cue, toks, text, s_end, direct, speaker, stext, cue.via, used_direct)
+            if q:
+                sentence_quotes.append(q)
+            prev_in_sentence = cue
+        # direct quotes starting in this sentence that no cue claimed
+        for span in direct:
+            if span in used_direct or not (s_start <= span[0] < s_end):
+                continue
+            q = _bare_direct(text, span, toks, forms, s_start, sentence_quotes, last_speaker, ments)
+            if q:
+                used_direct.add(span)
+                sentence_quotes.append(q)
+        quotes.extend(sentence_quotes)
+        last_speaker.extend(q for q in sentence_quotes if q.speaker)
+    # de-duplicate (a direct quote may be reached from two sentences)
+    seen: set[tuple[int, int]] = set()
+    out: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: q.start):
+        if (q.start, q.end) in seen or any(o.start <= q.start and q.end <= o.end for o in out):
+            continue
+        seen.add((q.start, q.end))
+        out.append(q)
+    return out
+
+
+_ORG_CUE_FORMS = mf_set(
+    "وزارة هيئة منظمة شركة جامعة حزب مجلس جمعية اتحاد مؤسسة بنك مصرف صندوق وكالة صحيفة "
+    "مجلة قناة حركة جبهة لجنة محكمة رئاسة حكومة سفارة بعثة مفوضية إدارة"
+)
+
+
+def _definite(stext: str, pos: int, ments: list[Mention], prev: list[Quote]) -> Mention | None:
+    """الوزارة / الشركة → the nearest earlier organisation whose name starts with that noun."""
+    form = strip_clitics(match_form(stext))
+    if " " in form or not form.startswith("ال") or form[2:] not in _ORG_CUE_FORMS:
+        return None
+    noun = form[2:]
+    for q in reversed(prev):
+        if q.start < pos and q.speaker_key.startswith(noun):
+            return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
+    for m in reversed(ments):
+        if m.start < pos and m.key.startswith(noun):
+            return m
+    return None
+
+
+def _is_participle(form: str) -> bool:
+    return form in _PARTICIPLES or strip_clitics(form) in _PARTICIPLES
+
+
+def _inside(direct: list[tuple[int, int]], pos: int) -> bool:
+    return any(a < pos < b for a, b in direct)
+
+
+def _name(m: Mention | None, stext: str) -> str:
+    return m.entity if m is not None else stext
+
+
+def _complement(
+    cue: _Cue, toks: list[tuple[str, int, int]], forms: list[str], direct: list[tuple[int, int]]
+) -> None:
+    """Find أن/إن, a colon or an opening quote mark after the cue (within 14 tokens)."""
+    for j in range(cue.idx + 1, min(len(toks), cue.idx + 15)):
+        w = toks[j][0]
+        if forms[j] in _COMP:
+            cue.comp, cue.comp_kind = j, "that"
+            return
+        if w == ":":
+            cue.comp, cue.comp_kind = j, "colon"
+            return
+        if w in '«“"' and any(a == toks[j][1] for a, _ in direct):
+            prev = strip_clitics(forms[j - 1]) if j > 0 else ""
+            if prev in _NAME_CUES or forms[j - 1] in _NAME_CUES or forms[j - 1] in ("ل", "ب"):
+                continue  # «نيويورك تايمز»: part of the subject, not the quote
+            cue.comp, cue.comp_kind = j, "mark"
+            return
+        if forms[j] in _VERBS or strip_clitics(forms[j]) in _VERBS or _is_participle(forms[j]):
+            return
+        if w in ".؟!":
+            return
+
+
+def _addressee(form: str) -> int:
+    """ل + noun after a speech verb names whom it was said to: 2 (surely: لنظيره، لصحيفة،
+    لـ«…»), 1 (maybe: للصحفيين, but also genitive للمنظمة), 0 (no)."""
+    if form in _ADDRESSEE_WORDS or form.startswith(_ADDRESSEE):
+        return 2
+    return 1 if form.startswith("لل") else 0
+
+
+def _subject(
+    cue: _Cue,
+    toks: list[tuple[str, int, int]],
+    forms: list[str],
+    mention_in: Callable[[int, int], list[Mention]],
+    text: str,
+) -> None:
+    """The named subject: after the verb up to the complement, else just before the verb."""
+    if cue.kind == "participle":
+        return
+    end_tok = cue.comp if cue.comp >= 0 else min(len(toks), cue.idx + 8) - 1
+    if end_tok <= cue.idx:
+        return
+    # the subject region stops at an addressee (قال لنظيره / لصحيفة «النهار»)
+    a0 = toks[cue.idx][2]
+    for j in range(cue.idx + 1, end_tok):
+        strength = _addressee(forms[j])
+        if not strength:
+            continue
+        if any(m.start < toks[j][2] and toks[j][1] < m.end for m in mention_in(a0, toks[j][2])):
+            continue  # part of a name (للأمم المتحدة)
+        # لصحيفة / لنظيره / لـ«…» always; للمنظمة only after a name (else it is genitive:
+        # لصحيفة / لنظيره / لـ«…» always; للمنظمة only after a name (else it is genitive:
+        # الأمينة العامة للمنظمة ليلى منصور)
+        if strength == 2 or any(
+            m.type in ("PERS", "ORG") for m in mention_in(toks[cue.idx][2], toks[j][1])
+        ):
+            end_tok = j
+            break
+    an_idx = -1
+    if strip_clitics(cue.form) in _TRANSMIT_VERBS:
+        an_idx = next((j for j in range(cue.idx + 1, end_tok) if forms[j] == "عن"), -1)
+    if an_idx >= 0:
+        # نقلت X عن Y: Y is the speaker, X the reporter
+        cue.via = _name_in(toks, forms, cue.idx + 1, an_idx, mention_in)
+        sub_from = an_idx + 1
+    else:
+        sub_from = cue.idx + 1
+    if sub_from < end_tok:
+        a = toks[sub_from][1]
+        b = toks[end_tok][1] if cue.comp >= 0 or end_tok < len(toks) else toks[-1][2]
+        ms = [m for m in mention_in(a, b)]
+        phrase = _phrase(toks, forms, sub_from, end_tok)
+        if ms:
+            best = _best(ms)
+            if best.via == "nisba" and phrase and best.start > a:
+                cue.speaker_text = phrase  # الرئاسة التركية, not تركيا
+            else:
+                cue.speaker = best
+            return
+        if phrase and cue.comp >= 0:
+            cue.speaker_text = phrase
+            return
+    # subject before the verb: "أن إردوغان شدد"
+    lo = toks[max(0, cue.idx - 4)][1]
+    for m in reversed(mention_in(lo, toks[cue.idx][1])):
+        gap = text[m.end : toks[cue.idx][1]].strip()
+        if len(gap.split()) <= 1 and not any(ch in gap for ch in "،,.:«»"):
+            cue.speaker = m
+            return
+
+
+def _name_in(
+    toks: list[tuple[str, int, int]],
+    forms: list[str],
+    a: int,
+    b: int,
+    mention_in: Callable[[int, int], list[Mention]],
+) -> str:
+    if a >= b:
+        return ""
+    ms = mention_in(toks[a][1], toks[b - 1][2])
+    phrase = _phrase(toks, forms, a, b)
+    if ms:
+        best = _best(ms)
+        return phrase if best.via == "nisba" and phrase else best.entity
+    return phrase
+
+
+_ADDRESSEE = (
+    "لنظير",
+    "لصحيف",
+    "لوكال",
+    "لقناه",
+    "لمراسل",
+    "لموقع",
+    "لاذاعه",
+    "لمجله",
+    "لتلفزيون",
+    "لوساءل",
+    "لشبكه",
+    "لمحطه",
+    "للصحفيين",
+    "للصحافيين",
+    "للصحافه",
+    "للتلفزيون",
+    "للاذاعه",
+    "للوكاله",
+    "للقناه",
+    "للمراسلين",
+)
+_ADDRESSEE_WORDS = frozenset({"ل", "له", "لها", "لهم", "لهما", "لنا", "لي"})
+_STOP_SUBJECT = frozenset(
+    {
+        "قوله",
+        "قولها",
+        "قولهم",
+        "قولهما",
+        "في",
+        "علي",
+        "الي",
+        "ل",
+        "امام",
+        "خلال",
+        "عن",
+        "بعد",
+        "قبل",
+        "امس",
+        "اليوم",
+        "مع",
+    }
+)
+
+_TYPE_ORDER = {"PERS": 0, "ORG": 1, "LOC": 2, "MISC": 3}
+
+
+def _phrase(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) -> str:
+    """Up to 7 words from token ``a`` to before ``b``, stopping at a preposition/punctuation."""
+    words: list[str] = []
+    for j in range(a, min(b, len(toks))):
+        w = toks[j][0]
+        if not w[0].isalnum() and w not in _QUOTE_MARKS:
+            break
+        if forms[j] == "عن" and words and _DOCUMENT_NOUNS & {cached_match_form(x) for x in words}:
+            words = []  # تقرير صادر عن البنك الدولي → البنك الدولي
+            continue
+        if forms[j] in _STOP_SUBJECT or _is_participle(forms[j]):
+            break
+        if w in _QUOTE_MARKS:
+            continue
+        words.append(w)
+    return " ".join(words[:7])
+
+
+_DOCUMENT_NOUNS = mf_set("تقرير دراسة بيان وثيقة رسالة تقريرا بيانا صادر صادرة الصادر الصادرة")
+
+
+def _best(ms: list[Mention]) -> Mention:
+    return min(ms, key=lambda m: (_TYPE_ORDER.get(m.type, 9), m.start))
+
+
+def _make_quote(
+    cue: _Cue,
+    toks: list[tuple[str, int, int]],
+    text: str,
+    s_end: int,
+    direct: list[tuple[int, int]],
+    speaker: Mention | None,
+    stext: str,
+    via: str,
+    used_direct: set[tuple[int, int]],
+) -> Quote | None:
+    after = toks[cue.comp][2]
+    # a direct quote right after the complement (إن «…» / : «…» / «…»), or after a few
+    # words of the clause without punctuation (قوله إن بلاده «لن…»)
+    limit = after + 3
+    for t in toks[cue.comp + 1 : cue.comp + 5]:
+        if t[0] in '«“"':
+            limit = t[1]
+            break
+        if not t[0][0].isalnum():
+            break
+    for a, b in direct:
+        if after - 1 <= a <= limit or (cue.comp_kind == "mark" and a == toks[cue.comp][1]):
+            used_direct.add((a, b))
+            return _quote(text, a + 1, b, speaker, stext, via, cue.text, "direct")
+    if cue.comp_kind != "that":
+        return None
+    start = after
+    end = s_end
+    for a, _b in direct:
+        if start < a < end:
+            end = a
+    # stop at a following participle cue
+    for t in toks:
+        if t[1] > start and _is_participle(cached_match_form(t[0])):
+            end = min(end, t[1])
+            break
+    while end > start and (text[end - 1] in " .،,؛:\n" or text[end - 1] in _QUOTE_MARKS):
+        end -= 1
+    while start < end and text[start] in " ،,":
+        start += 1
+    if end - start < 3:
+        return None
+    return _quote(text, start, end, speaker, stext, via, cue.text, "indirect")
+
+
+def _quote(
+    text: str,
+    start: int,
+    end: int,
+    speaker: Mention | None,
+    stext: str,
+    via: str,
+    cue: str,
+    kind: str,
+) -> Quote:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if speaker is not None:
+        return Quote(
+            text[start:end], speaker.entity, speaker.key, speaker.type, via, cue, kind, start, end
+        )
+    return Quote(
+        text[start:end], stext, match_form(stext) if stext else "", "", via, cue, kind, start, end
+    )
+
+
+def _source_quote(
+    cue: _Cue,
+    toks: list[tuple[str, int, int]],
+    text: str,
+    s_start: int,
+    s_end: int,
+    direct: list[tuple[int, int]],
+    sentence_quotes: list[Quote],
+    ments: list[Mention],
+) -> Quote | None:
+    """بحسب X / وفقاً لـ X / نقلاً عن X / جاء في بيان لـ X: the rest of the sentence is X's."""
+    # the source: the words after the cue up to a comma / end
+    j = cue.idx + 1
+    if cue.form.endswith("جاء"):
+        j = cue.idx + 3
+    if j + 1 < len(toks) and match_form(toks[j][0]) == "ما":
+        j += 2  # بحسب ما قاله / ما ذكرته X
+        while j < len(toks) and match_form(toks[j][0]) in ("به", "عنه"):
+            j += 1
+    src_toks: list[tuple[str, int, int]] = []
+    while j < len(toks) and toks[j][0][0].isalnum() and len(src_toks) < 6:
+        if match_form(toks[j][0]) in _COMP:
+            break
+        src_toks.append(toks[j])
+        j += 1
+    if not src_toks:
+        return None
+    src_s, src_e = src_toks[0][1], src_toks[-1][2]
+    src_text = text[src_s:src_e]
+    first = match_form(src_toks[0][0])
+    if first in ("ل", "عن") and len(src_toks) > 1:
+        src_text = text[src_toks[1][1] : src_e]
+    elif first.startswith("ل") and len(first) > 3:
+        src_text = text[src_s + 1 : src_e]
+    speaker = Mention(src_text, "", -1, -1, src_text, match_form(src_text))
+    named = [m for m in ments if src_s <= m.start and m.end <= src_e and m.type in ("PERS", "ORG")]
+    if named:
+        speaker = _best(named)
+    if sentence_quotes and not sentence_quotes[-1].speaker:
+        q = sentence_quotes[-1]
+        q.speaker, q.speaker_key = speaker.entity, speaker.key
+        return None
+    if toks[cue.idx][1] - s_start < 8:
+        # source first: "وبحسب الوزارة، فإن …" / "جاء في بيان للوزارة أن …"
+        start = src_e
+        while start < s_end and text[start] in " ،,:":
+            start += 1
+        rest = text[start:s_end]
+        for lead in ("فإن ", "فان ", "أن ", "ان ", "إن "):
+            if rest.startswith(lead):
+                start += len(lead)
+                break
+        end = s_end
+    else:
+        start, end = s_start, toks[cue.idx][1]
+        if text[start] == "و" and text[start + 1 : start + 2].isalpha():
+            pass
+    while end > start and text[end - 1] in " .،,؛:\n":
+        end -= 1
+    if _words(text[start:end]) < 3:
+        return None
+    return _quote(text, start, end, speaker, "", "", cue.text, "indirect")
+
+
+def _bare_direct(
+    text: str,
+    span: tuple[int, int],
+    toks: list[tuple[str, int, int]],
+    forms: list[str],
+    s_start: int,
+    sentence_quotes: list[Quote],
+    last_speaker: list[Quote],
+    ments: list[Mention],
+) -> Quote | None:
+    a, b = span
+    inner = text[a + 1 : b]
+    nwords = _words(inner)
+    before = [t for t in toks if t[2] <= a]
+    if before:
+        last = match_form(before[-1][0])
+        if strip_clitics(last) in _NAME_CUES or last in _NAME_CUES or last in ("ل", "ب"):
+            return None
+    # «…»، قال X / «…» بحسب X
+    after = [t for t in toks if t[1] > b][:4]
+    cue_after = None
+    for t in after:
+        f = strip_clitics(match_form(t[0]))
+        if f in _VERBS or f in _SOURCE:
+            cue_after = t
+            break
+    colon_before = bool(before) and before[-1][0] == ":"
+    if nwords < _MIN_BARE_WORDS and not colon_before and cue_after is None:
+        return None
+    if inner.count(" ") < 1 and not colon_before:
+        return None
+    speaker: Mention | None = None
+    cue = ""
+    if cue_after is not None:
+        cue = cue_after[0]
+        stop = next(
+            (t[1] for t in toks if t[1] > cue_after[2] and not t[0][0].isalnum()), toks[-1][2]
+        )
+        near = [
+            m
+            for m in ments
+            if cue_after[2] < m.start and m.end <= stop and m.start - cue_after[2] < 60
+        ]
+        if near:
+            speaker = _best(near)
+    if speaker is None and last_speaker:
+        sq = last_speaker[-1]
+        speaker = Mention(sq.speaker, sq.speaker_type, -1, -1, sq.speaker, sq.speaker_key)
+    return _quote(text, a + 1, b, speaker, "", "", cue, "direct")

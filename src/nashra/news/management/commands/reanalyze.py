@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.utils import timezone
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from nashra.analyze.pipeline import ANALYSIS_VERSION, analyze_text
+from nashra.news.management.commands._output import console
+from nashra.news.models import Article
+from nashra.news.stories import assign_stories
+from nashra.news.understand import Analysed, store_analyses
+
+BATCH = 200
+
+
+class Command(BaseCommand):
+    help = (
+        "Re-run analysis over stored articles: by default those never analysed or analysed "
+        f"by another version than {ANALYSIS_VERSION}."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--all", action="store_true", help="every article, whatever its analysis version"
+        )
+        parser.add_argument(
+            "--since", help="only articles published on or after this date (YYYY-MM-DD)"
+        )
+        parser.add_argument("--quiet", action="store_true")
+
+    def handle(self, *args: Any, **opts: Any) -> None:
+        qs = Article.objects.select_related("analysis").order_by("id")
+        if not opts["all"]:
+            qs = qs.exclude(analysis__version=ANALYSIS_VERSION)
+        if opts["since"]:
+            try:
+                since = datetime.fromisoformat(opts["since"])
+            except ValueError as exc:
+                raise CommandError(f"--since: not a date: {opts['since']!r}") from exc
+            if timezone.is_naive(since):
+                since = timezone.make_aware(since, timezone.utc)
+            qs = qs.filter(published_at__gte=since)
+        ids = list(qs.values_list("id", flat=True))
+        progress = Progress(
+            TextColumn("[bold]reanalyze"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=console(self.stdout),
+            disable=opts["quiet"],
+        )
+        with progress:
+            task = progress.add_task("reanalyze", total=len(ids))
+            for start in range(0, len(ids), BATCH):
+                articles = list(
+                    Article.objects.filter(id__in=ids[start : start + BATCH]).order_by("id")
+                )
+                analysed = [
+                    Analysed(a, analyze_text(a.text, a.published_at, a.title)) for a in articles
+                ]
+                with transaction.atomic():
+                    store_analyses(analysed, replace=True)
+                    assign_stories([a for a in articles if a.story_id is None])
+                progress.advance(task, len(articles))
+        self.stdout.write(f"reanalysed {len(ids)} articles (analysis version {ANALYSIS_VERSION})")

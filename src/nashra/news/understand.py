@@ -1,0 +1,235 @@
+"""Storing what nashra.analyze found: entities across the corpus, mentions, quotes.
+
+The core library canonicalises names within one article (variants, partial names,
+roles, nisba adjectives). Here they meet the corpus: an entity is found by its match key
+or by an alias key registered by an earlier article (a surname, another spelling), so
+أردوغان in one article and رجب طيب إردوغان in another become one Entity. Everything for a
+batch of articles is written with a handful of bulk queries, inside the caller's
+transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.utils.text import slugify
+
+from nashra.analyze.pipeline import Analysis
+from nashra.news.models import Article, ArticleAnalysis, Entity, EntityAlias, Mention, Quote
+from nashra.text import match_form
+
+KINDS = {k.value for k in Entity.Kind}
+_IN_CHUNK = 900
+MIN_ALIAS_LETTERS = 4  # shorter single words are too ambiguous to name someone corpus-wide
+
+
+@dataclass
+class Analysed:
+    article: Article
+    analysis: Analysis
+
+
+def _chunks(values: Sequence[object]) -> Iterable[Sequence[object]]:
+    for i in range(0, len(values), _IN_CHUNK):
+        yield values[i : i + _IN_CHUNK]
+
+
+def _slug(name: str, kind: str, key: str) -> str:
+    base = slugify(name, allow_unicode=True)[:280] or "entity"
+    digest = hashlib.blake2b(f"{kind}:{key}".encode(), digest_size=3).hexdigest()
+    return f"{base}-{digest}"
+
+
+def _alias_keys(name_key: str, aliases: Iterable[str], kind: str) -> set[str]:
+    """Keys worth registering corpus-wide for an entity: its own key, multi-word aliases,
+    and — for people — the surname of a full name (بيسكوف for ديمتري بيسكوف)."""
+    keys = {name_key}
+    for alias in aliases:
+        alias = match_form(alias)
+        if " " in alias or (kind != "PERS" and len(alias) >= MIN_ALIAS_LETTERS):
+            keys.add(alias)
+    words = name_key.split()
+    if kind == "PERS" and len(words) >= 2 and len(words[-1]) >= MIN_ALIAS_LETTERS:
+        keys.add(words[-1])
+    return {k for k in keys if k}
+
+
+def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Entity]:
+    """(kind, key) of every entity in the batch → its stored Entity (created if new)."""
+    wanted: dict[tuple[str, str], tuple[str, set[str]]] = {}
+    for item in analyses:
+        for ent in item.analysis.entities:
+            kind = ent.type if ent.type in KINDS else "MISC"
+            key = ent.key or match_form(ent.name)
+            name, aliases = wanted.get((kind, key), (ent.name, set()))
+            aliases.update(ent.aliases)
+            wanted[(kind, key)] = (max(name, ent.name, key=len), aliases)
+    if not wanted:
+        return {}
+    lookup_keys: dict[str, set[str]] = defaultdict(set)  # kind → keys to look up
+    for (kind, key), (_, aliases) in wanted.items():
+        lookup_keys[kind].update(_alias_keys(key, aliases, kind))
+    known: dict[tuple[str, str], int] = {}
+    for kind, keys in lookup_keys.items():
+        for chunk in _chunks(sorted(keys)):
+            for key, entity_id in EntityAlias.objects.filter(kind=kind, key__in=chunk).values_list(
+                "key", "entity_id"
+            ):
+                known[(kind, key)] = entity_id
+
+    # Longest names first, so a full name claims its surname before a bare surname of the
+    # same batch looks it up (رجب طيب إردوغان, then إردوغان joins it).
+    resolved: dict[tuple[str, str], int | Entity] = {}
+    claimed: dict[tuple[str, str], int | Entity] = dict(known)
+    to_create: list[Entity] = []
+    for kind, key in sorted(wanted, key=lambda k: (-len(k[1]), k)):
+        name, aliases = wanted[(kind, key)]
+        target = claimed.get((kind, key))
+        if target is None:
+            for alias in sorted(_alias_keys(key, aliases, kind), key=len, reverse=True):
+                if (kind, alias) in claimed:
+                    target = claimed[(kind, alias)]
+                    break
+        if target is None:
+            target = Entity(
+                kind=kind,
+                key=key,
+                name=name,
+                slug=_slug(name, kind, key),
+                aliases=sorted(aliases)[:50],
+            )
+            to_create.append(target)
+        resolved[(kind, key)] = target
+        for alias in _alias_keys(key, aliases, kind):
+            claimed.setdefault((kind, alias), target)
+    if to_create:
+        try:
+            with transaction.atomic():
+                Entity.objects.bulk_create(to_create)
+        except IntegrityError:
+            # Another writer created some of them meanwhile: take theirs.
+            for ent in to_create:
+                ent.pk = Entity.objects.get_or_create(
+                    kind=ent.kind, key=ent.key, defaults={"name": ent.name, "slug": ent.slug}
+                )[0].pk
+    resolved_ids = {k: (v.pk if isinstance(v, Entity) else v) for k, v in resolved.items()}
+    entities = Entity.objects.in_bulk(set(resolved_ids.values()))
+
+    # Register alias keys (first writer wins), grow display names and alias lists.
+    aliases_to_add: list[EntityAlias] = []
+    changed: dict[int, Entity] = {}
+    for (kind, key), entity_id in resolved_ids.items():
+        entity = entities[entity_id]
+        name, aliases = wanted[(kind, key)]
+        for alias in _alias_keys(key, aliases, kind):
+            if (kind, alias) not in known:
+                known[(kind, alias)] = entity_id
+                aliases_to_add.append(EntityAlias(entity_id=entity_id, kind=kind, key=alias))
+        new_aliases = sorted(set(entity.aliases) | aliases | {name})[:50]
+        if len(name) > len(entity.name) and kind == "PERS":
+            entity.name = name  # the fullest form of a person's name reads best
+            changed[entity_id] = entity
+        if new_aliases != entity.aliases:
+            entity.aliases = new_aliases
+            changed[entity_id] = entity
+    EntityAlias.objects.bulk_create(aliases_to_add, ignore_conflicts=True)
+    if changed:
+        Entity.objects.bulk_update(list(changed.values()), ["name", "aliases"])
+    return {ent_key: entities[eid] for ent_key, eid in resolved_ids.items()}
+
+
+def store_analyses(analyses: Sequence[Analysed], *, replace: bool = False) -> None:
+    """Write mentions, quotes and the analysis record of each article; refresh counts."""
+    if not analyses:
+        return
+    article_ids = [a.article.pk for a in analyses]
+    old_entities: set[int] = set()
+    if replace:
+        for chunk in _chunks(article_ids):
+            old_entities.update(
+                Mention.objects.filter(article_id__in=chunk).values_list("entity_id", flat=True)
+            )
+            Mention.objects.filter(article_id__in=chunk).delete()
+            Quote.objects.filter(article_id__in=chunk).delete()
+            ArticleAnalysis.objects.filter(article_id__in=chunk).delete()
+    by_key = resolve_entities(analyses)
+    by_any_key: dict[str, Entity] = {}
+    for (_kind, key), entity in by_key.items():
+        by_any_key.setdefault(key, entity)
+    mentions: list[Mention] = []
+    quotes: list[Quote] = []
+    records: list[ArticleAnalysis] = []
+    for item in analyses:
+        article, analysis = item.article, item.analysis
+        title_form = f" {match_form(article.title)} "
+        for m in analysis.mentions:
+            kind = m.type if m.type in KINDS else "MISC"
+            entity = by_key.get((kind, m.key)) or by_any_key.get(m.key)
+            if entity is None:
+                continue
+            mentions.append(
+                Mention(
+                    article=article,
+                    entity=entity,
+                    text=m.text[:300],
+                    start=m.start,
+                    end=m.end,
+                    in_title=f" {entity.key} " in title_form or f" {m.key} " in title_form,
+                )
+            )
+        for q in analysis.quotes:
+            speaker = by_key.get((q.speaker_type, q.speaker_key)) or by_any_key.get(q.speaker_key)
+            via = by_any_key.get(match_form(q.via)) if q.via else None
+            quotes.append(
+                Quote(
+                    article=article,
+                    speaker=speaker,
+                    speaker_text=q.speaker[:300],
+                    via=via,
+                    via_text=q.via[:300],
+                    text=q.text,
+                    cue=q.cue[:60],
+                    kind=q.kind,
+                    start=q.start,
+                    end=q.end,
+                )
+            )
+        data = analysis.to_json()
+        records.append(
+            ArticleAnalysis(
+                article=article,
+                version=analysis.version,
+                language=analysis.language,
+                reading_time_min=analysis.reading_time_min,
+                summary=[analysis.summary] if analysis.summary else [],
+                keywords=data["keywords"],
+                dates=data["dates"],
+                data={"summary_spans": data["summary_spans"]},
+            )
+        )
+    Mention.objects.bulk_create(mentions, batch_size=1000)
+    Quote.objects.bulk_create(quotes, batch_size=500)
+    ArticleAnalysis.objects.bulk_create(records, batch_size=500)
+    refresh_counts({m.entity_id for m in mentions} | old_entities)
+
+
+def refresh_counts(entity_ids: Iterable[int]) -> None:
+    ids = sorted(set(entity_ids))
+    for chunk in _chunks(ids):
+        counts = {
+            row["entity_id"]: row
+            for row in Mention.objects.filter(entity_id__in=chunk)
+            .values("entity_id")
+            .annotate(mentions=Count("id"), articles=Count("article_id", distinct=True))
+        }
+        entities = list(Entity.objects.filter(id__in=chunk))
+        for e in entities:
+            row = counts.get(e.pk)
+            e.mention_count = row["mentions"] if row else 0
+            e.article_count = row["articles"] if row else 0
+        Entity.objects.bulk_update(entities, ["mention_count", "article_count"])

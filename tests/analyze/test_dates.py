@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from nashra.analyze.dates import find_dates, hijri_to_gregorian
+
+PUB = date(2024, 3, 14)  # a Thursday
+
+
+def _one(text: str, pub: date | datetime = PUB) -> tuple[str, date, str]:
+    (d,) = find_dates(text, pub)
+    assert text[d.start : d.end] == d.text
+    return d.text, d.value, d.kind
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("وقع الحادث أمس في المدينة", date(2024, 3, 13)),
+        ("وقع الحادث مساء أمس في المدينة", date(2024, 3, 13)),
+        ("جرت الانتخابات أول من أمس", date(2024, 3, 12)),
+        ("يصل الوفد غداً إلى العاصمة", date(2024, 3, 15)),
+        ("تعقد الجلسة اليوم", date(2024, 3, 14)),
+    ],
+)
+def test_relative_days(text: str, value: date) -> None:
+    assert _one(text)[1] == value
+
+
+def test_publication_datetime_accepted() -> None:
+    assert _one("وصل أمس", datetime(2024, 3, 14, 22, 5))[1] == date(2024, 3, 13)
+
+
+def test_weekday_is_most_recent_before_publication() -> None:
+    text, value, kind = _one("اجتمع المجلس يوم الثلاثاء لبحث الميزانية")
+    assert (text, value, kind) == ("يوم الثلاثاء", date(2024, 3, 12), "weekday")
+    assert _one("اجتمع المجلس يوم الخميس")[1] == PUB
+    assert _one("يعقد المجلس اجتماعه الأحد المقبل")[1] == date(2024, 3, 17)
+    assert _one("سيجتمع المجلس يوم الثلاثاء")[1] == date(2024, 3, 19)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("في 5 آذار 2023", date(2023, 3, 5)),
+        ("في ١٢ تشرين الأول ٢٠٢٢", date(2022, 10, 12)),
+        ("في 3 كانون الثاني 2021", date(2021, 1, 3)),
+        ("يوم 7 أفريل 2019", date(2019, 4, 7)),
+        ("منذ 14 جويلية 2020", date(2020, 7, 14)),
+        ("في 20 يناير 2025", date(2025, 1, 20)),
+        ("في 9 آب (أغسطس) 2018", date(2018, 8, 9)),
+        ("بتاريخ 01/02/2024", date(2024, 2, 1)),
+    ],
+)
+def test_absolute_dates_with_regional_months(text: str, value: date) -> None:
+    assert _one(text)[1:] == (value, "date")
+
+
+def test_date_without_year_takes_nearest_year() -> None:
+    assert _one("في 28 ديسمبر", date(2024, 1, 3))[1] == date(2023, 12, 28)
+    assert _one("في 2 فيفري", PUB)[1] == date(2024, 2, 2)
+
+
+def test_periods() -> None:
+    assert _one("ارتفعت الأسعار الشهر الماضي") == ("الشهر الماضي", date(2024, 2, 1), "month")
+    assert _one("خلال الأسبوع الماضي")[2] == "week"
+    assert _one("في العام المقبل")[1] == date(2025, 1, 1)
+
+
+def test_hijri() -> None:
+    text, value, kind = _one("الموافق 15 رمضان 1447 هـ")
+    assert kind == "hijri" and text == "15 رمضان 1447 هـ"
+    assert abs((value - date(2026, 3, 4)).days) <= 1
+    assert hijri_to_gregorian(1447, 9, 1) == date(2026, 2, 18)
+
+
+def test_relative_needs_publication_date() -> None:
+    assert find_dates("وصل أمس", None) == []
+    assert [d.kind for d in find_dates("في 5 آذار 2023 وصل أمس", None)] == ["date"]

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import pytest
+
+from nashra.analyze.entities import link_entities
+from nashra.analyze.gazetteer import gazetteer
+from nashra.analyze.ner import EntitySpan
+
+
+def _span(text: str, sub: str, typ: str, nth: int = 0) -> EntitySpan:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(sub, start + 1)
+    return EntitySpan(sub, typ, start, start + len(sub))
+
+
+def test_spelling_variants_and_partial_names_share_one_key() -> None:
+    text = "استقبل رجب طيب إردوغان ضيفه. وقال أردوغان إن المحادثات مثمرة. وأكد إردوغان ذلك."
+    spans = [
+        _span(text, "رجب طيب إردوغان", "PERS"),
+        _span(text, "أردوغان", "PERS"),
+        _span(text, "إردوغان", "PERS", 1),
+    ]
+    mentions, entities = link_entities(text, spans)
+    persons = [m for m in mentions if m.type == "PERS"]
+    assert {m.key for m in persons} == {"رجب طيب اردوغان"}
+    assert {m.entity for m in persons} == {"رجب طيب إردوغان"}
+    ent = next(e for e in entities if e.key == "رجب طيب اردوغان")
+    assert ent.count == 3 and "اردوغان" in ent.aliases
+
+
+def test_last_name_links_to_full_name_in_article() -> None:
+    text = "صرح ديمتري بيسكوف للصحفيين. وأضاف بيسكوف أن اللقاء مهم."
+    spans = [_span(text, "ديمتري بيسكوف", "PERS"), _span(text, "بيسكوف", "PERS", 1)]
+    mentions, _ = link_entities(text, spans)
+    last = [m for m in mentions if m.text == "بيسكوف"][0]
+    assert last.entity == "ديمتري بيسكوف" and last.via == "partial"
+
+
+def test_role_before_name_then_role_alone() -> None:
+    text = (
+        "وقال الناطق باسم الرئاسة الروسية ديمتري بيسكوف إن اللقاء مهم. "
+        "وأكد الناطق باسم الرئاسة الروسية أن الموعد لم يتغير."
+    )
+    mentions, _ = link_entities(text, [_span(text, "ديمتري بيسكوف", "PERS")])
+    role = [m for m in mentions if m.via == "role"]
+    assert len(role) == 1
+    assert role[0].text == "الناطق باسم الرئاسة الروسية"
+    assert role[0].key == "ديمتري بيسكوف" and role[0].type == "PERS"
+
+
+def test_nisba_links_to_country() -> None:
+    text = "أعلن الجيش الروسي أن القوات التركية انسحبت، ورحبت الخارجية الأميركية بالخطوة."
+    mentions, _ = link_entities(text, [])
+    got = {m.text: m.entity for m in mentions}
+    assert got["الروسي"] == "روسيا"
+    assert got["التركية"] == "تركيا"
+    assert got["الأميركية"] == "الولايات المتحدة"
+    assert all(m.type == "LOC" and m.via == "nisba" for m in mentions)
+
+
+def test_proclitics_are_stripped_for_the_key_and_span() -> None:
+    text = "اجتمع الوفد مع بوتين وبوتين يرفض التنازل عن لإدلب ولبنان."
+    spans = [
+        _span(text, "بوتين", "PERS"),
+        _span(text, "وبوتين", "PERS"),
+        _span(text, "لإدلب", "LOC"),
+        _span(text, "ولبنان", "LOC"),
+    ]
+    mentions, _ = link_entities(text, spans)
+    by_text = {m.text: m for m in mentions}
+    assert "بوتين" in by_text and by_text["بوتين"].key == "بوتين"
+    assert [m.key for m in mentions if m.type == "PERS"] == ["بوتين", "بوتين"]
+    assert by_text["إدلب"].key == "ادلب"
+    assert by_text["لبنان"].entity == "لبنان"
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("الروسية", "روسيا"),
+        ("والتركي", "تركيا"),
+        ("الأمريكيين", "الولايات المتحدة"),
+        ("المصري", "مصر"),
+    ],
+)
+def test_gazetteer_nisba(word: str, country: str) -> None:
+    assert gazetteer().nisba_country(word) == country
+
+
+def test_gazetteer_country_aliases() -> None:
+    g = gazetteer()
+    assert g.country("أميركا") == "الولايات المتحدة"
+    assert g.country("وروسيا") == "روسيا"
+    assert g.nisba_country("العربية") is None

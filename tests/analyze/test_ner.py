@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nashra.analyze.ner import bio_spans, find_entities, score, split_tokens, tag_conll, tag_tokens
+
+pytestmark = pytest.mark.usefixtures("ner_model")
+
+
+def _types(text: str) -> dict[str, str]:
+    return {e.text: e.type for e in find_entities(text)}
+
+
+def test_person_with_title_country_and_org() -> None:
+    text = (
+        "التقى الرئيس الفرنسي إيمانويل ماكرون في باريس وزير الخارجية السعودي فيصل بن فرحان، "
+        "وبحثا التعاون مع منظمة الصحة العالمية."
+    )
+    found = _types(text)
+    assert found.get("إيمانويل ماكرون") == "PERS"
+    assert found.get("باريس") == "LOC"
+    assert any(t == "ORG" and "منظمة الصحة العالمية" in s for s, t in found.items())
+
+
+def test_offsets_index_the_text() -> None:
+    text = (
+        "وصل الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى القاهرة.\n\nوقال غوتيريش إن الوضع خطير."
+    )
+    for e in find_entities(text):
+        assert text[e.start : e.end] == e.text
+        assert e.type in {"PERS", "LOC", "ORG", "MISC"}
+
+
+def test_tag_tokens_is_bio() -> None:
+    toks = ["قال", "وزير", "الدفاع", "الأمريكي", "لويد", "أوستن", "في", "واشنطن", "."]
+    tags = tag_tokens(toks)
+    assert len(tags) == len(toks)
+    assert all(t == "O" or t[:2] in ("B-", "I-") for t in tags)
+    assert tag_tokens([]) == []
+
+
+def test_split_tokens_keeps_punctuation_as_tokens() -> None:
+    text = "قال: «نعم»، ثم غادر."
+    toks = split_tokens(text)
+    assert [t[0] for t in toks] == ["قال", ":", "«", "نعم", "»", "،", "ثم", "غادر", "."]
+    assert all(text[s:e] == w for w, s, e in toks)
+
+
+def test_tag_conll_round_trip(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text(
+        "زار B-X extra\nالرئيس O\nالمصري O\nعبد O\nالفتاح O\nالسيسي O\nالرياض O\n. O\n\n"
+        "وقالت O\nوزارة O\nالخارجية O\nإن O\nالزيارة O\nناجحة O\n",
+        "utf-8",
+    )
+    out = tmp_path / "out.txt"
+    n = tag_conll(src, out)
+    lines = out.read_text("utf-8").split("\n")
+    assert n == 14
+    toks = [ln.split()[0] for ln in lines if ln.strip()]
+    assert toks[:3] == ["زار", "الرئيس", "المصري"]
+    assert "" in lines[:10]  # sentence break kept
+    tags = [ln.split()[1] for ln in lines if ln.strip()]
+    assert all(t == "O" or t[2:] in {"PERS", "LOC", "ORG", "MISC"} for t in tags)
+
+
+def test_bio_spans_and_score() -> None:
+    assert bio_spans(["B-PERS", "I-PERS", "O", "I-LOC", "B-ORG"]) == [
+        (0, 2, "PERS"),
+        (3, 4, "LOC"),
+        (4, 5, "ORG"),
+    ]
+    s = score([["B-PERS", "I-PERS", "O", "B-LOC"]], [["B-PERS", "I-PERS", "O", "B-ORG"]])
+    assert s["PERS"]["f1"] == 100.0
+    assert s["micro"]["precision"] == 50.0
+    assert s["micro"]["recall"] == 50.0
+
+
+def test_split_tokens_of_a_range_matches_the_whole() -> None:
+    text = "قال الوزير: «نعم». ثم غادر القاعة، وعاد بعد ساعة."
+    whole = split_tokens(text)
+    part = split_tokens(text, 19, len(text))
+    assert part == [t for t in whole if t[1] >= 19]
+    assert split_tokens(text, 0, 3) == [("قال", 0, 3)]

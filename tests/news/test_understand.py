@@ -1,0 +1,135 @@
+"""Analysis at ingest: corpus-wide entities, quotes, stories; the analyze/reanalyze commands."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from nashra.analyze.pipeline import ANALYSIS_VERSION
+from nashra.news.models import Article, ArticleAnalysis, Entity, Mention, Quote, Story
+
+pytestmark = pytest.mark.django_db
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+FOLDERS = [str(EXAMPLES / f) for f in ("text", "html", "feeds", "dumps", "archives")]
+
+
+@pytest.fixture
+def corpus() -> None:
+    call_command("ingest", *FOLDERS, quiet=True, json=True, stdout=StringIO())
+
+
+def _story_titles() -> list[set[str]]:
+    return [
+        {a.title for a in s.articles.filter(duplicate_of__isnull=True)}
+        for s in Story.objects.filter(size__gt=1)
+    ]
+
+
+def _story_of(title_start: str) -> int | None:
+    return (
+        Article.objects.filter(title__startswith=title_start, duplicate_of__isnull=True)
+        .values_list("story_id", flat=True)
+        .first()
+    )
+
+
+def test_spelling_variants_and_full_names_are_one_entity(corpus: None) -> None:
+    people = Entity.objects.filter(kind="PERS", key__contains="اردوغان")
+    assert people.count() == 1, list(people.values_list("name", flat=True))
+    erdogan = people.get()
+    texts = set(Mention.objects.filter(entity=erdogan).values_list("text", flat=True))
+    assert {"إردوغان", "أردوغان"} <= {t.split()[-1].lstrip("و") for t in texts}
+    assert erdogan.article_count >= 4
+
+
+def test_nisba_adjectives_count_for_their_country(corpus: None) -> None:
+    egypt = Entity.objects.get(kind="LOC", key="مصر")
+    assert Mention.objects.filter(entity=egypt, text__contains="المصري").exists()
+
+
+def test_stories_group_the_same_event_across_sources(corpus: None) -> None:
+    rate_cut = _story_of("المركزي المصري يخفض أسعار")
+    assert rate_cut is not None
+    assert Article.objects.filter(story_id=rate_cut, duplicate_of__isnull=True).count() >= 3
+    quake = {_story_of("وان تحصي"), _story_of("زلزال بقوة"), _story_of("إردوغان يتفقد")}
+    assert len(quake) == 1
+    water = {_story_of("أنقرة وبغداد"), _story_of("اتفاق مائي"), _story_of("تركيا والعراق يوقعان")}
+    assert len(water) == 1
+    # Same people and country, different events: never one story.
+    assert quake != water
+    story = Story.objects.get(pk=rate_cut)
+    assert story.size >= 3 and story.source_count == story.size and story.representative_id
+
+
+def test_duplicates_join_the_story_of_their_first_copy(corpus: None) -> None:
+    for copy in Article.objects.filter(duplicate_of__isnull=False).select_related("duplicate_of"):
+        assert copy.story_id == copy.duplicate_of.story_id
+
+
+def test_quotes_have_speakers(corpus: None) -> None:
+    quotes = Quote.objects.all()
+    assert quotes.count() >= 10
+    assert quotes.filter(kind="direct").exists() and quotes.filter(kind="indirect").exists()
+    # Anonymous sources ("مسؤول عراقي رفيع") have speaker text but no entity.
+    assert quotes.exclude(speaker_text="").count() >= 0.8 * quotes.count()
+    with_speaker = quotes.exclude(speaker__isnull=True)
+    assert with_speaker.count() >= 0.3 * quotes.count()
+    article = Article.objects.get(pk=with_speaker.first().article_id)
+    q = with_speaker.first()
+    assert article.text[q.start : q.end]  # offsets index the article's text
+
+
+def test_reanalyze_is_repeatable(corpus: None) -> None:
+    before = (Mention.objects.count(), Quote.objects.count(), Entity.objects.count())
+    call_command("reanalyze", "--all", quiet=True, stdout=StringIO())
+    after = (Mention.objects.count(), Quote.objects.count(), Entity.objects.count())
+    assert before == after
+    assert set(ArticleAnalysis.objects.values_list("version", flat=True)) == {ANALYSIS_VERSION}
+    out = StringIO()
+    call_command("reanalyze", quiet=True, stdout=out)  # nothing stale left
+    assert "reanalysed 0 articles" in out.getvalue()
+
+
+def test_ingest_without_analysis_then_reanalyze(tmp_path: Path) -> None:
+    call_command(
+        "ingest", str(EXAMPLES / "html"), no_analyze=True, quiet=True, json=True, stdout=StringIO()
+    )
+    assert not ArticleAnalysis.objects.exists() and not Mention.objects.exists()
+    call_command("reanalyze", quiet=True, stdout=StringIO())
+    assert ArticleAnalysis.objects.count() == Article.objects.count()
+    assert Mention.objects.exists() and Story.objects.exists()
+
+
+def test_analyze_command_json() -> None:
+    out = StringIO()
+    call_command(
+        "analyze", str(EXAMPLES / "text" / "c_social_lines_quake.txt"), json=True, stdout=out
+    )
+    data = json.loads(out.getvalue())
+    for key in (
+        "title",
+        "subtitle",
+        "body",
+        "text",
+        "entities",
+        "quotes",
+        "dates",
+        "keywords",
+        "summary",
+        "story",
+    ):
+        assert key in data
+    assert data["text"] == "\n\n".join(data["body"])
+    for ent in data["entities"]:
+        assert data["text"][ent["start"] : ent["end"]] == ent["text"]
+        assert {"text", "type", "start", "end", "entity"} <= set(ent)
+    for quote in data["quotes"]:
+        assert {"text", "speaker", "speaker_type", "via", "cue", "kind", "start", "end"} <= set(
+            quote
+        )
+    assert not Article.objects.exists()  # analyze stores nothing
