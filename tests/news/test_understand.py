@@ -133,3 +133,16 @@ def test_analyze_command_json() -> None:
             quote
         )
     assert not Article.objects.exists()  # analyze stores nothing
+
+
+def test_search_filters_by_entity(corpus: None) -> None:
+    from nashra.news.search import get_backend
+
+    erdogan = Entity.objects.get(kind="PERS", key__contains="اردوغان")
+    everything = get_backend().search("", entity=erdogan.slug, limit=100)
+    expected = set(
+        Mention.objects.filter(entity=erdogan, article__duplicate_of__isnull=True).values_list("article_id", flat=True)
+    )
+    assert {h.id for h in everything.hits} == expected and everything.total == len(expected)
+    quake = get_backend().search("زلزال", entity=[erdogan.pk], limit=100)
+    assert quake.hits and {h.id for h in quake.hits} < expected

@@ -75,7 +75,11 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-id"]
-        indexes = [models.Index(fields=["source", "-published_at"])]
+        indexes = [
+            models.Index(fields=["source", "-published_at"]),
+            # "originals, newest first" (home, API lists) without scanning copies.
+            models.Index(fields=["duplicate_of", "-published_at", "-id"], name="article_originals_by_time"),
+        ]
 
     def __str__(self) -> str:
         return self.title or f"article {self.pk}"

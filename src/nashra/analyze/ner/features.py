@@ -1,9 +1,13 @@
 """Token features for the CRF tagger.
 
 Per word type (cached): match form, proclitic-free core, stem, affixes, shape, length,
-gazetteer flags (known entity types, country, city, nisba, title, org cue). Per position:
-the neighbours' forms and flags in a ±2 window and two bigrams. Features are plain
-strings (crfsuite's binary attributes), which keeps extraction and tagging fast.
+gazetteer flags (known entity types, country, city, nisba, title, org cue), distributional
+cluster ids (two from ``clusters.json.gz``; four granularities, 64/256/1024/4096, from
+``svd_clusters.json.gz`` for the word and for its proclitic-free form) and the entity
+lexicon (``ner_lexicon.json.gz``: the type a first-stage tagger gave the word most often
+over SaudiNewsNet, and how often). Per position: the neighbours' forms, flags and
+clusters in a ±2 window and two bigrams. Features are plain strings (crfsuite's binary
+attributes), which keeps extraction and tagging fast.
 """
 
 from __future__ import annotations
@@ -20,11 +24,18 @@ from nashra.analyze.lexicon import core_candidates, strip_clitics
 from nashra.text import match_form
 from nashra.text.stem import stem
 
-__all__ = ["FEATURE_VERSION", "sentence_features", "word_features"]
+__all__ = ["FEATURE_VERSION", "lexicon", "sentence_features", "svd_clusters", "use_lexicon", "word_features"]
 
-FEATURE_VERSION = "2"
+FEATURE_VERSION = "3"
 
-CLUSTERS_PATH = Path(__file__).resolve().parent.parent / "models" / "clusters.json.gz"
+MODELS = Path(__file__).resolve().parent.parent / "models"
+CLUSTERS_PATH = MODELS / "clusters.json.gz"
+SVD_CLUSTERS_PATH = MODELS / "svd_clusters.json.gz"
+LEXICON_PATH = MODELS / "ner_lexicon.json.gz"
+
+# Training swaps the lexicon (none for the first stage, one built without the development
+# split for scoring); see :func:`use_lexicon`.
+_lexicon_override: list[Path | None] = []
 
 
 @cache
@@ -35,6 +46,40 @@ def clusters() -> dict[str, list[int]]:
     with gzip.open(CLUSTERS_PATH, "rt", encoding="utf-8") as f:
         data: dict[str, list[int]] = json.load(f)
     return data
+
+
+@cache
+def svd_clusters() -> dict[str, list[int]]:
+    """Word (match form) → cluster ids at 4 granularities; empty if absent."""
+    if not SVD_CLUSTERS_PATH.exists():
+        return {}
+    with gzip.open(SVD_CLUSTERS_PATH, "rt", encoding="utf-8") as f:
+        data: dict[str, list[int]] = json.load(f)
+    return data
+
+
+@cache
+def lexicon() -> dict[str, tuple[str, str, bool]]:
+    """Proclitic-free word (article kept) → (entity type, share bucket h/m/l, frequent)."""
+    path = _lexicon_override[0] if _lexicon_override else LEXICON_PATH
+    if path is None or not path.exists():
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        raw: dict[str, list[object]] = json.load(f)
+    out: dict[str, tuple[str, str, bool]] = {}
+    for w, (typ, share, n) in raw.items():
+        assert isinstance(share, float | int) and isinstance(n, int)
+        bucket = "h" if share >= 0.6 else "m" if share >= 0.3 else "l"
+        out[w] = (str(typ), bucket, n >= 20)
+    return out
+
+
+def use_lexicon(path: Path | None) -> None:
+    """Features from this lexicon file (``None``: no lexicon) until called again;
+    for training only."""
+    _lexicon_override[:] = [path]
+    lexicon.cache_clear()
+    word_features.cache_clear()
 
 
 _PUNCT_CATS = ("P", "S")
@@ -97,6 +142,30 @@ def word_features(tok: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...
     if cl:
         own.append(f"k2={cl[1]}")
         flags.append(f"k1={cl[0]}")
+    # finer clusters: of the word, of its proclitic-free form (article kept)
+    sform = strip_clitics(m, keep_article=True)
+    sv = svd_clusters()
+    kw = sv.get(m)
+    if kw:
+        own.extend(f"K{j}={kw[j]}" for j in range(4))
+    else:
+        own.append("Knone")
+    kc = kw
+    if sform != m:
+        kc = sv.get(sform)
+        if kc:
+            own.extend(f"C{j}={kc[j]}" for j in range(1, 4))
+    knb = kw or kc
+    lx = lexicon().get(sform)
+    lxf = ""
+    if lx:
+        lxf = "lx=" + lx[0] + lx[1]
+        own.append("lx=" + lx[0])
+        own.append(lxf)
+        if lx[2]:
+            own.append("lxn=" + lx[0] + lx[1])
+    else:
+        own.append("lx0")
     if m.startswith("ال"):
         own.append("al")
     elif core != m:
@@ -109,6 +178,13 @@ def word_features(tok: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...
             feats.append(f"{off}sh={shape}")
             feats.append(f"{off}s2={m[-2:]}")
         feats.extend(f"{off}{f}" for f in flags)
+        if off in ("-1", "+1"):
+            if lxf:
+                feats.append(off + lxf)
+            if knb:
+                feats.extend(f"{off}K{j}={knb[j]}" for j in range(3))
+        elif knb:
+            feats.append(f"{off}K0={knb[0]}")
         neigh.append(tuple(feats))
     return tuple(own), tuple(neigh)
 

@@ -6,6 +6,14 @@ part with ``--wikifane`` (it lowered development F1 by 2–4 points, so the ship
 does not use it; WikiFANE still feeds the gazetteer). With ``--final`` the shipped model is then retrained on all of ANERcorp
 (+ WikiFANE) after the development score has been measured and written.
 
+Two stages (self-training of a lexicon): a first CRF without the entity lexicon tags
+``--lexicon-articles`` SaudiNewsNet articles; for each proclitic-free word seen 3+ times
+the entity type it got most often and its share of the word's occurrences form the
+lexicon (``models/ner_lexicon.json.gz``, no text); the second CRF, the shipped one, uses
+it as features. For the development score both stages are trained without the
+development split (its own lexicon, never shipped); with ``--final`` both are retrained
+on all of ANERcorp.
+
 Usage: ``python -m nashra.analyze.train.ner [--data DIR] [--wikifane] [--final] [--report PATH]``
 Skips cleanly (exit 0, message) when the data is absent.
 """
@@ -13,13 +21,23 @@ Skips cleanly (exit 0, message) when the data is absent.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
 
+from nashra.analyze.lexicon import strip_clitics
 from nashra.analyze.ner.conll import score
-from nashra.analyze.ner.features import sentence_features
-from nashra.analyze.train.data import DEFAULT_DATA, Sentence, read_anercorp, read_wikifane
+from nashra.analyze.ner.features import LEXICON_PATH, sentence_features, use_lexicon
+from nashra.analyze.train.data import (
+    DEFAULT_DATA,
+    Sentence,
+    iter_saudinewsnet,
+    read_anercorp,
+    read_wikifane,
+)
+from nashra.text import match_form, split_sentences
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 MODEL_PATH = MODELS / "ner.crfsuite"
@@ -73,6 +91,66 @@ def evaluate(model_path: Path, sents: list[Sentence]) -> tuple[dict[str, dict[st
     return score(gold, pred), ntok / dt if dt else 0.0
 
 
+def build_lexicon(
+    model_path: Path, out: Path, data: Path, articles: int, min_count: int = 3
+) -> int:
+    """Tag ``articles`` SaudiNewsNet articles (spread over the corpus) with a first-stage
+    model; write proclitic-free word → [type, share, count] for words tagged as an entity
+    in at least 10 % of their (3+) occurrences. Returns the number of entries."""
+    import pycrfsuite
+
+    from nashra.analyze.ner.tagger import split_tokens
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    arts = list(iter_saudinewsnet(data))
+    step = max(1, len(arts) // articles) if articles else 1
+    counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for text in arts[::step][: articles or None]:
+        for s_start, s_end in split_sentences(text):
+            toks = [t[0] for t in split_tokens(text, s_start, s_end)]
+            if not toks or len(toks) > 200:
+                continue
+            for tok, tag in zip(toks, tagger.tag(sentence_features(toks)), strict=True):
+                key = strip_clitics(match_form(tok) or tok, keep_article=True)
+                counts[key][tag[2:] if tag != "O" else "O"] += 1
+    lex: dict[str, list[object]] = {}
+    for word, c in sorted(counts.items()):
+        n = sum(c.values())
+        ents = [(v, t) for t, v in c.items() if t != "O"]
+        if n < min_count or not ents:
+            continue
+        v, typ = max(ents)
+        if v / n >= 0.1:
+            lex[word] = [typ, round(v / n, 2), n]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8") as f:
+        json.dump(lex, f, ensure_ascii=False, separators=(",", ":"))
+    return len(lex)
+
+
+def train_two_stage(
+    sents: list[Sentence],
+    model_path: Path,
+    lexicon_path: Path,
+    data: Path,
+    params: dict[str, object],
+    min_freq: int,
+    articles: int,
+) -> float:
+    """First stage (no lexicon) → lexicon from SaudiNewsNet → second stage with it."""
+    t0 = time.perf_counter()
+    stage1 = model_path.with_suffix(".stage1.crfsuite")
+    use_lexicon(None)
+    train(sents, stage1, params, min_freq)
+    n = build_lexicon(stage1, lexicon_path, data, articles)
+    print(f"lexicon {lexicon_path}: {n} words ({time.perf_counter() - t0:.0f} s)")
+    stage1.unlink(missing_ok=True)
+    use_lexicon(lexicon_path)
+    train(sents, model_path, params, min_freq)
+    return time.perf_counter() - t0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -89,6 +167,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--final", action="store_true", help="retrain on all data for shipping")
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--report", type=Path, default=None, help="write the dev scores here")
+    ap.add_argument(
+        "--lexicon-articles", type=int, default=16_000, help="SaudiNewsNet articles to tag"
+    )
+    ap.add_argument("--lexicon-out", type=Path, default=LEXICON_PATH)
     args = ap.parse_args(argv)
 
     aner = read_anercorp(args.data)
@@ -101,7 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     tr, dev = split_dev(aner, args.dev)
     params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
     dev_model = args.out.with_suffix(".dev.crfsuite")
-    secs = train(tr + wiki, dev_model, params, args.min_freq)
+    dev_lexicon = args.lexicon_out.with_name("ner_lexicon.dev.json.gz")
+    secs = train_two_stage(
+        tr + wiki, dev_model, dev_lexicon, args.data, params, args.min_freq, args.lexicon_articles
+    )
     table, tps = evaluate(dev_model, dev)
     report = {
         "train_sentences": len(tr),
@@ -109,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         "dev_sentences": len(dev),
         "dev_tokens": sum(len(s) for s in dev),
         "params": {**PARAMS, **params, "feature.minfreq": args.min_freq},
+        "lexicon_articles": args.lexicon_articles,
         "train_seconds": round(secs, 1),
         "dev_scores": table,
         "tag_tokens_per_s_with_features": round(tps),
@@ -117,11 +203,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.report:
         args.report.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", "utf-8")
     if args.final:
-        secs = train(aner + wiki, args.out, params, args.min_freq)
+        secs = train_two_stage(
+            aner + wiki,
+            args.out,
+            args.lexicon_out,
+            args.data,
+            params,
+            args.min_freq,
+            args.lexicon_articles,
+        )
         print(f"final model {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, {secs:.0f} s)")
         dev_model.unlink(missing_ok=True)
+        dev_lexicon.unlink(missing_ok=True)
     else:
         dev_model.replace(args.out)
+        dev_lexicon.replace(args.lexicon_out)
+    use_lexicon(args.lexicon_out)
     return 0
 
 

@@ -197,7 +197,7 @@ class SearchBackend(ABC):
         since: datetime | None = None,
         until: datetime | None = None,
         author: str | None = None,
-        entity: str | None = None,  # accepted; entities do not exist yet
+        entity: str | Sequence[int] | None = None,  # a slug, or entity ids
         limit: int = 20,
         offset: int = 0,
         include_duplicates: bool = False,
@@ -207,7 +207,7 @@ class SearchBackend(ABC):
         cap = int(_setting("NASHRA_SEARCH_MAX_CANDIDATES", MAX_CANDIDATES))
         limit = max(0, int(limit))
         offset = max(0, int(offset))
-        where, params = self._filters(source, since, until, author, include_duplicates)
+        where, params = self._filters(source, since, until, author, include_duplicates, entity)
         # 1. How many match, by source and day (cheap: no ranking), up to `cap`.
         counts = self._counts(parsed, where, params, cap)
         total = sum(n for _, _, n in counts)
@@ -234,12 +234,13 @@ class SearchBackend(ABC):
         self, query: str, *, source: str | None = None, since: datetime | None = None,
         until: datetime | None = None, author: str | None = None,
         include_duplicates: bool = False, cap: int | None = None,
+        entity: str | Sequence[int] | None = None,
     ) -> list[int]:
         """Ids of every matching article (newest stored first, up to ``cap``; default
         NASHRA_SEARCH_MAX_CANDIDATES), without ranking, facets or snippets."""
         parsed = parse_query(query)
         cap = cap or int(_setting("NASHRA_SEARCH_MAX_CANDIDATES", MAX_CANDIDATES))
-        where, params = self._filters(source, since, until, author, include_duplicates)
+        where, params = self._filters(source, since, until, author, include_duplicates, entity)
         sql, args = self._candidates(parsed, where, params, "m.article_id", cap)
         with self.connection.cursor() as cur:
             cur.execute(sql, args)
@@ -284,10 +285,24 @@ class SearchBackend(ABC):
 
     def _filters(
         self, source: str | None, since: datetime | None, until: datetime | None,
-        author: str | None, include_duplicates: bool,
+        author: str | None, include_duplicates: bool, entity: str | Sequence[int] | None = None,
     ) -> tuple[list[str], list[Any]]:
         where: list[str] = []
         params: list[Any] = []
+        if entity:
+            # Articles that mention the entity or any entity an editor merged into it.
+            if isinstance(entity, str):
+                where.append(
+                    "m.article_id IN (SELECT mn.article_id FROM news_mention mn JOIN news_entity e "
+                    "ON e.id = mn.entity_id WHERE e.slug = %s OR e.merged_into_id IN "
+                    "(SELECT id FROM news_entity WHERE slug = %s))"
+                )
+                params += [entity, entity]
+            else:
+                ids = [int(i) for i in entity]
+                marks = ", ".join(["%s"] * len(ids))
+                where.append(f"m.article_id IN (SELECT mn.article_id FROM news_mention mn WHERE mn.entity_id IN ({marks}))")
+                params += ids
         if not include_duplicates:
             where.append("m.duplicate_of_id IS NULL")
         if source:

@@ -65,6 +65,7 @@ class Command(BaseCommand):
             "--until", default="", help="published on or before (YYYY-MM-DD or ISO datetime)"
         )
         parser.add_argument("--author", default="", help="author contains this text")
+        parser.add_argument("--entity", default="", help="only articles mentioning this entity (its slug)")
         parser.add_argument("--limit", type=int, default=20)
         parser.add_argument("--offset", type=int, default=0)
         parser.add_argument("--duplicates", action="store_true", help="include duplicates")
@@ -78,6 +79,7 @@ class Command(BaseCommand):
             since=_when(opts["since"], end=False),
             until=_when(opts["until"], end=True),
             author=opts["author"] or None,
+            entity=opts["entity"] or None,
             limit=opts["limit"],
             offset=opts["offset"],
             include_duplicates=opts["duplicates"],

@@ -1,0 +1,74 @@
+"""Per-reader display preferences: time zone and digits, from cookies.
+
+Until accounts exist, a reader's preferences live in two cookies set by the preferences
+page: ``nashra_tz`` (an IANA zone name; default ``NASHRA_READER_TIME_ZONE``, UTC) and
+``nashra_digits`` (``arab`` for Arabic-Indic ٠١٢, ``latn`` for 012; default: Arabic-Indic
+in the Arabic interface, Latin in the English one). The active values sit in context
+variables so template filters can read them without the request.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Callable
+from contextvars import ContextVar
+from functools import lru_cache
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone, translation
+
+TZ_COOKIE = "nashra_tz"
+DIGITS_COOKIE = "nashra_digits"
+DIGITS = ("arab", "latn")
+
+reader_digits: ContextVar[str] = ContextVar("reader_digits", default="latn")
+
+
+@lru_cache(maxsize=512)
+def _zone(name: str) -> zoneinfo.ZoneInfo | None:
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def reader_zone_name(request: HttpRequest) -> str:
+    name = request.COOKIES.get(TZ_COOKIE, "")
+    if name and _zone(name) is not None:
+        return name
+    return str(getattr(settings, "NASHRA_READER_TIME_ZONE", "UTC"))
+
+
+def reader_digits_pref(request: HttpRequest) -> str:
+    value = request.COOKIES.get(DIGITS_COOKIE, "")
+    if value in DIGITS:
+        return value
+    return "arab" if (translation.get_language() or "ar").startswith("ar") else "latn"
+
+
+class ReaderPreferencesMiddleware:
+    """Activates the reader's time zone and digit preference for this request
+    (after LocaleMiddleware, so the default digits follow the page language)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        zone = _zone(reader_zone_name(request))
+        if zone is not None:
+            timezone.activate(zone)
+        token = reader_digits.set(reader_digits_pref(request))
+        try:
+            return self.get_response(request)
+        finally:
+            reader_digits.reset(token)
+            timezone.deactivate()
+
+
+def reader_context(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "reader_tz": reader_zone_name(request),
+        "reader_digits": reader_digits.get(),
+    }
