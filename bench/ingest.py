@@ -56,7 +56,9 @@ def main() -> int:
         text=True,
     )
     elapsed = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_kb = usage.ru_maxrss
+    cpu = usage.ru_utime + usage.ru_stime  # includes the short migrate run before
     summary = json.loads(proc.stdout)
     items = summary["ingested"] + summary["duplicates"] + summary["unchanged"] + summary["rejected"]
     result = {
@@ -65,6 +67,10 @@ def main() -> int:
         "items": items,
         "seconds": round(elapsed, 1),
         "articles_per_s": round(items / elapsed, 1),
+        # The process's own CPU time: what one core does, whatever else the machine runs.
+        "cpu_seconds": round(cpu, 1),
+        "articles_per_cpu_s": round(items / cpu, 1),
+        "analysis": os.environ.get("NASHRA_ANALYZE_ON_INGEST", "1") != "0",
         "peak_rss_mb": round(peak_kb / 1024, 1),
         "outcomes": summary,
         "db_size_mb": round(sum(f.stat().st_size for f in home.glob("nashra.sqlite3*")) / 1e6, 1),

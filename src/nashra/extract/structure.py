@@ -262,6 +262,15 @@ def structure_lines(
     """
     text = [line.strip() for line in lines if line and line.strip()]
     n = len(text)
+    if (
+        not subtitle_hint
+        and not known_boilerplate
+        and all(line.count(" ") >= _MAX_HEADLINE_WORDS for line in text)
+        and len(set(text)) == n
+    ):
+        # Only long, distinct paragraphs (most dump records): none can be a headline, a
+        # prompt or a repeat, so every signal below would keep them all as body.
+        return Structure(title=_display_hint(title_hint) if title_hint else "", body=text)
     looses = [_loose(line) for line in text]
     roles = [_Role.BODY] * n
     title_hint = title_hint.strip()

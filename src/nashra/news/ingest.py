@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from nashra.extract.boilerplate import line_key
@@ -329,12 +329,16 @@ class Ingester:
             for p in items
         ]
         Article.objects.bulk_create(articles)
-        bands = []
+        bands: list[tuple[int, int]] = []
         for p, article in zip(items, articles, strict=True):
             p.article = article
             if p.doc.body:
-                bands.extend(ArticleBand(article=article, key=k) for k in p.fp.bands)
-        ArticleBand.objects.bulk_create(bands, batch_size=2000)
+                bands.extend((article.pk, k) for k in p.fp.bands)
+        # 25 rows an article: plain executemany, not 25 model instances (a third of the time).
+        qn = connection.ops.quote_name
+        sql = f"INSERT INTO {qn(ArticleBand._meta.db_table)} ({qn('article_id')}, {qn('key')}) VALUES (%s, %s)"
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, bands)
         if self.indexer is not None:
             self.indexer(articles)
 
