@@ -4,11 +4,12 @@
   articles (``../shared/data/saudinewsnet``), falling back to our own sample text;
 * articles/s of :func:`nashra.analyze.analyze_text` (NER, entity linking, quotes,
   dates, keywords, summary) on the same articles, with per-stage times;
-* ``--dev``: entity-level F1 per type on the held-out ANERcorp part (needs a model
-  trained without it: ``python -m nashra.analyze.train.ner --out /tmp/dev.crfsuite``
-  and ``--model /tmp/dev.crfsuite``).
+* ``--dev``: entity-level F1 per type on the held-out ANERcorp part (needs a model and
+  lexicon trained without it: ``python -m nashra.analyze.train.ner --out
+  /tmp/dev.crfsuite --lexicon-out /tmp/dev_lex.json.gz``, then ``--model
+  /tmp/dev.crfsuite --lexicon /tmp/dev_lex.json.gz``).
 
-Usage: .venv/bin/python bench/ner.py [--articles 1000] [--dev] [--model PATH]
+Usage: .venv/bin/python bench/ner.py [--articles 1000] [--dev] [--model PATH] [--lexicon PATH]
 Writes ``bench/results/ner.json``.
 """
 
@@ -59,7 +60,12 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--dev", action="store_true")
     ap.add_argument("--model", type=Path, default=None)
+    ap.add_argument("--lexicon", type=Path, default=None)
     args = ap.parse_args()
+    if args.lexicon:
+        from nashra.analyze.ner.features import use_lexicon
+
+        use_lexicon(args.lexicon)
     if args.model:
         ner_tagger.MODEL_PATH = args.model
         ner_tagger._model_path.cache_clear()

@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from nashra.extract.boilerplate import is_prompt, line_key
+from nashra.text.normalize import SHORT_LINE
+from nashra.text.normalize import match_form as _match_form
 from nashra.text.normalize import match_form_cached as match_form
 
 __all__ = ["Structure", "structure_lines"]
@@ -136,10 +138,18 @@ def _is_sentence(line: str) -> bool:
     return _final_char(line) in _SENTENCE_END or _words(line) > _MAX_HEADLINE_WORDS
 
 
-@functools.lru_cache(maxsize=16384)
 def _loose(text: str) -> str:
     """Match form without punctuation, for comparing a line with a metadata hint."""
-    return _SPACES_RE.sub(" ", _PUNCT_RE.sub(" ", match_form(text))).strip()
+    # Short lines (headlines, prompts, hints) repeat and are asked about several times;
+    # long paragraphs are unique, so caching them would only hold memory.
+    return _loose_short(text) if len(text) <= SHORT_LINE else _loose_form(text)
+
+
+def _loose_form(text: str) -> str:
+    return _SPACES_RE.sub(" ", _PUNCT_RE.sub(" ", _match_form(text))).strip()
+
+
+_loose_short = functools.lru_cache(maxsize=8192)(_loose_form)
 
 
 def _first_tokens(line: str) -> list[str]:

@@ -18,7 +18,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import Count, Max, Min
 
-from nashra.news.models import Article, ArticleAnalysis, Entity, Mention, Story
+from nashra.news.models import Article, ArticleAnalysis, Mention, Story
 
 WINDOW = timedelta(hours=getattr(settings, "NASHRA_STORY_WINDOW_HOURS", 48))
 THRESHOLD = float(getattr(settings, "NASHRA_STORY_THRESHOLD", 0.35))
@@ -26,19 +26,11 @@ THRESHOLD = float(getattr(settings, "NASHRA_STORY_THRESHOLD", 0.35))
 MIN_KEYWORD_SIMILARITY = 0.15
 KIND_WEIGHT = {"PERS": 1.0, "ORG": 1.0, "MISC": 0.7, "LOC": 0.5}
 MAX_CANDIDATES = 30
+PROBES = 6  # rarest entities of an article used to find candidate articles
 
 
 def _when(article: Article):  # noqa: ANN202 - a datetime
     return article.published_at or article.ingested_at
-
-
-def _entity_weights(ids: Iterable[int]) -> dict[int, float]:
-    weights = {}
-    for pk, kind, count in Entity.objects.filter(id__in=set(ids)).values_list(
-        "id", "kind", "article_count"
-    ):
-        weights[pk] = KIND_WEIGHT.get(kind, 0.5) / math.log(3 + count)
-    return weights
 
 
 def _overlap(a: dict[int, float], b: dict[int, float]) -> float:
@@ -102,43 +94,50 @@ def _new_story(article: Article) -> Story:
     )
 
 
+def _weight(kind: str, article_count: int) -> float:
+    return KIND_WEIGHT.get(kind, 0.5) / math.log(3 + article_count)
+
+
 def _best_story(article: Article) -> int | None:
-    mine = list(
-        Mention.objects.filter(article=article).values_list("entity_id", flat=True).distinct()
-    )
-    if not mine:
+    mine = {
+        ent: _weight(kind, count)
+        for ent, kind, count in Mention.objects.filter(article=article)
+        .values_list("entity_id", "entity__kind", "entity__article_count")
+        .distinct()
+    }
+    if len(mine) < 2:
         return None
+    # Look for candidates through the article's rarer entities only: a country named in
+    # a third of the corpus finds nothing the rarer names would not, at a far higher cost.
+    probes = sorted(mine, key=mine.__getitem__, reverse=True)[:PROBES]
     nearby = Mention.objects.filter(
-        entity_id__in=mine, article__duplicate_of__isnull=True, article__story__isnull=False
+        entity_id__in=probes, article__duplicate_of__isnull=True, article__story__isnull=False
     )
     if article.published_at is not None:  # an undated article (a raw scrape) may match any time
         when = article.published_at
         nearby = nearby.filter(article__published_at__range=(when - WINDOW, when + WINDOW))
     candidates = list(
         nearby.exclude(article=article)
-        .values("article_id")
+        .values("article_id", "article__story_id")
         .annotate(shared=Count("entity_id", distinct=True))
-        .filter(shared__gte=2)
         .order_by("-shared")[:MAX_CANDIDATES]
     )
     if not candidates:
         return None
-    cand_ids = [c["article_id"] for c in candidates]
-    entity_sets: dict[int, set[int]] = defaultdict(set)
-    for art_id, ent_id in Mention.objects.filter(article_id__in=cand_ids).values_list(
-        "article_id", "entity_id"
-    ):
-        entity_sets[art_id].add(ent_id)
-    weights = _entity_weights(set(mine).union(*entity_sets.values()))
-    my_entities = {e: weights.get(e, 0.0) for e in mine}
-    keywords = _keywords([article.pk, *cand_ids])
+    story_of = {c["article_id"]: c["article__story_id"] for c in candidates}
+    theirs: dict[int, dict[int, float]] = defaultdict(dict)
+    for art_id, ent, kind, count in Mention.objects.filter(
+        article_id__in=list(story_of)
+    ).values_list("article_id", "entity_id", "entity__kind", "entity__article_count"):
+        theirs[art_id][ent] = _weight(kind, count)
+    keywords = _keywords([article.pk, *story_of])
     my_keywords = keywords.get(article.pk, {})
-    story_of = dict(Article.objects.filter(id__in=cand_ids).values_list("id", "story_id"))
     scores: dict[int, float] = defaultdict(float)
-    for art_id in cand_ids:
-        theirs = {e: weights.get(e, 0.0) for e in entity_sets[art_id]}
+    for art_id, entities in theirs.items():
+        if len(entities.keys() & mine.keys()) < 2:
+            continue
         words = _cosine(my_keywords, keywords.get(art_id, {}))
-        score = 0.4 * _overlap(my_entities, theirs) + 0.6 * words
+        score = 0.4 * _overlap(mine, entities) + 0.6 * words
         if score >= THRESHOLD and words >= MIN_KEYWORD_SIMILARITY:
             story = story_of[art_id]
             scores[story] = max(scores[story], score)

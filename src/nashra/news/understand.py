@@ -11,12 +11,12 @@ transaction.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import F
 from django.utils.text import slugify
 
 from nashra.analyze.pipeline import Analysis
@@ -148,11 +148,11 @@ def store_analyses(analyses: Sequence[Analysed], *, replace: bool = False) -> No
     if not analyses:
         return
     article_ids = [a.article.pk for a in analyses]
-    old_entities: set[int] = set()
+    removed: list[tuple[int, int]] = []  # (entity, article) of the mentions replaced
     if replace:
         for chunk in _chunks(article_ids):
-            old_entities.update(
-                Mention.objects.filter(article_id__in=chunk).values_list("entity_id", flat=True)
+            removed.extend(
+                Mention.objects.filter(article_id__in=chunk).values_list("entity_id", "article_id")
             )
             Mention.objects.filter(article_id__in=chunk).delete()
             Quote.objects.filter(article_id__in=chunk).delete()
@@ -215,21 +215,27 @@ def store_analyses(analyses: Sequence[Analysed], *, replace: bool = False) -> No
     Mention.objects.bulk_create(mentions, batch_size=1000)
     Quote.objects.bulk_create(quotes, batch_size=500)
     ArticleAnalysis.objects.bulk_create(records, batch_size=500)
-    refresh_counts({m.entity_id for m in mentions} | old_entities)
+    _add_counts([(m.entity_id, m.article_id) for m in mentions], removed)
 
 
-def refresh_counts(entity_ids: Iterable[int]) -> None:
-    ids = sorted(set(entity_ids))
-    for chunk in _chunks(ids):
-        counts = {
-            row["entity_id"]: row
-            for row in Mention.objects.filter(entity_id__in=chunk)
-            .values("entity_id")
-            .annotate(mentions=Count("id"), articles=Count("article_id", distinct=True))
-        }
-        entities = list(Entity.objects.filter(id__in=chunk))
-        for e in entities:
-            row = counts.get(e.pk)
-            e.mention_count = row["mentions"] if row else 0
-            e.article_count = row["articles"] if row else 0
-        Entity.objects.bulk_update(entities, ["mention_count", "article_count"])
+def _add_counts(added: list[tuple[int, int]], removed: list[tuple[int, int]]) -> None:
+    """Move entity counters by what a batch added and removed, without recounting:
+    recounting a country named in a third of the corpus on every batch costs more than
+    the whole batch."""
+    mentions: Counter[int] = Counter()
+    articles: Counter[int] = Counter()
+    for sign, pairs in ((1, added), (-1, removed)):
+        for entity_id, n in Counter(e for e, _ in pairs).items():
+            mentions[entity_id] += sign * n
+        for entity_id, n in Counter(e for e, _ in set(pairs)).items():
+            articles[entity_id] += sign * n
+    by_delta: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for entity_id in mentions.keys() | articles.keys():
+        delta = (mentions[entity_id], articles[entity_id])
+        if delta != (0, 0):
+            by_delta[delta].append(entity_id)
+    for (dm, da), ids in by_delta.items():
+        for chunk in _chunks(ids):
+            Entity.objects.filter(id__in=chunk).update(
+                mention_count=F("mention_count") + dm, article_count=F("article_count") + da
+            )

@@ -102,7 +102,13 @@ def match_form(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@functools.lru_cache(maxsize=16384)
+SHORT_LINE = 300  # characters; longer lines are not worth caching
+
+
+_match_form_short = functools.lru_cache(maxsize=8192)(match_form)
+
+
 def match_form_cached(text: str) -> str:
-    """match_form for code that asks about the same short line several times (structure)."""
-    return match_form(text)
+    """match_form for code that asks about the same short line several times (structure);
+    long paragraphs are computed afresh, so the cache holds at most 8192 short lines."""
+    return _match_form_short(text) if len(text) <= SHORT_LINE else match_form(text)

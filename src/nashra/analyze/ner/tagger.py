@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from nashra.analyze.lexicon import cached_sentences as split_sentences
 from nashra.analyze.ner.conll import bio_spans
-from nashra.analyze.ner.features import sentence_features
+from nashra.analyze.ner.features import crf_items, sentence_features
 from nashra.text import tokenize
 
 __all__ = [
@@ -77,7 +77,7 @@ def tag_tokens(tokens: Sequence[str]) -> list[str]:
     tags: list[str] = []
     for i in range(0, len(tokens), _MAX_TOKENS):
         chunk = list(tokens[i : i + _MAX_TOKENS])
-        tags.extend(tagger.tag(sentence_features(chunk)))
+        tags.extend(tagger.tag(crf_items(sentence_features(chunk))))
     return tags
 
 

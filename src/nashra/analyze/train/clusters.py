@@ -64,9 +64,7 @@ def _kmeans_batched(x: Any, k: int, iters: int = 15, seed: int = 0) -> Any:
         sums = np.zeros_like(cent)
         np.add.at(sums, assign, x)
         norm = np.linalg.norm(sums, axis=1, keepdims=True)
-        cent = np.where(
-            norm > 0, sums / np.maximum(norm, 1e-9), x[rng.integers(len(x), size=k)]
-        )
+        cent = np.where(norm > 0, sums / np.maximum(norm, 1e-9), x[rng.integers(len(x), size=k)])
     return assign
 
 
@@ -105,9 +103,7 @@ def build_svd(
         rows.append(w[m])
         cols.append(c[m] + block * nctx)
     r, c = np.concatenate(rows), np.concatenate(cols)
-    mat = sp.coo_matrix(
-        (np.ones(len(r), dtype=np.float32), (r, c)), shape=(nv, 3 * nctx)
-    ).tocsr()
+    mat = sp.coo_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(nv, 3 * nctx)).tocsr()
     mat.sum_duplicates()
     total = mat.sum()
     rs = np.asarray(mat.sum(1)).ravel()

@@ -29,7 +29,13 @@ from pathlib import Path
 
 from nashra.analyze.lexicon import strip_clitics
 from nashra.analyze.ner.conll import score
-from nashra.analyze.ner.features import LEXICON_PATH, sentence_features, use_lexicon
+from nashra.analyze.ner.features import (
+    LEXICON_PATH,
+    TAG_BIAS,
+    crf_items,
+    sentence_features,
+    use_lexicon,
+)
 from nashra.analyze.train.data import (
     DEFAULT_DATA,
     Sentence,
@@ -72,8 +78,11 @@ def train(
     return time.perf_counter() - t0
 
 
-def evaluate(model_path: Path, sents: list[Sentence]) -> tuple[dict[str, dict[str, float]], float]:
-    """Entity-level scores on tagged sentences, and tokens per second of tagging."""
+def evaluate(
+    model_path: Path, sents: list[Sentence], bias: float = TAG_BIAS
+) -> tuple[dict[str, dict[str, float]], float]:
+    """Entity-level scores on tagged sentences, and tokens per second of tagging, with the
+    bias attribute at ``bias`` (as :func:`nashra.analyze.ner.tag_tokens` tags)."""
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
@@ -84,7 +93,7 @@ def evaluate(model_path: Path, sents: list[Sentence]) -> tuple[dict[str, dict[st
     t0 = time.perf_counter()
     for sent in sents:
         toks = [t for t, _ in sent]
-        pred.append(tagger.tag(sentence_features(toks)))
+        pred.append(tagger.tag(crf_items(sentence_features(toks), bias)))
         gold.append([tag for _, tag in sent])
         ntok += len(toks)
     dt = time.perf_counter() - t0
@@ -188,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         tr + wiki, dev_model, dev_lexicon, args.data, params, args.min_freq, args.lexicon_articles
     )
     table, tps = evaluate(dev_model, dev)
+    table_plain, _ = evaluate(dev_model, dev, 1.0)
     report = {
         "train_sentences": len(tr),
         "wikifane_sentences": len(wiki),
@@ -196,7 +206,9 @@ def main(argv: list[str] | None = None) -> int:
         "params": {**PARAMS, **params, "feature.minfreq": args.min_freq},
         "lexicon_articles": args.lexicon_articles,
         "train_seconds": round(secs, 1),
+        "tag_bias": TAG_BIAS,
         "dev_scores": table,
+        "dev_scores_bias_1": table_plain,
         "tag_tokens_per_s_with_features": round(tps),
     }
     print(json.dumps(report, indent=1, ensure_ascii=False))
