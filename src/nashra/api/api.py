@@ -361,3 +361,8 @@ api.add_router("/articles", articles)
 api.add_router("/entities", entities)
 api.add_router("/stories", stories)
 api.add_router("/sources", sources)
+
+# Reader accounts (issue 6): the reader's own data with a personal token.
+from nashra.readers.api import router as me_router  # noqa: E402
+
+api.add_router("/me", me_router)

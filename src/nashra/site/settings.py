@@ -52,6 +52,13 @@ INSTALLED_APPS = [
     "nashra.news",
     "nashra.api",
     "nashra.feeds",
+    # Reader accounts (issue 6): nashra.readers first so its account/ and allauth/
+    # templates override allauth's defaults.
+    "nashra.readers",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "nashra.newsletters",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -84,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "nashra.site.middleware.reader_context",
+                "nashra.readers.context.reader",
             ]
         },
     }
@@ -206,3 +215,115 @@ NASHRA_POLL_FAILING_AFTER = int(os.environ.get("NASHRA_POLL_FAILING_AFTER", "5")
 NASHRA_POLL_MAX_FULL_FETCH = int(os.environ.get("NASHRA_POLL_MAX_FULL_FETCH", "30"))
 # Run nashra.analyze (entities, quotes, dates, keywords, summary, stories) at ingest.
 NASHRA_ANALYZE_ON_INGEST = os.environ.get("NASHRA_ANALYZE_ON_INGEST", "1") != "0"
+
+
+# --- Reader accounts (nashra.readers, django-allauth) --------------------------------------
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+# Argon2id first (Django's Argon2PasswordHasher uses the id variant); older hashes still
+# verify and are upgraded at the next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "news:home"
+ACCOUNT_LOGOUT_REDIRECT_URL = "news:home"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # a GET never changes state: the link shows a confirm button
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None  # ask
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[nashra] "
+# Rate limits (allauth's cache-based limiter): failed logins per address and per account,
+# reset and verification mails, sign-ups.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": os.environ.get("NASHRA_LOGIN_FAILED_RATE", "10/m/ip,5/5m/key"),
+    "login": "30/m/ip",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = "nashra"
+# WebAuthn over plain http is allowed only for local development.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+ACCOUNT_ADAPTER = "nashra.readers.adapter.ReaderAccountAdapter"
+
+# Mail: in development a file per message under $NASHRA_HOME/mail; EMAIL_BACKEND or
+# EMAIL_URL (smtp://user:password@host:587?tls=1, smtps://…:465) for a real server.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "nashra <no-reply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_FILE_PATH = str(NASHRA_HOME / "mail")
+
+
+def _email() -> dict[str, object]:
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    url = os.environ.get("EMAIL_URL", "")
+    if not url:
+        return {
+            "EMAIL_BACKEND": os.environ.get(
+                "EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
+            )
+        }
+    parts = urlsplit(url)
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    if parts.scheme in {"console", "file", "locmem", "dummy"}:
+        backend = {"file": "filebased"}.get(parts.scheme, parts.scheme)
+        return {"EMAIL_BACKEND": f"django.core.mail.backends.{backend}.EmailBackend"}
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname or "localhost",
+        "EMAIL_PORT": parts.port or (465 if parts.scheme == "smtps" else 25),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_SSL": parts.scheme == "smtps",
+        "EMAIL_USE_TLS": query.get("tls", "") in {"1", "true"},
+        "EMAIL_TIMEOUT": int(query.get("timeout", "10")),
+    }
+
+
+globals().update(_email())
+
+# The personalised feed: how far back it looks, and the half-life of its recency decay.
+NASHRA_FEED_WINDOW_DAYS = int(os.environ.get("NASHRA_FEED_WINDOW_DAYS", "14"))
+NASHRA_FEED_HALF_LIFE_HOURS = float(os.environ.get("NASHRA_FEED_HALF_LIFE_HOURS", "36"))
+
+# --- Newsletters (nashra.newsletters) ------------------------------------------------------
+# Absolute links in mail (unsubscribe, view in browser, articles).
+NASHRA_SITE_URL = os.environ.get("NASHRA_SITE_URL", "http://127.0.0.1:8000")
+# Optional DKIM signing (dkimpy): a PEM private key, its selector, the signing domain
+# (default: DEFAULT_FROM_EMAIL's domain).
+NASHRA_DKIM_KEY_FILE = os.environ.get("NASHRA_DKIM_KEY_FILE", "")
+NASHRA_DKIM_SELECTOR = os.environ.get("NASHRA_DKIM_SELECTOR", "nashra")
+NASHRA_DKIM_DOMAIN = os.environ.get("NASHRA_DKIM_DOMAIN", "")
+# Sending: deliveries claimed per batch, messages/second per worker (0: unlimited), how
+# long a claim holds, retries of temporary failures (backoff base · 2^attempt), hard
+# bounces before an address is suppressed.
+NASHRA_NEWSLETTER_BATCH_SIZE = int(os.environ.get("NASHRA_NEWSLETTER_BATCH_SIZE", "200"))
+NASHRA_NEWSLETTER_RATE = float(os.environ.get("NASHRA_NEWSLETTER_RATE", "0"))
+NASHRA_NEWSLETTER_LEASE_SECONDS = int(os.environ.get("NASHRA_NEWSLETTER_LEASE_SECONDS", "600"))
+NASHRA_NEWSLETTER_MAX_ATTEMPTS = int(os.environ.get("NASHRA_NEWSLETTER_MAX_ATTEMPTS", "5"))
+NASHRA_NEWSLETTER_RETRY_SECONDS = int(os.environ.get("NASHRA_NEWSLETTER_RETRY_SECONDS", "60"))
+NASHRA_NEWSLETTER_SUPPRESS_AFTER = int(os.environ.get("NASHRA_NEWSLETTER_SUPPRESS_AFTER", "2"))

@@ -36,6 +36,12 @@ class Command(BaseCommand):
                         log.info("queued %d feed polls", n)
                 except Exception:  # keep scheduling; the next pass may succeed
                     log.exception("scheduling feed polls failed")
+                try:  # newsletters: due issues, stale claims, a send task (same as `nashra newsletters send-due`)
+                    from nashra.newsletters.tasks import schedule_due as schedule_newsletters
+
+                    schedule_newsletters()
+                except Exception:
+                    log.exception("scheduling newsletters failed")
                 finally:
                     close_old_connections()
                 stop.wait(opts["schedule_every"])
@@ -43,6 +49,9 @@ class Command(BaseCommand):
         if opts["batch"]:
             if not opts["no_schedule"]:
                 schedule_due()
+                from nashra.newsletters.tasks import schedule_due as schedule_newsletters
+
+                schedule_newsletters()
         elif not opts["no_schedule"]:
             threading.Thread(target=scheduler, name="nashra-scheduler", daemon=True).start()
         self.stdout.write("nashra worker: polling due feeds and running queued tasks")
