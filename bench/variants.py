@@ -51,7 +51,8 @@ GROUPS: list[tuple[str, list[str]]] = [
     ("madda آ/ا", ["القرآن", "القران", "والقرآن", "بالقرآن"]),
     ("hamza seat, proclitics", ["المؤتمر", "والمؤتمر", "بالمؤتمر", "مؤتمر"]),
     ("proclitics, diacritics", ["الرياض", "والرياض", "بالرياض", "الرِّيَاض"]),
-    ("ة/ه, short word with proclitics", ["جدة", "جده", "وجدة", "بجدة"]),
+    # Not وجدة: that is Oujda, a Moroccan city, not و + جدة, and must stay apart.
+    ("ة/ه, short word with proclitics", ["جدة", "جده", "بجدة", "لجدة", "وبجدة"]),
     ("proclitics", ["اليمن", "واليمن", "باليمن", "لليمن", "اليَمَن"]),
     ("proclitics", ["الحوثي", "والحوثي", "للحوثي"]),
     ("proclitics", ["الهلال", "والهلال", "بالهلال", "للهلال"]),

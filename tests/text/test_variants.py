@@ -94,3 +94,11 @@ def test_url_email_mention_terms() -> None:
         "@user_1",
         "a.b@mail.com",
     ]
+
+
+def test_three_letter_words_keep_their_one_letter_suffix() -> None:
+    # جدة with an attached preposition meets جدة; light10 would give جد and بجد.
+    assert terms("جدة") == terms("جده") == terms("بجدة") == terms("لجدة") == terms("وبجدة")
+    assert terms("سنة") == terms("السنة") == terms("بالسنة") != terms("سن")
+    # وجدة is Oujda, not و + جدة: the protected-word list keeps its و.
+    assert terms("وجدة") != terms("جدة")

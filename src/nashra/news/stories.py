@@ -11,7 +11,7 @@ pages can show one card per story.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
@@ -27,6 +27,7 @@ MIN_KEYWORD_SIMILARITY = 0.15
 KIND_WEIGHT = {"PERS": 1.0, "ORG": 1.0, "MISC": 0.7, "LOC": 0.5}
 MAX_CANDIDATES = 30
 PROBES = 6  # rarest entities of an article used to find candidate articles
+PROBE_ROWS = 2000  # mentions read at most per article when looking for candidates
 
 
 def _when(article: Article):  # noqa: ANN202 - a datetime
@@ -110,18 +111,30 @@ def _best_story(article: Article) -> int | None:
     # Look for candidates through the article's rarer entities only: a country named in
     # a third of the corpus finds nothing the rarer names would not, at a far higher cost.
     probes = sorted(mine, key=mine.__getitem__, reverse=True)[:PROBES]
-    nearby = Mention.objects.filter(
-        entity_id__in=probes, article__duplicate_of__isnull=True, article__story__isnull=False
+    # Two plain lookups rather than one join: the mention index finds the few articles
+    # naming these entities; a join would make SQLite walk every article of the window.
+    shared = Counter(
+        art_id
+        for art_id, _ in set(
+            Mention.objects.filter(entity_id__in=probes)
+            .exclude(article_id=article.pk)
+            .values_list("article_id", "entity_id")[:PROBE_ROWS]
+        )
+    )
+    eligible = Article.objects.filter(
+        id__in=[a for a, _ in shared.most_common(4 * MAX_CANDIDATES)],
+        duplicate_of__isnull=True,
+        story__isnull=False,
     )
     if article.published_at is not None:  # an undated article (a raw scrape) may match any time
         when = article.published_at
-        nearby = nearby.filter(article__published_at__range=(when - WINDOW, when + WINDOW))
-    candidates = list(
-        nearby.exclude(article=article)
-        .values("article_id", "article__story_id")
-        .annotate(shared=Count("entity_id", distinct=True))
-        .order_by("-shared")[:MAX_CANDIDATES]
-    )
+        eligible = eligible.filter(published_at__range=(when - WINDOW, when + WINDOW))
+    found = dict(eligible.values_list("id", "story_id"))
+    candidates = [
+        {"article_id": a, "article__story_id": found[a]}
+        for a, _ in shared.most_common()
+        if a in found
+    ][:MAX_CANDIDATES]
     if not candidates:
         return None
     story_of = {c["article_id"]: c["article__story_id"] for c in candidates}

@@ -127,13 +127,15 @@ _NO_SUFFIX = _no_suffix_set()
 
 
 def strip_suffixes(word: str) -> str:
-    """Strip light10 suffixes (minus ان) to a fixed point, keeping at least 2 letters."""
+    """Strip light10 suffixes (minus ان) to a fixed point, keeping at least 2 letters, and
+    3 after a one-letter suffix: a three-letter word keeps its ه/ي (جدة, سنة, ذكي), so its
+    form with an attached preposition (وجدة, بجدة) meets it (light10 gives جد but وجد)."""
     no_suffix = _NO_SUFFIX
     if word in no_suffix:
         return word
     while True:
         for suffix in _SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            if word.endswith(suffix) and len(word) - len(suffix) >= (3 if len(suffix) == 1 else 2):
                 word = word[: -len(suffix)]
                 break
         else:
