@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 
-cached_match_form = lru_cache(maxsize=200_000)(match_form)
+cached_match_form = lru_cache(maxsize=50_000)(match_form)
 
 
 @lru_cache(maxsize=8)

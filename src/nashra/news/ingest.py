@@ -31,6 +31,7 @@ from nashra.news.models import Article, ArticleBand, IngestItem, IngestRun, Sour
 log = logging.getLogger(__name__)
 
 LEARN_MAX_CHARS = 200  # only short lines can be learned as a source's boilerplate
+MAX_LINE_KEYS = 50_000  # line counts kept in memory per source
 BATCH = 100
 _IN_CHUNK = 900  # stay under SQLite's bound-parameter limit in IN (...) lookups
 
@@ -466,6 +467,11 @@ class Ingester:
         for key in seen:
             counts[key] += 1
             dirty.add(key)
+        if len(counts) > MAX_LINE_KEYS:
+            # Bounded memory whatever the corpus: lines seen once are already stored (or
+            # about to be); one that comes back starts counting again (one sighting forgotten).
+            for key in [k for k, n in counts.items() if n == 1 and k not in dirty]:
+                del counts[key]
 
     def _save_lines(self) -> None:
         for source_id, dirty in self._dirty_lines.items():

@@ -116,7 +116,7 @@ def _shape(tok: str) -> str:
     return "punct" if cat in _PUNCT_CATS else "other"
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=30_000)  # ~4 kB an entry: the frequent words, not all of them
 def word_features(tok: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """(own features, neighbour features by offset -2, -1, +1, +2) for one token string."""
     g = gazetteer()
