@@ -208,6 +208,17 @@ class Entity(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def canonical(self) -> Entity:
+        """Follow editors' merges to the entity shown (bounded, in case of a cycle)."""
+        entity, seen = self, {self.pk}
+        while entity.merged_into_id is not None and entity.merged_into_id not in seen:
+            seen.add(entity.merged_into_id)
+            nxt = Entity.objects.filter(pk=entity.merged_into_id).first()
+            if nxt is None:
+                break
+            entity = nxt
+        return entity
+
 
 class EntityAlias(models.Model):
     """A match key that names an entity across articles (a surname, a spelling)."""

@@ -75,15 +75,8 @@ def by_ids_or_story() -> QuerySet[Article]:
 
 
 def canonical(entity: Entity) -> Entity:
-    """Follow editors' merges to the entity shown (bounded, in case of a cycle)."""
-    seen = {entity.pk}
-    while entity.merged_into_id is not None and entity.merged_into_id not in seen:
-        seen.add(entity.merged_into_id)
-        nxt = Entity.objects.filter(pk=entity.merged_into_id).first()
-        if nxt is None:
-            break
-        entity = nxt
-    return entity
+    """Follow editors' merges to the entity shown."""
+    return entity.canonical()
 
 
 def _entity_ids(entity: Entity) -> list[int]:

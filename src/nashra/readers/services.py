@@ -23,17 +23,6 @@ def profile_of(user: Any) -> Profile:
     return profile
 
 
-def _canonical(entity: Entity) -> Entity:
-    seen = {entity.pk}
-    while entity.merged_into_id is not None and entity.merged_into_id not in seen:
-        seen.add(entity.merged_into_id)
-        nxt = Entity.objects.filter(pk=entity.merged_into_id).first()
-        if nxt is None:
-            break
-        entity = nxt
-    return entity
-
-
 def resolve_target(kind: str, target: str) -> dict[str, Any]:
     """The fields of a Follow for ``kind`` and ``target`` (an id or slug; a query for a
     topic). Raises TargetNotFound."""
@@ -43,7 +32,7 @@ def resolve_target(kind: str, target: str) -> dict[str, Any]:
         found = qs.filter(slug=target).first() or (qs.filter(pk=int(target)).first() if target.isdigit() else None)
         if found is None:
             raise TargetNotFound(target)
-        found = _canonical(found)  # follow the entity readers see, not a merged duplicate
+        found = found.canonical()  # follow the entity readers see, not a merged duplicate
         return {"entity": found, "key": f"entity:{found.pk}"}
     if kind == Follow.Kind.SOURCE:
         qs = Source.objects.all()

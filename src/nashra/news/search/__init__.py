@@ -165,6 +165,10 @@ class SearchBackend(ABC):
         if ids:
             self._delete(ids)
 
+    def clear(self) -> None:
+        """Empty the index (in the caller's transaction)."""
+        self._clear()
+
     def rebuild(self, *, batch: int = REBUILD_BATCH, progress: Any = None) -> int:
         """Re-index every stored article, in batches (bounded memory), in one transaction:
         searches see the old index until the new one commits. Returns the count."""
