@@ -67,15 +67,16 @@ def parse_mapping(pairs: Iterable[str]) -> dict[str, str]:
     return mapping
 
 
-def _pick(row: Mapping[str, Any], field: str, mapping: Mapping[str, str]) -> Any:
-    if field in mapping:
-        return row.get(mapping[field])
+def _fields(row: Mapping[str, Any], mapping: Mapping[str, str]) -> dict[str, Any]:
+    """Each of our fields → the record's value for it (None when absent)."""
     lowered = {str(k).strip().lower(): v for k, v in row.items()}
-    for name in FIELD_NAMES[field]:
-        value = lowered.get(name)
-        if value not in (None, ""):
-            return value
-    return None
+    picked: dict[str, Any] = {}
+    for field, names in FIELD_NAMES.items():
+        if field in mapping:
+            picked[field] = row.get(mapping[field])
+            continue
+        picked[field] = next((lowered[n] for n in names if lowered.get(n) not in (None, "")), None)
+    return picked
 
 
 def _as_text(value: Any) -> str:
@@ -93,14 +94,15 @@ def row_document(
 ) -> Document:
     if not isinstance(row, Mapping):
         raise ExtractError("record is not an object")
-    body_value = _pick(row, "body", mapping)
+    fields = _fields(row, mapping)
+    body_value = fields["body"]
     if isinstance(body_value, list):
         lines = [_as_text(p) for p in body_value]
     else:
         lines = _as_text(body_value).split("\n")
     lines = [" ".join(line.split()) for line in lines if line.strip()]
-    title = " ".join(_as_text(_pick(row, "title", mapping)).split())
-    url = _as_text(_pick(row, "url", mapping))
+    title = " ".join(_as_text(fields["title"]).split())
+    url = _as_text(fields["url"])
     if not lines and not url:
         raise ExtractError(
             "record has no body text and no URL" + (f" (title {title[:40]!r})" if title else "")
@@ -112,20 +114,20 @@ def row_document(
         # Nothing but prompt-like lines, or no text at all (a photo story, a teaser, a
         # bare link): keep what there is and remember the link for a full fetch.
         body, boilerplate = lines, []
-    date_raw = _as_text(_pick(row, "published_at", mapping))
+    date_raw = _as_text(fields["published_at"])
     original = json.dumps(row, ensure_ascii=False, default=str).encode("utf-8")
     return Document(
         origin=origin,
         format=fmt,
         original=original,
         title=title or (structure.title if structure else ""),
-        subtitle=_as_text(_pick(row, "subtitle", mapping))
+        subtitle=_as_text(fields["subtitle"])
         or (structure.subtitle if structure else ""),
-        author=_as_text(_pick(row, "author", mapping)),
+        author=_as_text(fields["author"]),
         published_at=parse_datetime(date_raw),
         url=url,
-        source=_as_text(_pick(row, "source", mapping)),
-        language=_as_text(_pick(row, "language", mapping)).lower()[:8],
+        source=_as_text(fields["source"]),
+        language=_as_text(fields["language"]).lower()[:8],
         body=body,
         boilerplate=boilerplate,
         needs_fetch=not body and bool(url),

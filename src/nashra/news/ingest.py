@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 LEARN_MAX_CHARS = 200  # only short lines can be learned as a source's boilerplate
 MAX_LINE_KEYS = 50_000  # line counts kept in memory per source
-BATCH = 100
+BATCH = 400
 _IN_CHUNK = 900  # stay under SQLite's bound-parameter limit in IN (...) lookups
 
 Outcome = IngestItem.Outcome
@@ -351,12 +351,13 @@ class Ingester:
             return
         exact_stored: dict[str, int] = {}
         for chunk in _chunks(sorted({p.fp.body_hash for p in with_text})):
-            for body_hash, art_id in (
-                Article.objects.filter(body_hash__in=chunk, duplicate_of__isnull=True)
-                .order_by("-id")
-                .values_list("body_hash", "id")
-            ):
-                exact_stored[body_hash] = art_id  # ordered newest first: the oldest wins
+            # No "originals only" condition in SQL: with it SQLite walks the index of
+            # duplicate_of (every original) instead of the body_hash index.
+            for body_hash, art_id, dup_of in Article.objects.filter(
+                body_hash__in=chunk
+            ).values_list("body_hash", "id", "duplicate_of_id"):
+                first = dup_of or art_id  # a copy points at the first copy
+                exact_stored[body_hash] = min(first, exact_stored.get(body_hash, first))
         band_stored: dict[int, list[int]] = defaultdict(list)
         keys = sorted({k for p in with_text for k in p.fp.bands})
         for chunk in _chunks(keys):
