@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from nashra.text import match_form, split_sentences
+from nashra.text.stem import ARTICLE_PREFIXES
 
 __all__ = [
     "CLITIC_PREFIXES",
@@ -409,29 +410,10 @@ NISBA_OVERRIDES: dict[str, str] = {
     "أوروبي": "أوروبا",
 }
 
+# The stemmer's article stacks, then the article-less ones, longest first.
 CLITIC_PREFIXES: tuple[str, ...] = (
-    "وبال",
-    "وكال",
-    "فبال",
-    "فكال",
-    "ولل",
-    "فلل",
-    "وال",
-    "فال",
-    "بال",
-    "كال",
-    "لل",
-    "ال",
-    "وب",
-    "ول",
-    "وك",
-    "فب",
-    "فل",
-    "و",
-    "ف",
-    "ب",
-    "ل",
-    "ك",
+    *ARTICLE_PREFIXES,
+    *("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك"),
 )
 
 

@@ -26,6 +26,7 @@ from django.utils import timezone
 from nashra.extract.boilerplate import line_key
 from nashra.extract.document import Document, Rejection
 from nashra.extract.fingerprint import Fingerprint, fingerprint, similarity
+from nashra.news.batching import chunks
 from nashra.news.models import Article, ArticleBand, IngestItem, IngestRun, Source, SourceLine
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,6 @@ log = logging.getLogger(__name__)
 LEARN_MAX_CHARS = 200  # only short lines can be learned as a source's boilerplate
 MAX_LINE_KEYS = 50_000  # line counts kept in memory per source
 BATCH = 400
-_IN_CHUNK = 900  # stay under SQLite's bound-parameter limit in IN (...) lookups
 
 Outcome = IngestItem.Outcome
 Indexer = Callable[[Sequence[Article]], None]
@@ -98,11 +98,6 @@ class _Prepared:
 def _reason_class(reason: str) -> str:
     # Group reasons for the summary: drop the variable tail ("… (after 3 items)", names).
     return reason.split(":")[0].split(" (")[0][:80]
-
-
-def _chunks(values: Sequence[object]) -> Iterable[Sequence[object]]:
-    for i in range(0, len(values), _IN_CHUNK):
-        yield values[i : i + _IN_CHUNK]
 
 
 def default_indexer() -> Indexer | None:
@@ -206,7 +201,7 @@ class Ingester:
                 docs.append((item, hashlib.sha256(item.original).hexdigest()))
         # Inputs stored before (or earlier in this batch) change nothing.
         known: dict[str, int] = {}
-        for chunk in _chunks([h for _, h in docs]):
+        for chunk in chunks([h for _, h in docs]):
             known.update(
                 Article.objects.filter(input_hash__in=chunk).values_list("input_hash", "id")
             )
@@ -350,7 +345,7 @@ class Ingester:
         if not with_text:
             return
         exact_stored: dict[str, int] = {}
-        for chunk in _chunks(sorted({p.fp.body_hash for p in with_text})):
+        for chunk in chunks(sorted({p.fp.body_hash for p in with_text})):
             # No "originals only" condition in SQL: with it SQLite walks the index of
             # duplicate_of (every original) instead of the body_hash index.
             for body_hash, art_id, dup_of in Article.objects.filter(
@@ -360,7 +355,7 @@ class Ingester:
                 exact_stored[body_hash] = min(first, exact_stored.get(body_hash, first))
         band_stored: dict[int, list[int]] = defaultdict(list)
         keys = sorted({k for p in with_text for k in p.fp.bands})
-        for chunk in _chunks(keys):
+        for chunk in chunks(keys):
             for key, art_id in ArticleBand.objects.filter(key__in=chunk).values_list(
                 "key", "article_id"
             ):
@@ -370,7 +365,7 @@ class Ingester:
             counts = Counter(a for k in p.fp.bands for a in band_stored.get(k, ()))
             wanted.update(a for a, _ in counts.most_common(20))
         signatures: dict[int, tuple[bytes, int | None]] = {}
-        for chunk in _chunks(sorted(wanted)):
+        for chunk in chunks(sorted(wanted)):
             for art_id, sig, dup_of in Article.objects.filter(id__in=chunk).values_list(
                 "id", "minhash", "duplicate_of_id"
             ):

@@ -20,11 +20,11 @@ from django.db.models import F
 from django.utils.text import slugify
 
 from nashra.analyze.pipeline import Analysis
+from nashra.news.batching import chunks
 from nashra.news.models import Article, ArticleAnalysis, Entity, EntityAlias, Mention, Quote
 from nashra.text import match_form
 
 KINDS = {k.value for k in Entity.Kind}
-_IN_CHUNK = 900
 MIN_ALIAS_LETTERS = 4  # shorter single words are too ambiguous to name someone corpus-wide
 
 
@@ -32,11 +32,6 @@ MIN_ALIAS_LETTERS = 4  # shorter single words are too ambiguous to name someone 
 class Analysed:
     article: Article
     analysis: Analysis
-
-
-def _chunks(values: Sequence[object]) -> Iterable[Sequence[object]]:
-    for i in range(0, len(values), _IN_CHUNK):
-        yield values[i : i + _IN_CHUNK]
 
 
 def _slug(name: str, kind: str, key: str) -> str:
@@ -76,7 +71,7 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Enti
         lookup_keys[kind].update(_alias_keys(key, aliases, kind))
     known: dict[tuple[str, str], int] = {}
     for kind, keys in lookup_keys.items():
-        for chunk in _chunks(sorted(keys)):
+        for chunk in chunks(sorted(keys)):
             for key, entity_id in EntityAlias.objects.filter(kind=kind, key__in=chunk).values_list(
                 "key", "entity_id"
             ):
@@ -150,7 +145,7 @@ def store_analyses(analyses: Sequence[Analysed], *, replace: bool = False) -> No
     article_ids = [a.article.pk for a in analyses]
     removed: list[tuple[int, int]] = []  # (entity, article) of the mentions replaced
     if replace:
-        for chunk in _chunks(article_ids):
+        for chunk in chunks(article_ids):
             removed.extend(
                 Mention.objects.filter(article_id__in=chunk).values_list("entity_id", "article_id")
             )
@@ -235,7 +230,7 @@ def _add_counts(added: list[tuple[int, int]], removed: list[tuple[int, int]]) ->
         if delta != (0, 0):
             by_delta[delta].append(entity_id)
     for (dm, da), ids in by_delta.items():
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             Entity.objects.filter(id__in=chunk).update(
                 mention_count=F("mention_count") + dm, article_count=F("article_count") + da
             )

@@ -47,10 +47,10 @@ from functools import lru_cache
 
 from nashra.text.normalize import match_form
 
-__all__ = ["stem", "strip_suffixes"]
+__all__ = ["ARTICLE_PREFIXES", "stem", "strip_suffixes"]
 
 # Article-bearing proclitic stacks, longest first.
-_ARTICLE_PREFIXES = (
+ARTICLE_PREFIXES = (
     "وبال",
     "وكال",
     "فبال",
@@ -172,7 +172,7 @@ def stem(word: str) -> str:
     core = strip_suffixes(word)
     if core in _PROTECTED:
         return core
-    for prefix in _ARTICLE_PREFIXES:
+    for prefix in ARTICLE_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             return strip_suffixes(word[len(prefix) :])
     first = word[0]
