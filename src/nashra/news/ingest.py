@@ -20,13 +20,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from nashra.extract.boilerplate import line_key
 from nashra.extract.document import Document, Rejection
 from nashra.extract.fingerprint import Fingerprint, fingerprint, similarity
-from nashra.news.batching import chunks
+from nashra.news.batching import chunks, insert_rows, select_in
 from nashra.news.models import Article, ArticleBand, IngestItem, IngestRun, Source, SourceLine
 
 log = logging.getLogger(__name__)
@@ -237,7 +237,7 @@ class Ingester:
 
         # Originals first, so copies within the batch can point at their ids.
         originals = [p for _, p in pending if p.dup_of is None and p.dup_of_pending is None]
-        copies = [p for _, p in pending if p not in originals]
+        copies = [p for _, p in pending if p.dup_of is not None or p.dup_of_pending is not None]
         self._create(originals)
         for p in copies:
             if p.dup_of_pending is not None:
@@ -282,7 +282,14 @@ class Ingester:
                 )
             )
         self._understand([p for _, p in pending])
-        IngestItem.objects.bulk_create(records, batch_size=500)
+        insert_rows(
+            IngestItem._meta.db_table,
+            ("run_id", "origin", "outcome", "reason", "article_id", "duplicate_of_id"),
+            [
+                (r.run_id, r.origin, r.outcome, r.reason, r.article_id, r.duplicate_of_id)
+                for r in records
+            ],
+        )
         self._save_lines()
         return records
 
@@ -331,10 +338,7 @@ class Ingester:
             if p.doc.body:
                 bands.extend((article.pk, k) for k in p.fp.bands)
         # 25 rows an article: plain executemany, not 25 model instances (a third of the time).
-        qn = connection.ops.quote_name
-        sql = f"INSERT INTO {qn(ArticleBand._meta.db_table)} ({qn('article_id')}, {qn('key')}) VALUES (%s, %s)"
-        with connection.cursor() as cursor:
-            cursor.executemany(sql, bands)
+        insert_rows(ArticleBand._meta.db_table, ("article_id", "key"), bands)
         if self.indexer is not None:
             self.indexer(articles)
 
@@ -345,31 +349,30 @@ class Ingester:
         if not with_text:
             return
         exact_stored: dict[str, int] = {}
-        for chunk in chunks(sorted({p.fp.body_hash for p in with_text})):
-            # No "originals only" condition in SQL: with it SQLite walks the index of
-            # duplicate_of (every original) instead of the body_hash index.
-            for body_hash, art_id, dup_of in Article.objects.filter(
-                body_hash__in=chunk
-            ).values_list("body_hash", "id", "duplicate_of_id"):
-                first = dup_of or art_id  # a copy points at the first copy
-                exact_stored[body_hash] = min(first, exact_stored.get(body_hash, first))
+        articles = Article._meta.db_table
+        # No "originals only" condition in SQL: with it SQLite walks the index of
+        # duplicate_of (every original) instead of the body_hash index.
+        hashes = sorted({p.fp.body_hash for p in with_text})
+        for body_hash, art_id, dup_of in select_in(
+            articles, ("body_hash", "id", "duplicate_of_id"), "body_hash", hashes
+        ):
+            first = dup_of or art_id  # a copy points at the first copy
+            exact_stored[body_hash] = min(first, exact_stored.get(body_hash, first))
         band_stored: dict[int, list[int]] = defaultdict(list)
         keys = sorted({k for p in with_text for k in p.fp.bands})
-        for chunk in chunks(keys):
-            for key, art_id in ArticleBand.objects.filter(key__in=chunk).values_list(
-                "key", "article_id"
-            ):
-                band_stored[key].append(art_id)
+        for key, art_id in select_in(
+            ArticleBand._meta.db_table, ("key", "article_id"), "key", keys
+        ):
+            band_stored[key].append(art_id)
         wanted: set[int] = set()
         for p in with_text:
             counts = Counter(a for k in p.fp.bands for a in band_stored.get(k, ()))
             wanted.update(a for a, _ in counts.most_common(20))
         signatures: dict[int, tuple[bytes, int | None]] = {}
-        for chunk in chunks(sorted(wanted)):
-            for art_id, sig, dup_of in Article.objects.filter(id__in=chunk).values_list(
-                "id", "minhash", "duplicate_of_id"
-            ):
-                signatures[art_id] = (bytes(sig), dup_of)
+        for art_id, sig, dup_of in select_in(
+            articles, ("id", "minhash", "duplicate_of_id"), "id", sorted(wanted)
+        ):
+            signatures[art_id] = (bytes(sig), dup_of)
 
         first_hash: dict[str, int] = {}
         batch_bands: dict[int, list[int]] = defaultdict(list)

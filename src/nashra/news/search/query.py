@@ -39,6 +39,9 @@ _BAD_CHARS = re.compile(r"[\s\x00-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060-\u206
 
 def clean_terms(terms: list[str]) -> list[str]:
     """The terms as both backends store them: no controls or spaces, bounded length."""
+    # Fast path: the analyzer practically never yields such characters or long terms.
+    if not _BAD_CHARS.search("".join(terms)) and max(map(len, terms), default=0) <= MAX_TERM_CHARS:
+        return terms
     out: list[str] = []
     for t in terms:
         if _BAD_CHARS.search(t):
