@@ -84,3 +84,20 @@ def test_split_tokens_of_a_range_matches_the_whole() -> None:
     part = split_tokens(text, 19, len(text))
     assert part == [t for t in whole if t[1] >= 19]
     assert split_tokens(text, 0, 3) == [("قال", 0, 3)]
+
+
+def test_fast_tagger_agrees_with_crfsuite() -> None:
+    # The numpy Viterbi over cached word scores must tag exactly as crfsuite does, long
+    # sentences (tagged in pieces) included.
+    from nashra.analyze.ner.tagger import tag_tokens_crfsuite
+
+    texts = [
+        "وقال المتحدث باسم الكرملين ديمتري بيسكوف للصحفيين في موسكو إن الرئيس الروسي "
+        "فلاديمير بوتين سيلتقي نظيره التركي رجب طيب أردوغان في سوتشي الأسبوع المقبل.",
+        "أعلنت شركة أرامكو السعودية ومنظمة أوبك عن اتفاق جديد في فيينا، بحضور وزير الطاقة.",
+        " ".join(["وصل الوفد الأردني إلى عمّان قادما من بغداد"] * 40),  # > 200 tokens
+    ]
+    for text in texts:
+        toks = [t[0] for t in split_tokens(text)]
+        assert tag_tokens(toks) == tag_tokens_crfsuite(toks)
+    assert any(t != "O" for t in tag_tokens([t[0] for t in split_tokens(texts[0])]))

@@ -77,6 +77,9 @@ _NAME_CUES = mf_set(
     "مسرحية قصيدة شعار وسم هاشتاغ تطبيق منصة جائزة معرض ملتقى بطولة كأس اسم عنوان بعنوان"
 )
 _CUE_FORMS = _VERBS | _PARTICIPLES | _SOURCE
+# passive-looking imperfects that, followed at once by أن, are the writer's formula
+# (يذكر أن / يُذكر أن "it is worth noting that"), not a speech verb with a pronoun subject
+_IMPERSONAL = mf_set("يذكر")
 _OPEN = {"«": "»", "“": "”", '"': '"'}
 _MIN_BARE_WORDS = 5
 _QUOTE_MARKS = '«»“”"'
@@ -162,6 +165,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 continue
             if _inside(direct, toks[i][1]):
                 continue
+            if sf in _IMPERSONAL and i + 1 < len(toks) and forms[i + 1] in _COMP:
+                continue  # ويذكر أن …: the writer's background note, nobody's words
             if sf in _VERBS or f in _VERBS:
                 cues.append(_Cue(i, f, toks[i][0], "verb"))
             elif sf in _PARTICIPLES or f in _PARTICIPLES:
@@ -172,7 +177,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 or sf == "جاء"
                 and i + 2 < len(toks)
                 and forms[i + 1] == "في"
-                and stripped[i + 2] in _REPORT
+                and (stripped[i + 2] in _REPORT or forms[i + 2] in _REPORT)  # بيان, not ب+يان
             ):
                 cues.append(_Cue(i, f, toks[i][0], "source"))
         for cue in cues:
@@ -185,7 +190,9 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             if cue.comp < 0 and cue.kind != "source":
                 continue
             if cue.kind == "source":
-                q = _source_quote(cue, toks, text, s_start, s_end, direct, sentence_quotes, ments)
+                q = _source_quote(
+                    cue, toks, text, s_start, s_end, direct, sentence_quotes, ments, used_direct
+                )
                 if q:
                     sentence_quotes.append(q)
                 continue
@@ -212,7 +219,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 else:
                     speaker = nearest_person_before(toks[cue.idx][1])
             if speaker is None and stext:
-                speaker = _definite(stext, toks[cue.idx][1], ments, quotes + sentence_quotes)
+                speaker = _definite(stext, toks[cue.idx][1], ments, quotes + sentence_quotes, text)
                 if speaker is not None:
                     stext = ""
             # an inner cue with its own subject inside this cue's clause takes the quote
@@ -262,19 +269,58 @@ _ORG_CUE_FORMS = mf_set(
 )
 
 
-def _definite(stext: str, pos: int, ments: list[Mention], prev: list[Quote]) -> Mention | None:
-    """الوزارة / الشركة → the nearest earlier organisation whose name starts with that noun."""
+def _definite(
+    stext: str, pos: int, ments: list[Mention], prev: list[Quote], text: str = ""
+) -> Mention | None:
+    """A definite noun alone as the subject (الوزارة، الشركة، المصادر) → the earlier speaker
+    whose name is headed by that noun (مصادر مطلعة … وأضافت المصادر); for organisation nouns
+    also the nearest earlier organisation so named (وزارة الصحة، البنك المركزي), or a
+    «name» after the bare noun (أطلقت جمعية «بسمة» … وذكرت الجمعية)."""
     form = strip_clitics(match_form(stext))
-    if " " in form or not form.startswith("ال") or form[2:] not in _ORG_CUE_FORMS:
+    if " " in form or not form.startswith("ال") or len(form) < 5:
         return None
     noun = form[2:]
+
+    def headed(key: str) -> bool:
+        head = key.split(" ", 1)[0]
+        return head in (noun, form)
+
     for q in reversed(prev):
-        if q.start < pos and q.speaker_key.startswith(noun):
+        if q.start < pos and q.speaker_key and headed(q.speaker_key):
             return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
+    if noun not in _ORG_CUE_FORMS:
+        return None
+    for m in reversed(ments):
+        if m.start < pos and m.type in ("ORG", "") and headed(m.key):
+            return m
     for m in reversed(ments):
         if m.start < pos and m.key.startswith(noun):
             return m
-    return None
+    return _marked_name(text[:pos], noun)
+
+
+def _marked_name(text: str, noun: str) -> Mention | None:
+    """The last "noun «name» [adjective]" in ``text`` (جمعية «بسمة» الخيرية)."""
+    found: Mention | None = None
+    toks = split_tokens(text)
+    for i, (w, a, _b) in enumerate(toks[:-1]):
+        if strip_clitics(cached_match_form(w)) != noun or toks[i + 1][0] not in _OPEN:
+            continue
+        close = text.find(_OPEN[toks[i + 1][0]], toks[i + 1][2])
+        if close < 0 or _words(text[toks[i + 1][2] : close]) > 4:
+            continue
+        end = close + 1
+        nxt = next((t for t in toks if t[1] >= end), None)
+        if nxt is not None and cached_match_form(nxt[0]).startswith("ال") and nxt[1] - end <= 1:
+            end = nxt[2]
+        start = a  # the noun as written, without an attached و/ف/ب/ل
+        while start < a + len(w) - 1 and not cached_match_form(text[start : a + len(w)]).startswith(
+            noun
+        ):
+            start += 1
+        name = text[start:end]
+        found = Mention(name, "ORG", -1, -1, name, match_form(name))
+    return found
 
 
 def _is_participle(form: str) -> bool:
@@ -337,12 +383,16 @@ def _subject(
     # the subject region stops at an addressee (قال لنظيره / لصحيفة «النهار»)
     a0 = toks[cue.idx][2]
     for j in range(cue.idx + 1, end_tok):
+        if j > cue.idx + 1 and strip_clitics(forms[j]).startswith(_COUNTERPART):
+            # قال خلال لقائه نظيره الإيراني: the counterpart is not the speaker (but in
+            # "وقال نظيره الفرنسي إن" it is the subject)
+            end_tok = j
+            break
         strength = _addressee(forms[j])
         if not strength:
             continue
         if any(m.start < toks[j][2] and toks[j][1] < m.end for m in mention_in(a0, toks[j][2])):
             continue  # part of a name (للأمم المتحدة)
-        # لصحيفة / لنظيره / لـ«…» always; للمنظمة only after a name (else it is genitive:
         # لصحيفة / لنظيره / لـ«…» always; للمنظمة only after a name (else it is genitive:
         # الأمينة العامة للمنظمة ليلى منصور)
         if strength == 2 or any(
@@ -422,6 +472,7 @@ _ADDRESSEE = (
     "للقناه",
     "للمراسلين",
 )
+_COUNTERPART = ("نظير", "نظراء")
 _ADDRESSEE_WORDS = frozenset({"ل", "له", "لها", "لهم", "لهما", "لنا", "لي"})
 _STOP_SUBJECT = frozenset(
     {
@@ -459,12 +510,16 @@ def _phrase(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
             continue
         if forms[j] in _STOP_SUBJECT or _is_participle(forms[j]):
             break
+        if forms[j] == "من" and j == b - 1:
+            break  # حذر صندوق النقد الدولي من أن …: the preposition belongs to the verb
         if w in _QUOTE_MARKS:
             continue
         words.append(w)
     return " ".join(words[:7])
 
 
+_MAX_SOURCE_WORDS = 12
+_STOP_SOURCE = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
 _DOCUMENT_NOUNS = mf_set("تقرير دراسة بيان وثيقة رسالة تقريرا بيانا صادر صادرة الصادر الصادرة")
 
 
@@ -550,6 +605,7 @@ def _source_quote(
     direct: list[tuple[int, int]],
     sentence_quotes: list[Quote],
     ments: list[Mention],
+    used_direct: set[tuple[int, int]],
 ) -> Quote | None:
     """بحسب X / وفقاً لـ X / نقلاً عن X / جاء في بيان لـ X: the rest of the sentence is X's."""
     # the source: the words after the cue up to a comma / end
@@ -560,21 +616,36 @@ def _source_quote(
         j += 2  # بحسب ما قاله / ما ذكرته X
         while j < len(toks) and match_form(toks[j][0]) in ("به", "عنه"):
             j += 1
+    # up to the comma (or فإن / أن): وفقاً للمتحدث باسم الدفاع المدني جورج أبي خليل، فإن …
     src_toks: list[tuple[str, int, int]] = []
-    while j < len(toks) and toks[j][0][0].isalnum() and len(src_toks) < 6:
-        if match_form(toks[j][0]) in _COMP:
+    while j < len(toks) and toks[j][0][0].isalnum() and len(src_toks) < _MAX_SOURCE_WORDS:
+        f = match_form(toks[j][0])
+        if f in _COMP or f in ("فان", "فانه") or f in _STOP_SOURCE:
             break
         src_toks.append(toks[j])
         j += 1
     if not src_toks:
         return None
     src_s, src_e = src_toks[0][1], src_toks[-1][2]
-    src_text = text[src_s:src_e]
-    first = match_form(src_toks[0][0])
-    if first in ("ل", "عن") and len(src_toks) > 1:
-        src_text = text[src_toks[1][1] : src_e]
+    # the naming words: بيان صادر عن X / بيان لـX → X; لـ X / للمتحدث → X / المتحدث
+    k = 0
+    f0 = match_form(src_toks[0][0])
+    if (f0 in _DOCUMENT_NOUNS or strip_clitics(f0) in _DOCUMENT_NOUNS) and len(src_toks) > 1:
+        k = 1
+        while k < len(src_toks) - 1 and match_form(src_toks[k][0]) in _DOCUMENT_NOUNS | {"عن"}:
+            k += 1
+        if k == 1 and not match_form(src_toks[1][0]).startswith("ل"):
+            k = 0  # بيان الوزارة: keep as written
+    name_s = src_toks[k][1]
+    first = match_form(src_toks[k][0])
+    if first in ("ل", "عن") and k + 1 < len(src_toks):
+        src_text = text[src_toks[k + 1][1] : src_e]
+    elif first.startswith("لل") and len(first) > 4:
+        src_text = "ال" + text[name_s + 2 : src_e]
     elif first.startswith("ل") and len(first) > 3:
-        src_text = text[src_s + 1 : src_e]
+        src_text = text[name_s + 1 : src_e]
+    else:
+        src_text = text[name_s:src_e]
     speaker = Mention(src_text, "", -1, -1, src_text, match_form(src_text))
     named = [m for m in ments if src_s <= m.start and m.end <= src_e and m.type in ("PERS", "ORG")]
     if named:
@@ -596,10 +667,13 @@ def _source_quote(
         end = s_end
     else:
         start, end = s_start, toks[cue.idx][1]
-        if text[start] == "و" and text[start + 1 : start + 2].isalpha():
-            pass
     while end > start and text[end - 1] in " .،,؛:\n":
         end -= 1
+    for a, b in direct:
+        if a == start and b == end - 1:
+            # «…»، بحسب ما قال X: the quote is the marked words
+            used_direct.add((a, b))
+            return _quote(text, a + 1, b, speaker, "", "", cue.text, "direct")
     if _words(text[start:end]) < 3:
         return None
     return _quote(text, start, end, speaker, "", "", cue.text, "indirect")

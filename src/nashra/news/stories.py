@@ -10,15 +10,19 @@ pages can show one card per story.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Count, Max, Min
 
-from nashra.news.models import Article, ArticleAnalysis, Mention, Story
+from nashra.news.batching import select_in
+from nashra.news.models import Article, ArticleAnalysis, Entity, Mention, Story
 
 WINDOW = timedelta(hours=getattr(settings, "NASHRA_STORY_WINDOW_HOURS", 48))
 THRESHOLD = float(getattr(settings, "NASHRA_STORY_THRESHOLD", 0.35))
@@ -26,8 +30,16 @@ THRESHOLD = float(getattr(settings, "NASHRA_STORY_THRESHOLD", 0.35))
 MIN_KEYWORD_SIMILARITY = 0.15
 KIND_WEIGHT = {"PERS": 1.0, "ORG": 1.0, "MISC": 0.7, "LOC": 0.5}
 MAX_CANDIDATES = 30
+MERGE_THRESHOLD = 0.6  # score with each of two stories that merges them
+SEED_SIMILARITY = 0.25  # keyword cosine a new member needs with the story's representative
 PROBES = 6  # rarest entities of an article used to find candidate articles
 PROBE_ROWS = 2000  # mentions read at most per article when looking for candidates
+_T = {
+    "article": Article._meta.db_table,
+    "entity": Entity._meta.db_table,
+    "mention": Mention._meta.db_table,
+    "story": Story._meta.db_table,
+}
 
 
 def _when(article: Article):  # noqa: ANN202 - a datetime
@@ -52,13 +64,28 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 def _keywords(article_ids: Iterable[int]) -> dict[int, dict[str, float]]:
     """Each article's keywords (distinctive stemmed terms) with their TF-IDF scores."""
     out: dict[int, dict[str, float]] = {}
-    for art_id, keywords in ArticleAnalysis.objects.filter(
-        article_id__in=set(article_ids)
-    ).values_list("article_id", "keywords"):
+    ids = sorted(set(article_ids))
+    for art_id, keywords in select_in(
+        ArticleAnalysis._meta.db_table, ("article_id", "keywords"), "article_id", ids
+    ):
+        if isinstance(keywords, str | bytes):  # SQLite hands JSON back as text
+            keywords = json.loads(keywords)
         out[art_id] = {
             k["term"]: float(k.get("score", 1.0)) for k in keywords or [] if isinstance(k, dict)
         }
     return out
+
+
+def _sql(query: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
+    # Plain SQL for the few reads each new article makes: building ORM querysets cost
+    # more than running them (table names come from the models, see _T).
+    with connection.cursor() as cursor:
+        cursor.execute(query.format(**_T), params)
+        return cursor.fetchall() if cursor.description else []
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join(["%s"] * len(values))
 
 
 def assign_stories(articles: Sequence[Article]) -> None:
@@ -77,7 +104,7 @@ def assign_stories(articles: Sequence[Article]) -> None:
             story_id = _best_story(article)
             if story_id is None:
                 story_id = _new_story(article).pk
-        Article.objects.filter(pk=article.pk).update(story_id=story_id)
+        _sql("UPDATE {article} SET story_id = %s WHERE id = %s", [story_id, article.pk])
         article.story_id = story_id
         touched.add(story_id)
     refresh_stories(touched)
@@ -102,34 +129,41 @@ def _weight(kind: str, article_count: int) -> float:
 def _best_story(article: Article) -> int | None:
     mine = {
         ent: _weight(kind, count)
-        for ent, kind, count in Mention.objects.filter(article=article)
-        .values_list("entity_id", "entity__kind", "entity__article_count")
-        .distinct()
+        for ent, kind, count in _sql(
+            "SELECT DISTINCT m.entity_id, e.kind, e.article_count FROM {mention} m"
+            " JOIN {entity} e ON e.id = m.entity_id WHERE m.article_id = %s",
+            [article.pk],
+        )
     }
     if len(mine) < 2:
         return None
     # Look for candidates through the article's rarer entities only: a country named in
     # a third of the corpus finds nothing the rarer names would not, at a far higher cost.
+    # Each probe reads its newest mentions straight off the (entity, article) index.
     probes = sorted(mine, key=mine.__getitem__, reverse=True)[:PROBES]
-    # Two plain lookups rather than one join: the mention index finds the few articles
-    # naming these entities; a join would make SQLite walk every article of the window.
-    shared = Counter(
-        art_id
-        for art_id, _ in set(
-            Mention.objects.filter(entity_id__in=probes)
-            .exclude(article_id=article.pk)
-            .values_list("article_id", "entity_id")[:PROBE_ROWS]
-        )
+    per_probe = PROBE_ROWS // len(probes)
+    probe = (
+        "SELECT * FROM (SELECT article_id, entity_id FROM {mention} WHERE entity_id = %s"
+        " AND article_id <> %s ORDER BY article_id DESC LIMIT %s) AS p{n}"
     )
-    eligible = Article.objects.filter(
-        id__in=[a for a, _ in shared.most_common(4 * MAX_CANDIDATES)],
-        duplicate_of__isnull=True,
-        story__isnull=False,
+    union = " UNION ALL ".join(probe.replace("{n}", str(n)) for n in range(len(probes)))
+    params: list[object] = []
+    for ent in probes:
+        params += [ent, article.pk, per_probe]
+    shared = Counter(art_id for art_id, _ in set(_sql(union, params)))
+    ids: list[object] = [a for a, _ in shared.most_common(4 * MAX_CANDIDATES)]
+    if not ids:
+        return None
+    eligible = (
+        f"SELECT id, story_id FROM {{article}} WHERE id IN ({_marks(ids)})"
+        " AND duplicate_of_id IS NULL AND story_id IS NOT NULL"
     )
     if article.published_at is not None:  # an undated article (a raw scrape) may match any time
         when = article.published_at
-        eligible = eligible.filter(published_at__range=(when - WINDOW, when + WINDOW))
-    found = dict(eligible.values_list("id", "story_id"))
+        eligible += " AND published_at BETWEEN %s AND %s"
+        adapt = connection.ops.adapt_datetimefield_value
+        ids += [adapt(when - WINDOW), adapt(when + WINDOW)]
+    found = dict(_sql(eligible, ids))
     candidates = [
         {"article_id": a, "article__story_id": found[a]}
         for a, _ in shared.most_common()
@@ -139,11 +173,21 @@ def _best_story(article: Article) -> int | None:
         return None
     story_of = {c["article_id"]: c["article__story_id"] for c in candidates}
     theirs: dict[int, dict[int, float]] = defaultdict(dict)
-    for art_id, ent, kind, count in Mention.objects.filter(
-        article_id__in=list(story_of)
-    ).values_list("article_id", "entity_id", "entity__kind", "entity__article_count"):
+    for art_id, ent, kind, count in _sql(
+        "SELECT DISTINCT m.article_id, m.entity_id, e.kind, e.article_count FROM {mention} m"
+        f" JOIN {{entity}} e ON e.id = m.entity_id WHERE m.article_id IN ({_marks(story_of)})",
+        list(story_of),
+    ):
         theirs[art_id][ent] = _weight(kind, count)
-    keywords = _keywords([article.pk, *story_of])
+    stories = sorted(set(story_of.values()))
+    seed_of: dict[int, int] = {
+        story: rep
+        for story, rep in _sql(
+            f"SELECT id, representative_id FROM {{story}} WHERE id IN ({_marks(stories)})", stories
+        )
+        if rep is not None
+    }
+    keywords = _keywords([article.pk, *story_of, *seed_of.values()])
     my_keywords = keywords.get(article.pk, {})
     scores: dict[int, float] = defaultdict(float)
     for art_id, entities in theirs.items():
@@ -151,13 +195,23 @@ def _best_story(article: Article) -> int | None:
             continue
         words = _cosine(my_keywords, keywords.get(art_id, {}))
         score = 0.4 * _overlap(mine, entities) + 0.6 * words
-        if score >= THRESHOLD and words >= MIN_KEYWORD_SIMILARITY:
-            story = story_of[art_id]
+        story = story_of[art_id]
+        seed = seed_of.get(story, art_id)
+        # Also close to the story's representative: without it, stories chain from
+        # article to article into one of hundreds (a week of one region's news).
+        if (
+            score >= THRESHOLD
+            and words >= MIN_KEYWORD_SIMILARITY
+            and (seed == art_id or _cosine(my_keywords, keywords.get(seed, {})) >= SEED_SIMILARITY)
+        ):
             scores[story] = max(scores[story], score)
     if not scores:
         return None
     ranked = sorted(scores, key=lambda s: scores[s], reverse=True)
-    return _merge(ranked) if len(ranked) > 1 else ranked[0]
+    # Merge only stories this article matches strongly: a middling match with two
+    # stories is more often a roundup than proof that they were one story all along.
+    strong = [s for s in ranked if scores[s] >= MERGE_THRESHOLD]
+    return _merge(strong) if len(strong) > 1 else ranked[0]
 
 
 def _merge(story_ids: list[int]) -> int:
@@ -208,14 +262,23 @@ def refresh_stories(story_ids: Iterable[int]) -> None:
         if rep is not None:
             story.representative = rep
             story.title = rep.title
-    Story.objects.bulk_update(
-        stories,
-        [
-            "size",
-            "source_count",
-            "first_published_at",
-            "last_published_at",
-            "representative",
-            "title",
-        ],
-    )
+    # One executemany, not bulk_update's CASE per field and story (most of this function's time).
+    adapt = connection.ops.adapt_datetimefield_value
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {Story._meta.db_table} SET size = %s, source_count = %s,"
+            " first_published_at = %s, last_published_at = %s, representative_id = %s,"
+            " title = %s WHERE id = %s",
+            [
+                (
+                    st.size,
+                    st.source_count,
+                    adapt(st.first_published_at),
+                    adapt(st.last_published_at),
+                    st.representative_id,
+                    st.title,
+                    st.pk,
+                )
+                for st in stories
+            ],
+        )

@@ -20,7 +20,7 @@ from django.db.models import F
 from django.utils.text import slugify
 
 from nashra.analyze.pipeline import Analysis
-from nashra.news.batching import chunks
+from nashra.news.batching import chunks, insert_rows
 from nashra.news.models import Article, ArticleAnalysis, Entity, EntityAlias, Mention, Quote
 from nashra.text import match_form
 
@@ -156,8 +156,9 @@ def store_analyses(analyses: Sequence[Analysed], *, replace: bool = False) -> No
     by_any_key: dict[str, Entity] = {}
     for (_kind, key), entity in by_key.items():
         by_any_key.setdefault(key, entity)
-    mentions: list[Mention] = []
-    quotes: list[Quote] = []
+    # Plain rows, not model instances: a batch has tens of thousands of mentions.
+    mentions: list[tuple[int, int, str, int, int, bool]] = []
+    quotes: list[tuple[object, ...]] = []
     records: list[ArticleAnalysis] = []
     for item in analyses:
         article, analysis = item.article, item.analysis
@@ -167,31 +168,23 @@ def store_analyses(analyses: Sequence[Analysed], *, replace: bool = False) -> No
             entity = by_key.get((kind, m.key)) or by_any_key.get(m.key)
             if entity is None:
                 continue
-            mentions.append(
-                Mention(
-                    article=article,
-                    entity=entity,
-                    text=m.text[:300],
-                    start=m.start,
-                    end=m.end,
-                    in_title=f" {entity.key} " in title_form or f" {m.key} " in title_form,
-                )
-            )
+            in_title = f" {entity.key} " in title_form or f" {m.key} " in title_form
+            mentions.append((article.pk, entity.pk, m.text[:300], m.start, m.end, in_title))
         for q in analysis.quotes:
             speaker = by_key.get((q.speaker_type, q.speaker_key)) or by_any_key.get(q.speaker_key)
             via = by_any_key.get(match_form(q.via)) if q.via else None
             quotes.append(
-                Quote(
-                    article=article,
-                    speaker=speaker,
-                    speaker_text=q.speaker[:300],
-                    via=via,
-                    via_text=q.via[:300],
-                    text=q.text,
-                    cue=q.cue[:60],
-                    kind=q.kind,
-                    start=q.start,
-                    end=q.end,
+                (
+                    article.pk,
+                    speaker.pk if speaker else None,
+                    q.speaker[:300],
+                    via.pk if via else None,
+                    q.via[:300],
+                    q.text,
+                    q.cue[:60],
+                    q.kind,
+                    q.start,
+                    q.end,
                 )
             )
         data = analysis.to_json()
@@ -207,10 +200,19 @@ def store_analyses(analyses: Sequence[Analysed], *, replace: bool = False) -> No
                 data={"summary_spans": data["summary_spans"]},
             )
         )
-    Mention.objects.bulk_create(mentions, batch_size=1000)
-    Quote.objects.bulk_create(quotes, batch_size=500)
+    insert_rows(
+        Mention._meta.db_table,
+        ("article_id", "entity_id", "text", "start", "end", "in_title"),
+        mentions,
+    )
+    insert_rows(
+        Quote._meta.db_table,
+        ("article_id", "speaker_id", "speaker_text", "via_id", "via_text", "text", "cue", "kind")
+        + ("start", "end"),
+        quotes,
+    )
     ArticleAnalysis.objects.bulk_create(records, batch_size=500)
-    _add_counts([(m.entity_id, m.article_id) for m in mentions], removed)
+    _add_counts([(m[1], m[0]) for m in mentions], removed)
 
 
 def _add_counts(added: list[tuple[int, int]], removed: list[tuple[int, int]]) -> None:

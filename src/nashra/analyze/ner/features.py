@@ -95,6 +95,9 @@ def use_lexicon(path: Path | None) -> None:
     _lexicon_override[:] = [path]
     lexicon.cache_clear()
     word_features.cache_clear()
+    from nashra.analyze.ner.linear import clear_word_scores  # it imports this module
+
+    clear_word_scores()
 
 
 _PUNCT_CATS = ("P", "S")
@@ -116,7 +119,7 @@ def _shape(tok: str) -> str:
     return "punct" if cat in _PUNCT_CATS else "other"
 
 
-@lru_cache(maxsize=30_000)  # ~4 kB an entry: the frequent words, not all of them
+@lru_cache(maxsize=4_096)  # ~4 kB an entry; tagging caches per-word scores instead (linear.py)
 def word_features(tok: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """(own features, neighbour features by offset -2, -1, +1, +2) for one token string."""
     g = gazetteer()

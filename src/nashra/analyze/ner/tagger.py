@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from nashra.analyze.lexicon import cached_sentences as split_sentences
+from nashra.analyze.ner import linear
 from nashra.analyze.ner.conll import bio_spans
 from nashra.analyze.ner.features import crf_items, sentence_features
 from nashra.text import tokenize
@@ -21,6 +22,7 @@ __all__ = [
     "EntitySpan",
     "find_entities",
     "split_tokens",
+    "tag_sentences",
     "tag_tokens",
 ]
 
@@ -73,6 +75,30 @@ def tag_tokens(tokens: Sequence[str]) -> list[str]:
     """BIO tags (over PERS/LOC/ORG/MISC) for one sentence of token strings."""
     if not tokens:
         return []
+    return tag_sentences([tokens])[0]
+
+
+def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """:func:`tag_tokens` for many sentences at once (one batched decoding)."""
+    path = _model_path()
+    if not path.exists():
+        raise ModelMissing(f"NER model not found at {path}")
+    pieces: list[Sequence[str]] = []
+    owner: list[int] = []
+    for k, tokens in enumerate(sentences):
+        for i in range(0, len(tokens), _MAX_TOKENS):
+            pieces.append(tokens[i : i + _MAX_TOKENS])
+            owner.append(k)
+    out: list[list[str]] = [[] for _ in sentences]
+    for k, tags in zip(owner, linear.tag_many(path, pieces), strict=True):
+        out[k].extend(tags)
+    return out
+
+
+def tag_tokens_crfsuite(tokens: Sequence[str]) -> list[str]:
+    """:func:`tag_tokens` through crfsuite itself (the reference the fast path must match)."""
+    if not tokens:
+        return []
     tagger = _tagger()
     tags: list[str] = []
     for i in range(0, len(tokens), _MAX_TOKENS):
@@ -116,11 +142,10 @@ def split_tokens(text: str, start: int = 0, end: int | None = None) -> list[tupl
 def find_entities(text: str) -> list[EntitySpan]:
     """Entity mentions in ``text`` with character offsets into it."""
     spans: list[EntitySpan] = []
-    for s_start, s_end in split_sentences(text):
-        toks = split_tokens(text, s_start, s_end)
-        if not toks:
-            continue
-        tags = tag_tokens([t[0] for t in toks])
+    sentences = [split_tokens(text, s_start, s_end) for s_start, s_end in split_sentences(text)]
+    sentences = [toks for toks in sentences if toks]
+    tagged = tag_sentences([[t[0] for t in toks] for toks in sentences])
+    for toks, tags in zip(sentences, tagged, strict=True):
         for a, b, typ in bio_spans(tags):
             # never start or end an entity on punctuation
             while a < b and not toks[a][0][0].isalnum():

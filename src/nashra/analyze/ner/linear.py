@@ -1,0 +1,195 @@
+"""Viterbi decoding of the shipped crfsuite model in numpy, with per-word scores cached.
+
+crfsuite tags a sentence from scratch: every token's ~50 feature strings are converted to
+attribute ids and summed, on every call. But our features decompose by token: a token's
+own features, the features it lends its neighbours at offsets −2…+2, and two bigrams. So
+the score a word contributes at each of those five positions is a fixed vector over the
+labels, computed once per word and cached; tagging a sentence is then a few array
+additions and a 9-label Viterbi. The result is crfsuite's, to its dump's six decimals
+(``tests/analyze/test_ner.py`` checks that both tag alike).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from nashra.analyze.ner.features import TAG_BIAS, word_features
+
+__all__ = ["LinearModel", "clear_word_scores", "load_model", "tag", "tag_many"]
+
+# Rows of a word's score table: its own features, then what it lends the token that sits
+# 2 before, 1 before, 1 after and 2 after it (the ±2 window of sentence_features).
+_OWN, _AS_M2, _AS_M1, _AS_P1, _AS_P2 = range(5)
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    labels: tuple[str, ...]  # by crfsuite's label id
+    index: dict[str, int]  # attribute → row of ``weights``
+    weights: np.ndarray  # attributes × labels
+    transitions: np.ndarray  # [from, to]
+    # Forms that can start a known "bg-=a|b" / "bg+=a|b" bigram: most words start none,
+    # so most positions skip building the two bigram strings.
+    bigram_heads: dict[str, frozenset[str]]
+
+    def weight(self, attribute: str) -> np.ndarray | None:
+        row = self.index.get(attribute)
+        return None if row is None else self.weights[row]
+
+    def score(self, features: Sequence[str]) -> np.ndarray:
+        """Sum of the weights of distinct ``features`` (crfsuite counts a repeat once)."""
+        get = self.index.get
+        rows = [r for r in map(get, set(features)) if r is not None]
+        return self.weights[rows].sum(axis=0)
+
+
+_lock = threading.Lock()
+_models: dict[Path, LinearModel] = {}
+
+
+def load_model(path: Path) -> LinearModel:
+    """The weights of the crfsuite model at ``path`` (read once per process)."""
+    with _lock:
+        model = _models.get(path)
+        if model is None:
+            import pycrfsuite
+
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(path))
+            info = tagger.info()
+            tagger.close()
+            ids = {label: int(i) for label, i in info.labels.items()}
+            labels = tuple(sorted(ids, key=ids.__getitem__))
+            index: dict[str, int] = {}
+            for attr, _ in info.state_features:
+                index.setdefault(attr, len(index))
+            weights = np.zeros((len(index), len(labels)))
+            for (attr, label), w in info.state_features.items():
+                weights[index[attr], ids[label]] = w
+            trans = np.zeros((len(labels), len(labels)))
+            for (a, b), w in info.transitions.items():
+                trans[ids[a], ids[b]] = w
+            heads: dict[str, set[str]] = {"bg-=": set(), "bg+=": set()}
+            for attr in index:
+                if attr[:4] in heads:
+                    pair = attr[4:]
+                    # every split at a "|" (a form may itself be "|")
+                    heads[attr[:4]].update(pair[:k] for k, c in enumerate(pair) if c == "|")
+            model = _models[path] = LinearModel(
+                labels, index, weights, trans, {k: frozenset(v) for k, v in heads.items()}
+            )
+        return model
+
+
+@lru_cache(maxsize=150_000)  # ~0.7 kB a word; a miss costs ~50 µs
+def _word_scores(path: Path, tok: str) -> tuple[str, np.ndarray]:
+    """(match form, 5 × labels score table) of one token string."""
+    model = load_model(path)
+    own, neigh = word_features(tok)
+    table = np.empty((5, len(model.labels)))
+    table[_OWN] = model.score(own[1:])  # all but the bias attribute "b" (its own value)
+    w = model.weight("b")
+    if w is not None:
+        table[_OWN] += w * TAG_BIAS
+    for row, feats in zip((_AS_M2, _AS_M1, _AS_P1, _AS_P2), neigh, strict=True):
+        table[row] = model.score(feats)
+    return own[1][2:], table
+
+
+def clear_word_scores() -> None:
+    """Forget cached word scores (after the features or the model changed)."""
+    _word_scores.cache_clear()
+
+
+def _emissions(model: LinearModel, path: Path, sentences: Sequence[Sequence[str]]) -> np.ndarray:
+    """Per-token label scores of all tokens of ``sentences``, concatenated (tokens × labels)."""
+    forms: list[str] = []
+    tables: list[np.ndarray] = []
+    sentence_of: list[int] = []
+    for k, tokens in enumerate(sentences):
+        for t in tokens:
+            form, table = _word_scores(path, t)
+            forms.append(form)
+            tables.append(table)
+        sentence_of.extend([k] * len(tokens))
+    s = np.stack(tables)  # tokens × 5 × labels
+    emit = s[:, _OWN].copy()
+    sid = np.array(sentence_of)
+    # Token i sees token i−2's "−2" features, i−1's "−1", i+1's "+1", i+2's "+2"
+    # (sentence_features: wf[i-2][1][0], wf[i-1][1][1], wf[i+1][1][2], wf[i+2][1][3]),
+    # never across a sentence boundary.
+    near1 = (sid[1:] == sid[:-1])[:, None]
+    near2 = (sid[2:] == sid[:-2])[:, None]
+    emit[2:] += s[:-2, _AS_M2] * near2
+    emit[1:] += s[:-1, _AS_M1] * near1
+    emit[:-1] += s[1:, _AS_P1] * near1
+    emit[:-2] += s[2:, _AS_P2] * near2
+    ends = np.cumsum([len(t) for t in sentences])
+    get = model.weight
+    w = get("BOS")
+    if w is not None:
+        emit[ends - np.array([len(t) for t in sentences])] += w
+    w = get("EOS")
+    if w is not None:
+        emit[ends - 1] += w
+    minus, plus = model.bigram_heads["bg-="], model.bigram_heads["bg+="]
+    for i in range(1, len(forms)):  # the bigrams, rarely known to the model
+        a, b = forms[i], forms[i - 1]
+        if (a in minus or b in plus) and sentence_of[i] == sentence_of[i - 1]:
+            w = get("bg-=" + a + "|" + b)
+            if w is not None:
+                emit[i] += w
+            w = get("bg+=" + b + "|" + a)
+            if w is not None:
+                emit[i - 1] += w
+    return emit
+
+
+def tag_many(path: Path, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """BIO labels for each sentence, as crfsuite tags it with sentence_features.
+
+    All sentences go through one Viterbi, padded to the longest: numpy's per-call cost is
+    paid once per position, not once per position and sentence."""
+    model = load_model(path)
+    live = [toks for toks in sentences if toks]
+    if not live:
+        return [[] for _ in sentences]
+    lengths = np.array([len(t) for t in live])
+    width, nlab = int(lengths.max()), len(model.labels)
+    flat = _emissions(model, path, live)
+    rows = np.repeat(np.arange(len(live)), lengths)
+    cols = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    emit = np.zeros((len(live), width, nlab))
+    emit[rows, cols] = flat
+    trans = model.transitions[None]  # 1 × from × to
+    back = np.zeros((len(live), width, nlab), dtype=np.intp)
+    score = emit[:, 0]
+    sentence = np.arange(len(live))[:, None]
+    to = np.arange(nlab)[None, :]
+    for i in range(1, width):
+        cand = score[:, :, None] + trans  # sentences × from × to
+        best = cand.argmax(axis=1)  # ties go to the lower label id, as in crfsuite
+        back[:, i] = best
+        stepped = cand[sentence, best, to] + emit[:, i]
+        score = np.where((lengths > i)[:, None], stepped, score)  # ended sentences keep theirs
+    # Backtrack all sentences together; each starts from its own last position.
+    cur = score.argmax(axis=1)
+    path_ids = np.empty((len(live), width), dtype=np.intp)
+    for i in range(width - 1, 0, -1):
+        path_ids[:, i] = cur
+        cur = np.where(lengths > i, back[sentence[:, 0], i, cur], cur)
+    path_ids[:, 0] = cur
+    labels = model.labels
+    decoded: Iterator[list[int]] = iter(path_ids.tolist())
+    return [[labels[j] for j in next(decoded)[: len(toks)]] if toks else [] for toks in sentences]
+
+
+def tag(path: Path, tokens: Sequence[str]) -> list[str]:
+    """BIO labels for one sentence."""
+    return tag_many(path, [tokens])[0]
