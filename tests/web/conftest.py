@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from nashra.news.models import Article, Entity, Mention, Quote, Source, Story
 from nashra.news.search import get_backend
@@ -28,6 +28,7 @@ def _web_settings(settings: Any) -> None:
     settings.NASHRA_API_BURST = 10_000
     settings.NASHRA_API_RATE = "10000/s"
     cache.clear()
+    caches["pages"].clear()  # the reading pages' cache (ids repeat from test to test)
 
 
 def make_article(source: Source, title: str, body: list[str], when: datetime | None, **extra: Any) -> Article:

@@ -26,12 +26,27 @@ class FeedStateInline(admin.StackedInline):
     extra = 0
     max_num = 1
     fields = (
-        "enabled", "poll_interval_minutes", "failing", "error_count", "last_error", "last_status",
-        "last_polled_at", "last_success_at", "next_poll_at", "etag", "last_modified",
+        "enabled",
+        "poll_interval_minutes",
+        "failing",
+        "error_count",
+        "last_error",
+        "last_status",
+        "last_polled_at",
+        "last_success_at",
+        "next_poll_at",
+        "etag",
+        "last_modified",
     )
     readonly_fields = (
-        "failing", "error_count", "last_error", "last_status", "last_polled_at", "last_success_at",
-        "etag", "last_modified",
+        "failing",
+        "error_count",
+        "last_error",
+        "last_status",
+        "last_polled_at",
+        "last_success_at",
+        "etag",
+        "last_modified",
     )
     verbose_name = "feed polling"
 
@@ -41,7 +56,12 @@ class FailingFilter(admin.SimpleListFilter):
     parameter_name = "feed"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [("failing", "failing"), ("erroring", "errors, not yet failing"), ("ok", "healthy"), ("none", "no feed")]
+        return [
+            ("failing", "failing"),
+            ("erroring", "errors, not yet failing"),
+            ("ok", "healthy"),
+            ("none", "no feed"),
+        ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Source]) -> QuerySet[Source]:
         value = self.value()
@@ -83,7 +103,11 @@ class SourceAdmin(admin.ModelAdmin):
         if state is None:
             return "not polled yet"
         if state.failing:
-            return format_html('<strong class="errornote">⚠ failing ({} errors): {}</strong>', state.error_count, state.last_error[:120])
+            return format_html(
+                '<strong class="errornote">⚠ failing ({} errors): {}</strong>',
+                state.error_count,
+                state.last_error[:120],
+            )
         if state.error_count:
             return format_html("errors: {} — {}", state.error_count, state.last_error[:120])
         return state.last_status or "ok"
@@ -105,7 +129,9 @@ class SourceAdmin(admin.ModelAdmin):
         n = 0
         for src in queryset.exclude(feed_url=""):
             FeedState.objects.get_or_create(source=src)
-            FeedState.objects.filter(source=src).update(next_poll_at=timezone.now() + timedelta(minutes=15))
+            FeedState.objects.filter(source=src).update(
+                next_poll_at=timezone.now() + timedelta(minutes=15)
+            )
             poll_source.enqueue(src.pk)
             n += 1
         self.message_user(request, f"{n} polls queued; a running `nashra worker` will do them.")
@@ -119,7 +145,11 @@ class SourceAdmin(admin.ModelAdmin):
 
     def get_urls(self) -> list[URLPattern]:
         return [
-            path("import-opml/", self.admin_site.admin_view(self.import_opml_view), name="news_source_import_opml"),
+            path(
+                "import-opml/",
+                self.admin_site.admin_view(self.import_opml_view),
+                name="news_source_import_opml",
+            ),
             *super().get_urls(),
         ]
 
@@ -144,7 +174,12 @@ class SourceAdmin(admin.ModelAdmin):
                 for reason in report.skipped[:20]:
                     self.message_user(request, f"skipped {reason}", messages.WARNING)
                 return HttpResponseRedirect(reverse("admin:news_source_changelist"))
-        context = {**self.admin_site.each_context(request), "form": form, "opts": self.model._meta, "title": "Import sources from OPML"}
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "opts": self.model._meta,
+            "title": "Import sources from OPML",
+        }
         return render(request, "admin/news/source/import_opml.html", context)
 
 

@@ -22,4 +22,6 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        post_migrate.connect(_clear_orphan_index, sender=self, dispatch_uid="nashra-news-clear-index")
+        post_migrate.connect(
+            _clear_orphan_index, sender=self, dispatch_uid="nashra-news-clear-index"
+        )

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import time
+from typing import Any
+
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -55,8 +59,12 @@ class Article(models.Model):
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     ingested_at = models.DateTimeField(default=timezone.now, db_index=True)
     language = models.CharField(max_length=8, blank=True)
-    body = models.JSONField(encoder=ReadableJSONEncoder, default=list)  # paragraphs, display text exactly as extracted
-    boilerplate = models.JSONField(encoder=ReadableJSONEncoder, default=list)  # lines removed from the input
+    body = models.JSONField(
+        encoder=ReadableJSONEncoder, default=list
+    )  # paragraphs, display text exactly as extracted
+    boilerplate = models.JSONField(
+        encoder=ReadableJSONEncoder, default=list
+    )  # lines removed from the input
     # The exact input this article came from, so analysis can be re-run over it.
     original = models.BinaryField()
     original_encoding = models.CharField(max_length=32, blank=True)
@@ -71,14 +79,18 @@ class Article(models.Model):
     )
     duplicate_kind = models.CharField(max_length=8, blank=True, choices=DuplicateKind.choices)
     similarity = models.FloatField(null=True, blank=True)
-    story = models.ForeignKey("Story", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    story = models.ForeignKey(
+        "Story", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
 
     class Meta:
         ordering = ["-published_at", "-id"]
         indexes = [
             models.Index(fields=["source", "-published_at"]),
             # "originals, newest first" (home, API lists) without scanning copies.
-            models.Index(fields=["duplicate_of", "-published_at", "-id"], name="article_originals_by_time"),
+            models.Index(
+                fields=["duplicate_of", "-published_at", "-id"], name="article_originals_by_time"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -190,7 +202,9 @@ class Entity(models.Model):
     name = models.CharField(max_length=300)  # canonical display name
     key = models.CharField(max_length=300)  # canonical match key (nashra.text match form)
     slug = models.SlugField(max_length=320, unique=True, allow_unicode=True)
-    aliases = models.JSONField(encoder=ReadableJSONEncoder, default=list, blank=True)  # display variants seen
+    aliases = models.JSONField(
+        encoder=ReadableJSONEncoder, default=list, blank=True
+    )  # display variants seen
     mention_count = models.PositiveIntegerField(default=0)
     article_count = models.PositiveIntegerField(default=0, db_index=True)
     # An editor's merge: this entity is shown as (and counted under) another. Clearing
@@ -203,7 +217,9 @@ class Entity(models.Model):
     class Meta:
         ordering = ["-article_count", "name"]
         verbose_name_plural = "entities"
-        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="unique_entity_kind_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key"], name="unique_entity_kind_key")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -228,7 +244,9 @@ class EntityAlias(models.Model):
     key = models.CharField(max_length=300)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="unique_alias_kind_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key"], name="unique_alias_kind_key")
+        ]
 
 
 class Mention(models.Model):
@@ -253,7 +271,9 @@ class Quote(models.Model):
         Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
     )
     speaker_text = models.CharField(max_length=300, blank=True)
-    via = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="relayed_quotes")
+    via = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="relayed_quotes"
+    )
     via_text = models.CharField(max_length=300, blank=True)
     text = models.TextField()
     cue = models.CharField(max_length=60, blank=True)
@@ -273,4 +293,47 @@ class ArticleAnalysis(models.Model):
     summary = models.JSONField(encoder=ReadableJSONEncoder, default=list)  # sentences
     keywords = models.JSONField(encoder=ReadableJSONEncoder, default=list)
     dates = models.JSONField(encoder=ReadableJSONEncoder, default=list)
-    data = models.JSONField(encoder=ReadableJSONEncoder, default=dict)  # everything else the analyzer returned
+    data = models.JSONField(
+        encoder=ReadableJSONEncoder, default=dict
+    )  # everything else the analyzer returned
+
+
+class ContentVersion(models.Model):
+    """One row whose ``stamp`` changes whenever an editor (or any ``save()``/``delete()``)
+    changes content shown on the reading pages in place: a renamed source, a merged
+    entity, a corrected headline. Bulk writes need no stamp: ingest and analysis add
+    rows with new ids, which the page cache watches directly (nashra.news.pagecache)."""
+
+    stamp = models.BigIntegerField(default=0)
+
+    @classmethod
+    def bump(cls) -> None:
+        # A fresh value, not +1: after a database is flushed or restored the row starts
+        # again, and an old counter value could name pages cached before.
+        if not cls.objects.filter(pk=1).update(stamp=time.time_ns()):
+            cls.objects.get_or_create(pk=1, defaults={"stamp": time.time_ns()})
+
+
+def _content_saved(
+    sender: type[models.Model], instance: models.Model, created: bool = False, **kwargs: Any
+) -> None:
+    # A new row shows up through the ids the page cache watches (or not at all until an
+    # article mentions it); an edit in place needs the stamp.
+    if not created and not kwargs.get("raw"):
+        ContentVersion.bump()
+
+
+def _content_deleted(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    ContentVersion.bump()
+
+
+# Not Mention, Quote deletes or ArticleAnalysis: a receiver would stop Django from
+# deleting them in bulk when an article is re-analysed (analysis ids change then anyway).
+for _model in (Article, Source, Story, Entity, Quote):
+    post_save.connect(
+        _content_saved, sender=_model, dispatch_uid=f"pagecache-save-{_model.__name__}"
+    )
+for _model in (Article, Source, Story, Entity):
+    post_delete.connect(
+        _content_deleted, sender=_model, dispatch_uid=f"pagecache-delete-{_model.__name__}"
+    )

@@ -2,8 +2,10 @@
 
 Everything shown is display text escaped by the template engine; the only HTML that
 reaches a page unescaped is a search snippet, which goes through nh3 with ``<mark>`` as
-its only allowed tag. Expensive side panels (related articles, co-occurring entities,
-timelines) are computed with bounded queries and reused for a short while from the cache.
+its only allowed tag. Side panels (related articles, co-occurring entities, timelines)
+are computed with bounded queries. A page's data is reused from the page cache, and whole
+pages for readers not signed in, until the content under them changes
+(nashra.news.pagecache).
 """
 
 from __future__ import annotations
@@ -15,8 +17,6 @@ from datetime import datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Max, Q, QuerySet
 from django.db.models.functions import TruncDate
@@ -34,12 +34,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_http_methods
 
 from nashra.news.models import Article, ArticleAnalysis, Entity, Mention, Quote, Source, Story
-from nashra.site.middleware import DIGITS, DIGITS_COOKIE, TZ_COOKIE, reader_digits, reader_zone_name
+from nashra.news.pagecache import cached, whole_page
+from nashra.site.middleware import DIGITS, DIGITS_COOKIE, TZ_COOKIE, reader_zone_name
 
 PAGE = 30
 TOP_STORIES = 8
@@ -53,18 +53,26 @@ TIMELINE_DAYS = 60
 SEARCH_PAGE = 20
 
 LISTING_FIELDS = (
-    "id", "title", "subtitle", "published_at", "language", "url",
-    "source__name", "source__slug", "source__language", "source__direction",
+    "id",
+    "title",
+    "subtitle",
+    "published_at",
+    "language",
+    "url",
+    "source__name",
+    "source__slug",
+    "source__language",
+    "source__direction",
 )
-
-
-def _panel_seconds() -> int:
-    return int(getattr(settings, "NASHRA_PANEL_CACHE_SECONDS", 120))
 
 
 def listing() -> QuerySet[Article]:
     """Originals (duplicates are shown on their original's page), light columns only."""
-    return Article.objects.filter(duplicate_of__isnull=True).select_related("source").only(*LISTING_FIELDS)
+    return (
+        Article.objects.filter(duplicate_of__isnull=True)
+        .select_related("source")
+        .only(*LISTING_FIELDS)
+    )
 
 
 def by_ids_or_story() -> QuerySet[Article]:
@@ -108,45 +116,28 @@ def top_stories(limit: int = TOP_STORIES) -> list[Story]:
     )
 
 
-HOME_CACHE_SECONDS = 20
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    """The front page, rendered at most every HOME_CACHE_SECONDS per language, reader
-    time zone and digits (it holds no per-reader data and no form that posts)."""
-    page_key = f"home:{get_language()}:{reader_zone_name(request)}:{reader_digits.get()}"
-    html = cache.get(page_key)
-    if html is None:
-        html = _render_home(request).content.decode()
-        cache.set(page_key, html, HOME_CACHE_SECONDS)
-    return HttpResponse(html)
-
-
-def _render_home(request: HttpRequest) -> HttpResponse:
-    latest = list(listing().order_by("-published_at", "-id")[:PAGE])
-    key = "home:by-source"
-    by_source: list[tuple[Source, list[Article]]] | None = cache.get(key)
-    if by_source is None:
-        sources = list(
-            Source.objects.annotate(newest=Max("articles__published_at"))
-            .filter(newest__isnull=False)
-            .order_by("-newest", "name")[:SOURCES_ON_HOME]
-        )
-        by_source = [
-            (s, list(listing().filter(source=s).order_by("-published_at", "-id")[:PER_SOURCE_ON_HOME]))
-            for s in sources
-        ]
-        cache.set(key, by_source, 30)
-    return render(
-        request,
-        "news/home.html",
-        {
-            "stories": top_stories(),
-            "latest": latest,
-            "by_source": by_source,
-            "sources": Source.objects.order_by("name").only("name", "slug"),
-        },
+def _home_context() -> dict[str, Any]:
+    sources = list(
+        Source.objects.annotate(newest=Max("articles__published_at"))
+        .filter(newest__isnull=False)
+        .order_by("-newest", "name")[:SOURCES_ON_HOME]
     )
+    by_source = [
+        (s, list(listing().filter(source=s).order_by("-published_at", "-id")[:PER_SOURCE_ON_HOME]))
+        for s in sources
+    ]
+    return {
+        "stories": top_stories(),
+        "latest": list(listing().order_by("-published_at", "-id")[:PAGE]),
+        "by_source": by_source,
+        "sources": list(Source.objects.order_by("name").only("name", "slug")),
+    }
+
+
+@whole_page
+def home(request: HttpRequest) -> HttpResponse:
+    """The front page: no per-reader data, no form that posts."""
+    return render(request, "news/home.html", cached(request, "home", _home_context))
 
 
 # --- article ------------------------------------------------------------------------------
@@ -196,76 +187,108 @@ def paragraphs_with_mentions(article: Article, mentions: list[Mention]) -> list[
 
 
 def related_articles(article: Article, entity_ids: list[int], exclude: set[int]) -> list[Article]:
-    """Articles sharing the most of this article's main entities (recent candidates only)."""
-    key = f"related:{article.pk}"
-    cached = cache.get(key)
-    if cached is not None:
-        return list(cached)
-    scores: Counter[int] = Counter()
+    """Articles sharing the most of this article's main entities, looking at the newest
+    ENTITY_CANDIDATES articles of each entity; ties go to the newest."""
+    if not entity_ids:
+        return []
+    table = Mention._meta.db_table
+    # One statement instead of one query per entity: the per-entity candidate lists are
+    # each read from the (entity, article) index newest first, then counted together.
+    parts = " UNION ALL ".join(
+        f"SELECT article_id FROM (SELECT DISTINCT article_id FROM {table} "
+        f"WHERE entity_id = %s AND article_id <> %s ORDER BY article_id DESC LIMIT %s) AS e{i}"
+        for i in range(len(entity_ids))
+    )
+    params: list[int] = []
     for eid in entity_ids:
-        recent = (
-            Mention.objects.filter(entity_id=eid)
-            .exclude(article_id=article.pk)
-            .order_by("-article_id")
-            .values_list("article_id", flat=True)[:ENTITY_CANDIDATES]
+        params += [eid, article.pk, ENTITY_CANDIDATES]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT article_id FROM ({parts}) AS c GROUP BY article_id "
+            "ORDER BY COUNT(*) DESC, article_id DESC LIMIT %s",
+            [*params, RELATED * 3 + len(exclude)],
         )
-        for aid in set(recent):
-            if aid not in exclude:
-                scores[aid] += 1
-    ids = [aid for aid, n in scores.most_common(RELATED * 3) if n >= 1]
+        ids = [row[0] for row in cursor.fetchall() if row[0] not in exclude]
     found = {a.pk: a for a in by_ids_or_story().filter(id__in=ids) if a.duplicate_of_id is None}
-    result = [found[i] for i in ids if i in found][:RELATED]
-    cache.set(key, result, _panel_seconds())
-    return result
+    return [found[i] for i in ids if i in found][:RELATED]
 
 
-def article(request: HttpRequest, pk: int) -> HttpResponse:
+ENTITY_FIELDS = ("id", "kind", "name", "slug", "merged_into_id")
+
+
+def _article_context(pk: int) -> dict[str, Any]:
+    """Everything the article page shows that is the same for every reader."""
     item = get_object_or_404(
-        Article.objects.select_related("source", "duplicate_of", "duplicate_of__source", "story").defer(
+        Article.objects.select_related("source", "story").defer(
             "original", "minhash", "boilerplate"
         ),
         pk=pk,
     )
+    if item.duplicate_of_id is not None:  # only its headline and source are shown
+        item.duplicate_of = (
+            Article.objects.select_related("source")
+            .only("id", "title", "source__name")
+            .filter(pk=item.duplicate_of_id)
+            .first()
+        )
     mentions = list(
-        Mention.objects.filter(article=item).select_related("entity", "entity__merged_into")
-    )
+        Mention.objects.filter(article=item)
+        .select_related("entity", "entity__merged_into")
+        .only(
+            "id", "article_id", "text", "start", "end", "in_title",
+            *(f"entity__{f}" for f in ENTITY_FIELDS),
+            *(f"entity__merged_into__{f}" for f in ENTITY_FIELDS),
+        )
+    )  # fmt: skip
     for m in mentions:  # show a merged entity under the name it was merged into
         if m.entity.merged_into_id is not None and m.entity.merged_into is not None:
             m.entity = m.entity.merged_into
     quotes = list(
-        Quote.objects.filter(article=item).select_related("speaker", "via").order_by("start")
-    )
+        Quote.objects.filter(article=item)
+        .select_related("speaker", "via")
+        .only(
+            "id", "article_id", "speaker_text", "via_text", "text", "kind", "start",
+            "speaker__name", "speaker__slug", "via__name", "via__slug",
+        )
+        .order_by("start")
+    )  # fmt: skip
     copies = list(
-        Article.objects.filter(duplicate_of=item).select_related("source").only(
-            "id", "title", "published_at", "source__name", "source__slug"
-        )[:20]
+        Article.objects.filter(duplicate_of=item)
+        .select_related("source")
+        .only("id", "title", "published_at", "source__name", "source__slug")[:20]
     )
     same_story: list[Article] = []
     if item.story_id is not None:
         same_story = [
-            a for a in by_ids_or_story().filter(story_id=item.story_id).order_by("published_at", "id")[: SAME_STORY * 2]
+            a
+            for a in by_ids_or_story()
+            .filter(story_id=item.story_id)
+            .order_by("published_at", "id")[: SAME_STORY * 2]
             if a.pk != item.pk and a.duplicate_of_id is None
         ][:SAME_STORY]
     counts = Counter(m.entity.pk for m in mentions)
     entities = {m.entity.pk: m.entity for m in mentions}
     top_entities = [entities[e] for e, _ in counts.most_common(8)]
     exclude = {item.pk, *(a.pk for a in same_story), *(a.pk for a in copies)}
-    related = related_articles(item, [e.pk for e in top_entities[:5]], exclude)
-    analysis = ArticleAnalysis.objects.filter(article=item).only("reading_time_min", "language").first()
-    return render(
-        request,
-        "news/article.html",
-        {
-            "article": item,
-            "paragraphs": paragraphs_with_mentions(item, mentions),
-            "quotes": quotes,
-            "copies": copies,
-            "same_story": same_story,
-            "related": related,
-            "entities": top_entities,
-            "analysis": analysis,
-        },
+    analysis = (
+        ArticleAnalysis.objects.filter(article=item).only("reading_time_min", "language").first()
     )
+    return {
+        "article": item,
+        "paragraphs": paragraphs_with_mentions(item, mentions),
+        "quotes": quotes,
+        "copies": copies,
+        "same_story": same_story,
+        "related": related_articles(item, [e.pk for e in top_entities[:5]], exclude),
+        "entities": top_entities,
+        "analysis": analysis,
+    }
+
+
+@whole_page
+def article(request: HttpRequest, pk: int) -> HttpResponse:
+    context = cached(request, f"article:{pk}", lambda: _article_context(pk))
+    return render(request, "news/article.html", context)
 
 
 # --- entity -------------------------------------------------------------------------------
@@ -278,12 +301,8 @@ def _entity_article_ids(ids: list[int], limit: int) -> list[int]:
     )
 
 
-def co_occurring(entity: Entity, ids: list[int]) -> list[tuple[Entity, int]]:
-    key = f"cooc:{entity.pk}"
-    cached = cache.get(key)
-    if cached is not None:
-        return list(cached)
-    articles = _entity_article_ids(ids, ENTITY_CANDIDATES)
+def co_occurring(ids: list[int], articles: list[int]) -> list[tuple[Entity, int]]:
+    """The entities named most often in the same articles (of the given recent ones)."""
     rows = (
         Mention.objects.filter(article_id__in=articles)
         .exclude(entity_id__in=ids)
@@ -300,43 +319,39 @@ def co_occurring(entity: Entity, ids: list[int]) -> list[tuple[Entity, int]]:
             continue
         shown[target.pk] = target
         merged[target.pk] += counts[e.pk]
-    result = [(shown[pk], n) for pk, n in merged.most_common(12)]
-    cache.set(key, result, _panel_seconds())
-    return result
+    return [(shown[pk], n) for pk, n in merged.most_common(12)]
 
 
-def timeline(entity: Entity, ids: list[int]) -> list[tuple[str, int]]:
+def timeline(ids: list[int]) -> list[tuple[str, int]]:
     """Mentions per day over the last TIMELINE_DAYS days of this entity's coverage."""
-    key = f"timeline:{entity.pk}"
-    cached = cache.get(key)
-    if cached is not None:
-        return list(cached)
     base = Mention.objects.filter(entity_id__in=ids, article__published_at__isnull=False)
     newest = base.aggregate(m=Max("article__published_at"))["m"]
-    days: list[tuple[str, int]] = []
-    if newest is not None:
-        since = newest - timedelta(days=TIMELINE_DAYS)
-        rows = (
-            base.filter(article__published_at__gte=since)
-            .annotate(day=TruncDate("article__published_at"))
-            .values("day")
-            .annotate(n=Count("id"))
-            .order_by("day")
-        )
-        days = [(r["day"].isoformat(), r["n"]) for r in rows if r["day"] is not None]
-    cache.set(key, days, _panel_seconds())
-    return days
+    if newest is None:
+        return []
+    since = newest - timedelta(days=TIMELINE_DAYS)
+    rows = (
+        base.filter(article__published_at__gte=since)
+        .annotate(day=TruncDate("article__published_at"))
+        .values("day")
+        .annotate(n=Count("id"))
+        .order_by("day")
+    )
+    return [(r["day"].isoformat(), r["n"]) for r in rows if r["day"] is not None]
 
 
-def entity(request: HttpRequest, slug: str) -> HttpResponse:
-    found = get_object_or_404(Entity, slug=slug)
-    shown = canonical(found)
-    if shown.pk != found.pk:
-        return redirect("news:entity", slug=shown.slug)
+def _entity_context(shown: Entity) -> dict[str, Any]:
+    """Everything the entity page shows that is the same for every reader."""
     ids = _entity_ids(shown)
-    latest = _newest_first(
-        [a for a in by_ids_or_story().filter(id__in=_entity_article_ids(ids, ENTITY_CANDIDATES)) if a.duplicate_of_id is None]
-    )[:PAGE]
+    recent = _entity_article_ids(ids, ENTITY_CANDIDATES)
+    # The newest first by date among the recent candidates, sorted by the database
+    # (copies dropped here: they are few, and filtering them in SQL defeats the id index).
+    latest = [
+        a
+        for a in by_ids_or_story()
+        .filter(id__in=recent)
+        .order_by("-published_at", "-id")[: PAGE * 2]
+        if a.duplicate_of_id is None
+    ][:PAGE]
     quotes = list(
         Quote.objects.filter(speaker_id__in=ids)
         .select_related("article", "article__source", "via")
@@ -346,25 +361,32 @@ def entity(request: HttpRequest, slug: str) -> HttpResponse:
             "article__source__name", "article__source__language", "article__source__direction",
         )
         .order_by("-id")[:20]  # newest stored first: served by the speaker index alone
-    )
-    quotes = _newest_first_by(quotes, lambda q: q.article.published_at)
-    days = timeline(shown, ids)
-    peak = max((n for _, n in days), default=0)
-    return render(
-        request,
-        "news/entity.html",
-        {
-            "entity": shown,
-            "aliases": [a for a in (shown.aliases or []) if a != shown.name][:20],
-            "latest": latest,
-            "quotes": quotes,
-            "cooccurring": co_occurring(shown, ids),
-            "timeline": days,
-            "peak": peak,
-        },
-    )
+    )  # fmt: skip
+    days = timeline(ids)
+    return {
+        "entity": shown,
+        "aliases": [a for a in (shown.aliases or []) if a != shown.name][:20],
+        "latest": latest,
+        "quotes": _newest_first_by(quotes, lambda q: q.article.published_at),
+        "cooccurring": co_occurring(ids, recent),
+        "timeline": days,
+        "peak": max((n for _, n in days), default=0),
+    }
 
 
+@whole_page
+def entity(request: HttpRequest, slug: str) -> HttpResponse:
+    found = get_object_or_404(Entity, slug=slug)
+    shown = canonical(found)
+    if shown.pk != found.pk:
+        return redirect("news:entity", slug=shown.slug)
+    # The timeline counts days in the reader's time zone.
+    key = f"entity:{shown.pk}:{timezone.get_current_timezone_name()}"
+    context = cached(request, key, lambda: _entity_context(shown))
+    return render(request, "news/entity.html", context)
+
+
+@whole_page
 def entities(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     qs = Entity.objects.filter(merged_into__isnull=True)
@@ -373,11 +395,16 @@ def entities(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "news/entities.html",
-        {"entities": qs.order_by("-article_count", "name")[:100], "kind": kind, "kinds": Entity.Kind.choices},
+        {
+            "entities": qs.order_by("-article_count", "name")[:100],
+            "kind": kind,
+            "kinds": Entity.Kind.choices,
+        },
     )
 
 
 # --- story --------------------------------------------------------------------------------
+@whole_page
 def story(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Story.objects.select_related("representative"), pk=pk)
     articles = list(
@@ -393,7 +420,13 @@ def story(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "news/story.html",
-        {"story": item, "articles": articles, "first_id": first, "latest_id": last, "sources": sources},
+        {
+            "story": item,
+            "articles": articles,
+            "first_id": first,
+            "latest_id": last,
+            "sources": sources,
+        },
     )
 
 
@@ -405,11 +438,14 @@ def _page_number(request: HttpRequest) -> int:
         return 1
 
 
+@whole_page
 def source(request: HttpRequest, slug: str) -> HttpResponse:
     src = get_object_or_404(Source, slug=slug)
     page = _page_number(request)
     rows = list(
-        listing().filter(source=src).order_by("-published_at", "-id")[(page - 1) * PAGE : page * PAGE + 1]
+        listing()
+        .filter(source=src)
+        .order_by("-published_at", "-id")[(page - 1) * PAGE : page * PAGE + 1]
     )
     return render(
         request,
@@ -424,6 +460,7 @@ def source(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@whole_page
 def sources(request: HttpRequest) -> HttpResponse:
     rows = Source.objects.annotate(
         n=Count("articles", filter=Q(articles__duplicate_of__isnull=True)),
@@ -450,9 +487,7 @@ class SearchForm:
     entity: str
 
 
-def run_search(
-    form: SearchForm, *, limit: int, offset: int
-) -> tuple[Any, Entity | None]:
+def run_search(form: SearchForm, *, limit: int, offset: int) -> tuple[Any, Entity | None]:
     """The same backend and Arabic matching as ``nashra search``, filtered to articles
     that mention the chosen entity or anything merged into it."""
     from nashra.news.search import get_backend
@@ -483,38 +518,48 @@ def search_form(request: HttpRequest) -> SearchForm:
     )
 
 
-def search(request: HttpRequest) -> HttpResponse:
-    form = search_form(request)
-    page = _page_number(request)
-    searched = bool(form.q or form.source or form.entity or form.since or form.until)
+def _search_context(form: SearchForm, page: int) -> dict[str, Any]:
+    """Results, facets and filters of one search page (the same for every reader)."""
     result = None
     chosen = None
-    if searched:
+    if form.q or form.source or form.entity or form.since or form.until:
         result, chosen = run_search(form, limit=SEARCH_PAGE, offset=(page - 1) * SEARCH_PAGE)
     days = list((result.facets.get("day") or {}).items())[:14] if result else []
     sources_facet = list((result.facets.get("source") or {}).items())[:12] if result else []
-    slugs = dict(Source.objects.filter(name__in=[n for n, _ in sources_facet]).values_list("name", "slug"))
+    slugs = dict(
+        Source.objects.filter(name__in=[n for n, _ in sources_facet]).values_list("name", "slug")
+    )
+    return {
+        "result": result,
+        "entity_filter": chosen,
+        "has_next": bool(result and result.total > page * SEARCH_PAGE),
+        "facet_sources": [(name, slugs.get(name, name), n) for name, n in sources_facet],
+        "facet_days": days,
+        "all_sources": list(Source.objects.order_by("name").only("name", "slug")),
+    }
+
+
+@whole_page
+def search(request: HttpRequest) -> HttpResponse:
+    form = search_form(request)
+    page = _page_number(request)
+    # The date filters are days in the reader's time zone, so the zone is part of the key.
+    key = f"search:{reader_zone_name(request)}:{form!r}:{page}"
+    context = cached(request, key, lambda: _search_context(form, page))
+    searched = bool(form.q or form.source or form.entity or form.since or form.until)
     return render(
         request,
         "news/search.html",
-        {
-            "form": form,
-            "result": result,
-            "entity_filter": chosen,
-            "page": page,
-            "has_next": bool(result and result.total > page * SEARCH_PAGE),
-            "facet_sources": [(name, slugs.get(name, name), n) for name, n in sources_facet],
-            "facet_days": days,
-            "all_sources": Source.objects.order_by("name").only("name", "slug"),
-            "searched": searched,
-        },
+        {**context, "form": form, "page": page, "searched": searched},
     )
 
 
 # --- preferences --------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def _zones() -> list[str]:
-    return sorted(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith("Etc/")) + ["UTC"]
+    return sorted(
+        z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith("Etc/")
+    ) + ["UTC"]
 
 
 @require_http_methods(["GET", "POST"])
@@ -538,7 +583,11 @@ def preferences(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "news/preferences.html",
-        {"zones": _zones(), "current_tz": reader_zone_name(request), "digits_cookie": request.COOKIES.get(DIGITS_COOKIE, "")},
+        {
+            "zones": _zones(),
+            "current_tz": reader_zone_name(request),
+            "digits_cookie": request.COOKIES.get(DIGITS_COOKIE, ""),
+        },
     )
 
 
@@ -551,7 +600,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if request.path.startswith("/api/"):
-        return JsonResponse({"error": {"status": 404, "code": "not_found", "message": "Not found."}}, status=404)
+        return JsonResponse(
+            {"error": {"status": 404, "code": "not_found", "message": "Not found."}}, status=404
+        )
     return HttpResponse(loader.render_to_string("404.html", {}, request), status=404)
 
 
@@ -559,7 +610,8 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 def server_error(request: HttpRequest) -> HttpResponse:
     if request.path.startswith("/api/"):
         return JsonResponse(
-            {"error": {"status": 500, "code": "server_error", "message": "Internal server error."}}, status=500
+            {"error": {"status": 500, "code": "server_error", "message": "Internal server error."}},
+            status=500,
         )
     # No context processors that touch the database: the failure may be the database.
     return HttpResponse(loader.get_template("500.html").render({}), status=500)

@@ -188,8 +188,18 @@ if os.environ.get("NASHRA_CACHE_URL", "").startswith("redis://"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["NASHRA_CACHE_URL"],
     }
-# Seconds a computed panel (co-occurring entities, timelines, related articles) is reused.
-NASHRA_PANEL_CACHE_SECONDS = int(os.environ.get("NASHRA_PANEL_CACHE_SECONDS", "120"))
+# The reading pages' cache (nashra.news.pagecache): whole pages for readers not signed
+# in, page data for all, keyed by the content generation so it never serves stale content.
+# Files under $NASHRA_HOME/cache, so every gunicorn worker shares it; NASHRA_CACHE_URL's
+# Redis when set.
+CACHES["pages"] = {
+    "BACKEND": "nashra.news.pagecache.FileCache",
+    "LOCATION": str(NASHRA_HOME / "cache" / "pages"),
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("NASHRA_PAGE_CACHE_ENTRIES", "50000"))},
+}
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
+NASHRA_PAGE_CACHE_SECONDS = int(os.environ.get("NASHRA_PAGE_CACHE_SECONDS", "600"))
 # Reader defaults: time zone for dates (a reader's cookie overrides) and digits.
 NASHRA_READER_TIME_ZONE = os.environ.get("NASHRA_READER_TIME_ZONE", "UTC")
 

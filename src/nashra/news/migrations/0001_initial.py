@@ -6,109 +6,221 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='IngestRun',
+            name="IngestRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('targets', models.JSONField(default=list)),
-                ('options', models.JSONField(default=dict)),
-                ('counts', models.JSONField(default=dict)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                ("targets", models.JSONField(default=list)),
+                ("options", models.JSONField(default=dict)),
+                ("counts", models.JSONField(default=dict)),
             ],
             options={
-                'ordering': ['-started_at'],
+                "ordering": ["-started_at"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('slug', models.SlugField(allow_unicode=True, max_length=200, unique=True)),
-                ('url', models.URLField(blank=True, max_length=1000)),
-                ('feed_url', models.URLField(blank=True, max_length=1000)),
-                ('language', models.CharField(blank=True, default='ar', max_length=8)),
-                ('direction', models.CharField(blank=True, choices=[('', 'auto'), ('rtl', 'rtl'), ('ltr', 'ltr')], max_length=4)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('documents_seen', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("slug", models.SlugField(allow_unicode=True, max_length=200, unique=True)),
+                ("url", models.URLField(blank=True, max_length=1000)),
+                ("feed_url", models.URLField(blank=True, max_length=1000)),
+                ("language", models.CharField(blank=True, default="ar", max_length=8)),
+                (
+                    "direction",
+                    models.CharField(
+                        blank=True,
+                        choices=[("", "auto"), ("rtl", "rtl"), ("ltr", "ltr")],
+                        max_length=4,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("documents_seen", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(blank=True, max_length=2000)),
-                ('title', models.TextField(blank=True)),
-                ('subtitle', models.TextField(blank=True)),
-                ('author', models.CharField(blank=True, max_length=300)),
-                ('published_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('ingested_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('language', models.CharField(blank=True, max_length=8)),
-                ('body', models.JSONField(default=list)),
-                ('boilerplate', models.JSONField(default=list)),
-                ('original', models.BinaryField()),
-                ('original_encoding', models.CharField(blank=True, max_length=32)),
-                ('origin', models.TextField()),
-                ('format', models.CharField(max_length=8)),
-                ('needs_fetch', models.BooleanField(default=False)),
-                ('input_hash', models.CharField(max_length=64, unique=True)),
-                ('body_hash', models.CharField(db_index=True, max_length=40)),
-                ('minhash', models.BinaryField()),
-                ('duplicate_kind', models.CharField(blank=True, choices=[('exact', 'exact'), ('near', 'near')], max_length=8)),
-                ('similarity', models.FloatField(blank=True, null=True)),
-                ('duplicate_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='duplicates', to='news.article')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='news.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("url", models.URLField(blank=True, max_length=2000)),
+                ("title", models.TextField(blank=True)),
+                ("subtitle", models.TextField(blank=True)),
+                ("author", models.CharField(blank=True, max_length=300)),
+                ("published_at", models.DateTimeField(blank=True, db_index=True, null=True)),
+                (
+                    "ingested_at",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now),
+                ),
+                ("language", models.CharField(blank=True, max_length=8)),
+                ("body", models.JSONField(default=list)),
+                ("boilerplate", models.JSONField(default=list)),
+                ("original", models.BinaryField()),
+                ("original_encoding", models.CharField(blank=True, max_length=32)),
+                ("origin", models.TextField()),
+                ("format", models.CharField(max_length=8)),
+                ("needs_fetch", models.BooleanField(default=False)),
+                ("input_hash", models.CharField(max_length=64, unique=True)),
+                ("body_hash", models.CharField(db_index=True, max_length=40)),
+                ("minhash", models.BinaryField()),
+                (
+                    "duplicate_kind",
+                    models.CharField(
+                        blank=True, choices=[("exact", "exact"), ("near", "near")], max_length=8
+                    ),
+                ),
+                ("similarity", models.FloatField(blank=True, null=True)),
+                (
+                    "duplicate_of",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="duplicates",
+                        to="news.article",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="articles",
+                        to="news.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_at', '-id'],
+                "ordering": ["-published_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ArticleBand',
+            name="ArticleBand",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.BigIntegerField(db_index=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bands', to='news.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.BigIntegerField(db_index=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="bands",
+                        to="news.article",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='IngestItem',
+            name="IngestItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('origin', models.TextField()),
-                ('outcome', models.CharField(choices=[('ingested', 'ingested'), ('duplicate', 'duplicate'), ('unchanged', 'already ingested'), ('rejected', 'rejected')], db_index=True, max_length=10)),
-                ('reason', models.TextField(blank=True)),
-                ('article', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='news.article')),
-                ('duplicate_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='news.article')),
-                ('run', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='news.ingestrun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("origin", models.TextField()),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("ingested", "ingested"),
+                            ("duplicate", "duplicate"),
+                            ("unchanged", "already ingested"),
+                            ("rejected", "rejected"),
+                        ],
+                        db_index=True,
+                        max_length=10,
+                    ),
+                ),
+                ("reason", models.TextField(blank=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="news.article",
+                    ),
+                ),
+                (
+                    "duplicate_of",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="news.article",
+                    ),
+                ),
+                (
+                    "run",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="news.ingestrun",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SourceLine',
+            name="SourceLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=300)),
-                ('count', models.PositiveIntegerField(default=0)),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lines', to='news.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=300)),
+                ("count", models.PositiveIntegerField(default=0)),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lines",
+                        to="news.source",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['source', '-published_at'], name='news_articl_source__03dc81_idx'),
+            model_name="article",
+            index=models.Index(
+                fields=["source", "-published_at"], name="news_articl_source__03dc81_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sourceline',
-            constraint=models.UniqueConstraint(fields=('source', 'key'), name='unique_source_line'),
+            model_name="sourceline",
+            constraint=models.UniqueConstraint(fields=("source", "key"), name="unique_source_line"),
         ),
     ]

@@ -8,140 +8,294 @@ import nashra.news.models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0002_search'),
+        ("news", "0002_search"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='article',
-            name='body',
+            model_name="article",
+            name="body",
             field=models.JSONField(default=list, encoder=nashra.news.models.ReadableJSONEncoder),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='boilerplate',
+            model_name="article",
+            name="boilerplate",
             field=models.JSONField(default=list, encoder=nashra.news.models.ReadableJSONEncoder),
         ),
         migrations.AlterField(
-            model_name='ingestrun',
-            name='counts',
+            model_name="ingestrun",
+            name="counts",
             field=models.JSONField(default=dict, encoder=nashra.news.models.ReadableJSONEncoder),
         ),
         migrations.AlterField(
-            model_name='ingestrun',
-            name='options',
+            model_name="ingestrun",
+            name="options",
             field=models.JSONField(default=dict, encoder=nashra.news.models.ReadableJSONEncoder),
         ),
         migrations.AlterField(
-            model_name='ingestrun',
-            name='targets',
+            model_name="ingestrun",
+            name="targets",
             field=models.JSONField(default=list, encoder=nashra.news.models.ReadableJSONEncoder),
         ),
         migrations.CreateModel(
-            name='ArticleAnalysis',
+            name="ArticleAnalysis",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.CharField(max_length=32)),
-                ('analyzed_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('language', models.CharField(blank=True, max_length=8)),
-                ('reading_time_min', models.FloatField(default=0)),
-                ('summary', models.JSONField(default=list, encoder=nashra.news.models.ReadableJSONEncoder)),
-                ('keywords', models.JSONField(default=list, encoder=nashra.news.models.ReadableJSONEncoder)),
-                ('dates', models.JSONField(default=list, encoder=nashra.news.models.ReadableJSONEncoder)),
-                ('data', models.JSONField(default=dict, encoder=nashra.news.models.ReadableJSONEncoder)),
-                ('article', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='analysis', to='news.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.CharField(max_length=32)),
+                ("analyzed_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("language", models.CharField(blank=True, max_length=8)),
+                ("reading_time_min", models.FloatField(default=0)),
+                (
+                    "summary",
+                    models.JSONField(default=list, encoder=nashra.news.models.ReadableJSONEncoder),
+                ),
+                (
+                    "keywords",
+                    models.JSONField(default=list, encoder=nashra.news.models.ReadableJSONEncoder),
+                ),
+                (
+                    "dates",
+                    models.JSONField(default=list, encoder=nashra.news.models.ReadableJSONEncoder),
+                ),
+                (
+                    "data",
+                    models.JSONField(default=dict, encoder=nashra.news.models.ReadableJSONEncoder),
+                ),
+                (
+                    "article",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="analysis",
+                        to="news.article",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Entity',
+            name="Entity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('PERS', 'person'), ('ORG', 'organisation'), ('LOC', 'place'), ('MISC', 'other')], max_length=4)),
-                ('name', models.CharField(max_length=300)),
-                ('key', models.CharField(max_length=300)),
-                ('slug', models.SlugField(allow_unicode=True, max_length=320, unique=True)),
-                ('aliases', models.JSONField(blank=True, default=list, encoder=nashra.news.models.ReadableJSONEncoder)),
-                ('mention_count', models.PositiveIntegerField(default=0)),
-                ('article_count', models.PositiveIntegerField(db_index=True, default=0)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merged', to='news.entity')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("PERS", "person"),
+                            ("ORG", "organisation"),
+                            ("LOC", "place"),
+                            ("MISC", "other"),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                ("name", models.CharField(max_length=300)),
+                ("key", models.CharField(max_length=300)),
+                ("slug", models.SlugField(allow_unicode=True, max_length=320, unique=True)),
+                (
+                    "aliases",
+                    models.JSONField(
+                        blank=True, default=list, encoder=nashra.news.models.ReadableJSONEncoder
+                    ),
+                ),
+                ("mention_count", models.PositiveIntegerField(default=0)),
+                ("article_count", models.PositiveIntegerField(db_index=True, default=0)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="merged",
+                        to="news.entity",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'entities',
-                'ordering': ['-article_count', 'name'],
+                "verbose_name_plural": "entities",
+                "ordering": ["-article_count", "name"],
             },
         ),
         migrations.CreateModel(
-            name='EntityAlias',
+            name="EntityAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('PERS', 'person'), ('ORG', 'organisation'), ('LOC', 'place'), ('MISC', 'other')], max_length=4)),
-                ('key', models.CharField(max_length=300)),
-                ('entity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='alias_keys', to='news.entity')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("PERS", "person"),
+                            ("ORG", "organisation"),
+                            ("LOC", "place"),
+                            ("MISC", "other"),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                ("key", models.CharField(max_length=300)),
+                (
+                    "entity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="alias_keys",
+                        to="news.entity",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Mention',
+            name="Mention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=300)),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('in_title', models.BooleanField(default=False)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='news.article')),
-                ('entity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='news.entity')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=300)),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("in_title", models.BooleanField(default=False)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="news.article",
+                    ),
+                ),
+                (
+                    "entity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="news.entity",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Quote',
+            name="Quote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('speaker_text', models.CharField(blank=True, max_length=300)),
-                ('via_text', models.CharField(blank=True, max_length=300)),
-                ('text', models.TextField()),
-                ('cue', models.CharField(blank=True, max_length=60)),
-                ('kind', models.CharField(choices=[('direct', 'direct'), ('indirect', 'indirect')], max_length=8)),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quotes', to='news.article')),
-                ('speaker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='quotes', to='news.entity')),
-                ('via', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='relayed_quotes', to='news.entity')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("speaker_text", models.CharField(blank=True, max_length=300)),
+                ("via_text", models.CharField(blank=True, max_length=300)),
+                ("text", models.TextField()),
+                ("cue", models.CharField(blank=True, max_length=60)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("direct", "direct"), ("indirect", "indirect")], max_length=8
+                    ),
+                ),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="quotes",
+                        to="news.article",
+                    ),
+                ),
+                (
+                    "speaker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="quotes",
+                        to="news.entity",
+                    ),
+                ),
+                (
+                    "via",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="relayed_quotes",
+                        to="news.entity",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Story',
+            name="Story",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.TextField(blank=True)),
-                ('first_published_at', models.DateTimeField(blank=True, null=True)),
-                ('last_published_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('size', models.PositiveIntegerField(default=0)),
-                ('source_count', models.PositiveIntegerField(default=0)),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('representative', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='news.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.TextField(blank=True)),
+                ("first_published_at", models.DateTimeField(blank=True, null=True)),
+                ("last_published_at", models.DateTimeField(blank=True, db_index=True, null=True)),
+                ("size", models.PositiveIntegerField(default=0)),
+                ("source_count", models.PositiveIntegerField(default=0)),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "representative",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="news.article",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'stories',
-                'ordering': ['-last_published_at', '-id'],
+                "verbose_name_plural": "stories",
+                "ordering": ["-last_published_at", "-id"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='story',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='news.story'),
+            model_name="article",
+            name="story",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="articles",
+                to="news.story",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='entity',
-            constraint=models.UniqueConstraint(fields=('kind', 'key'), name='unique_entity_kind_key'),
+            model_name="entity",
+            constraint=models.UniqueConstraint(
+                fields=("kind", "key"), name="unique_entity_kind_key"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='entityalias',
-            constraint=models.UniqueConstraint(fields=('kind', 'key'), name='unique_alias_kind_key'),
+            model_name="entityalias",
+            constraint=models.UniqueConstraint(
+                fields=("kind", "key"), name="unique_alias_kind_key"
+            ),
         ),
         migrations.AddIndex(
-            model_name='mention',
-            index=models.Index(fields=['entity', 'article'], name='news_mentio_entity__60b95c_idx'),
+            model_name="mention",
+            index=models.Index(fields=["entity", "article"], name="news_mentio_entity__60b95c_idx"),
         ),
     ]

@@ -4,14 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0003_analysis'),
+        ("news", "0003_analysis"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['duplicate_of', '-published_at', '-id'], name='article_originals_by_time'),
+            model_name="article",
+            index=models.Index(
+                fields=["duplicate_of", "-published_at", "-id"], name="article_originals_by_time"
+            ),
         ),
     ]

@@ -58,6 +58,7 @@ RANK_CANDIDATES = 1_000
 # Column weights, headline : subheadline : body (bm25 weights; ts_rank_cd A:B:C).
 FIELD_WEIGHTS = (8.0, 3.0, 1.0)
 
+
 class IndexRow(NamedTuple):
     """What the index keeps of an article: the filter fields and the analysed terms."""
 
@@ -71,7 +72,16 @@ class IndexRow(NamedTuple):
     body: list[str]
 
 
-INDEX_FIELDS = ("id", "source_id", "published_at", "duplicate_of_id", "author", "title", "subtitle", "body")
+INDEX_FIELDS = (
+    "id",
+    "source_id",
+    "published_at",
+    "duplicate_of_id",
+    "author",
+    "title",
+    "subtitle",
+    "body",
+)
 
 
 @dataclass
@@ -127,8 +137,12 @@ def document_terms(article: Article) -> tuple[list[str], list[str], list[str]]:
 
 def index_row(article: Article) -> IndexRow:
     return IndexRow(
-        article.pk, article.source_id, article.published_at, article.duplicate_of_id,
-        article.author or "", *document_terms(article),
+        article.pk,
+        article.source_id,
+        article.published_at,
+        article.duplicate_of_id,
+        article.author or "",
+        *document_terms(article),
     )
 
 
@@ -179,7 +193,8 @@ class SearchBackend(ABC):
             while True:
                 chunk = list(
                     Article.objects.using(self.alias)
-                    .filter(id__gt=last).order_by("id")
+                    .filter(id__gt=last)
+                    .order_by("id")
                     .only(*INDEX_FIELDS)[:batch]
                 )
                 if not chunk:
@@ -223,21 +238,31 @@ class SearchBackend(ABC):
         # 2. The page: rank the newest `depth` matches (all of them unless the query is
         #    very common) by relevance × recency prior; an empty query is newest first.
         if parsed.groups:
-            depth = max(offset + limit, int(_setting("NASHRA_SEARCH_RANK_CANDIDATES", RANK_CANDIDATES)))
+            depth = max(
+                offset + limit, int(_setting("NASHRA_SEARCH_RANK_CANDIDATES", RANK_CANDIDATES))
+            )
             prior = (
                 float(_setting("NASHRA_SEARCH_RECENCY_WEIGHT", 0.1)),
                 float(_setting("NASHRA_SEARCH_RECENCY_HALF_LIFE_DAYS", 30.0)),
             )
             page = self._ranked(parsed, where, params, depth, prior, limit, offset)
         else:
-            page = [(0.0, aid) for aid in self._recent(parsed, where, params, offset + limit)[offset:]]
+            page = [
+                (0.0, aid) for aid in self._recent(parsed, where, params, offset + limit)[offset:]
+            ]
         result.hits = self._hits(page, parsed)
         return result
 
     def ids(
-        self, query: str, *, source: str | None = None, since: datetime | None = None,
-        until: datetime | None = None, author: str | None = None,
-        include_duplicates: bool = False, cap: int | None = None,
+        self,
+        query: str,
+        *,
+        source: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        author: str | None = None,
+        include_duplicates: bool = False,
+        cap: int | None = None,
         entity: str | Sequence[int] | None = None,
     ) -> list[int]:
         """Ids of every matching article (newest stored first, up to ``cap``; default
@@ -259,9 +284,16 @@ class SearchBackend(ABC):
                 by_day[day] += n
         from nashra.news.models import Source
 
-        names = dict(Source.objects.using(self.alias).filter(id__in=list(by_source)).values_list("id", "name"))
+        names = dict(
+            Source.objects.using(self.alias)
+            .filter(id__in=list(by_source))
+            .values_list("id", "name")
+        )
         return {
-            "source": {names.get(s, str(s)): n for s, n in sorted(by_source.items(), key=lambda x: (-x[1], names.get(x[0], "")))},
+            "source": {
+                names.get(s, str(s)): n
+                for s, n in sorted(by_source.items(), key=lambda x: (-x[1], names.get(x[0], "")))
+            },
             "day": dict(sorted(by_day.items(), reverse=True)),
         }
 
@@ -271,7 +303,8 @@ class SearchBackend(ABC):
         articles = {
             a.pk: a
             for a in Article.objects.using(self.alias)
-            .filter(id__in=[r[1] for r in page]).select_related("source")
+            .filter(id__in=[r[1] for r in page])
+            .select_related("source")
             .only("id", "title", "subtitle", "body", "published_at", "source__name")
         }
         wanted = parsed.positive_terms
@@ -280,16 +313,30 @@ class SearchBackend(ABC):
             a = articles.get(aid)
             if a is None:
                 continue
-            paragraphs = [p for p in (a.body or []) if isinstance(p, str)] or [a.subtitle or "", a.title or ""]
-            hits.append(Hit(
-                id=a.pk, title=a.title, source=a.source.name, published_at=a.published_at,
-                score=round(score, 6), snippet=snippet(paragraphs, wanted),
-            ))
+            paragraphs = [p for p in (a.body or []) if isinstance(p, str)] or [
+                a.subtitle or "",
+                a.title or "",
+            ]
+            hits.append(
+                Hit(
+                    id=a.pk,
+                    title=a.title,
+                    source=a.source.name,
+                    published_at=a.published_at,
+                    score=round(score, 6),
+                    snippet=snippet(paragraphs, wanted),
+                )
+            )
         return hits
 
     def _filters(
-        self, source: str | None, since: datetime | None, until: datetime | None,
-        author: str | None, include_duplicates: bool, entity: str | Sequence[int] | None = None,
+        self,
+        source: str | None,
+        since: datetime | None,
+        until: datetime | None,
+        author: str | None,
+        include_duplicates: bool,
+        entity: str | Sequence[int] | None = None,
     ) -> tuple[list[str], list[Any]]:
         where: list[str] = []
         params: list[Any] = []
@@ -305,12 +352,16 @@ class SearchBackend(ABC):
             else:
                 ids = [int(i) for i in entity]
                 marks = ", ".join(["%s"] * len(ids))
-                where.append(f"m.article_id IN (SELECT mn.article_id FROM news_mention mn WHERE mn.entity_id IN ({marks}))")
+                where.append(
+                    f"m.article_id IN (SELECT mn.article_id FROM news_mention mn WHERE mn.entity_id IN ({marks}))"
+                )
                 params += ids
         if not include_duplicates:
             where.append("m.duplicate_of_id IS NULL")
         if source:
-            where.append("m.source_id IN (SELECT s.id FROM news_source s WHERE s.name = %s OR s.slug = %s)")
+            where.append(
+                "m.source_id IN (SELECT s.id FROM news_source s WHERE s.name = %s OR s.slug = %s)"
+            )
             params += [source, source]
         ops = self.connection.ops
         if since is not None:
@@ -348,21 +399,31 @@ class SearchBackend(ABC):
         positive terms, else recent articles not matching ``parsed.excluded``."""
 
     @abstractmethod
-    def _counts(self, parsed: ParsedQuery, where: list[str], params: list[Any], cap: int) -> list[tuple[int, str | None, int]]:
+    def _counts(
+        self, parsed: ParsedQuery, where: list[str], params: list[Any], cap: int
+    ) -> list[tuple[int, str | None, int]]:
         """(source id, day, count) over the newest ``cap`` articles that pass the filters and
         match ``parsed`` (or, with no positive terms, do not match ``parsed.excluded``)."""
 
     @abstractmethod
     def _ranked(
-        self, parsed: ParsedQuery, where: list[str], params: list[Any], depth: int,
-        prior: tuple[float, float], limit: int, offset: int,
+        self,
+        parsed: ParsedQuery,
+        where: list[str],
+        params: list[Any],
+        depth: int,
+        prior: tuple[float, float],
+        limit: int,
+        offset: int,
     ) -> list[tuple[float, int]]:
         """(score, article id) of one page of the newest ``depth`` matches, best first
         (ties: newest id first). score = relevance × (1 + weight · half_life / (half_life +
         age in days)), with ``prior = (weight, half_life)``."""
 
     @abstractmethod
-    def _recent(self, parsed: ParsedQuery, where: list[str], params: list[Any], n: int) -> list[int]:
+    def _recent(
+        self, parsed: ParsedQuery, where: list[str], params: list[Any], n: int
+    ) -> list[int]:
         """Ids of the ``n`` newest published articles passing the filters and not matching
         ``parsed.excluded``."""
 

@@ -70,13 +70,21 @@ class PostgresBackend(SearchBackend):
     def _write(self, rows: list[IndexRow], *, replace: bool) -> None:
         with self.connection.cursor() as cur:
             if replace:
-                cur.execute(f"DELETE FROM {TABLE} WHERE article_id = ANY(%s)", [[r.id for r in rows]])
+                cur.execute(
+                    f"DELETE FROM {TABLE} WHERE article_id = ANY(%s)", [[r.id for r in rows]]
+                )
             cur.executemany(
                 f"INSERT INTO {TABLE} (article_id, source_id, published_at, duplicate_of_id, author, document) "
                 "VALUES (%s, %s, %s, %s, %s, %s::tsvector)",
                 [
-                    (r.id, r.source_id, r.published_at, r.duplicate_of_id, r.author,
-                     tsvector_literal((r.title, r.subtitle, r.body)))
+                    (
+                        r.id,
+                        r.source_id,
+                        r.published_at,
+                        r.duplicate_of_id,
+                        r.author,
+                        tsvector_literal((r.title, r.subtitle, r.body)),
+                    )
                     for r in rows
                 ],
             )
@@ -89,7 +97,9 @@ class PostgresBackend(SearchBackend):
         with self.connection.cursor() as cur:
             cur.execute(f"DELETE FROM {TABLE}")
 
-    def _candidates(self, parsed: ParsedQuery, where: list[str], params: list[Any], columns: str, n: int) -> tuple[str, list[Any]]:
+    def _candidates(
+        self, parsed: ParsedQuery, where: list[str], params: list[Any], columns: str, n: int
+    ) -> tuple[str, list[Any]]:
         """The newest ``n`` candidates: matches in stored order, or recent articles."""
         conds = "".join(" AND " + c for c in where)
         if parsed.groups:
@@ -108,18 +118,31 @@ class PostgresBackend(SearchBackend):
             [*params, n],
         )
 
-    def _counts(self, parsed: ParsedQuery, where: list[str], params: list[Any], cap: int) -> list[tuple[int, str | None, int]]:
+    def _counts(
+        self, parsed: ParsedQuery, where: list[str], params: list[Any], cap: int
+    ) -> list[tuple[int, str | None, int]]:
         sub, args = self._candidates(
-            parsed, where, params,
-            "m.source_id, to_char(m.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day", cap,
+            parsed,
+            where,
+            params,
+            "m.source_id, to_char(m.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day",
+            cap,
         )
         with self.connection.cursor() as cur:
-            cur.execute(f"SELECT source_id, day, count(*) FROM ({sub}) c GROUP BY source_id, day", args)
+            cur.execute(
+                f"SELECT source_id, day, count(*) FROM ({sub}) c GROUP BY source_id, day", args
+            )
             return cur.fetchall()
 
     def _ranked(
-        self, parsed: ParsedQuery, where: list[str], params: list[Any], depth: int,
-        prior: tuple[float, float], limit: int, offset: int,
+        self,
+        parsed: ParsedQuery,
+        where: list[str],
+        params: list[Any],
+        depth: int,
+        prior: tuple[float, float],
+        limit: int,
+        offset: int,
     ) -> list[tuple[float, int]]:
         # Rank outside the LIMIT, so ts_rank_cd reads only the `depth` candidate vectors.
         sub, args = self._candidates(
@@ -136,7 +159,9 @@ class PostgresBackend(SearchBackend):
             cur.execute(sql, [RANK_WEIGHTS, weight, half_life, half_life, *args, limit, offset])
             return [(float(r[0]), r[1]) for r in cur.fetchall()]
 
-    def _recent(self, parsed: ParsedQuery, where: list[str], params: list[Any], n: int) -> list[int]:
+    def _recent(
+        self, parsed: ParsedQuery, where: list[str], params: list[Any], n: int
+    ) -> list[int]:
         sub, args = self._candidates(parsed, where, params, "m.article_id", n)
         with self.connection.cursor() as cur:
             cur.execute(sub, args)

@@ -60,7 +60,10 @@ class FTS5Backend(SearchBackend):
             cur.executemany(
                 f"INSERT INTO {META} (article_id, source_id, published_at, duplicate_of_id, author) "
                 "VALUES (%s, %s, %s, %s, %s)",
-                [(r.id, r.source_id, adapt(r.published_at), r.duplicate_of_id, r.author) for r in rows],
+                [
+                    (r.id, r.source_id, adapt(r.published_at), r.duplicate_of_id, r.author)
+                    for r in rows
+                ],
             )
 
     def _delete_with(self, cur: Any, ids: list[int]) -> None:
@@ -83,7 +86,9 @@ class FTS5Backend(SearchBackend):
         with self.connection.cursor() as cur:
             cur.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
 
-    def _candidates(self, parsed: ParsedQuery, where: list[str], params: list[Any], columns: str, n: int) -> tuple[str, list[Any]]:
+    def _candidates(
+        self, parsed: ParsedQuery, where: list[str], params: list[Any], columns: str, n: int
+    ) -> tuple[str, list[Any]]:
         """The newest ``n`` candidates: matches in stored order, or recent articles."""
         conds = "".join(" AND " + c for c in where)
         if parsed.groups:
@@ -102,23 +107,40 @@ class FTS5Backend(SearchBackend):
             [*params, n],
         )
 
-    def _counts(self, parsed: ParsedQuery, where: list[str], params: list[Any], cap: int) -> list[tuple[int, str | None, int]]:
+    def _counts(
+        self, parsed: ParsedQuery, where: list[str], params: list[Any], cap: int
+    ) -> list[tuple[int, str | None, int]]:
         sub, args = self._candidates(
-            parsed, where, params, "m.source_id AS source_id, substr(m.published_at, 1, 10) AS day", cap
+            parsed,
+            where,
+            params,
+            "m.source_id AS source_id, substr(m.published_at, 1, 10) AS day",
+            cap,
         )
         with self.connection.cursor() as cur:
-            cur.execute(f"SELECT source_id, day, count(*) FROM ({sub}) GROUP BY source_id, day", args)
+            cur.execute(
+                f"SELECT source_id, day, count(*) FROM ({sub}) GROUP BY source_id, day", args
+            )
             return cur.fetchall()
 
     def _ranked(
-        self, parsed: ParsedQuery, where: list[str], params: list[Any], depth: int,
-        prior: tuple[float, float], limit: int, offset: int,
+        self,
+        parsed: ParsedQuery,
+        where: list[str],
+        params: list[Any],
+        depth: int,
+        prior: tuple[float, float],
+        limit: int,
+        offset: int,
     ) -> list[tuple[float, int]]:
         w = ", ".join(str(x) for x in FIELD_WEIGHTS)
         sub, args = self._candidates(
-            parsed, where, params,
+            parsed,
+            where,
+            params,
             f"m.article_id AS id, -bm25({TABLE}, {w}) AS rel, "
-            "julianday('now') - julianday(m.published_at) AS age", depth,
+            "julianday('now') - julianday(m.published_at) AS age",
+            depth,
         )
         sql = (
             "SELECT rel * (1.0 + coalesce(%s * %s / (%s + max(0.0, age)), 0.0)) AS score, id "
@@ -129,7 +151,9 @@ class FTS5Backend(SearchBackend):
             cur.execute(sql, [weight, half_life, half_life, *args, limit, offset])
             return cur.fetchall()
 
-    def _recent(self, parsed: ParsedQuery, where: list[str], params: list[Any], n: int) -> list[int]:
+    def _recent(
+        self, parsed: ParsedQuery, where: list[str], params: list[Any], n: int
+    ) -> list[int]:
         sub, args = self._candidates(parsed, where, params, "m.article_id", n)
         with self.connection.cursor() as cur:
             cur.execute(sub, args)

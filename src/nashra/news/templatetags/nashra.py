@@ -4,6 +4,7 @@ the language switch and sanitised HTML."""
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,8 +12,9 @@ import nh3
 from django import template
 from django.http import HttpRequest
 from django.template.defaultfilters import date as date_filter
-from django.urls import translate_url
+from django.urls import get_script_prefix, reverse, translate_url
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
@@ -75,7 +77,10 @@ def content_direction(language: str, source_direction: str = "") -> str:
 def lang_of(article: Any) -> str:
     """The article content's language code (its own, else its source's)."""
     src = getattr(article, "source", None)
-    return content_language(getattr(article, "language", ""), getattr(src, "language", "") or "") or "ar"
+    return (
+        content_language(getattr(article, "language", ""), getattr(src, "language", "") or "")
+        or "ar"
+    )
 
 
 @register.filter
@@ -131,3 +136,73 @@ def percent_of(value: int, maximum: int) -> int:
         return max(5, min(100, 5 * round(20 * int(value) / int(maximum))))
     except (TypeError, ValueError):
         return 0
+
+
+@lru_cache(maxsize=50_000)
+def _reverse(language: str, prefix: str, name: str, arg: object) -> str:
+    return reverse(name, args=[arg])
+
+
+def url_of(name: str, arg: object) -> str:
+    """``reverse(name, args=[arg])``, remembered: a list page links each of its articles
+    and sources, and reversing costs more than the rest of an item. The result depends
+    on the interface language (``/en/…``) and the script prefix, so both are in the key."""
+    return _reverse(get_language() or "", get_script_prefix(), name, arg)
+
+
+@register.simple_tag(name="link")
+def link(name: str, arg: object) -> str:
+    """``{% url name arg %}`` for links repeated in loops (mentions, quotes, chips)."""
+    return url_of(name, arg)
+
+
+@register.simple_tag
+def timeline_bars(days: list[tuple[str, int]], peak: int) -> SafeString:
+    """The per-day mention bars of an entity page, one ``<li>`` per day, in the reader's
+    digits (a template loop costs ~2 ms for 60 days; this, a tenth of that)."""
+    items = []
+    for day, n in days:
+        label = f"{to_digits(day)}: {to_digits(n)}"
+        items.append(
+            format_html(
+                '<li title="{}"><span class="bar h{}"></span>'
+                '<span class="visually-hidden">{}</span></li>',
+                label,
+                percent_of(n, peak),
+                label,
+            )
+        )
+    return mark_safe("".join(items))
+
+
+@register.simple_tag(takes_context=True)
+def article_item(context: template.Context, article: Any) -> SafeString:
+    """One article in a list: headline, source, date, and the save button for a signed-in
+    reader. Built in Python rather than an included template: pages list up to 30 of
+    these, and an include with its tags costs several times more."""
+    when_html = ""
+    if article.published_at:
+        when_html = format_html(
+            ' · <time datetime="{}">{}</time>',
+            iso(article.published_at),
+            when(article.published_at),
+        )
+    html = format_html(
+        '<li class="item">\n  <a class="item-link" href="{}" lang="{}" dir="{}">{}</a>\n'
+        '  <div class="meta"><a href="{}">{}</a>{}</div>\n',
+        url_of("news:article", article.pk),
+        lang_of(article),
+        dir_of(article),
+        article.title or gettext("(untitled)"),
+        url_of("news:source", article.source.slug),
+        article.source.name,
+        when_html,
+    )
+    user = context.get("user")
+    if user is not None and user.is_authenticated:
+        from nashra.readers.templatetags.readers import save_button
+
+        values = save_button(context, article)
+        save = context.template.engine.get_template("readers/_save.html")
+        html += save.render(context.new(values))  # type: ignore[union-attr]
+    return mark_safe(html + "</li>")

@@ -65,7 +65,9 @@ class Command(BaseCommand):
             "--until", default="", help="published on or before (YYYY-MM-DD or ISO datetime)"
         )
         parser.add_argument("--author", default="", help="author contains this text")
-        parser.add_argument("--entity", default="", help="only articles mentioning this entity (its slug)")
+        parser.add_argument(
+            "--entity", default="", help="only articles mentioning this entity (its slug)"
+        )
         parser.add_argument("--limit", type=int, default=20)
         parser.add_argument("--offset", type=int, default=0)
         parser.add_argument("--duplicates", action="store_true", help="include duplicates")
