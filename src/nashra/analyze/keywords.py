@@ -65,21 +65,28 @@ def keywords(
     title: str = "",
 ) -> list[Keyword]:
     """The ``top`` most distinctive terms of ``text`` (title words count twice)."""
-    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    passes = (
+        (text, analyze(text) if analysed is None else analysed),
+        (title, analyze(title) if title else []),
+    )
     tf: Counter[str] = Counter()
-    for source, found, weight in (
-        (text, analyze(text) if analysed is None else analysed, 1),
-        (title, analyze(title) if title else [], 2),
-    ):
+    for (_, found), weight in zip(passes, (1, 2), strict=True):
         for t in found:
-            if len(t.term) < 2 or t.term[0].isdigit():
-                continue
-            tf[t.term] += weight
-            surfaces[t.term][source[t.start : t.end]] += 1
+            term = t.term
+            if len(term) > 1 and not term[0].isdigit():
+                tf[term] += weight
     scored = []
     for term, c in tf.items():
         if c == 1 and len(term) < 3:
             continue
         scored.append(((1 + math.log(c)) * idf(term), term))
     scored.sort(key=lambda x: (-x[0], x[1]))
-    return [Keyword(term, surfaces[term].most_common(1)[0][0], w) for w, term in scored[:top]]
+    best = scored[:top]
+    # The surface forms only of the terms kept (most of the work when done for all).
+    wanted = {term for _, term in best}
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    for source, found in passes:
+        for t in found:
+            if t.term in wanted:
+                surfaces[t.term][source[t.start : t.end]] += 1
+    return [Keyword(term, surfaces[term].most_common(1)[0][0], w) for w, term in best]

@@ -18,27 +18,47 @@ def chunks(values: Sequence[T], size: int = IN_CHUNK) -> Iterator[Sequence[T]]:
 
 
 def select_in(
-    table: str, columns: Sequence[str], key: str, values: Sequence[object]
+    table: str,
+    columns: Sequence[str],
+    key: str,
+    values: Sequence[object],
+    *,
+    where: str = "",
+    params: Sequence[object] = (),
 ) -> Iterator[tuple[Any, ...]]:
-    """Rows of ``SELECT columns FROM table WHERE key IN values``, chunked, in plain SQL.
+    """Rows of ``SELECT columns FROM table WHERE [where AND] key IN values``, chunked, in
+    plain SQL.
 
     For the ingest's hot lookups (thousands of keys a batch), where building the ORM's
     ``__in`` lookup costs more than the query itself."""
     qn = connection.ops.quote_name
-    head = f"SELECT {', '.join(map(qn, columns))} FROM {qn(table)} WHERE {qn(key)} IN "
+    head = f"SELECT {', '.join(map(qn, columns))} FROM {qn(table)} WHERE "
+    if where:
+        head += f"{where} AND "
+    head += f"{qn(key)} IN "
     with connection.cursor() as cursor:
         for chunk in chunks(values):
-            cursor.execute(head + "(" + ", ".join(["%s"] * len(chunk)) + ")", list(chunk))
+            marks = "(" + ", ".join(["%s"] * len(chunk)) + ")"
+            cursor.execute(head + marks, [*params, *chunk])
             yield from cursor.fetchall()
 
 
-def insert_rows(table: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+def insert_rows(
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    skip_conflicts: bool = False,
+) -> None:
     """``INSERT`` many rows with one executemany: no model instances, for rows nothing
-    reads back (band keys, ingest log lines), where the ORM's per-row work dominates."""
+    reads back (band keys, ingest log lines), where the ORM's per-row work dominates.
+    ``skip_conflicts``: rows that break a unique constraint are left out."""
     if not rows:
         return
     qn = connection.ops.quote_name
     marks = ", ".join(["%s"] * len(columns))
     sql = f"INSERT INTO {qn(table)} ({', '.join(map(qn, columns))}) VALUES ({marks})"
+    if skip_conflicts:
+        sql += " ON CONFLICT DO NOTHING"  # SQLite ≥ 3.24 and PostgreSQL alike
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)

@@ -175,7 +175,7 @@ def _best_story(article: Article) -> int | None:
     theirs: dict[int, dict[int, float]] = defaultdict(dict)
     for art_id, ent, kind, count in _sql(
         "SELECT DISTINCT m.article_id, m.entity_id, e.kind, e.article_count FROM {mention} m"
-        f" JOIN {{entity}} e ON e.id = m.entity_id WHERE m.article_id IN ({_marks(story_of)})",
+        f" JOIN {{entity}} e ON e.id = m.entity_id WHERE m.article_id IN ({_marks(list(story_of))})",
         list(story_of),
     ):
         theirs[art_id][ent] = _weight(kind, count)
