@@ -14,12 +14,13 @@ import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Max, Min
+from django.utils import timezone
 
 from nashra.news.batching import select_in
 from nashra.news.models import Article, ArticleAnalysis, Entity, Mention, Story
@@ -82,6 +83,15 @@ def _sql(query: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
     with connection.cursor() as cursor:
         cursor.execute(query.format(**_T), params)
         return cursor.fetchall() if cursor.description else []
+
+
+def _aware(value: Any) -> Any:
+    """A datetime from a plain-SQL read, as the ORM would give it (aware, UTC)."""
+    if isinstance(value, str):  # SQLite
+        value = datetime.fromisoformat(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, UTC)
+    return value
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -154,16 +164,21 @@ def _best_story(article: Article) -> int | None:
     ids: list[object] = [a for a, _ in shared.most_common(4 * MAX_CANDIDATES)]
     if not ids:
         return None
-    eligible = (
-        f"SELECT id, story_id FROM {{article}} WHERE id IN ({_marks(ids)})"
-        " AND duplicate_of_id IS NULL AND story_id IS NOT NULL"
-    )
+    # By primary key only, the rest checked here: with the conditions in SQL, SQLite
+    # walks the index of duplicate_of or published_at instead.
+    found: dict[int, int] = {}
+    low = high = None
     if article.published_at is not None:  # an undated article (a raw scrape) may match any time
-        when = article.published_at
-        eligible += " AND published_at BETWEEN %s AND %s"
-        adapt = connection.ops.adapt_datetimefield_value
-        ids += [adapt(when - WINDOW), adapt(when + WINDOW)]
-    found = dict(_sql(eligible, ids))
+        low, high = article.published_at - WINDOW, article.published_at + WINDOW
+    for art_id, story_id, dup_of, published in _sql(
+        f"SELECT id, story_id, duplicate_of_id, published_at FROM {{article}} WHERE id IN ({_marks(ids)})",
+        ids,
+    ):
+        if dup_of is not None or story_id is None:
+            continue
+        if low is not None and (published is None or not low <= _aware(published) <= high):
+            continue
+        found[art_id] = story_id
     candidates = [
         {"article_id": a, "article__story_id": found[a]}
         for a, _ in shared.most_common()
@@ -172,13 +187,22 @@ def _best_story(article: Article) -> int | None:
     if not candidates:
         return None
     story_of = {c["article_id"]: c["article__story_id"] for c in candidates}
-    theirs: dict[int, dict[int, float]] = defaultdict(dict)
-    for art_id, ent, kind, count in _sql(
-        "SELECT DISTINCT m.article_id, m.entity_id, e.kind, e.article_count FROM {mention} m"
-        f" JOIN {{entity}} e ON e.id = m.entity_id WHERE m.article_id IN ({_marks(list(story_of))})",
+    # Mentions, then their entities once each (a join repeats each entity per mention).
+    pairs = _sql(
+        "SELECT DISTINCT article_id, entity_id FROM {mention}"
+        f" WHERE article_id IN ({_marks(list(story_of))})",
         list(story_of),
-    ):
-        theirs[art_id][ent] = _weight(kind, count)
+    )
+    entity_ids = sorted({ent for _, ent in pairs})
+    weight = {
+        ent: _weight(kind, count)
+        for ent, kind, count in select_in(
+            Entity._meta.db_table, ("id", "kind", "article_count"), "id", entity_ids
+        )
+    }
+    theirs: dict[int, dict[int, float]] = defaultdict(dict)
+    for art_id, ent in pairs:
+        theirs[art_id][ent] = weight.get(ent, 0.0)
     stories = sorted(set(story_of.values()))
     seed_of: dict[int, int] = {
         story: rep
