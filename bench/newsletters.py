@@ -98,6 +98,7 @@ def main() -> None:
     from nashra.newsletters.send import send_pending
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    load_start = [round(x, 2) for x in os.getloadavg()]
     t0 = time.perf_counter()
     scheduled = schedule(timezone.now())
     freeze_s = time.perf_counter() - t0
@@ -139,6 +140,8 @@ def main() -> None:
         "database": "sqlite (WAL)",
         "python": platform.python_version(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cpus",
+        # The machine may be shared: 1/5/15-minute load averages before and after the send.
+        "load_average": {"start": load_start, "end": [round(x, 2) for x in os.getloadavg()]},
         "scheduled": {k: (len(v) if isinstance(v, list) else v) for k, v in scheduled.items()},
     }
     print(json.dumps(result, indent=1, ensure_ascii=False))

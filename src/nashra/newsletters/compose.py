@@ -214,11 +214,15 @@ def digest_groups(
 ) -> list[Group]:
     """The best of the reader's feed since ``since``: one item per story, grouped by the
     first thing they follow that brought it (else by its first reason)."""
-    from nashra.readers.feed import personal_feed  # the readers app; imported lazily
+    from nashra.readers.feed import Pool, personal_feed  # the readers app; imported lazily
 
     limit = limit or int(getattr(settings, "NASHRA_DIGEST_MAX_ITEMS", 12))
+    cache = {} if cache is None else cache
+    # One pool of candidate lists for the whole run: readers who follow the same entity
+    # or source share its list (kept fresh by the pool itself as articles arrive).
+    pool = cache.setdefault("feed-pool", Pool(shared=False))
     with translation.override(language):  # the feed's reasons come translated
-        feed, _cursor = personal_feed(user, limit=limit * 3, since=since, include_read=False)
+        feed, _cursor = personal_feed(user, limit=limit * 3, since=since, include_read=False, pool=pool)
     chosen = []
     seen: set[object] = set()
     for entry in feed:
@@ -229,7 +233,6 @@ def digest_groups(
         chosen.append(entry)
         if len(chosen) >= limit:
             break
-    cache = {} if cache is None else cache
     missing = [e.article.pk for e in chosen if ("item", e.article.pk, language) not in cache]
     if missing:  # one query for the articles with their source, story and analysis
         for article in load_articles(missing):

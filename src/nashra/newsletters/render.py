@@ -21,7 +21,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import get_template
 from django.utils import timezone, translation
 
-from nashra.newsletters.compose import Composed, site_url
+from nashra.newsletters.compose import Composed, Item, site_url
 from nashra.site.middleware import reader_digits
 
 FONT = "Tahoma,'Segoe UI','Noto Sans Arabic','Noto Naskh Arabic','Geeza Pro',Arial,sans-serif"
@@ -56,10 +56,32 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo("UTC")
 
 
-def render(m: Composed) -> Rendered:
-    html = render_template("newsletters/email/message.html", {"m": m}, m.language, m.time_zone)
-    text = render_template("newsletters/email/message.txt", {"m": m}, m.language, m.time_zone)
+def render(m: Composed, fragments: dict[Any, str] | None = None) -> Rendered:
+    """The message's subject, text and HTML. Each item is rendered on its own
+    (``item.html`` / ``item.txt``) and set into the message; pass ``fragments`` (a dict
+    kept for a send run) to render an item once for every reader who gets it in the same
+    language and time zone."""
+    fragments = {} if fragments is None else fragments
+    html_groups, text_groups = [], []
+    for group in m.groups:
+        html_groups.append({"label": group.label, "parts": [_item(i, "html", m, fragments) for i in group.items]})
+        text_groups.append({"label": group.label, "parts": [_item(i, "txt", m, fragments) for i in group.items]})
+    html = render_template("newsletters/email/message.html", {"m": m, "groups": html_groups}, m.language, m.time_zone)
+    text = render_template("newsletters/email/message.txt", {"m": m, "groups": text_groups}, m.language, m.time_zone)
     return Rendered(subject=" ".join(m.subject.split()), text=text.strip() + "\n", html=html)
+
+
+def _item(item: Item, kind: str, m: Composed, fragments: dict[Any, str]) -> str:
+    # Keyed by everything the fragment shows (not by article id alone): the same article
+    # can come with another title or summary in another issue.
+    key = (kind, m.language, m.time_zone, item.article_id, item.title, item.source, item.summary, item.url,
+           item.published_at, item.lang, item.dir, item.sources)
+    found = fragments.get(key)
+    if found is None:
+        found = render_template(f"newsletters/email/item.{kind}", {"item": item, "language": m.language},
+                                m.language, m.time_zone)
+        fragments[key] = found
+    return found
 
 
 def list_headers(unsubscribe_url: str, mailto: str, list_id: str = "") -> dict[str, str]:

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as DjangoSMTPBackend
@@ -180,11 +181,10 @@ def claim(batch_size: int, *, worker: str = "", now: datetime | None = None) -> 
         if not ids:
             return []
         Delivery.objects.filter(pk__in=ids, status=S.PENDING).update(status=S.CLAIMED, claimed_by=tag, claimed_at=now)
-    return list(
-        Delivery.objects.filter(claimed_by=tag, status=S.CLAIMED)
-        .select_related("issue__newsletter", "subscriber__user")
-        .order_by("id")
-    )
+    related = ["issue__newsletter", "subscriber__user"]
+    if apps.is_installed("nashra.readers"):  # the reader's language and time zone, in the same query
+        related.append("subscriber__user__reader_profile")
+    return list(Delivery.objects.filter(claimed_by=tag, status=S.CLAIMED).select_related(*related).order_by("id"))
 
 
 def recover(*, now: datetime | None = None, lease: float | None = None) -> tuple[int, int]:
@@ -310,7 +310,7 @@ def send_batch(batch: list[Delivery], connection: Any, pacer: Pacer, stats: Send
                 _mark(delivery, S.SKIPPED, error="nothing new since the last issue")
                 stats.skipped += 1
                 continue
-            rendered = render(composed)
+            rendered = render(composed, cache.setdefault("fragments", {}))
             headers = list_headers(composed.unsubscribe_url, composed.mailto, list_id(issue.newsletter.slug))
             email = build_email(rendered, delivery.email, headers, connection=connection)
         except Exception as error:  # a composition bug must not stop the batch
@@ -385,12 +385,14 @@ def send_batch(batch: list[Delivery], connection: Any, pacer: Pacer, stats: Send
                 connection.before_commit = None
         if after_accept is not None:
             after_accept(delivery)
-        _mark(delivery, S.SENT, sent_at=timezone.now(), message_id=email.extra_headers.get("Message-ID", "")[:300], error="")
+        with transaction.atomic():  # one commit for both rows
+            _mark(delivery, S.SENT, sent_at=timezone.now(), message_id=email.extra_headers.get("Message-ID", "")[:300],
+                  error="")
+            if issue.newsletter.kind == Newsletter.Kind.DIGEST:
+                Subscription.objects.filter(subscriber_id=delivery.subscriber_id, newsletter_id=issue.newsletter_id).update(
+                    last_sent_at=handover_at  # the next digest starts where this one was composed
+                )
         stats.sent += 1
-        if issue.newsletter.kind == Newsletter.Kind.DIGEST:
-            Subscription.objects.filter(subscriber_id=delivery.subscriber_id, newsletter_id=issue.newsletter_id).update(
-                last_sent_at=handover_at  # the next digest starts where this one was composed
-            )
     return connection
 
 
