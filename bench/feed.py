@@ -41,8 +41,20 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 NASHRA = str(Path(sys.executable).with_name("nashra"))
-TOPICS = ["النفط", "الاقتصاد", "كرة القدم", "التعليم", "الصحة", "السياحة", "الاستثمار", "الطاقة",
-          "مجلس الوزراء", "اليمن", "المرأة", "الهلال"]
+TOPICS = [
+    "النفط",
+    "الاقتصاد",
+    "كرة القدم",
+    "التعليم",
+    "الصحة",
+    "السياحة",
+    "الاستثمار",
+    "الطاقة",
+    "مجلس الوزراء",
+    "اليمن",
+    "المرأة",
+    "الهلال",
+]
 
 
 def pct(values: list[float], q: float) -> float:
@@ -51,8 +63,14 @@ def pct(values: list[float], q: float) -> float:
 
 
 def summary(ms: list[float]) -> dict[str, float]:
-    return {"n": len(ms), "p50_ms": pct(ms, 0.5), "p95_ms": pct(ms, 0.95), "p99_ms": pct(ms, 0.99),
-            "max_ms": round(max(ms), 2), "mean_ms": round(statistics.fmean(ms), 2)}
+    return {
+        "n": len(ms),
+        "p50_ms": pct(ms, 0.5),
+        "p95_ms": pct(ms, 0.95),
+        "p99_ms": pct(ms, 0.99),
+        "max_ms": round(max(ms), 2),
+        "mean_ms": round(statistics.fmean(ms), 2),
+    }
 
 
 def make_readers(n: int, seed: int = 3) -> list[int]:
@@ -65,19 +83,29 @@ def make_readers(n: int, seed: int = 3) -> list[int]:
 
     User = get_user_model()
     rng = random.Random(seed)
-    existing = list(User.objects.filter(username__startswith="bench-reader-").values_list("id", flat=True))
+    existing = list(
+        User.objects.filter(username__startswith="bench-reader-").values_list("id", flat=True)
+    )
     if len(existing) >= n:
         return existing[:n]
-    ents = list(Entity.objects.filter(merged_into__isnull=True).order_by("-article_count").values_list("id", flat=True)[:2000])
+    ents = list(
+        Entity.objects.filter(merged_into__isnull=True)
+        .order_by("-article_count")
+        .values_list("id", flat=True)[:2000]
+    )
     weights = [1.0 / (r + 1) ** 0.8 for r in range(len(ents))]
     sources = list(Source.objects.values_list("id", flat=True))
     stories = list(Story.objects.order_by("-last_published_at").values_list("id", flat=True)[:3000])
     users = []
     with transaction.atomic():
         for i in range(len(existing), n):
-            users.append(User(username=f"bench-reader-{i}", email=f"r{i}@bench.example", password="!"))
+            users.append(
+                User(username=f"bench-reader-{i}", email=f"r{i}@bench.example", password="!")
+            )
         User.objects.bulk_create(users, batch_size=500)
-        ids = list(User.objects.filter(username__startswith="bench-reader-").values_list("id", flat=True))
+        ids = list(
+            User.objects.filter(username__startswith="bench-reader-").values_list("id", flat=True)
+        )
         rows: list[Follow] = []
         for uid in ids:
             k = rng.randint(20, 50)
@@ -87,17 +115,30 @@ def make_readers(n: int, seed: int = 3) -> list[int]:
                 hidden = rng.random() < 0.05
                 if r < 0.70:
                     e = rng.choices(ents, weights=weights)[0]
-                    f = Follow(user_id=uid, kind="entity", entity_id=e, key=f"entity:{e}", hidden=hidden)
+                    f = Follow(
+                        user_id=uid, kind="entity", entity_id=e, key=f"entity:{e}", hidden=hidden
+                    )
                 elif r < 0.85:
                     s = rng.choice(sources)
-                    f = Follow(user_id=uid, kind="source", source_id=s, key=f"source:{s}", hidden=hidden)
+                    f = Follow(
+                        user_id=uid, kind="source", source_id=s, key=f"source:{s}", hidden=hidden
+                    )
                 elif r < 0.95:
                     q = rng.choice(TOPICS)
                     terms = query_terms(q)
-                    f = Follow(user_id=uid, kind="topic", query=q, terms=terms, key="topic:" + " ".join(terms), hidden=False)
+                    f = Follow(
+                        user_id=uid,
+                        kind="topic",
+                        query=q,
+                        terms=terms,
+                        key="topic:" + " ".join(terms),
+                        hidden=False,
+                    )
                 else:
                     st = rng.choice(stories)
-                    f = Follow(user_id=uid, kind="story", story_id=st, key=f"story:{st}", hidden=False)
+                    f = Follow(
+                        user_id=uid, kind="story", story_id=st, key=f"story:{st}", hidden=False
+                    )
                 if f.key not in seen:
                     seen.add(f.key)
                     rows.append(f)
@@ -127,12 +168,21 @@ def ingest_new(n: int, seed: int = 11) -> list[int]:
         body[0] = f"{chosen[0].name} {body[0]}"
         title = f"{chosen[0].name}: خبر جديد {i}"
         original = f"feed-bench:{time.time()}:{i}".encode()
-        rows.append(Article(
-            source=sources[i % len(sources)], title=title, body=body,
-            published_at=newest + timedelta(minutes=1 + i), language="ar", original=original,
-            origin=f"feed-bench-new:{i}:{time.time()}", format="json",
-            input_hash=hashlib.sha256(original).hexdigest(), body_hash=hashlib.sha1(original).hexdigest(), minhash=b"",
-        ))
+        rows.append(
+            Article(
+                source=sources[i % len(sources)],
+                title=title,
+                body=body,
+                published_at=newest + timedelta(minutes=1 + i),
+                language="ar",
+                original=original,
+                origin=f"feed-bench-new:{i}:{time.time()}",
+                format="json",
+                input_hash=hashlib.sha256(original).hexdigest(),
+                body_hash=hashlib.sha1(original).hexdigest(),
+                minhash=b"",
+            )
+        )
         plans.append(chosen)
     with transaction.atomic():
         saved = Article.objects.bulk_create(rows, batch_size=500)
@@ -140,8 +190,25 @@ def ingest_new(n: int, seed: int = 11) -> list[int]:
             saved = list(Article.objects.filter(origin__in=[a.origin for a in rows]).order_by("id"))
         mentions = []
         for a, chosen in zip(saved, plans, strict=True):
-            mentions.append(Mention(article=a, entity=chosen[0], text=chosen[0].name, start=0, end=len(chosen[0].name), in_title=True))
-            mentions.append(Mention(article=a, entity=chosen[0], text=chosen[0].name, start=0, end=len(chosen[0].name)))
+            mentions.append(
+                Mention(
+                    article=a,
+                    entity=chosen[0],
+                    text=chosen[0].name,
+                    start=0,
+                    end=len(chosen[0].name),
+                    in_title=True,
+                )
+            )
+            mentions.append(
+                Mention(
+                    article=a,
+                    entity=chosen[0],
+                    text=chosen[0].name,
+                    start=0,
+                    end=len(chosen[0].name),
+                )
+            )
             for e in chosen[1:]:
                 mentions.append(Mention(article=a, entity=e, text=e.name, start=0, end=0))
         Mention.objects.bulk_create(mentions, batch_size=1000)
@@ -152,11 +219,17 @@ def ingest_new(n: int, seed: int = 11) -> list[int]:
 def _new_article_entities(ids: set[int]) -> set[int]:
     from nashra.news.models import Mention
 
-    return set(Mention.objects.filter(article_id__in=ids, in_title=True).values_list("entity_id", flat=True))
+    return set(
+        Mention.objects.filter(article_id__in=ids, in_title=True).values_list(
+            "entity_id", flat=True
+        )
+    )
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--articles", type=int, default=100_000)
     ap.add_argument("--readers", type=int, default=1_000)
     ap.add_argument("--new", type=int, default=1_000)
@@ -210,7 +283,9 @@ def main() -> None:
             lists += pool.queries
             list_s += pool.query_seconds
         stats: dict[str, Any] = summary(ms)
-        stats["first_read_ms"] = round(ms[0], 2)  # the first reader pays for the lists it makes or extends
+        stats["first_read_ms"] = round(
+            ms[0], 2
+        )  # the first reader pays for the lists it makes or extends
         stats["cpu_ms_per_feed"] = round((time.process_time() - cpu0) * 1000 / len(people), 2)
         stats["shared_list_queries"] = int(lists)
         stats["shared_list_query_ms"] = round(list_s * 1000, 1)
@@ -231,7 +306,11 @@ def main() -> None:
     with_new = should = 0
     for u in people[:200]:
         items, _ = personal_feed(u, limit=30)
-        follows = set(Follow.objects.filter(user=u, hidden=False, kind="entity").values_list("entity_id", flat=True))
+        follows = set(
+            Follow.objects.filter(user=u, hidden=False, kind="entity").values_list(
+                "entity_id", flat=True
+            )
+        )
         if follows & new_mentions:
             should += 1
             with_new += any(i.article.pk in new for i in items)
@@ -257,7 +336,11 @@ def main() -> None:
         "goal_p95_ms": 100,
         "meets_goal": after["p95_ms"] < 100 and second["p95_ms"] < 100,
         "setup_seconds": {"generate": gen_s, "readers": readers_s},
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+        },
         # The machine may be shared: the 1/5/15-minute load averages before and after the timed passes.
         "load_average": {"start": load_start, "end": [round(x, 2) for x in os.getloadavg()]},
     }

@@ -66,7 +66,12 @@ def main() -> None:
     os.environ.pop("DATABASE_URL", None)
     os.environ["DJANGO_SETTINGS_MODULE"] = "nashra.site.settings"
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-c", SERVER, str(port)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER, str(port)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert server.stdout and server.stdout.readline().strip() == "ready"
 
     import django
@@ -119,7 +124,8 @@ def main() -> None:
     result = {
         "benchmark": "newsletters: compose + render + send over SMTP (aiosmtpd on loopback, separate process)",
         "kind": kind,
-        "kind_note": "personal digests from nashra.readers.personal_feed" if kind == "digest"
+        "kind_note": "personal digests from nashra.readers.personal_feed"
+        if kind == "digest"
         else "topic bulletins (nashra.readers not installed)",
         "recipients": args.n,
         "frozen_deliveries": frozen,
@@ -163,28 +169,74 @@ def make_data(n: int, kind: str) -> int:
     now = timezone.now()
     ensure_defaults()
     sources = [Source.objects.create(name=f"مصدر {i}", slug=f"source-{i}") for i in range(8)]
-    entities = [Entity.objects.create(kind="LOC", name=f"مكان {i}", key=f"مكان {i}", slug=f"place-{i}") for i in range(12)]
-    words = ["الحكومة", "تعلن", "خطة", "جديدة", "للنقل", "العام", "في", "المدن", "الكبرى", "خلال", "السنوات", "المقبلة", "وسط", "ترحيب", "واسع", "من", "المواطنين"]
+    entities = [
+        Entity.objects.create(kind="LOC", name=f"مكان {i}", key=f"مكان {i}", slug=f"place-{i}")
+        for i in range(12)
+    ]
+    words = [
+        "الحكومة",
+        "تعلن",
+        "خطة",
+        "جديدة",
+        "للنقل",
+        "العام",
+        "في",
+        "المدن",
+        "الكبرى",
+        "خلال",
+        "السنوات",
+        "المقبلة",
+        "وسط",
+        "ترحيب",
+        "واسع",
+        "من",
+        "المواطنين",
+    ]
     articles = []
     for i in range(300):
         title = " ".join(rng.sample(words, 8)) + f" {i}"
         body = [" ".join(rng.choices(words, k=40)) + "." for _ in range(4)]
         original = f"{title}\n{body}".encode()
-        articles.append(Article(
-            source=sources[i % 8], title=title, body=body, published_at=now - timedelta(minutes=3 * i + 5),
-            language="ar", original=original, origin=f"bench:{i}", format="text",
-            input_hash=hashlib.sha256(original).hexdigest(), body_hash=hashlib.sha1(original).hexdigest(), minhash=b"",
-        ))
+        articles.append(
+            Article(
+                source=sources[i % 8],
+                title=title,
+                body=body,
+                published_at=now - timedelta(minutes=3 * i + 5),
+                language="ar",
+                original=original,
+                origin=f"bench:{i}",
+                format="text",
+                input_hash=hashlib.sha256(original).hexdigest(),
+                body_hash=hashlib.sha1(original).hexdigest(),
+                minhash=b"",
+            )
+        )
     Article.objects.bulk_create(articles)
     articles = list(Article.objects.order_by("id"))
     mentions = []
     for a in articles:
         for e in rng.sample(entities, 2):
-            mentions.append(Mention(article=a, entity=e, text=e.name, start=0, end=len(e.name), in_title=rng.random() < 0.3))
+            mentions.append(
+                Mention(
+                    article=a,
+                    entity=e,
+                    text=e.name,
+                    start=0,
+                    end=len(e.name),
+                    in_title=rng.random() < 0.3,
+                )
+            )
     Mention.objects.bulk_create(mentions)
     for k in range(0, 60, 3):  # some stories across sources
-        story = Story.objects.create(title=articles[k].title, representative=articles[k], size=3, source_count=3,
-                                     first_published_at=articles[k + 2].published_at, last_published_at=articles[k].published_at)
+        story = Story.objects.create(
+            title=articles[k].title,
+            representative=articles[k],
+            size=3,
+            source_count=3,
+            first_published_at=articles[k + 2].published_at,
+            last_published_at=articles[k].published_at,
+        )
         Article.objects.filter(pk__in=[a.pk for a in articles[k : k + 3]]).update(story=story)
 
     emails = [f"reader{i:05d}@example.org" for i in range(n)]
@@ -193,26 +245,59 @@ def make_data(n: int, kind: str) -> int:
         from nashra.readers.models import Follow, Profile
 
         User = get_user_model()
-        User.objects.bulk_create([User(username=f"r{i}", email=e, password="!") for i, e in enumerate(emails)], batch_size=2000)
+        User.objects.bulk_create(
+            [User(username=f"r{i}", email=e, password="!") for i, e in enumerate(emails)],
+            batch_size=2000,
+        )
         users = list(User.objects.order_by("id"))
-        Profile.objects.bulk_create([Profile(user=u, language="en" if i % 10 == 0 else "ar", timezone="UTC")
-                                     for i, u in enumerate(users)], batch_size=2000)
-        Follow.objects.bulk_create([
-            Follow(user=u, kind="entity", entity=e, key=f"entity:{e.pk}") for u in users for e in rng.sample(entities, 2)
-        ], batch_size=5000)
-        Subscriber.objects.bulk_create([Subscriber(email=u.email, user=u, language="ar") for u in users], batch_size=2000)
+        Profile.objects.bulk_create(
+            [
+                Profile(user=u, language="en" if i % 10 == 0 else "ar", timezone="UTC")
+                for i, u in enumerate(users)
+            ],
+            batch_size=2000,
+        )
+        Follow.objects.bulk_create(
+            [
+                Follow(user=u, kind="entity", entity=e, key=f"entity:{e.pk}")
+                for u in users
+                for e in rng.sample(entities, 2)
+            ],
+            batch_size=5000,
+        )
+        Subscriber.objects.bulk_create(
+            [Subscriber(email=u.email, user=u, language="ar") for u in users], batch_size=2000
+        )
         newsletter = Newsletter.objects.get(slug="digest")
         hour = now.hour
     else:
-        Subscriber.objects.bulk_create([Subscriber(email=e, language="en" if i % 10 == 0 else "ar") for i, e in enumerate(emails)], batch_size=2000)
-        newsletter = Newsletter.objects.create(kind="bulletin", slug="bench", name="نشرة الاختبار", hour=now.hour,
-                                               time_zone="UTC", created_at=created, max_items=10)
+        Subscriber.objects.bulk_create(
+            [
+                Subscriber(email=e, language="en" if i % 10 == 0 else "ar")
+                for i, e in enumerate(emails)
+            ],
+            batch_size=2000,
+        )
+        newsletter = Newsletter.objects.create(
+            kind="bulletin",
+            slug="bench",
+            name="نشرة الاختبار",
+            hour=now.hour,
+            time_zone="UTC",
+            created_at=created,
+            max_items=10,
+        )
         newsletter.entities.add(*entities[:3])
         hour = now.hour
-    Subscription.objects.bulk_create([
-        Subscription(subscriber=s, newsletter=newsletter, status="active", hour=hour, created_at=created)
-        for s in Subscriber.objects.all()
-    ], batch_size=2000)
+    Subscription.objects.bulk_create(
+        [
+            Subscription(
+                subscriber=s, newsletter=newsletter, status="active", hour=hour, created_at=created
+            )
+            for s in Subscriber.objects.all()
+        ],
+        batch_size=2000,
+    )
     return n
 
 

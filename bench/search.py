@@ -70,7 +70,14 @@ def percentiles(ms: list[float]) -> dict[str, float]:
     def pct(p: float) -> float:
         return round(s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))], 2)
 
-    return {"n": len(s), "p50": pct(50), "p95": pct(95), "p99": pct(99), "mean": round(statistics.fmean(s), 2), "max": round(s[-1], 2)}
+    return {
+        "n": len(s),
+        "p50": pct(50),
+        "p95": pct(95),
+        "p99": pct(99),
+        "mean": round(statistics.fmean(s), 2),
+        "max": round(s[-1], 2),
+    }
 
 
 # --- the corpus ---------------------------------------------------------------------
@@ -88,7 +95,9 @@ def read_corpus(data: Path) -> list[tuple[str, str, list[str]]]:
                     content = item.get("content") or ""
                     paras = [p.strip() for p in str(content).splitlines() if p.strip()]
                     if paras:
-                        out.append((str(item.get("source") or "x"), str(item.get("title") or ""), paras))
+                        out.append(
+                            (str(item.get("source") or "x"), str(item.get("title") or ""), paras)
+                        )
     return out
 
 
@@ -116,8 +125,14 @@ def generate(n: int, data: Path, seed: int) -> dict[str, Any]:
                 paras.append((p, clean_terms(terms(p))))
     lengths = [len(ps) for _, _, ps in corpus]
     pool_s = time.perf_counter() - t0
-    print(f"  pool: {len(titles)} headlines, {len(paras)} paragraphs, analysed in {pool_s:.0f}s", flush=True)
-    sources = [Source.objects.get_or_create(name=f"synthetic-{k}", defaults={"slug": f"synthetic-{k}"})[0] for k in range(14)]
+    print(
+        f"  pool: {len(titles)} headlines, {len(paras)} paragraphs, analysed in {pool_s:.0f}s",
+        flush=True,
+    )
+    sources = [
+        Source.objects.get_or_create(name=f"synthetic-{k}", defaults={"slug": f"synthetic-{k}"})[0]
+        for k in range(14)
+    ]
     authors = [""] * 5 + [f"كاتب {k}" for k in range(50)]
     start = datetime(2014, 1, 1, tzinfo=UTC)
     step = timedelta(days=3 * 365) / max(1, n)
@@ -130,39 +145,64 @@ def generate(n: int, data: Path, seed: int) -> dict[str, Any]:
         analysed: list[tuple[list[str], list[str]]] = []
         for i in range(lo, min(n, lo + batch)):
             title, title_terms = titles[rng.randrange(len(titles))]
-            chosen = [paras[rng.randrange(len(paras))] for _ in range(max(1, min(12, rng.choice(lengths))))]
+            chosen = [
+                paras[rng.randrange(len(paras))]
+                for _ in range(max(1, min(12, rng.choice(lengths))))
+            ]
             key = f"synthetic:{base + i}".encode()
-            arts.append(Article(
-                source=sources[rng.randrange(len(sources))], title=title, body=[p for p, _ in chosen],
-                author=rng.choice(authors), published_at=start + step * i + timedelta(seconds=rng.randrange(3600)),
-                original=b"", origin=key.decode(), format="synth", input_hash=hashlib.sha256(key).hexdigest(),
-                body_hash="", minhash=b"",
-            ))
+            arts.append(
+                Article(
+                    source=sources[rng.randrange(len(sources))],
+                    title=title,
+                    body=[p for p, _ in chosen],
+                    author=rng.choice(authors),
+                    published_at=start + step * i + timedelta(seconds=rng.randrange(3600)),
+                    original=b"",
+                    origin=key.decode(),
+                    format="synth",
+                    input_hash=hashlib.sha256(key).hexdigest(),
+                    body_hash="",
+                    minhash=b"",
+                )
+            )
             analysed.append((title_terms, [t for _, ts in chosen for t in ts]))
         with transaction.atomic():
             t = time.perf_counter()
             Article.objects.bulk_create(arts, batch_size=500)
             if arts[0].pk is None:  # backends without RETURNING: read the ids back
-                ids = dict(Article.objects.filter(input_hash__in=[a.input_hash for a in arts]).values_list("input_hash", "id"))
+                ids = dict(
+                    Article.objects.filter(input_hash__in=[a.input_hash for a in arts]).values_list(
+                        "input_hash", "id"
+                    )
+                )
                 for a in arts:
                     a.pk = ids[a.input_hash]
             t2 = time.perf_counter()
-            backend._write([
-                IndexRow(a.pk, a.source_id, a.published_at, None, a.author, tt, [], bt)
-                for a, (tt, bt) in zip(arts, analysed, strict=True)
-            ], replace=False)
+            backend._write(
+                [
+                    IndexRow(a.pk, a.source_id, a.published_at, None, a.author, tt, [], bt)
+                    for a, (tt, bt) in zip(arts, analysed, strict=True)
+                ],
+                replace=False,
+            )
             t3 = time.perf_counter()
         rows_s += t2 - t
         index_s += t3 - t2
         done = min(n, lo + batch)
         if done % 50_000 < batch:
-            print(f"  {done}/{n}: rows {done / rows_s:.0f}/s, index {done / index_s:.0f}/s", flush=True)
+            print(
+                f"  {done}/{n}: rows {done / rows_s:.0f}/s, index {done / index_s:.0f}/s",
+                flush=True,
+            )
     t = time.perf_counter()
     backend._finish_rebuild()
     finish_s = time.perf_counter() - t
     return {
-        "articles": n, "pool_seconds": round(pool_s, 1), "article_rows_seconds": round(rows_s, 1),
-        "index_insert_seconds": round(index_s, 1), "index_finish_seconds": round(finish_s, 1),
+        "articles": n,
+        "pool_seconds": round(pool_s, 1),
+        "article_rows_seconds": round(rows_s, 1),
+        "index_insert_seconds": round(index_s, 1),
+        "index_finish_seconds": round(finish_s, 1),
         "index_insert_articles_per_second": round(n / index_s, 1) if index_s else None,
     }
 
@@ -171,7 +211,11 @@ def generate(n: int, data: Path, seed: int) -> dict[str, Any]:
 def sample_queries(per_kind: int, seed: int) -> dict[str, list[str]]:
     rng = random.Random(seed)
     total = Article.objects.count()
-    ids = list(Article.objects.filter(duplicate_of__isnull=True).order_by("id").values_list("id", flat=True)[: max(total, 1)])
+    ids = list(
+        Article.objects.filter(duplicate_of__isnull=True)
+        .order_by("id")
+        .values_list("id", flat=True)[: max(total, 1)]
+    )
     pick = sorted(rng.sample(ids, min(3000, len(ids))))
     df: Counter[str] = Counter()
     word_of: dict[str, str] = {}
@@ -187,7 +231,8 @@ def sample_queries(per_kind: int, seed: int) -> dict[str, list[str]]:
         df.update(seen)
         words = (a.title or "").split()
         pairs = [
-            f'"{w1} {w2}"' for w1, w2 in zip(words, words[1:], strict=False)
+            f'"{w1} {w2}"'
+            for w1, w2 in zip(words, words[1:], strict=False)
             if len(terms(w1)) == 1 and len(terms(w2)) == 1
         ]
         if pairs:
@@ -195,10 +240,16 @@ def sample_queries(per_kind: int, seed: int) -> dict[str, list[str]]:
     common = [word_of[t] for t, _ in df.most_common(per_kind)]
     rare_terms = sorted(t for t, c in df.items() if c == 1 and len(t) >= 4)
     rare = [word_of[t] for t in rng.sample(rare_terms, min(per_kind, len(rare_terms)))]
-    return {"common": common, "rare": rare, "phrase": rng.sample(phrases, min(per_kind, len(phrases)))}
+    return {
+        "common": common,
+        "rare": rare,
+        "phrase": rng.sample(phrases, min(per_kind, len(phrases))),
+    }
 
 
-def run_queries(queries: list[str], rounds: int, threads: int) -> tuple[list[float], float, list[int]]:
+def run_queries(
+    queries: list[str], rounds: int, threads: int
+) -> tuple[list[float], float, list[int]]:
     """Latencies (ms) of every search, wall time, and totals (from the first round)."""
     work = [q for _ in range(rounds) for q in queries]
     latencies: list[float] = []
@@ -236,11 +287,20 @@ def run_queries(queries: list[str], rounds: int, threads: int) -> tuple[list[flo
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--synthetic", type=int, default=0, metavar="N",
-                    help="generate N articles (the issue asks for 1,000,000) instead of ingesting the corpus")
-    ap.add_argument("--skip-rebuild", action="store_true", help="corpus mode: do not time a rebuild")
+    ap.add_argument(
+        "--synthetic",
+        type=int,
+        default=0,
+        metavar="N",
+        help="generate N articles (the issue asks for 1,000,000) instead of ingesting the corpus",
+    )
+    ap.add_argument(
+        "--skip-rebuild", action="store_true", help="corpus mode: do not time a rebuild"
+    )
     ap.add_argument("--queries", type=int, default=40, help="queries per kind (0: only build)")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--threads", type=int, default=8)
@@ -254,8 +314,13 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     backend = get_backend()
     report: dict[str, Any] = {
-        "backend": backend.name, "vendor": connection.vendor,
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "backend": backend.name,
+        "vendor": connection.vendor,
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+        },
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "settings": {"limit": 20, "facets": True, "snippets": True},
     }
@@ -275,7 +340,11 @@ def main() -> None:
             t = time.perf_counter()
             count = backend.rebuild()
             seconds = time.perf_counter() - t
-            report["build"] = {"articles": count, "seconds": round(seconds, 1), "articles_per_second": round(count / seconds, 1)}
+            report["build"] = {
+                "articles": count,
+                "seconds": round(seconds, 1),
+                "articles_per_second": round(count / seconds, 1),
+            }
             print(f"  {count} articles in {seconds:.1f}s", flush=True)
     articles = Article.objects.count()
     size = backend.size_bytes()
@@ -291,7 +360,9 @@ def main() -> None:
     if not args.queries:
         args.out.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        print(f"built: {json.dumps(report.get('build'))}, index {report['index_mb']} MB; wrote {path}")
+        print(
+            f"built: {json.dumps(report.get('build'))}, index {report['index_mb']} MB; wrote {path}"
+        )
         return
     queries = sample_queries(args.queries, args.seed)
     report["queries"] = queries
@@ -302,12 +373,18 @@ def main() -> None:
         many, wall, _ = run_queries(qs, args.rounds, args.threads)
         report["latency_ms"][kind] = {
             "1_thread": percentiles(one),
-            f"{args.threads}_threads": {**percentiles(many), "queries_per_second": round(len(many) / wall, 1)},
+            f"{args.threads}_threads": {
+                **percentiles(many),
+                "queries_per_second": round(len(many) / wall, 1),
+            },
             "median_total": int(statistics.median(totals)) if totals else 0,
         }
-        print(f"  {kind:7} 1 thread p50 {percentiles(one)['p50']:.1f} p95 {percentiles(one)['p95']:.1f} ms · "
-              f"{args.threads} threads p95 {percentiles(many)['p95']:.1f} ms, {len(many) / wall:.0f} q/s "
-              f"(median total {report['latency_ms'][kind]['median_total']})", flush=True)
+        print(
+            f"  {kind:7} 1 thread p50 {percentiles(one)['p50']:.1f} p95 {percentiles(one)['p95']:.1f} ms · "
+            f"{args.threads} threads p95 {percentiles(many)['p95']:.1f} ms, {len(many) / wall:.0f} q/s "
+            f"(median total {report['latency_ms'][kind]['median_total']})",
+            flush=True,
+        )
     args.out.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {path}")

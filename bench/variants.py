@@ -34,13 +34,19 @@ from nashra.text import query_terms  # noqa: E402
 
 # (what varies, variants); the first variant is the reference spelling.
 GROUPS: list[tuple[str, list[str]]] = [
-    ("hamza seat ؤ/ئ, proclitics", ["المسؤولين", "المسئولين", "مسؤولين", "والمسؤولين", "للمسؤولين", "فللمسؤولين"]),
+    (
+        "hamza seat ؤ/ئ, proclitics",
+        ["المسؤولين", "المسئولين", "مسؤولين", "والمسؤولين", "للمسؤولين", "فللمسؤولين"],
+    ),
     ("alef hamza, tatweel, proclitics", ["إيران", "ايران", "إيـــران", "وإيران", "بإيران"]),
     ("ة/ه, proclitics", ["الرئاسة", "الرئاسه", "والرئاسة", "للرئاسة"]),
     ("digit scripts", ["2015", "٢٠١٥", "۲۰۱۵"]),
     ("digit scripts", ["100", "١٠٠", "۱۰۰"]),
     ("proclitic stacks, ة/ه", ["وزارة", "الوزارة", "والوزارة", "بالوزارة", "للوزارة", "وزاره"]),
-    ("ة/ه, proclitics, diacritics", ["المملكة", "المملكه", "والمملكة", "بالمملكة", "للمملكة", "المَمْلَكَة"]),
+    (
+        "ة/ه, proclitics, diacritics",
+        ["المملكة", "المملكه", "والمملكة", "بالمملكة", "للمملكة", "المَمْلَكَة"],
+    ),
     ("ة/ه, shadda, proclitics", ["السعودية", "السعوديه", "السعوديّة", "والسعودية", "بالسعودية"]),
     ("alef hamza, diacritics", ["الأمير", "الامير", "والأمير", "للأمير", "الأَمِير"]),
     ("ى/ي, proclitics", ["المستشفى", "المستشفي", "مستشفى", "بالمستشفى", "والمستشفى"]),
@@ -62,14 +68,22 @@ GROUPS: list[tuple[str, list[str]]] = [
     ("proclitics", ["داعش", "وداعش", "لداعش", "بداعش"]),
     ("proclitics", ["مليون", "بمليون", "ومليون"]),
     ("phrase: ى/ي, shadda", ['"ولي العهد"', '"وليّ العهد"', '"ولى العهد"']),
-    ("phrase: alef hamza, ة/ه, proclitic", ['"الأمم المتحدة"', '"الامم المتحده"', '"للأمم المتحدة"']),
+    (
+        "phrase: alef hamza, ة/ه, proclitic",
+        ['"الأمم المتحدة"', '"الامم المتحده"', '"للأمم المتحدة"'],
+    ),
     ("phrase: diacritics, proclitic", ['"الملك سلمان"', '"الملِك سلمان"', '"للملك سلمان"']),
-    ("phrase: ة/ه, proclitics", ['"وزارة الصحة"', '"وزارة الصحه"', '"بوزارة الصحة"', '"ووزارة الصحة"']),
+    (
+        "phrase: ة/ه, proclitics",
+        ['"وزارة الصحة"', '"وزارة الصحه"', '"بوزارة الصحة"', '"ووزارة الصحة"'],
+    ),
 ]
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args()
     backend = get_backend()
@@ -79,27 +93,48 @@ def main() -> None:
         per_variant = []
         for v in variants:
             found = set(backend.ids(v, cap=10**9))
-            per_variant.append({
-                "variant": v, "terms": query_terms(v.strip('"')), "count": len(found),
-                "same": found == reference,
-                "missing": len(reference - found), "extra": len(found - reference),
-            })
+            per_variant.append(
+                {
+                    "variant": v,
+                    "terms": query_terms(v.strip('"')),
+                    "count": len(found),
+                    "same": found == reference,
+                    "missing": len(reference - found),
+                    "extra": len(found - reference),
+                }
+            )
         ok = bool(reference) and all(p["same"] for p in per_variant)
-        rows.append({"group": variants[0], "varies": what, "pass": ok, "articles": len(reference), "variants": per_variant})
+        rows.append(
+            {
+                "group": variants[0],
+                "varies": what,
+                "pass": ok,
+                "articles": len(reference),
+                "variants": per_variant,
+            }
+        )
         mark = "ok  " if ok else "FAIL"
-        print(f"{mark} {variants[0]:14} {len(reference):6} " + " ".join(
-            f"{p['variant']}={p['count']}" for p in per_variant if not p["same"]))
+        print(
+            f"{mark} {variants[0]:14} {len(reference):6} "
+            + " ".join(f"{p['variant']}={p['count']}" for p in per_variant if not p["same"])
+        )
     passed = sum(r["pass"] for r in rows)
     report = {
-        "backend": backend.name, "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "groups": len(rows), "passed": passed, "pass_rate": round(passed / len(rows), 3),
+        "backend": backend.name,
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "groups": len(rows),
+        "passed": passed,
+        "pass_rate": round(passed / len(rows), 3),
         "variants": sum(len(r["variants"]) for r in rows),
         "variants_same": sum(p["same"] for r in rows for p in r["variants"]),
         "results": rows,
     }
-    print(f"{passed}/{len(rows)} groups pass ({report['variants_same']}/{report['variants']} variants agree)")
+    print(
+        f"{passed}/{len(rows)} groups pass ({report['variants_same']}/{report['variants']} variants agree)"
+    )
     out = args.out or ROOT / "bench" / "results" / (
-        "variants.json" if connection.vendor == "sqlite" else f"variants-{backend.name}.json")
+        "variants.json" if connection.vendor == "sqlite" else f"variants-{backend.name}.json"
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {out}")

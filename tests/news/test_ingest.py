@@ -147,7 +147,9 @@ def test_articles_and_stats_commands(tmp_path: Path) -> None:
 
 
 def test_seed_page_after_ingest(seed_path: Path) -> None:
-    lines = [line.strip() for line in seed_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = [
+        line.strip() for line in seed_path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     _ingest(seed_path)
     out = StringIO()
     call_command("show", Article.objects.get().pk, json=True, stdout=out)

@@ -25,10 +25,17 @@ pytestmark = pytest.mark.django_db
 def _make(source: Source, title: str, body: list[str], day: int, **extra: object) -> Article:
     original = ("\n".join([title, *body]) + str(extra)).encode()
     return Article.objects.create(
-        source=source, title=title, body=body, published_at=datetime(2024, 3, day, 9, 0, tzinfo=UTC),
-        original=original, origin=f"test:{title}", format="txt",
-        input_hash=hashlib.sha256(original).hexdigest(), body_hash=hashlib.sha1(original).hexdigest(),
-        minhash=b"", **extra,
+        source=source,
+        title=title,
+        body=body,
+        published_at=datetime(2024, 3, day, 9, 0, tzinfo=UTC),
+        original=original,
+        origin=f"test:{title}",
+        format="txt",
+        input_hash=hashlib.sha256(original).hexdigest(),
+        body_hash=hashlib.sha1(original).hexdigest(),
+        minhash=b"",
+        **extra,
     )
 
 
@@ -36,32 +43,80 @@ class Corpus:
     def __init__(self) -> None:
         self.wadi = Source.objects.create(name="الوادي", slug="wadi")
         self.shorouq = Source.objects.create(name="الشروق", slug="shorouq")
-        self.visit = _make(self.wadi, "الرئيس التركي يزور إدلب", [
-            "قال الرئيس التركي في مؤتمر صحفي إن المسؤولين سيناقشون الوضع في إدلب.",
-            "وأكدت وزارة الخارجية أن الزيارة تستمر يومين، وهي الأولى منذ عام ٢٠١٥.",
-        ], 1, subtitle="زيارة تستمر يومين")
-        self.delegation = _make(self.shorouq, "وفد من دمشق يصل إلى إدلب", [
-            "وصل وفد رسمي من دمشق إلى إدلب لبحث ملف المعابر.",
-            "وقال مسؤول تركي رفيع إن الرئيس لم يعلق بعد على الزيارة.",
-        ], 2)
-        self.election = _make(self.wadi, "إيران تعلن نتائج الانتخابات", [
-            "أعلنت السلطات في ايران نتائج الانتخابات الرئاسية مساء الأربعاء.",
-            "وقالت الحكومة إن نسبة المشاركة بلغت ٤٥ بالمئة من آلاف الناخبين.",
-        ], 5, author="سارة المحمد")
-        self.conference = _make(self.shorouq, "طهران تستضيف مؤتمرا اقتصاديا", [
-            "تستضيف طهران الأسبوع المقبل مؤتمرا للاستثمار بمشاركة المسئولين من عدة دول.",
-        ], 3, author="خالد يوسف")
-        self.school = _make(self.wadi, "افتتاح مدرسة جديدة قرب المستشفى", [
-            "أكَّدَ الوزيـــر أنّ المدرسه الجديدة تستقبل الطلاب في الخريف، بجوار المستشفي العام.",
-            "وأضاف أن الاف الأسر طالبت بالمدرسة منذ سنوات.",
-        ], 4)
-        self.script = _make(self.shorouq, "ثغرة في المتصفح", [
-            'حذر باحثون من ثغرة تسمح بحقن <script>alert("x")</script> في صفحات الأخبار & المواقع.',
-        ], 6)
-        self.copy = _make(self.shorouq, "الرئيس التركي يزور إدلب", [
-            "قال الرئيس التركي في مؤتمر صحفي إن المسؤولين سيناقشون الوضع في إدلب.",
-        ], 2, duplicate_of=self.visit, duplicate_kind="exact")
-        self.all = [self.visit, self.delegation, self.election, self.conference, self.school, self.script, self.copy]
+        self.visit = _make(
+            self.wadi,
+            "الرئيس التركي يزور إدلب",
+            [
+                "قال الرئيس التركي في مؤتمر صحفي إن المسؤولين سيناقشون الوضع في إدلب.",
+                "وأكدت وزارة الخارجية أن الزيارة تستمر يومين، وهي الأولى منذ عام ٢٠١٥.",
+            ],
+            1,
+            subtitle="زيارة تستمر يومين",
+        )
+        self.delegation = _make(
+            self.shorouq,
+            "وفد من دمشق يصل إلى إدلب",
+            [
+                "وصل وفد رسمي من دمشق إلى إدلب لبحث ملف المعابر.",
+                "وقال مسؤول تركي رفيع إن الرئيس لم يعلق بعد على الزيارة.",
+            ],
+            2,
+        )
+        self.election = _make(
+            self.wadi,
+            "إيران تعلن نتائج الانتخابات",
+            [
+                "أعلنت السلطات في ايران نتائج الانتخابات الرئاسية مساء الأربعاء.",
+                "وقالت الحكومة إن نسبة المشاركة بلغت ٤٥ بالمئة من آلاف الناخبين.",
+            ],
+            5,
+            author="سارة المحمد",
+        )
+        self.conference = _make(
+            self.shorouq,
+            "طهران تستضيف مؤتمرا اقتصاديا",
+            [
+                "تستضيف طهران الأسبوع المقبل مؤتمرا للاستثمار بمشاركة المسئولين من عدة دول.",
+            ],
+            3,
+            author="خالد يوسف",
+        )
+        self.school = _make(
+            self.wadi,
+            "افتتاح مدرسة جديدة قرب المستشفى",
+            [
+                "أكَّدَ الوزيـــر أنّ المدرسه الجديدة تستقبل الطلاب في الخريف، بجوار المستشفي العام.",
+                "وأضاف أن الاف الأسر طالبت بالمدرسة منذ سنوات.",
+            ],
+            4,
+        )
+        self.script = _make(
+            self.shorouq,
+            "ثغرة في المتصفح",
+            [
+                'حذر باحثون من ثغرة تسمح بحقن <script>alert("x")</script> في صفحات الأخبار & المواقع.',
+            ],
+            6,
+        )
+        self.copy = _make(
+            self.shorouq,
+            "الرئيس التركي يزور إدلب",
+            [
+                "قال الرئيس التركي في مؤتمر صحفي إن المسؤولين سيناقشون الوضع في إدلب.",
+            ],
+            2,
+            duplicate_of=self.visit,
+            duplicate_kind="exact",
+        )
+        self.all = [
+            self.visit,
+            self.delegation,
+            self.election,
+            self.conference,
+            self.school,
+            self.script,
+            self.copy,
+        ]
         self.backend = get_backend()
         self.backend.index(self.all)
 
@@ -173,13 +228,19 @@ def test_snippet_is_cut_from_display_text_and_marked(corpus: Corpus) -> None:
     assert [h.id for h in hits] == [corpus.school.id]
     assert "<mark>أكَّدَ</mark>" in hits[0].snippet
     assert "<mark>الوزيـــر</mark>" in hits[0].snippet
-    assert "<mark>" not in hits[0].snippet.replace("<mark>أكَّدَ</mark>", "").replace("<mark>الوزيـــر</mark>", "")
+    assert "<mark>" not in hits[0].snippet.replace("<mark>أكَّدَ</mark>", "").replace(
+        "<mark>الوزيـــر</mark>", ""
+    )
 
 
 def test_snippet_escapes_html(corpus: Corpus) -> None:
     hit = corpus.backend.search("ثغرة").hits[0]
     assert "<script>" not in hit.snippet
-    assert "&lt;script&gt;" in hit.snippet and "&amp;" in hit.snippet and "&quot;x&quot;" in hit.snippet
+    assert (
+        "&lt;script&gt;" in hit.snippet
+        and "&amp;" in hit.snippet
+        and "&quot;x&quot;" in hit.snippet
+    )
     assert "<mark>ثغرة</mark>" in hit.snippet
     hit = corpus.backend.search("script").hits[0]
     assert "&lt;<mark>script</mark>&gt;" in hit.snippet
@@ -219,7 +280,9 @@ def test_empty_query_returns_recent_articles(corpus: Corpus) -> None:
     assert [h.id for h in result.hits] == [corpus.script.id, corpus.election.id, corpus.school.id]
     assert all(h.snippet for h in result.hits)
     # Stopwords only: nothing to match, so the same as empty.
-    assert [h.id for h in corpus.backend.search("في من على", limit=3).hits] == [h.id for h in result.hits]
+    assert [h.id for h in corpus.backend.search("في من على", limit=3).hits] == [
+        h.id for h in result.hits
+    ]
 
 
 def test_only_excluded_words_filter_recent_articles(corpus: Corpus) -> None:
@@ -227,11 +290,40 @@ def test_only_excluded_words_filter_recent_articles(corpus: Corpus) -> None:
     assert ids == {corpus.election.id, corpus.conference.id, corpus.school.id, corpus.script.id}
 
 
-@pytest.mark.parametrize("query", [
-    '"unclosed ((( -', "(((", ")))", '"', '""', "-", "+", "OR", "OR OR", "| |", "- + OR",
-    "AND NOT NEAR(", "إدلب NOT", "*", "إدل*", "^إدلب", "title:إدلب", "{title}: إدلب", "'", "\\",
-    "إدلب)", '"إدلب', "NEAR(إدلب دمشق)", "\x00", "‏إدلب‎", "%", "%%s", "?", ";--",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"unclosed ((( -',
+        "(((",
+        ")))",
+        '"',
+        '""',
+        "-",
+        "+",
+        "OR",
+        "OR OR",
+        "| |",
+        "- + OR",
+        "AND NOT NEAR(",
+        "إدلب NOT",
+        "*",
+        "إدل*",
+        "^إدلب",
+        "title:إدلب",
+        "{title}: إدلب",
+        "'",
+        "\\",
+        "إدلب)",
+        '"إدلب',
+        "NEAR(إدلب دمشق)",
+        "\x00",
+        "‏إدلب‎",
+        "%",
+        "%%s",
+        "?",
+        ";--",
+    ],
+)
 def test_any_query_is_answered_without_error(corpus: Corpus, query: str) -> None:
     result = corpus.backend.search(query)
     assert result.total >= 0
@@ -297,7 +389,10 @@ def test_search_command_json(corpus: Corpus) -> None:
     assert data["hits"][0]["id"] == corpus.visit.id
     out = StringIO()
     call_command("search", "", since="2024-03-02", until="2024-03-03", json=True, stdout=out)
-    assert {h["id"] for h in json.loads(out.getvalue())["hits"]} == {corpus.delegation.id, corpus.conference.id}
+    assert {h["id"] for h in json.loads(out.getvalue())["hits"]} == {
+        corpus.delegation.id,
+        corpus.conference.id,
+    }
     out = StringIO()
     call_command("search", "-إدلب", "OR", limit=1, stdout=out)
     assert "articles" in out.getvalue()
@@ -314,7 +409,11 @@ def test_query_parser_units() -> None:
 def test_ids_lists_every_match_without_ranking(corpus: Corpus) -> None:
     assert set(corpus.backend.ids("المسؤولين")) == corpus.ids("المسؤولين")
     assert corpus.copy.id in corpus.backend.ids("إدلب", include_duplicates=True)
-    assert set(corpus.backend.ids("", source="wadi")) == {corpus.visit.id, corpus.election.id, corpus.school.id}
+    assert set(corpus.backend.ids("", source="wadi")) == {
+        corpus.visit.id,
+        corpus.election.id,
+        corpus.school.id,
+    }
 
 
 def test_candidate_caps_bound_the_work(corpus: Corpus, settings: object) -> None:
@@ -328,7 +427,9 @@ def test_candidate_caps_bound_the_work(corpus: Corpus, settings: object) -> None
 
 def test_snippet_in_a_long_paragraph_marks_the_match(corpus: Corpus) -> None:
     filler = "كلام عام عن الطقس والرياح في المدن الساحلية والجبلية. " * 40
-    article = _make(corpus.wadi, "تقرير طويل", [filler + "وأعلن المحافظ افتتاحَ الجسـر الجديد أمس. " + filler], 8)
+    article = _make(
+        corpus.wadi, "تقرير طويل", [filler + "وأعلن المحافظ افتتاحَ الجسـر الجديد أمس. " + filler], 8
+    )
     corpus.backend.index([article])
     hit = corpus.backend.search("الجسر").hits[0]
     assert hit.id == article.id

@@ -141,7 +141,9 @@ def test_search_filters_by_entity(corpus: None) -> None:
     erdogan = Entity.objects.get(kind="PERS", key__contains="اردوغان")
     everything = get_backend().search("", entity=erdogan.slug, limit=100)
     expected = set(
-        Mention.objects.filter(entity=erdogan, article__duplicate_of__isnull=True).values_list("article_id", flat=True)
+        Mention.objects.filter(entity=erdogan, article__duplicate_of__isnull=True).values_list(
+            "article_id", flat=True
+        )
     )
     assert {h.id for h in everything.hits} == expected and everything.total == len(expected)
     quake = get_backend().search("زلزال", entity=[erdogan.pk], limit=100)

@@ -34,7 +34,9 @@ class Handler:
     soft: Counter[str] = field(default_factory=Counter)  # 451 at RCPT this many times
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any) -> str:
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any
+    ) -> str:
         if address in self.hard:
             return "550 5.1.1 No such user here"
         if self.soft[address] > 0:
@@ -45,7 +47,9 @@ class Handler:
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         with self.lock:
-            self.messages.append((list(envelope.rcpt_tos), bytes(envelope.original_content or envelope.content)))
+            self.messages.append(
+                (list(envelope.rcpt_tos), bytes(envelope.original_content or envelope.content))
+            )
         return "250 2.0.0 Message accepted"
 
     def parsed(self) -> list[EmailMessage]:
@@ -102,7 +106,12 @@ def _newsletter_settings(settings: Any) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default", "feeds"]}}
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+            "QUEUES": ["default", "feeds"],
+        }
+    }
     cache.clear()
 
 
@@ -123,48 +132,92 @@ def desk(db: Any) -> Desk:
     base = NOW - timedelta(hours=6)
     wadi = Source.objects.create(name="الوادي", slug="wadi", url="https://wadi.example/")
     shorouq = Source.objects.create(name="الشروق", slug="shorouq")
-    wire = Source.objects.create(name="Levant Wire", slug="levant-wire", language="en", direction="ltr")
-    syria = Entity.objects.create(kind="LOC", name="سوريا", key="سوريا", slug="syria", article_count=4)
+    wire = Source.objects.create(
+        name="Levant Wire", slug="levant-wire", language="en", direction="ltr"
+    )
+    syria = Entity.objects.create(
+        kind="LOC", name="سوريا", key="سوريا", slug="syria", article_count=4
+    )
     a1 = make_article(
-        wadi, "مؤتمر دولي في دمشق لبحث إعادة إعمار سوريا",
-        ["افتتح في دمشق اليوم مؤتمر دولي لبحث إعادة إعمار سوريا بمشاركة وفود من عشرين دولة.",
-         "وقال المنظمون إن المؤتمر يستمر ثلاثة أيام."],
-        base, language="ar", url="https://wadi.example/conf",
+        wadi,
+        "مؤتمر دولي في دمشق لبحث إعادة إعمار سوريا",
+        [
+            "افتتح في دمشق اليوم مؤتمر دولي لبحث إعادة إعمار سوريا بمشاركة وفود من عشرين دولة.",
+            "وقال المنظمون إن المؤتمر يستمر ثلاثة أيام.",
+        ],
+        base,
+        language="ar",
+        url="https://wadi.example/conf",
     )
     a2 = make_article(
-        shorouq, "وفود عربية وأجنبية تصل إلى دمشق للمشاركة في مؤتمر الإعمار",
+        shorouq,
+        "وفود عربية وأجنبية تصل إلى دمشق للمشاركة في مؤتمر الإعمار",
         ["وصلت وفود عربية وأجنبية إلى دمشق للمشاركة في مؤتمر إعادة إعمار سوريا."],
-        base + timedelta(minutes=20), language="ar",
+        base + timedelta(minutes=20),
+        language="ar",
     )
     a3 = make_article(
-        wire, "International conference on rebuilding Syria opens in Damascus",
+        wire,
+        "International conference on rebuilding Syria opens in Damascus",
         ["An international conference on rebuilding Syria opened in Damascus on Sunday."],
-        base + timedelta(minutes=40), language="en",
+        base + timedelta(minutes=40),
+        language="en",
     )
     a4 = make_article(
-        shorouq, "ارتفاع أسعار القمح في الأسواق السورية مع اقتراب الشتاء",
-        ["شهدت الأسواق في سوريا ارتفاعًا ملحوظًا في أسعار القمح والطحين خلال الأسبوع الماضي، وسط مخاوف من نقص الإمدادات.",
-         "وقال تجار إن الأسعار قد تواصل الارتفاع."],
-        base + timedelta(hours=1), language="ar", subtitle="مخاوف من نقص الإمدادات قبل الشتاء",
+        shorouq,
+        "ارتفاع أسعار القمح في الأسواق السورية مع اقتراب الشتاء",
+        [
+            "شهدت الأسواق في سوريا ارتفاعًا ملحوظًا في أسعار القمح والطحين خلال الأسبوع الماضي، وسط مخاوف من نقص الإمدادات.",
+            "وقال تجار إن الأسعار قد تواصل الارتفاع.",
+        ],
+        base + timedelta(hours=1),
+        language="ar",
+        subtitle="مخاوف من نقص الإمدادات قبل الشتاء",
     )
-    a5 = make_article(wadi, "مباراة ودية بين فريقين محليين", ["انتهت المباراة بالتعادل."], base + timedelta(hours=2), language="ar")
+    a5 = make_article(
+        wadi,
+        "مباراة ودية بين فريقين محليين",
+        ["انتهت المباراة بالتعادل."],
+        base + timedelta(hours=2),
+        language="ar",
+    )
     for a in (a1, a2, a3, a4):
-        mention(a, syria, "سوريا" if "سوريا" in a.text else ("Syria" if "Syria" in a.text else "السورية"))
-    story = Story.objects.create(title=a1.title, representative=a1, first_published_at=a1.published_at,
-                                 last_published_at=a3.published_at, size=3, source_count=3)
+        mention(
+            a,
+            syria,
+            "سوريا" if "سوريا" in a.text else ("Syria" if "Syria" in a.text else "السورية"),
+        )
+    story = Story.objects.create(
+        title=a1.title,
+        representative=a1,
+        first_published_at=a1.published_at,
+        last_published_at=a3.published_at,
+        size=3,
+        source_count=3,
+    )
     Article.objects.filter(pk__in=[a1.pk, a2.pk, a3.pk]).update(story=story)
     bulletin = Newsletter.objects.create(
-        kind=Newsletter.Kind.BULLETIN, slug="syria", name="نشرة سوريا", name_en="Syria bulletin",
-        description="أهم أخبار سوريا كل صباح.", description_en="The day's Syria news every morning.",
-        hour=7, time_zone="UTC", created_at=NOW - timedelta(days=30),
+        kind=Newsletter.Kind.BULLETIN,
+        slug="syria",
+        name="نشرة سوريا",
+        name_en="Syria bulletin",
+        description="أهم أخبار سوريا كل صباح.",
+        description_en="The day's Syria news every morning.",
+        hour=7,
+        time_zone="UTC",
+        created_at=NOW - timedelta(days=30),
     )
     bulletin.entities.add(syria)
     return Desk(wadi, shorouq, wire, syria, [a1, a2, a3, a4, a5], story, bulletin)
 
 
-def subscribe(newsletter: Newsletter, email: str, *, language: str = "ar", status: str = "active") -> Subscription:
+def subscribe(
+    newsletter: Newsletter, email: str, *, language: str = "ar", status: str = "active"
+) -> Subscription:
     subscriber, _ = Subscriber.objects.get_or_create(email=email, defaults={"language": language})
-    sub, _ = Subscription.objects.update_or_create(subscriber=subscriber, newsletter=newsletter, defaults={"status": status})
+    sub, _ = Subscription.objects.update_or_create(
+        subscriber=subscriber, newsletter=newsletter, defaults={"status": status}
+    )
     return sub
 
 
@@ -173,6 +226,8 @@ def bulletin_issue(desk: Desk) -> Issue:
 
     start = NOW - timedelta(days=1)
     return Issue.objects.create(
-        newsletter=desk.bulletin, period_start=start, period_end=NOW,
+        newsletter=desk.bulletin,
+        period_start=start,
+        period_end=NOW,
         items=bulletin_articles(desk.bulletin, start, NOW),
     )

@@ -82,7 +82,9 @@ def test_bulletin_message_headers_and_parts(desk: Desk, smtp: Handler) -> None:
     assert issue.status == Issue.Status.DONE
 
 
-def test_one_click_post_unsubscribes_without_session_and_get_does_not(desk: Desk, smtp: Handler) -> None:
+def test_one_click_post_unsubscribes_without_session_and_get_does_not(
+    desk: Desk, smtp: Handler
+) -> None:
     sub = subscribe(desk.bulletin, "reader@example.org")
     freeze(bulletin_issue(desk))
     send_pending()
@@ -124,7 +126,9 @@ def test_unsubscribed_after_freeze_is_skipped(desk: Desk, smtp: Handler) -> None
 
 def test_double_opt_in(desk: Desk, smtp: Handler) -> None:
     client = Client(enforce_csrf_checks=False)
-    response = client.post("/newsletters/subscribe/", {"newsletter": "syria", "email": "visitor@example.org"})
+    response = client.post(
+        "/newsletters/subscribe/", {"newsletter": "syria", "email": "visitor@example.org"}
+    )
     assert response.status_code == 200
     sub = Subscription.objects.get(subscriber__email="visitor@example.org")
     assert sub.status == Subscription.Status.PENDING
@@ -158,12 +162,22 @@ def test_double_opt_in(desk: Desk, smtp: Handler) -> None:
     assert client.post("/newsletters/confirm/abc.def.ghi/").status_code == 400
 
     # the confirmation mail's one-click works too
-    assert Client(enforce_csrf_checks=True).post(urlsplit(https).path, {"List-Unsubscribe": "One-Click"}).status_code == 200
+    assert (
+        Client(enforce_csrf_checks=True)
+        .post(urlsplit(https).path, {"List-Unsubscribe": "One-Click"})
+        .status_code
+        == 200
+    )
     sub.refresh_from_db()
     assert sub.status == Subscription.Status.UNSUBSCRIBED
 
     # a bad address is refused without sending
-    assert client.post("/newsletters/subscribe/", {"newsletter": "syria", "email": "not an address"}).status_code == 400
+    assert (
+        client.post(
+            "/newsletters/subscribe/", {"newsletter": "syria", "email": "not an address"}
+        ).status_code
+        == 400
+    )
 
 
 def _recipients(n: int, desk: Desk) -> list[str]:
@@ -173,7 +187,9 @@ def _recipients(n: int, desk: Desk) -> list[str]:
     return emails
 
 
-def test_killed_after_server_accept_then_restarted_sends_exactly_once(desk: Desk, smtp: Handler, monkeypatch: Any) -> None:
+def test_killed_after_server_accept_then_restarted_sends_exactly_once(
+    desk: Desk, smtp: Handler, monkeypatch: Any
+) -> None:
     """The worst moment: the server accepted message 3 but the worker died before
     recording it. On restart nobody gets a second copy, and everyone else gets theirs."""
     emails = _recipients(12, desk)
@@ -345,9 +361,16 @@ def test_dkim_signature_verifies(desk: Desk, smtp: Handler, settings: Any, tmp_p
     if not shutil.which("openssl"):
         pytest.skip("openssl not available to make a test key")
     key = tmp_path / "dkim.pem"
-    subprocess.run(["openssl", "genrsa", "-traditional", "-out", str(key), "2048"], check=True, capture_output=True)
-    der = subprocess.run(["openssl", "rsa", "-in", str(key), "-pubout", "-outform", "DER"], check=True,
-                         capture_output=True).stdout
+    subprocess.run(
+        ["openssl", "genrsa", "-traditional", "-out", str(key), "2048"],
+        check=True,
+        capture_output=True,
+    )
+    der = subprocess.run(
+        ["openssl", "rsa", "-in", str(key), "-pubout", "-outform", "DER"],
+        check=True,
+        capture_output=True,
+    ).stdout
     settings.NASHRA_DKIM_KEY_FILE = str(key)
     settings.NASHRA_DKIM_SELECTOR = "s1"
     subscribe(desk.bulletin, "reader@example.org")

@@ -42,10 +42,15 @@ def make_reader(email: str, *, language: str = "ar", tz: str = "Asia/Riyadh", ho
 @pytest.fixture
 def readers(desk: Desk) -> list[Any]:
     ensure_defaults()
-    return [make_reader("amal@example.org"), make_reader("john@example.org", language="en", tz="Europe/London")]
+    return [
+        make_reader("amal@example.org"),
+        make_reader("john@example.org", language="en", tz="Europe/London"),
+    ]
 
 
-def test_digest_at_each_readers_hour_grouped_by_follow(desk: Desk, smtp: Handler, readers: list[Any]) -> None:
+def test_digest_at_each_readers_hour_grouped_by_follow(
+    desk: Desk, smtp: Handler, readers: list[Any]
+) -> None:
     # 05:10 UTC = 08:10 in Riyadh (Amal's hour), 05:10 in London (John's is 08:00 there)
     first = datetime(2024, 3, 10, 5, 10, tzinfo=UTC)
     result = schedule(first)
@@ -62,7 +67,11 @@ def test_digest_at_each_readers_hour_grouped_by_follow(desk: Desk, smtp: Handler
     assert '<html lang="ar" dir="rtl"' in html
     assert "سوريا" in html and "== سوريا ==" in text  # grouped under the followed entity
     # one item per story: the three-source story appears once
-    titles = [t for t in ("مؤتمر دولي في دمشق", "وفود عربية وأجنبية", "International conference") if t in text]
+    titles = [
+        t
+        for t in ("مؤتمر دولي في دمشق", "وفود عربية وأجنبية", "International conference")
+        if t in text
+    ]
     assert len(titles) == 1, text
     assert "ارتفاع أسعار القمح" in text
     assert "مباراة ودية" not in text  # not about anything she follows
@@ -79,7 +88,9 @@ def test_digest_at_each_readers_hour_grouped_by_follow(desk: Desk, smtp: Handler
     assert '<html lang="en" dir="ltr"' in html and "Unsubscribe" in html
 
 
-def test_view_in_browser_shows_the_readers_digest(desk: Desk, smtp: Handler, readers: list[Any], client: Any) -> None:
+def test_view_in_browser_shows_the_readers_digest(
+    desk: Desk, smtp: Handler, readers: list[Any], client: Any
+) -> None:
     import re
 
     schedule(datetime(2024, 3, 10, 5, 10, tzinfo=UTC))
@@ -108,5 +119,14 @@ def test_preview_digest_for_a_reader(desk: Desk, readers: list[Any], tmp_path: A
     from django.core.management import call_command
 
     out = tmp_path / "digest.html"
-    call_command("newsletters", "preview", "digest", "--reader", "amal@example.org", "--out", str(out), stdout=StringIO())
+    call_command(
+        "newsletters",
+        "preview",
+        "digest",
+        "--reader",
+        "amal@example.org",
+        "--out",
+        str(out),
+        stdout=StringIO(),
+    )
     assert "ارتفاع أسعار القمح" in out.read_text()

@@ -50,7 +50,9 @@ def phone(monkeypatch: Any) -> Any:
 
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-            context = browser.new_context(viewport={"width": 375, "height": 812}, device_scale_factor=2)
+            context = browser.new_context(
+                viewport={"width": 375, "height": 812}, device_scale_factor=2
+            )
             try:
                 yield context.new_page()
             finally:
@@ -66,7 +68,9 @@ def _check(page: Any, html: str, name: str, *, direction: str = "rtl") -> dict[s
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)
     assert layout["dir"] == direction and layout["computed"] == direction
-    assert layout["scrollWidth"] <= 375 and layout["bodyScroll"] <= 375, layout  # no horizontal scroll
+    assert layout["scrollWidth"] <= 375 and layout["bodyScroll"] <= 375, (
+        layout
+    )  # no horizontal scroll
     assert (ARTIFACTS / name).stat().st_size > 10_000
     return layout
 
@@ -77,7 +81,10 @@ def test_bulletin_on_a_phone(desk: Desk, phone: Any) -> None:
     html = render(compose(issue, sub.subscriber)).html
     with phone() as page:
         layout = _check(page, html, "bulletin-ar-375.png")
-        sizes = page.eval_on_selector_all("td[lang] > a", "els => els.map(e => [parseFloat(getComputedStyle(e).fontSize), e.getBoundingClientRect().right])")
+        sizes = page.eval_on_selector_all(
+            "td[lang] > a",
+            "els => els.map(e => [parseFloat(getComputedStyle(e).fontSize), e.getBoundingClientRect().right])",
+        )
     assert layout["lang"] == "ar" and layout["itemAlign"] in ("right", "start")
     # headlines are readable: at least 16 px, and inside the screen
     assert sizes and all(size >= 16 and right <= 375 for size, right in sizes)
@@ -91,7 +98,9 @@ def test_english_bulletin_on_a_phone(desk: Desk, phone: Any) -> None:
 
 
 def test_digest_on_a_phone(desk: Desk, phone: Any) -> None:
-    pytest.importorskip("nashra.readers.feed", reason="nashra.readers (issue 6) is not installed yet")
+    pytest.importorskip(
+        "nashra.readers.feed", reason="nashra.readers (issue 6) is not installed yet"
+    )
     from django.apps import apps
 
     if not apps.is_installed("nashra.readers"):
@@ -104,7 +113,9 @@ def test_digest_on_a_phone(desk: Desk, phone: Any) -> None:
     ensure_defaults()
     make_reader("amal@example.org")
     subscriber = Subscriber.objects.get(email="amal@example.org")
-    digest = Issue(newsletter=Newsletter.objects.get(slug="digest"), slot=datetime(2024, 3, 10, 5, tzinfo=UTC))
+    digest = Issue(
+        newsletter=Newsletter.objects.get(slug="digest"), slot=datetime(2024, 3, 10, 5, tzinfo=UTC)
+    )
     composed = compose(digest, subscriber, since=datetime(2024, 3, 9, 5, tzinfo=UTC))
     assert composed.items and len(composed.groups) >= 1
     html = render(composed).html

@@ -35,7 +35,9 @@ def test_latest_slot_in_local_time() -> None:
 def test_bulletin_is_made_once_at_its_hour_and_archived(desk: Desk, smtp: Handler) -> None:
     subscribe(desk.bulletin, "reader@example.org")
     before = NOW.replace(hour=6)
-    assert schedule(before)["bulletins"] == [] or True  # 06:00 UTC: yesterday's slot is past catch-up
+    assert (
+        schedule(before)["bulletins"] == [] or True
+    )  # 06:00 UTC: yesterday's slot is past catch-up
     result = schedule(NOW.replace(hour=7, minute=5))
     assert len(result["bulletins"]) == 1
     issue = Issue.objects.get(pk=result["bulletins"][0])
@@ -59,15 +61,24 @@ def test_empty_bulletin_sends_nothing(desk: Desk, smtp: Handler) -> None:
     subscribe(desk.bulletin, "reader@example.org")
     desk.bulletin.query = "كلمةلاتوجد"
     desk.bulletin.save()
-    issue = Issue.objects.create(newsletter=desk.bulletin, period_start=NOW - timedelta(days=1), period_end=NOW)
+    issue = Issue.objects.create(
+        newsletter=desk.bulletin, period_start=NOW - timedelta(days=1), period_end=NOW
+    )
     assert freeze(issue) == 0
     issue.refresh_from_db()
     assert issue.status == Issue.Status.EMPTY
 
 
 def test_breaking_rule_and_daily_limit(desk: Desk, smtp: Handler) -> None:
-    breaking = Newsletter.objects.create(kind="breaking", slug="breaking", name="عاجل", rule_enabled=True,
-                                         rule_min_sources=3, rule_window_minutes=60, daily_limit=1)
+    breaking = Newsletter.objects.create(
+        kind="breaking",
+        slug="breaking",
+        name="عاجل",
+        rule_enabled=True,
+        rule_min_sources=3,
+        rule_window_minutes=60,
+        daily_limit=1,
+    )
     subscribe(breaking, "reader@example.org")
     now = desk.story.last_published_at + timedelta(minutes=5)
     made = schedule_breaking(now)
@@ -80,18 +91,41 @@ def test_breaking_rule_and_daily_limit(desk: Desk, smtp: Handler) -> None:
 
     # a second story the same day: over the daily limit of 1, so not sent to them
     when = now + timedelta(minutes=30)
-    arts = [make_article(src, f"خبر كبير ثان من {src.name}", ["تفاصيل الخبر الكبير الثاني."], when + timedelta(minutes=i), language="ar")
-            for i, src in enumerate((desk.wadi, desk.shorouq, desk.wire))]
-    story = Story.objects.create(title=arts[0].title, representative=arts[0], first_published_at=when,
-                                 last_published_at=when + timedelta(minutes=2), size=3, source_count=3)
+    arts = [
+        make_article(
+            src,
+            f"خبر كبير ثان من {src.name}",
+            ["تفاصيل الخبر الكبير الثاني."],
+            when + timedelta(minutes=i),
+            language="ar",
+        )
+        for i, src in enumerate((desk.wadi, desk.shorouq, desk.wire))
+    ]
+    story = Story.objects.create(
+        title=arts[0].title,
+        representative=arts[0],
+        first_published_at=when,
+        last_published_at=when + timedelta(minutes=2),
+        size=3,
+        source_count=3,
+    )
     Article.objects.filter(pk__in=[a.pk for a in arts]).update(story=story)
     made = schedule_breaking(when + timedelta(minutes=5))
     assert len(made) == 1 and made[0].recipient_count == 0
     # a story spread over hours does not trigger the rule
-    slow = [make_article(src, f"خبر بطيء {src.name}", ["تفاصيل."], when + timedelta(hours=2 * i), language="ar")
-            for i, src in enumerate((desk.wadi, desk.shorouq, desk.wire))]
-    slow_story = Story.objects.create(title="بطيء", first_published_at=when, last_published_at=when + timedelta(hours=4),
-                                      size=3, source_count=3)
+    slow = [
+        make_article(
+            src, f"خبر بطيء {src.name}", ["تفاصيل."], when + timedelta(hours=2 * i), language="ar"
+        )
+        for i, src in enumerate((desk.wadi, desk.shorouq, desk.wire))
+    ]
+    slow_story = Story.objects.create(
+        title="بطيء",
+        first_published_at=when,
+        last_published_at=when + timedelta(hours=4),
+        size=3,
+        source_count=3,
+    )
     Article.objects.filter(pk__in=[a.pk for a in slow]).update(story=slow_story)
     assert schedule_breaking(when + timedelta(hours=4, minutes=5)) == []
 
@@ -113,12 +147,34 @@ def test_preview_command_writes_the_message(desk: Desk, tmp_path: Path) -> None:
     subscribe(desk.bulletin, "reader@example.org", language="en")
     issue = bulletin_issue(desk)
     out = tmp_path / "preview.eml"
-    call_command("newsletters", "preview", "syria", "--reader", "reader@example.org", "--out", str(out), stdout=StringIO())
+    call_command(
+        "newsletters",
+        "preview",
+        "syria",
+        "--reader",
+        "reader@example.org",
+        "--out",
+        str(out),
+        stdout=StringIO(),
+    )
     raw = out.read_bytes()
-    assert b"List-Unsubscribe-Post: List-Unsubscribe=One-Click" in raw and b"multipart/alternative" in raw
+    assert (
+        b"List-Unsubscribe-Post: List-Unsubscribe=One-Click" in raw
+        and b"multipart/alternative" in raw
+    )
     html = tmp_path / "preview.html"
-    call_command("newsletters", "preview", "syria", "--reader", "someone@example.org", "--issue", str(issue.pk),
-                 "--out", str(html), stdout=StringIO())
+    call_command(
+        "newsletters",
+        "preview",
+        "syria",
+        "--reader",
+        "someone@example.org",
+        "--issue",
+        str(issue.pk),
+        "--out",
+        str(html),
+        stdout=StringIO(),
+    )
     assert '<html lang="ar" dir="rtl"' in html.read_text()
     assert Delivery.objects.count() == 0  # a preview sends and records nothing
 
@@ -128,21 +184,38 @@ def test_admin_preview_for_any_reader(desk: Desk, admin_client: Client) -> None:
     issue = bulletin_issue(desk)
     page = admin_client.get(f"/admin/newsletters/issue/{issue.pk}/preview/")
     assert page.status_code == 200 and b"reader" in page.content
-    html = admin_client.get(f"/admin/newsletters/issue/{issue.pk}/preview/", {"reader": "reader@example.org", "format": "html"})
+    html = admin_client.get(
+        f"/admin/newsletters/issue/{issue.pk}/preview/",
+        {"reader": "reader@example.org", "format": "html"},
+    )
     assert html.status_code == 200 and b'<html lang="en" dir="ltr"' in html.content
-    text = admin_client.get(f"/admin/newsletters/issue/{issue.pk}/preview/", {"reader": "reader@example.org", "format": "text"})
+    text = admin_client.get(
+        f"/admin/newsletters/issue/{issue.pk}/preview/",
+        {"reader": "reader@example.org", "format": "text"},
+    )
     assert text["Content-Type"].startswith("text/plain") and b"Unsubscribe" in text.content
-    eml = admin_client.get(f"/admin/newsletters/issue/{issue.pk}/preview/", {"reader": "x@example.org", "format": "eml"})
+    eml = admin_client.get(
+        f"/admin/newsletters/issue/{issue.pk}/preview/",
+        {"reader": "x@example.org", "format": "eml"},
+    )
     assert b"List-Unsubscribe:" in eml.content
-    for url in ("/admin/newsletters/newsletter/", "/admin/newsletters/issue/", "/admin/newsletters/delivery/",
-                "/admin/newsletters/subscriber/", "/admin/newsletters/suppression/", f"/admin/newsletters/issue/{issue.pk}/change/"):
+    for url in (
+        "/admin/newsletters/newsletter/",
+        "/admin/newsletters/issue/",
+        "/admin/newsletters/delivery/",
+        "/admin/newsletters/subscriber/",
+        "/admin/newsletters/suppression/",
+        f"/admin/newsletters/issue/{issue.pk}/change/",
+    ):
         assert admin_client.get(url).status_code == 200, url
 
 
 def test_admin_freeze_and_send_action(desk: Desk, admin_client: Client) -> None:
     subscribe(desk.bulletin, "reader@example.org")
     issue = bulletin_issue(desk)
-    response = admin_client.post("/admin/newsletters/issue/", {"action": "freeze_and_send", "_selected_action": [issue.pk]})
+    response = admin_client.post(
+        "/admin/newsletters/issue/", {"action": "freeze_and_send", "_selected_action": [issue.pk]}
+    )
     assert response.status_code == 302
     issue.refresh_from_db()
     assert issue.status == Issue.Status.SENDING and issue.deliveries.count() == 1
@@ -154,21 +227,44 @@ def test_newsletters_page_for_visitors_and_signed_in_readers(desk: Desk) -> None
     assert page.status_code == 200
     content = page.content.decode()
     assert "نشرة سوريا" in content and 'name="email"' in content
-    assert client.get("/").status_code == 200 and "/newsletters/" in client.get("/").content.decode()
+    assert (
+        client.get("/").status_code == 200 and "/newsletters/" in client.get("/").content.decode()
+    )
 
-    user = get_user_model().objects.create_user("reader", email="reader@example.org", password="x" * 12)
+    user = get_user_model().objects.create_user(
+        "reader", email="reader@example.org", password="x" * 12
+    )
     client.force_login(user)
     page = client.get("/newsletters/")
     assert page.status_code == 200 and 'name="frequency"' in page.content.decode()
     digest = Newsletter.objects.get(slug="digest")
-    client.post("/newsletters/", {"newsletter": digest.pk, "action": "subscribe", "frequency": "weekly", "hour": "18", "weekday": "4"})
+    client.post(
+        "/newsletters/",
+        {
+            "newsletter": digest.pk,
+            "action": "subscribe",
+            "frequency": "weekly",
+            "hour": "18",
+            "weekday": "4",
+        },
+    )
     sub = Subscription.objects.get(newsletter=digest, subscriber__user=user)
     assert (sub.status, sub.frequency, sub.hour, sub.weekday) == ("active", "weekly", 18, 4)
     client.post("/newsletters/", {"newsletter": desk.bulletin.pk, "action": "subscribe"})
-    assert Subscription.objects.get(newsletter=desk.bulletin, subscriber__user=user).status == "active"
+    assert (
+        Subscription.objects.get(newsletter=desk.bulletin, subscriber__user=user).status == "active"
+    )
     client.post("/newsletters/", {"newsletter": desk.bulletin.pk, "action": "unsubscribe"})
-    assert Subscription.objects.get(newsletter=desk.bulletin, subscriber__user=user).status == "unsubscribed"
-    assert client.post("/newsletters/", {"newsletter": digest.pk, "action": "subscribe", "hour": "25"}).status_code == 400
+    assert (
+        Subscription.objects.get(newsletter=desk.bulletin, subscriber__user=user).status
+        == "unsubscribed"
+    )
+    assert (
+        client.post(
+            "/newsletters/", {"newsletter": digest.pk, "action": "subscribe", "hour": "25"}
+        ).status_code
+        == 400
+    )
 
 
 def test_manage_link_lists_and_toggles(desk: Desk) -> None:
@@ -190,7 +286,9 @@ def test_manage_link_lists_and_toggles(desk: Desk) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_worker_batch_sends_due_newsletters(desk: Desk, smtp: Handler, settings: Any) -> None:
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "feeds"]}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "feeds"]}
+    }
     subscribe(desk.bulletin, "reader@example.org")
     freeze(bulletin_issue(desk))
     call_command("worker", batch=True, stdout=StringIO(), verbosity=0)

@@ -38,19 +38,37 @@ class Desk:
 @pytest.fixture
 def desk(news: Newsroom) -> Desk:  # noqa: F811
     base = news.visit.published_at
-    idlib = Entity.objects.create(kind="LOC", name="إدلب", key="ادلب", slug="idlib", aliases=["ادلب"], article_count=2)
-    wire = make_article(news.wire, "Shelling near Idlib", ["Heavy shelling hit villages near Idlib."], base + timedelta(hours=1), language="en")
+    idlib = Entity.objects.create(
+        kind="LOC", name="إدلب", key="ادلب", slug="idlib", aliases=["ادلب"], article_count=2
+    )
+    wire = make_article(
+        news.wire,
+        "Shelling near Idlib",
+        ["Heavy shelling hit villages near Idlib."],
+        base + timedelta(hours=1),
+        language="en",
+    )
     shorouq = make_article(
-        news.shorouq, "قصف قرب إدلب", ["تعرضت قرى قرب إدلب لقصف عنيف صباح اليوم."], base + timedelta(hours=3), language="ar"
+        news.shorouq,
+        "قصف قرب إدلب",
+        ["تعرضت قرى قرب إدلب لقصف عنيف صباح اليوم."],
+        base + timedelta(hours=3),
+        language="ar",
     )
     mention(shorouq, idlib, "إدلب")
     from nashra.news.models import Mention
 
-    Mention.objects.create(article=shorouq, entity=idlib, text="إدلب", start=0, end=0, in_title=True)
+    Mention.objects.create(
+        article=shorouq, entity=idlib, text="إدلب", start=0, end=0, in_title=True
+    )
     mention(wire, idlib, "Idlib")
     story = Story.objects.create(
-        title=shorouq.title, representative=shorouq, first_published_at=wire.published_at,
-        last_published_at=shorouq.published_at, size=2, source_count=2,
+        title=shorouq.title,
+        representative=shorouq,
+        first_published_at=wire.published_at,
+        last_published_at=shorouq.published_at,
+        size=2,
+        source_count=2,
     )
     Article.objects.filter(pk__in=[wire.pk, shorouq.pk]).update(story=story)
     get_backend().rebuild()
@@ -60,7 +78,9 @@ def desk(news: Newsroom) -> Desk:  # noqa: F811
 def make_reader(email: str = "reader@example.com", password: str = PASSWORD) -> Any:
     from allauth.account.models import EmailAddress
 
-    user = get_user_model().objects.create_user(username=email.split("@")[0], email=email, password=password)
+    user = get_user_model().objects.create_user(
+        username=email.split("@")[0], email=email, password=password
+    )
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     return user
 

@@ -66,7 +66,9 @@ def test_follow_from_article_then_hide_a_source(page: Any, live_server: Any, des
     assert page.locator(".feed-card", has_text=followup).count() == 1  # a top story, for now
     # follow Idlib from the article page: no reload, the button says so
     page.goto(base + f"/articles/{desk.idlib_shorouq.pk}/")
-    form = page.locator("aside form.follow-form", has=page.locator("input[name=target][value=idlib]"))
+    form = page.locator(
+        "aside form.follow-form", has=page.locator("input[name=target][value=idlib]")
+    )
     form.locator(".follow-btn").click()
     page.locator("aside form.follow-form[data-state='following']").first.wait_for()
     assert form.locator(".follow-btn").get_attribute("aria-pressed") == "true"

@@ -66,7 +66,13 @@ def test_merged_entities_and_variants_match(desk: Desk, reader: Any) -> None:
     assert row is not None and row.entity.slug == "erdogan"
     # … and mentions still linked to the merged duplicate count for it.
     typo = Entity.objects.get(slug="erdogan-typo")
-    lone = make_article(desk.news.wadi, "أوردغان يصرح", ["صرح أوردغان اليوم."], desk.news.visit.published_at, language="ar")
+    lone = make_article(
+        desk.news.wadi,
+        "أوردغان يصرح",
+        ["صرح أوردغان اليوم."],
+        desk.news.visit.published_at,
+        language="ar",
+    )
     mention(lone, typo, "أوردغان")
     items, _ = personal_feed(reader)
     ids = {i.article.pk for i in items if i.followed}
@@ -79,7 +85,9 @@ def test_several_follows_beat_one_and_headline_beats_body(desk: Desk, reader: An
     src = desk.news.wadi
     title = make_article(src, "فيدان في الرياض", ["زار الوزير الرياض."], when, language="ar")
     body = make_article(src, "زيارة وزير", ["زار فيدان الرياض اليوم."], when, language="ar")
-    Mention.objects.create(article=title, entity=desk.news.fidan, text="فيدان", start=0, end=0, in_title=True)
+    Mention.objects.create(
+        article=title, entity=desk.news.fidan, text="فيدان", start=0, end=0, in_title=True
+    )
     mention(body, desk.news.fidan, "فيدان")
     set_follow(reader, "entity", "fidan", "follow")
     items, _ = personal_feed(reader)
@@ -100,7 +108,9 @@ def test_hidden_source_leaves_unless_followed(desk: Desk, reader: Any) -> None:
     items, _ = personal_feed(reader)
     assert all(i.article.source_id != desk.news.shorouq.pk for i in items)
     # the Idlib story is still there, represented by another source's article
-    assert any(i.story_id == desk.idlib_story.pk and i.article.pk == desk.idlib_wire.pk for i in items)
+    assert any(
+        i.story_id == desk.idlib_story.pk and i.article.pk == desk.idlib_wire.pk for i in items
+    )
     # a follow wins over a hide
     set_follow(reader, "entity", "idlib", "follow")
     items, _ = personal_feed(reader)
@@ -153,7 +163,13 @@ def test_mark_all_read(desk: Desk, reader: Any) -> None:
 def test_cursor_pages_cover_everything_once(desk: Desk, reader: Any) -> None:
     base = desk.news.visit.published_at
     for i in range(23):
-        make_article(desk.news.wire, f"Wire item {i}", [f"Body {i}."], base - timedelta(hours=i), language="en")
+        make_article(
+            desk.news.wire,
+            f"Wire item {i}",
+            [f"Body {i}."],
+            base - timedelta(hours=i),
+            language="en",
+        )
     set_follow(reader, "source", "levant-wire", "follow")
     full, _ = personal_feed(reader, limit=200)
     seen: list[str] = []
@@ -164,7 +180,9 @@ def test_cursor_pages_cover_everything_once(desk: Desk, reader: Any) -> None:
         seen += keys(items)
         pages += 1
         # a new article arriving between pages does not shift later pages
-        make_article(desk.news.wire, f"Late {pages}", ["late"], base + timedelta(days=1), language="en")
+        make_article(
+            desk.news.wire, f"Late {pages}", ["late"], base + timedelta(days=1), language="en"
+        )
         if cursor is None:
             break
     assert seen == keys(full)

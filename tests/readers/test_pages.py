@@ -43,25 +43,54 @@ def test_new_reader_sees_suggestions(signed_in: Any, desk: Desk) -> None:
 
 
 def test_follow_and_hide_forms(signed_in: Any, desk: Desk, reader: Any) -> None:
-    r = signed_in.post("/me/follow/", {"kind": "entity", "target": "idlib", "action": "follow", "next": "/entities/idlib/"})
+    r = signed_in.post(
+        "/me/follow/",
+        {"kind": "entity", "target": "idlib", "action": "follow", "next": "/entities/idlib/"},
+    )
     assert r.status_code == 302 and r["Location"] == "/entities/idlib/"
     assert Follow.objects.get(user=reader).entity_id == desk.idlib.pk
     page = signed_in.get("/en/entities/idlib/").content.decode()
     assert 'value="unfollow"' in page and "Following" in page
-    r = signed_in.post("/me/follow/", {"kind": "source", "target": "shorouq", "action": "hide"}, **JSON)
+    r = signed_in.post(
+        "/me/follow/", {"kind": "source", "target": "shorouq", "action": "hide"}, **JSON
+    )
     assert r.json()["state"] == "hidden"
-    r = signed_in.post("/me/follow/", {"kind": "source", "target": "shorouq", "action": "unfollow"}, **JSON)
+    r = signed_in.post(
+        "/me/follow/", {"kind": "source", "target": "shorouq", "action": "unfollow"}, **JSON
+    )
     assert r.json()["state"] == ""
-    assert signed_in.post("/me/follow/", {"kind": "entity", "target": "nobody", "action": "follow"}).status_code == 404
+    assert (
+        signed_in.post(
+            "/me/follow/", {"kind": "entity", "target": "nobody", "action": "follow"}
+        ).status_code
+        == 404
+    )
     assert signed_in.post("/me/follow/", {"kind": "planet", "target": "x"}).status_code == 400
-    assert signed_in.post("/me/follow/", {"kind": "entity", "target": "idlib", "action": "follow", "next": "https://evil.example/"})["Location"] == "/me/following/"
+    assert (
+        signed_in.post(
+            "/me/follow/",
+            {
+                "kind": "entity",
+                "target": "idlib",
+                "action": "follow",
+                "next": "https://evil.example/",
+            },
+        )["Location"]
+        == "/me/following/"
+    )
     html = signed_in.get("/en/me/following/").content.decode()
     assert "إدلب" in html
 
 
 def test_buttons_on_every_page(signed_in: Any, desk: Desk) -> None:
     n = desk.news
-    for url in (f"/articles/{n.visit.pk}/", "/entities/idlib/", "/sources/wadi/", f"/stories/{n.story.pk}/", "/search/?q=أنقرة"):
+    for url in (
+        f"/articles/{n.visit.pk}/",
+        "/entities/idlib/",
+        "/sources/wadi/",
+        f"/stories/{n.story.pk}/",
+        "/search/?q=أنقرة",
+    ):
         html = signed_in.get(url).content.decode()
         assert 'class="follow-form' in html, url
     html = signed_in.get(f"/articles/{n.visit.pk}/").content.decode()
@@ -72,7 +101,9 @@ def test_buttons_on_every_page(signed_in: Any, desk: Desk) -> None:
 def test_opening_an_article_marks_it_read(signed_in: Any, desk: Desk, reader: Any) -> None:
     signed_in.get(f"/articles/{desk.idlib_wire.pk}/")
     signed_in.get(f"/en/articles/{desk.idlib_wire.pk}/")
-    assert list(ReadMark.objects.filter(user=reader).values_list("article_id", flat=True)) == [desk.idlib_wire.pk]
+    assert list(ReadMark.objects.filter(user=reader).values_list("article_id", flat=True)) == [
+        desk.idlib_wire.pk
+    ]
     assert signed_in.get("/articles/999999/").status_code == 404
 
 
@@ -85,7 +116,9 @@ def test_mark_all_read_and_pager(signed_in: Any, desk: Desk, reader: Any) -> Non
 
 def test_save_note_tags_search_export_unsave(signed_in: Any, desk: Desk, reader: Any) -> None:
     a, b = desk.news.visit, desk.idlib_shorouq
-    r = signed_in.post("/me/saved/add/", {"article": a.pk, "note": "للقراءة لاحقًا", "tags": "تركيا، سياسة"})
+    r = signed_in.post(
+        "/me/saved/add/", {"article": a.pk, "note": "للقراءة لاحقًا", "tags": "تركيا، سياسة"}
+    )
     assert r.status_code == 302
     r = signed_in.post("/me/saved/add/", {"article": b.pk}, **JSON)
     assert r.json()["saved"] is True
@@ -99,7 +132,9 @@ def test_save_note_tags_search_export_unsave(signed_in: Any, desk: Desk, reader:
     assert a.title in page and b.title not in page
     data = json.loads(signed_in.get("/me/saved/export.json").content)
     assert {d["article_id"] for d in data} == {a.pk, b.pk}
-    rows = list(csv.reader(io.StringIO(signed_in.get("/me/saved/export.csv").content.decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(io.StringIO(signed_in.get("/me/saved/export.csv").content.decode("utf-8-sig")))
+    )
     assert rows[0][0] == "article_id" and len(rows) == 3
     assert signed_in.get("/me/saved/export.xml").status_code == 404
     # the card shows it saved
@@ -111,15 +146,33 @@ def test_save_note_tags_search_export_unsave(signed_in: Any, desk: Desk, reader:
 
 
 def test_settings_apply_and_set_cookies(signed_in: Any, reader: Any, db: Any) -> None:
-    r = signed_in.post("/me/settings/", {"language": "en", "timezone": "Asia/Riyadh", "digits": "latn", "theme": "dark", "shortcuts": ""})
+    r = signed_in.post(
+        "/me/settings/",
+        {
+            "language": "en",
+            "timezone": "Asia/Riyadh",
+            "digits": "latn",
+            "theme": "dark",
+            "shortcuts": "",
+        },
+    )
     assert r.status_code == 302 and r["Location"] == "/en/me/settings/"
     assert r.cookies["nashra_tz"].value == "Asia/Riyadh" and r.cookies["nashra_lang"].value == "en"
     p = reader.reader_profile
     p.refresh_from_db()
-    assert (p.language, p.timezone, p.digits, p.theme, p.shortcuts) == ("en", "Asia/Riyadh", "latn", "dark", False)
+    assert (p.language, p.timezone, p.digits, p.theme, p.shortcuts) == (
+        "en",
+        "Asia/Riyadh",
+        "latn",
+        "dark",
+        False,
+    )
     html = signed_in.get("/en/me/settings/").content.decode()
     assert 'data-theme-pref="dark"' in html and 'data-shortcuts-pref="off"' in html
-    assert signed_in.post("/me/settings/", {"language": "fr", "timezone": "Mars/Base"}).status_code == 200
+    assert (
+        signed_in.post("/me/settings/", {"language": "fr", "timezone": "Mars/Base"}).status_code
+        == 200
+    )
 
 
 def test_tokens_shown_once_and_revocable(signed_in: Any, reader: Any, desk: Desk) -> None:
@@ -134,7 +187,9 @@ def test_tokens_shown_once_and_revocable(signed_in: Any, reader: Any, desk: Desk
     api = signed_in.get("/api/me/follows", HTTP_AUTHORIZATION=f"Bearer {secret}")
     assert api.status_code == 200
     assert signed_in.post(f"/me/settings/tokens/{row.pk}/revoke/").status_code == 302
-    assert signed_in.get("/api/me/follows", HTTP_AUTHORIZATION=f"Bearer {secret}").status_code == 401
+    assert (
+        signed_in.get("/api/me/follows", HTTP_AUTHORIZATION=f"Bearer {secret}").status_code == 401
+    )
 
 
 def test_private_feed_url(signed_in: Any, reader: Any, desk: Desk) -> None:
@@ -178,7 +233,9 @@ def test_delete_account_needs_the_password(signed_in: Any, reader: Any, desk: De
     signed_in.post("/me/saved/add/", {"article": desk.news.visit.pk})
     assert signed_in.get("/me/delete/").status_code == 200
     assert signed_in.post("/me/delete/", {"password": "wrong", "confirm": "1"}).status_code == 400
-    assert signed_in.post("/me/delete/", {"password": PASSWORD}).status_code == 400  # box not ticked
+    assert (
+        signed_in.post("/me/delete/", {"password": PASSWORD}).status_code == 400
+    )  # box not ticked
     r = signed_in.post("/me/delete/", {"password": PASSWORD, "confirm": "1"})
     assert r.status_code == 302
     assert not get_user_model().objects.filter(pk=reader.pk).exists()
@@ -187,13 +244,25 @@ def test_delete_account_needs_the_password(signed_in: Any, reader: Any, desk: De
 
 
 def test_pages_need_sign_in(client: Any, db: Any) -> None:
-    for url in ("/me/feed/", "/me/saved/", "/me/following/", "/me/settings/", "/me/export.json", "/me/delete/"):
+    for url in (
+        "/me/feed/",
+        "/me/saved/",
+        "/me/following/",
+        "/me/settings/",
+        "/me/export.json",
+        "/me/delete/",
+    ):
         r = client.get(url)
         assert r.status_code == 302 and "/accounts/login/" in r["Location"], url
 
 
 def test_account_pages_render_in_both_languages(client: Any, db: Any) -> None:
-    for url in ("/accounts/login/", "/accounts/signup/", "/accounts/password/reset/", "/en/accounts/login/"):
+    for url in (
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/accounts/password/reset/",
+        "/en/accounts/login/",
+    ):
         r = client.get(url)
         assert r.status_code == 200, url
         html = r.content.decode()

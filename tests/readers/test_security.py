@@ -30,17 +30,29 @@ FORMS = [
     ("/me/delete/", {"password": PASSWORD, "confirm": "1"}),
     ("/accounts/logout/", {}),
     ("/accounts/email/", {"email": "new@example.com", "action_add": ""}),
-    ("/accounts/password/change/", {"oldpassword": PASSWORD, "password1": "another long pass 1", "password2": "another long pass 1"}),
+    (
+        "/accounts/password/change/",
+        {
+            "oldpassword": PASSWORD,
+            "password1": "another long pass 1",
+            "password2": "another long pass 1",
+        },
+    ),
 ]
 ANON_FORMS = [
     ("/accounts/login/", {"login": "reader@example.com", "password": PASSWORD}),
-    ("/accounts/signup/", {"email": "new@example.com", "password1": PASSWORD, "password2": PASSWORD}),
+    (
+        "/accounts/signup/",
+        {"email": "new@example.com", "password1": PASSWORD, "password2": PASSWORD},
+    ),
     ("/accounts/password/reset/", {"email": "reader@example.com"}),
 ]
 
 
 @pytest.mark.parametrize(("url", "data"), FORMS)
-def test_csrf_enforced_on_reader_forms(url: str, data: dict[str, str], desk: Desk, reader: Any) -> None:
+def test_csrf_enforced_on_reader_forms(
+    url: str, data: dict[str, str], desk: Desk, reader: Any
+) -> None:
     c = Client(enforce_csrf_checks=True)
     c.force_login(reader)
     assert c.post(url, data).status_code == 403
@@ -61,15 +73,30 @@ def test_csrf_enforced_on_account_forms(url: str, data: dict[str, str], reader: 
 def test_forms_carry_a_csrf_token(desk: Desk, reader: Any) -> None:
     c = Client(enforce_csrf_checks=True)
     c.force_login(reader)
-    for url in (f"/articles/{desk.news.visit.pk}/", "/", "/me/saved/", "/me/following/", "/me/settings/", "/me/delete/"):
+    for url in (
+        f"/articles/{desk.news.visit.pk}/",
+        "/",
+        "/me/saved/",
+        "/me/following/",
+        "/me/settings/",
+        "/me/delete/",
+    ):
         html = c.get(url).content.decode()
-        assert html.count("<form") - html.count('method="get"') <= html.count("csrfmiddlewaretoken"), url
+        assert html.count("<form") - html.count('method="get"') <= html.count(
+            "csrfmiddlewaretoken"
+        ), url
 
 
 # --- sign in, rate limit, enumeration, hashing -----------------------------------------
 def test_login_rate_limited(client: Any, reader: Any, settings: Any) -> None:
-    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "3/m/ip,3/5m/key"}
-    pages = [client.post("/en/accounts/login/", {"login": reader.email, "password": "wrong"}) for _ in range(4)]
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "login_failed": "3/m/ip,3/5m/key",
+    }
+    pages = [
+        client.post("/en/accounts/login/", {"login": reader.email, "password": "wrong"})
+        for _ in range(4)
+    ]
     limited = "Too many failed login attempts"
     assert all(p.status_code == 200 for p in pages)
     assert limited not in pages[0].content.decode() and limited in pages[-1].content.decode()
@@ -83,7 +110,9 @@ def test_login_works_and_rotates_the_session(client: Any, reader: Any) -> None:
     before = client.session.session_key
     r = client.post("/accounts/login/", {"login": reader.email, "password": PASSWORD})
     assert r.status_code == 302
-    assert client.session.session_key != before and client.session["_auth_user_id"] == str(reader.pk)
+    assert client.session.session_key != before and client.session["_auth_user_id"] == str(
+        reader.pk
+    )
 
 
 def test_unverified_email_cannot_log_in(client: Any, db: Any) -> None:
@@ -105,7 +134,9 @@ def test_password_reset_does_not_enumerate(client: Any, reader: Any) -> None:
     a = client.post("/accounts/password/reset/", {"email": reader.email})
     b = client.post("/accounts/password/reset/", {"email": "nobody@example.com"})
     assert a.status_code == b.status_code == 302 and a["Location"] == b["Location"]
-    assert _normalise(client.get(a["Location"]).content.decode()) == _normalise(client.get(b["Location"]).content.decode())
+    assert _normalise(client.get(a["Location"]).content.decode()) == _normalise(
+        client.get(b["Location"]).content.decode()
+    )
 
 
 def test_signup_does_not_enumerate(client: Any, reader: Any) -> None:
@@ -137,8 +168,17 @@ def others(desk: Desk, other: Any) -> dict[str, Any]:
     return {"saved": saved, "follow": follow, "token": token}
 
 
-def test_pages_never_show_or_change_another_readers_data(signed_in: Any, others: dict[str, Any], desk: Desk) -> None:
-    for url in ("/me/saved/", "/me/following/", "/me/settings/", "/", "/me/saved/export.json", "/me/export.json"):
+def test_pages_never_show_or_change_another_readers_data(
+    signed_in: Any, others: dict[str, Any], desk: Desk
+) -> None:
+    for url in (
+        "/me/saved/",
+        "/me/following/",
+        "/me/settings/",
+        "/",
+        "/me/saved/export.json",
+        "/me/export.json",
+    ):
         html = signed_in.get(url).content.decode()
         assert "secret note of other" not in html and "theirs" not in html, url
     assert signed_in.post(f"/me/saved/{desk.news.visit.pk}/remove/").status_code == 404
@@ -152,7 +192,9 @@ def test_pages_never_show_or_change_another_readers_data(signed_in: Any, others:
     assert others["follow"].hidden is False
 
 
-def test_api_never_shows_or_changes_another_readers_data(reader: Any, others: dict[str, Any], desk: Desk) -> None:
+def test_api_never_shows_or_changes_another_readers_data(
+    reader: Any, others: dict[str, Any], desk: Desk
+) -> None:
     _row, mine = create_token(reader, "mine", "write")
     c = Client(HTTP_AUTHORIZATION=f"Bearer {mine}")
     assert c.get("/api/me/saved").json()["items"] == []
@@ -185,14 +227,26 @@ def test_api_token_scopes(reader: Any, desk: Desk) -> None:
     feed = w.get("/api/me/feed").json()
     assert feed["items"][0]["reasons"] == ["لأنك تتابع إدلب"]
     assert w.get("/api/me/feed?cursor=bad").status_code == 400
-    s = w.post("/api/me/saved", {"article_id": desk.news.visit.pk, "note": "n", "tags": ["a"]}, content_type="application/json")
+    s = w.post(
+        "/api/me/saved",
+        {"article_id": desk.news.visit.pk, "note": "n", "tags": ["a"]},
+        content_type="application/json",
+    )
     assert s.status_code == 200 and s.json()["tags"] == ["a"]
     assert r.delete(f"/api/me/saved/{desk.news.visit.pk}").status_code == 403
     assert [i["article_id"] for i in r.get("/api/me/saved").json()["items"]] == [desk.news.visit.pk]
     assert w.delete(f"/api/me/saved/{desk.news.visit.pk}").status_code == 200
     assert w.delete(f"/api/me/follows/{fid}").status_code == 200
-    assert w.post("/api/me/saved", {"article_id": 999999}, content_type="application/json").status_code == 404
-    assert w.post("/api/me/follows", {"kind": "planet", "target": "x"}, content_type="application/json").status_code == 400
+    assert (
+        w.post("/api/me/saved", {"article_id": 999999}, content_type="application/json").status_code
+        == 404
+    )
+    assert (
+        w.post(
+            "/api/me/follows", {"kind": "planet", "target": "x"}, content_type="application/json"
+        ).status_code
+        == 400
+    )
     # the token's owner is who is used, never a session
     reader.is_active = False
     reader.save()

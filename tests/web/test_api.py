@@ -25,7 +25,9 @@ def assert_error(body: Any, status: int, code: str) -> None:
     assert isinstance(body["error"]["message"], str)
 
 
-def test_article_list_cursor_pagination_covers_everything_once(client: Client, news: Newsroom) -> None:
+def test_article_list_cursor_pagination_covers_everything_once(
+    client: Client, news: Newsroom
+) -> None:
     seen: list[int] = []
     stamps: list[str] = []
     url = "/api/articles?limit=7"
@@ -112,14 +114,20 @@ def test_stories_and_sources(client: Client, news: Newsroom) -> None:
     assert body["items"][0]["id"] == news.story.pk and body["items"][0]["source_count"] == 3
     assert get(client, "/api/stories?min_sources=4")["items"] == []
     story = get(client, f"/api/stories/{news.story.pk}")
-    assert [a["id"] for a in story["articles"]] == [news.visit.pk, news.english.pk, news.followup.pk]
+    assert [a["id"] for a in story["articles"]] == [
+        news.visit.pk,
+        news.english.pk,
+        news.followup.pk,
+    ]
     assert_error(get(client, "/api/stories/999999", 404), 404, "not_found")
     sources = get(client, "/api/sources")
     assert {s["slug"] for s in sources} == {"wadi", "shorouq", "levant-wire"}
     assert get(client, "/api/sources/wadi")["links"]["rss"] == "/feeds/sources/wadi.rss"
 
 
-def test_rate_limit_is_a_json_429_with_retry_after(client: Client, news: Newsroom, settings: Any) -> None:
+def test_rate_limit_is_a_json_429_with_retry_after(
+    client: Client, news: Newsroom, settings: Any
+) -> None:
     from nashra.api import api as api_module
 
     throttle = api_module.api.throttle[0]  # type: ignore[index]
@@ -140,9 +148,18 @@ def test_rate_limit_is_a_json_429_with_retry_after(client: Client, news: Newsroo
 def test_openapi_and_docs(client: Client, db: Any) -> None:
     schema = get(client, "/api/openapi.json")
     paths = set(schema["paths"])
-    for p in ("/api/articles", "/api/articles/search", "/api/articles/{article_id}", "/api/entities/{slug}",
-              "/api/entities/{slug}/articles", "/api/entities/{slug}/quotes", "/api/stories",
-              "/api/stories/{story_id}", "/api/sources", "/api/sources/{slug}"):
+    for p in (
+        "/api/articles",
+        "/api/articles/search",
+        "/api/articles/{article_id}",
+        "/api/entities/{slug}",
+        "/api/entities/{slug}/articles",
+        "/api/entities/{slug}/quotes",
+        "/api/stories",
+        "/api/stories/{story_id}",
+        "/api/sources",
+        "/api/sources/{slug}",
+    ):
         assert p in paths, p
     docs = client.get("/api/docs")
     assert docs.status_code == 200 and b"swagger-ui-bundle.js" in docs.content

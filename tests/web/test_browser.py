@@ -18,8 +18,13 @@ from .conftest import Newsroom
 
 CHROMIUM = os.environ.get("NASHRA_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
-    "--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--headless=new",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -148,5 +153,7 @@ def test_phone_layout_has_no_horizontal_scroll(page: Any, live_server: Any, news
     page.set_viewport_size({"width": 360, "height": 740})
     for path in ("/", f"/articles/{news.visit.pk}/", "/entities/erdogan/", "/search/?q=اردوغان"):
         page.goto(live_server.url + path)
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0, (path, overflow)

@@ -60,7 +60,10 @@ def test_every_feed_in_every_format(client: Client, news: Newsroom, fmt: str) ->
 def test_feed_contents(client: Client, news: Newsroom) -> None:
     parsed = fetch(client, "/feeds/entities/erdogan.rss", "rss")
     links = {e.link for e in parsed.entries}
-    assert links == {f"http://testserver/articles/{news.visit.pk}/", f"http://testserver/articles/{news.followup.pk}/"}
+    assert links == {
+        f"http://testserver/articles/{news.visit.pk}/",
+        f"http://testserver/articles/{news.followup.pk}/",
+    }
     story = fetch(client, f"/feeds/stories/{news.story.pk}.json", "json")
     assert len(story["items"]) == 3 and story["items"][0]["date_published"].endswith("Z")
     english = next(i for i in story["items"] if i["language"] == "en")

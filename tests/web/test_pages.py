@@ -21,11 +21,16 @@ def html(client: Client, url: str, status: int = 200, **kw: Any) -> str:
     response = client.get(url, **kw)
     assert response.status_code == status, (url, response.status_code)
     csp = response["Content-Security-Policy"]
-    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert (
+        "script-src 'self'" in csp
+        and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    )
     return response.content.decode()
 
 
-def test_home_is_arabic_rtl_with_top_story_latest_and_by_source(client: Client, news: Newsroom) -> None:
+def test_home_is_arabic_rtl_with_top_story_latest_and_by_source(
+    client: Client, news: Newsroom
+) -> None:
     page = html(client, "/")
     assert '<html lang="ar" dir="rtl"' in page
     assert "أبرز القصص" in page and f"/stories/{news.story.pk}/" in page
@@ -48,12 +53,17 @@ def test_article_page(client: Client, news: Newsroom) -> None:
     assert '<article class="article" lang="ar" dir="rtl">' in page
     assert "أردوغان يزور أنقرة" in page and "زيارة تستمر يومين" in page and "سارة المحمد" in page
     # entity mentions linked at their offsets, in the right paragraphs
-    assert '<a class="mention kind-pers" href="/entities/erdogan/" title="رجب طيب أردوغان">رجب طيب أردوغان</a>' in page
+    assert (
+        '<a class="mention kind-pers" href="/entities/erdogan/" title="رجب طيب أردوغان">رجب طيب أردوغان</a>'
+        in page
+    )
     assert 'href="/entities/ankara/"' in page and 'href="/entities/fidan/"' in page
     assert page.count('class="mention') == 4
     # quotes panel, linked to the speaker
     assert "من قال ماذا" in page and "سنعمل من أجل السلام في المنطقة" in page
-    assert re.search(r'<span class="speaker"><a href="/entities/erdogan/">رجب طيب أردوغان</a>', page)
+    assert re.search(
+        r'<span class="speaker"><a href="/entities/erdogan/">رجب طيب أردوغان</a>', page
+    )
     # same story in other sources, the original, the date in Arabic-Indic digits (UTC)
     assert "القصة نفسها في مصادر أخرى" in page and f"/articles/{news.followup.pk}/" in page
     assert f"/articles/{news.english.pk}/" in page
@@ -61,7 +71,9 @@ def test_article_page(client: Client, news: Newsroom) -> None:
     assert "١٠ مارس ٢٠٢٤، ٠٩:٠٠" in page
 
 
-def test_english_article_reads_ltr_inside_the_arabic_interface(client: Client, news: Newsroom) -> None:
+def test_english_article_reads_ltr_inside_the_arabic_interface(
+    client: Client, news: Newsroom
+) -> None:
     page = html(client, f"/articles/{news.english.pk}/")
     assert '<html lang="ar" dir="rtl"' in page
     assert '<article class="article" lang="en" dir="ltr">' in page
@@ -83,8 +95,14 @@ def test_article_in_english_interface(client: Client, news: Newsroom) -> None:
 
 
 def test_hostile_text_is_escaped_everywhere(client: Client, news: Newsroom) -> None:
-    for url in (f"/articles/{news.hostile.pk}/", "/", "/sources/shorouq/", "/search/?q=خبيث",
-                f"/search/?q={HOSTILE}", f"/en/articles/{news.hostile.pk}/"):
+    for url in (
+        f"/articles/{news.hostile.pk}/",
+        "/",
+        "/sources/shorouq/",
+        "/search/?q=خبيث",
+        f"/search/?q={HOSTILE}",
+        f"/en/articles/{news.hostile.pk}/",
+    ):
         page = html(client, url)
         assert "<script>alert" not in page, url
         assert "<img src=x" not in page, url
@@ -107,9 +125,13 @@ def test_merged_entity_redirects_to_the_canonical_one(client: Client, news: News
     assert response.status_code == 302 and response["Location"] == "/entities/erdogan/"
 
 
-def test_story_page_orders_in_time_and_marks_first_and_latest(client: Client, news: Newsroom) -> None:
+def test_story_page_orders_in_time_and_marks_first_and_latest(
+    client: Client, news: Newsroom
+) -> None:
     page = html(client, f"/stories/{news.story.pk}/")
-    positions = [page.index(f"/articles/{a.pk}/") for a in (news.visit, news.english, news.followup)]
+    positions = [
+        page.index(f"/articles/{a.pk}/") for a in (news.visit, news.english, news.followup)
+    ]
     assert positions == sorted(positions)
     assert 'class="item first"' in page and 'class="item latest"' in page
     assert "الأول" in page and "الأحدث" in page
@@ -126,11 +148,15 @@ def test_source_sources_entities_pages(client: Client, news: Newsroom) -> None:
     assert "/entities/erdogan/" in page and "/entities/ankara/" not in page
 
 
-def test_search_finds_variant_spellings_with_snippets_and_facets(client: Client, news: Newsroom) -> None:
+def test_search_finds_variant_spellings_with_snippets_and_facets(
+    client: Client, news: Newsroom
+) -> None:
     page = html(client, "/search/?q=اردوغان")  # no hamza: finds أردوغان
     assert f"/articles/{news.visit.pk}/" in page and f"/articles/{news.followup.pk}/" in page
     assert "<mark>" in page
-    assert 'href="?q=%D8%A7%D8%B1%D8%AF%D9%88%D8%BA%D8%A7%D9%86&amp;source=wadi"' in page  # facet link
+    assert (
+        'href="?q=%D8%A7%D8%B1%D8%AF%D9%88%D8%BA%D8%A7%D9%86&amp;source=wadi"' in page
+    )  # facet link
     page = html(client, "/search/?q=اردوغان&source=shorouq")
     assert f"/articles/{news.followup.pk}/" in page and f"/articles/{news.visit.pk}/" not in page
     page = html(client, "/search/?q=الخبر&entity=erdogan")
@@ -144,10 +170,16 @@ def test_search_finds_variant_spellings_with_snippets_and_facets(client: Client,
 
 
 def test_404_is_friendly_without_internals(client: Client, news: Newsroom) -> None:
-    for url, lang in (("/no/such/page/", "ar"), ("/en/no/such/page/", "en"), ("/articles/999999/", "ar")):
+    for url, lang in (
+        ("/no/such/page/", "ar"),
+        ("/en/no/such/page/", "en"),
+        ("/articles/999999/", "ar"),
+    ):
         page = html(client, url, status=404)
         assert f'<html lang="{lang}"' in page
-        assert "Traceback" not in page and "nashra/news" not in page and "django" not in page.lower()
+        assert (
+            "Traceback" not in page and "nashra/news" not in page and "django" not in page.lower()
+        )
     assert "الصفحة غير موجودة" in html(client, "/no/such/page/", status=404)
 
 
@@ -167,7 +199,10 @@ def test_500_is_friendly_without_internals(news: Newsroom, monkeypatch: Any) -> 
 
 def test_preferences_set_time_zone_and_digits(client: Client, news: Newsroom) -> None:
     html(client, "/preferences/")
-    response = client.post("/preferences/", {"tz": "Asia/Riyadh", "digits": "latn", "next": f"/articles/{news.visit.pk}/"})
+    response = client.post(
+        "/preferences/",
+        {"tz": "Asia/Riyadh", "digits": "latn", "next": f"/articles/{news.visit.pk}/"},
+    )
     assert response.status_code == 302 and response["Location"] == f"/articles/{news.visit.pk}/"
     page = html(client, f"/articles/{news.visit.pk}/")
     assert "10 مارس 2024، 12:00" in page  # Riyadh is UTC+3, Latin digits

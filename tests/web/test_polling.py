@@ -49,14 +49,18 @@ class FakeWeb:
         self.calls: list[tuple[str, str, str]] = []
         self.fail: str = ""
 
-    def __call__(self, url: str, *, limits: Any = None, etag: str = "", last_modified: str = "") -> Fetched:
+    def __call__(
+        self, url: str, *, limits: Any = None, etag: str = "", last_modified: str = ""
+    ) -> Fetched:
         self.calls.append((url, etag, last_modified))
         if self.fail:
             raise ExtractError(self.fail)
         if url == FEED_URL:
             if etag == '"v1"':
                 return Fetched(url, 304, "", b"", etag, last_modified)
-            return Fetched(url, 200, "application/rss+xml", RSS, '"v1"', "Sun, 10 Mar 2024 09:00:00 GMT")
+            return Fetched(
+                url, 200, "application/rss+xml", RSS, '"v1"', "Sun, 10 Mar 2024 09:00:00 GMT"
+            )
         if url == "https://news.example/full-story":
             return Fetched(url, 200, "text/html; charset=utf-8", PAGE)
         raise ExtractError(f"HTTP 404 from {url}")
@@ -106,7 +110,9 @@ def test_a_failed_full_fetch_keeps_the_summary(source: Source) -> None:
     assert Article.objects.get(url="https://news.example/full-story").needs_fetch
 
 
-def test_errors_back_off_exponentially_and_mark_the_source_failing(source: Source, settings: Any) -> None:
+def test_errors_back_off_exponentially_and_mark_the_source_failing(
+    source: Source, settings: Any
+) -> None:
     settings.NASHRA_POLL_FAILING_AFTER = 3
     settings.NASHRA_POLL_MAX_BACKOFF_MINUTES = 600
     web = FakeWeb()
@@ -143,7 +149,12 @@ def test_an_unreadable_feed_is_an_error(source: Source) -> None:
 
 
 def test_scheduler_claims_each_due_source_once(source: Source, settings: Any) -> None:
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default", "feeds"]}}
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+            "QUEUES": ["default", "feeds"],
+        }
+    }
     from nashra.feeds.tasks import schedule_due
 
     assert schedule_due() == 1  # creates the FeedState (due now) and enqueues its poll
@@ -154,7 +165,9 @@ def test_scheduler_claims_each_due_source_once(source: Source, settings: Any) ->
 def test_poll_task_runs_the_poll(source: Source, monkeypatch: Any) -> None:
     web = FakeWeb()
     monkeypatch.setattr(polling, "fetch", web)
-    monkeypatch.setattr(polling.poll, "__kwdefaults__", {**polling.poll.__kwdefaults__, "fetcher": web})
+    monkeypatch.setattr(
+        polling.poll, "__kwdefaults__", {**polling.poll.__kwdefaults__, "fetcher": web}
+    )
     from nashra.feeds.tasks import poll_source
 
     out = poll_source.call(source.pk)
@@ -165,7 +178,9 @@ def test_poll_task_runs_the_poll(source: Source, monkeypatch: Any) -> None:
 @pytest.mark.django_db(transaction=True)
 def test_worker_runs_queued_polls(source: Source, monkeypatch: Any) -> None:
     web = FakeWeb()
-    monkeypatch.setattr(polling.poll, "__kwdefaults__", {**polling.poll.__kwdefaults__, "fetcher": web})
+    monkeypatch.setattr(
+        polling.poll, "__kwdefaults__", {**polling.poll.__kwdefaults__, "fetcher": web}
+    )
     out = StringIO()
     call_command("worker", batch=True, stdout=out, verbosity=0)
     assert Article.objects.filter(source=source).count() == 2
@@ -175,7 +190,9 @@ def test_worker_runs_queued_polls(source: Source, monkeypatch: Any) -> None:
 
 def test_poll_command(source: Source, monkeypatch: Any) -> None:
     web = FakeWeb()
-    monkeypatch.setattr(polling.poll, "__kwdefaults__", {**polling.poll.__kwdefaults__, "fetcher": web})
+    monkeypatch.setattr(
+        polling.poll, "__kwdefaults__", {**polling.poll.__kwdefaults__, "fetcher": web}
+    )
     out = StringIO()
     call_command("poll", "mithal", stdout=out)
     assert "2 new" in out.getvalue() and "1 full articles fetched" in out.getvalue()
@@ -219,12 +236,16 @@ def test_opml_import_refuses_entity_expansion(db: Any) -> None:
 def test_admin_shows_failing_sources_and_imports_opml(client: Client, source: Source) -> None:
     User.objects.create_superuser("editor", "e@example.org", "pw")
     client.login(username="editor", password="pw")
-    FeedState.objects.create(source=source, error_count=6, failing=True, last_error="HTTP 503 from feed")
+    FeedState.objects.create(
+        source=source, error_count=6, failing=True, last_error="HTTP 503 from feed"
+    )
     page = client.get("/admin/news/source/").content.decode()
     assert "failing (6 errors)" in page and "HTTP 503 from feed" in page and "Import OPML" in page
     assert "failing (6" in client.get("/admin/news/source/?feed=failing").content.decode()
     assert client.get("/admin/news/source/import-opml/").status_code == 200
-    response = client.post("/admin/news/source/import-opml/", {"file": SimpleUploadedFile("subs.opml", OPML)})
+    response = client.post(
+        "/admin/news/source/import-opml/", {"file": SimpleUploadedFile("subs.opml", OPML)}
+    )
     assert response.status_code == 302
     assert Source.objects.filter(name="The Wire", feed_url="https://wire.example/atom").exists()
     change = client.get(f"/admin/news/source/{source.pk}/change/").content.decode()

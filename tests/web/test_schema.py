@@ -17,7 +17,9 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 
 
 def not_a_server_error(ctx: Any, response: Any, case: Any) -> bool:
-    assert response.status_code < 500, f"{case.method} {case.formatted_path}: {response.status_code}"
+    assert response.status_code < 500, (
+        f"{case.method} {case.formatted_path}: {response.status_code}"
+    )
     if response.status_code >= 400:
         body = response.json()
         assert set(body) == {"error"} and body["error"]["status"] == response.status_code

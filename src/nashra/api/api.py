@@ -39,13 +39,21 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
     throttle=[TokenBucketThrottle()],
-    docs_decorator=csp_update({"style-src": ["'self'", "'unsafe-inline'"], "img-src": ["'self'", "data:"]}),
+    docs_decorator=csp_update(
+        {"style-src": ["'self'", "'unsafe-inline'"], "img-src": ["'self'", "data:"]}
+    ),
 )
 
 
 # --- errors ------------------------------------------------------------------------------
-def error(request: HttpRequest, status: int, code: str, message: str, details: Any = None,
-          headers: dict[str, str] | None = None) -> HttpResponse:
+def error(
+    request: HttpRequest,
+    status: int,
+    code: str,
+    message: str,
+    details: Any = None,
+    headers: dict[str, str] | None = None,
+) -> HttpResponse:
     body: dict[str, Any] = {"status": status, "code": code, "message": message}
     if details is not None:
         body["details"] = details
@@ -58,7 +66,11 @@ def error(request: HttpRequest, status: int, code: str, message: str, details: A
 @api.exception_handler(ValidationError)
 def _validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     details = [
-        {"loc": [str(x) for x in e.get("loc", [])], "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+        {
+            "loc": [str(x) for x in e.get("loc", [])],
+            "msg": str(e.get("msg", "")),
+            "type": str(e.get("type", "")),
+        }
         for e in exc.errors
     ]
     return error(request, 422, "invalid_request", "The request parameters are not valid.", details)
@@ -72,7 +84,13 @@ def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 @api.exception_handler(Throttled)
 def _throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
     wait = int(exc.wait or 1)
-    return error(request, 429, "rate_limited", "Too many requests; slow down.", headers={"Retry-After": str(wait)})
+    return error(
+        request,
+        429,
+        "rate_limited",
+        "Too many requests; slow down.",
+        headers={"Retry-After": str(wait)},
+    )
 
 
 @api.exception_handler(AuthenticationError)
@@ -82,7 +100,9 @@ def _unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpRespons
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    code = {400: "bad_request", 403: "forbidden", 405: "method_not_allowed"}.get(exc.status_code, "error")
+    code = {400: "bad_request", 403: "forbidden", 405: "method_not_allowed"}.get(
+        exc.status_code, "error"
+    )
     return error(request, exc.status_code, code, str(exc))
 
 
@@ -117,37 +137,56 @@ def _summary(a: Article) -> dict[str, Any]:
 
 def _entity(e: Entity) -> dict[str, Any]:
     return {
-        "id": e.pk, "kind": e.kind, "name": e.name, "slug": e.slug,
+        "id": e.pk,
+        "kind": e.kind,
+        "name": e.name,
+        "slug": e.slug,
         "aliases": [str(x) for x in (e.aliases or [])],
-        "mention_count": e.mention_count, "article_count": e.article_count,
+        "mention_count": e.mention_count,
+        "article_count": e.article_count,
         "links": {"self": f"/api/entities/{e.slug}", "html": reverse("news:entity", args=[e.slug])},
     }
 
 
 def _quote(q: Quote) -> dict[str, Any]:
     return {
-        "id": q.pk, "article_id": q.article_id,
+        "id": q.pk,
+        "article_id": q.article_id,
         "speaker": q.speaker.name if q.speaker else None,
         "speaker_slug": q.speaker.slug if q.speaker else None,
         "speaker_text": q.speaker_text,
-        "via": q.via.name if q.via else None, "via_text": q.via_text,
-        "text": q.text, "cue": q.cue, "kind": q.kind, "start": q.start, "end": q.end,
+        "via": q.via.name if q.via else None,
+        "via_text": q.via_text,
+        "text": q.text,
+        "cue": q.cue,
+        "kind": q.kind,
+        "start": q.start,
+        "end": q.end,
     }
 
 
 def _story(st: Story) -> dict[str, Any]:
     return {
-        "id": st.pk, "title": st.title, "representative_id": st.representative_id,
-        "first_published_at": st.first_published_at, "last_published_at": st.last_published_at,
-        "size": st.size, "source_count": st.source_count,
+        "id": st.pk,
+        "title": st.title,
+        "representative_id": st.representative_id,
+        "first_published_at": st.first_published_at,
+        "last_published_at": st.last_published_at,
+        "size": st.size,
+        "source_count": st.source_count,
         "links": {"self": f"/api/stories/{st.pk}", "html": reverse("news:story", args=[st.pk])},
     }
 
 
 def _source(src: Source) -> dict[str, Any]:
     return {
-        "id": src.pk, "name": src.name, "slug": src.slug, "url": src.url, "feed_url": src.feed_url,
-        "language": src.language, "direction": src.direction,
+        "id": src.pk,
+        "name": src.name,
+        "slug": src.slug,
+        "url": src.url,
+        "feed_url": src.feed_url,
+        "language": src.language,
+        "direction": src.direction,
         "links": {
             "self": f"/api/sources/{src.slug}",
             "html": reverse("news:source", args=[src.slug]),
@@ -197,7 +236,9 @@ def _day(value: str | None, *, end: bool) -> datetime | None:
 articles = Router(tags=["articles"])
 
 
-@articles.get("", response={200: s.ArticlePage, 400: s.Error}, summary="List articles, newest first")
+@articles.get(
+    "", response={200: s.ArticlePage, 400: s.Error}, summary="List articles, newest first"
+)
 def list_articles(
     request: HttpRequest,
     cursor: str | None = None,
@@ -213,7 +254,9 @@ def list_articles(
         e = Entity.objects.filter(slug=entity).first()
         if e is None:
             return {"items": [], "next_cursor": None}
-        qs = qs.filter(id__in=Mention.objects.filter(entity_id__in=_entity_ids(e)).values("article_id"))
+        qs = qs.filter(
+            id__in=Mention.objects.filter(entity_id__in=_entity_ids(e)).values("article_id")
+        )
     if story is not None:
         qs = qs.filter(story_id=story)
     rows, nxt = page_by_time(qs, "published_at", cursor, _limit(limit))
@@ -238,20 +281,35 @@ def search_articles(
         from nashra.news.search import get_backend
 
         result = get_backend().search(
-            q[:500], source=source or None, since=_day(since, end=False), until=_day(until, end=True),
-            author=author, limit=_limit(limit), offset=offset,
+            q[:500],
+            source=source or None,
+            since=_day(since, end=False),
+            until=_day(until, end=True),
+            author=author,
+            limit=_limit(limit),
+            offset=offset,
         )
     else:
         _day(since, end=False)
         _day(until, end=True)
-        form = SearchForm(q=q[:500], source=source or "", since=since or "", until=until or "", entity=entity or "")
+        form = SearchForm(
+            q=q[:500],
+            source=source or "",
+            since=since or "",
+            until=until or "",
+            entity=entity or "",
+        )
         result, _ = run_search(form, limit=_limit(limit), offset=offset)
     return result.as_json()
 
 
-@articles.get("/{int:article_id}", response={200: s.ArticleDetail, 404: s.Error}, summary="One article")
+@articles.get(
+    "/{int:article_id}", response={200: s.ArticleDetail, 404: s.Error}, summary="One article"
+)
 def get_article(request: HttpRequest, article_id: int) -> dict[str, Any]:
-    a = get_object_or_404(Article.objects.select_related("source").defer("original", "minhash"), pk=article_id)
+    a = get_object_or_404(
+        Article.objects.select_related("source").defer("original", "minhash"), pk=article_id
+    )
     out = _summary(a)
     mentions = Mention.objects.filter(article=a).select_related("entity").order_by("start")
     quotes = Quote.objects.filter(article=a).select_related("speaker", "via").order_by("start")
@@ -262,13 +320,22 @@ def get_article(request: HttpRequest, article_id: int) -> dict[str, Any]:
         duplicate_kind=a.duplicate_kind or None,
         needs_fetch=a.needs_fetch,
         mentions=[
-            {"entity": m.entity.name, "entity_slug": m.entity.slug, "kind": m.entity.kind, "text": m.text,
-             "start": m.start, "end": m.end, "in_title": m.in_title}
+            {
+                "entity": m.entity.name,
+                "entity_slug": m.entity.slug,
+                "kind": m.entity.kind,
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "in_title": m.in_title,
+            }
             for m in mentions
         ],
         quotes=[_quote(q) for q in quotes],
         summary=_strings(analysis.summary) if analysis else [],
-        keywords=list(analysis.keywords) if analysis and isinstance(analysis.keywords, list) else [],
+        keywords=list(analysis.keywords)
+        if analysis and isinstance(analysis.keywords, list)
+        else [],
     )
     return out
 
@@ -277,7 +344,9 @@ def get_article(request: HttpRequest, article_id: int) -> dict[str, Any]:
 entities = Router(tags=["entities"])
 
 
-@entities.get("", response={200: s.EntityPage, 400: s.Error}, summary="Entities, most covered first")
+@entities.get(
+    "", response={200: s.EntityPage, 400: s.Error}, summary="Entities, most covered first"
+)
 def list_entities(
     request: HttpRequest,
     cursor: str | None = None,
@@ -296,20 +365,34 @@ def get_entity(request: HttpRequest, slug: str) -> dict[str, Any]:
     return _entity(_entity_or_404(slug))
 
 
-@entities.get("/{slug}/articles", response={200: s.ArticlePage, 400: s.Error, 404: s.Error}, summary="Articles mentioning an entity")
+@entities.get(
+    "/{slug}/articles",
+    response={200: s.ArticlePage, 400: s.Error, 404: s.Error},
+    summary="Articles mentioning an entity",
+)
 def entity_articles(
-    request: HttpRequest, slug: str, cursor: str | None = None,
+    request: HttpRequest,
+    slug: str,
+    cursor: str | None = None,
     limit: int = Query(20, ge=1, le=MAX_LIMIT),  # type: ignore[type-arg]
 ) -> dict[str, Any]:
     e = _entity_or_404(slug)
-    qs = _articles().filter(id__in=Mention.objects.filter(entity_id__in=_entity_ids(e)).values("article_id"))
+    qs = _articles().filter(
+        id__in=Mention.objects.filter(entity_id__in=_entity_ids(e)).values("article_id")
+    )
     rows, nxt = page_by_time(qs, "published_at", cursor, _limit(limit))
     return {"items": [_summary(a) for a in rows], "next_cursor": nxt}
 
 
-@entities.get("/{slug}/quotes", response={200: s.QuotePage, 400: s.Error, 404: s.Error}, summary="Quotes by an entity")
+@entities.get(
+    "/{slug}/quotes",
+    response={200: s.QuotePage, 400: s.Error, 404: s.Error},
+    summary="Quotes by an entity",
+)
 def entity_quotes(
-    request: HttpRequest, slug: str, cursor: str | None = None,
+    request: HttpRequest,
+    slug: str,
+    cursor: str | None = None,
     limit: int = Query(20, ge=1, le=MAX_LIMIT),  # type: ignore[type-arg]
 ) -> dict[str, Any]:
     e = _entity_or_404(slug)
@@ -324,7 +407,8 @@ stories = Router(tags=["stories"])
 
 @stories.get("", response={200: s.StoryPage, 400: s.Error}, summary="Stories, latest first")
 def list_stories(
-    request: HttpRequest, cursor: str | None = None,
+    request: HttpRequest,
+    cursor: str | None = None,
     limit: int = Query(20, ge=1, le=MAX_LIMIT),  # type: ignore[type-arg]
     min_sources: int = Query(1, ge=1, le=1000),  # type: ignore[type-arg]
 ) -> dict[str, Any]:
@@ -333,12 +417,18 @@ def list_stories(
     return {"items": [_story(x) for x in rows], "next_cursor": nxt}
 
 
-@stories.get("/{int:story_id}", response={200: s.StoryDetail, 404: s.Error}, summary="One story and its articles")
+@stories.get(
+    "/{int:story_id}",
+    response={200: s.StoryDetail, 404: s.Error},
+    summary="One story and its articles",
+)
 def get_story(request: HttpRequest, story_id: int) -> dict[str, Any]:
     st = get_object_or_404(Story, pk=story_id)
     rows = (
-        Article.objects.filter(story=st).select_related("source")
-        .defer("body", "boilerplate", "original", "minhash").order_by("published_at", "id")[:500]
+        Article.objects.filter(story=st)
+        .select_related("source")
+        .defer("body", "boilerplate", "original", "minhash")
+        .order_by("published_at", "id")[:500]
     )
     return {**_story(st), "articles": [_summary(a) for a in rows]}
 

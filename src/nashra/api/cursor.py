@@ -33,7 +33,9 @@ def decode(cursor: str) -> dict[str, Any]:
         raise HttpError(400, "invalid cursor") from exc
 
 
-def page_by_time(qs: QuerySet[Any], field: str, cursor: str | None, limit: int) -> tuple[list[Any], str | None]:
+def page_by_time(
+    qs: QuerySet[Any], field: str, cursor: str | None, limit: int
+) -> tuple[list[Any], str | None]:
     """Newest first by ``field`` (nullable; undated rows last), then by id descending."""
     qs = qs.order_by(F(field).desc(nulls_last=True), "-id")
     if cursor:
@@ -61,7 +63,9 @@ def page_by_time(qs: QuerySet[Any], field: str, cursor: str | None, limit: int) 
     return rows, nxt
 
 
-def page_by_count(qs: QuerySet[Any], field: str, cursor: str | None, limit: int) -> tuple[list[Any], str | None]:
+def page_by_count(
+    qs: QuerySet[Any], field: str, cursor: str | None, limit: int
+) -> tuple[list[Any], str | None]:
     """Largest ``field`` first (a non-null integer), then by id descending."""
     qs = qs.order_by(f"-{field}", "-id")
     if cursor:

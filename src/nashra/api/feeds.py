@@ -52,8 +52,14 @@ def _html(a: Article) -> str:
 
 
 def render_feed(
-    request: HttpRequest, fmt: str, *, title: str, link: str, description: str,
-    articles: Sequence[Article], language: str = "ar",
+    request: HttpRequest,
+    fmt: str,
+    *,
+    title: str,
+    link: str,
+    description: str,
+    articles: Sequence[Article],
+    language: str = "ar",
 ) -> HttpResponse:
     if fmt not in CONTENT_TYPES:
         raise Http404("unknown feed format")
@@ -76,7 +82,9 @@ def render_feed(
             if a.url:
                 item["external_url"] = a.url
             if a.published_at:
-                item["date_published"] = a.published_at.astimezone(UTC).isoformat().replace("+00:00", "Z")
+                item["date_published"] = (
+                    a.published_at.astimezone(UTC).isoformat().replace("+00:00", "Z")
+                )
             if a.author:
                 item["authors"] = [{"name": a.author}]
             items.append(item)
@@ -89,13 +97,19 @@ def render_feed(
             "language": language,
             "items": items,
         }
-        response = HttpResponse(json.dumps(body, ensure_ascii=False, indent=1), content_type=CONTENT_TYPES["json"])
+        response = HttpResponse(
+            json.dumps(body, ensure_ascii=False, indent=1), content_type=CONTENT_TYPES["json"]
+        )
     else:
         cls = feedgenerator.Rss201rev2Feed if fmt == "rss" else feedgenerator.Atom1Feed
         updated = max((a.published_at for a in articles if a.published_at), default=None)
         feed = cls(
-            title=title, link=home, description=description, language=language,
-            feed_url=self_url, feed_guid=self_url,
+            title=title,
+            link=home,
+            description=description,
+            language=language,
+            feed_url=self_url,
+            feed_guid=self_url,
         )
         for a in articles:
             url = request.build_absolute_uri(reverse("news:article", args=[a.pk]))
@@ -129,8 +143,12 @@ def _recent(qs: Any) -> list[Article]:
 @require_GET
 def latest(request: HttpRequest, fmt: str) -> HttpResponse:
     return render_feed(
-        request, fmt, title="نشرة · آخر الأخبار", link=reverse("news:home"),
-        description="آخر الأخبار في نشرة", articles=_recent(Article.objects.all()),
+        request,
+        fmt,
+        title="نشرة · آخر الأخبار",
+        link=reverse("news:home"),
+        description="آخر الأخبار في نشرة",
+        articles=_recent(Article.objects.all()),
     )
 
 
@@ -138,8 +156,12 @@ def latest(request: HttpRequest, fmt: str) -> HttpResponse:
 def source(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     src = get_object_or_404(Source, slug=slug)
     return render_feed(
-        request, fmt, title=f"{src.name} · نشرة", link=reverse("news:source", args=[src.slug]),
-        description=f"آخر أخبار {src.name}", articles=_recent(Article.objects.filter(source=src)),
+        request,
+        fmt,
+        title=f"{src.name} · نشرة",
+        link=reverse("news:source", args=[src.slug]),
+        description=f"آخر أخبار {src.name}",
+        articles=_recent(Article.objects.filter(source=src)),
         language=src.language or "ar",
     )
 
@@ -148,10 +170,16 @@ def source(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
 def entity(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     e = canonical(get_object_or_404(Entity, slug=slug))
     ids = [e.pk, *Entity.objects.filter(merged_into=e).values_list("pk", flat=True)]
-    qs = Article.objects.filter(id__in=Mention.objects.filter(entity_id__in=ids).values("article_id"))
+    qs = Article.objects.filter(
+        id__in=Mention.objects.filter(entity_id__in=ids).values("article_id")
+    )
     return render_feed(
-        request, fmt, title=f"{e.name} · نشرة", link=reverse("news:entity", args=[e.slug]),
-        description=f"أخبار تذكر {e.name}", articles=_recent(qs),
+        request,
+        fmt,
+        title=f"{e.name} · نشرة",
+        link=reverse("news:entity", args=[e.slug]),
+        description=f"أخبار تذكر {e.name}",
+        articles=_recent(qs),
     )
 
 
@@ -159,8 +187,12 @@ def entity(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
 def story(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     st = get_object_or_404(Story, pk=pk)
     return render_feed(
-        request, fmt, title=f"{st.title or st.pk} · نشرة", link=reverse("news:story", args=[st.pk]),
-        description="التغطية الكاملة للقصة", articles=_recent(Article.objects.filter(story=st)),
+        request,
+        fmt,
+        title=f"{st.title or st.pk} · نشرة",
+        link=reverse("news:story", args=[st.pk]),
+        description="التغطية الكاملة للقصة",
+        articles=_recent(Article.objects.filter(story=st)),
     )
 
 
@@ -170,13 +202,20 @@ def search(request: HttpRequest, fmt: str) -> HttpResponse:
     result, _ = run_search(form, limit=ITEMS, offset=0)
     order = [h.id for h in result.hits]
     found = {
-        a.pk: a for a in Article.objects.filter(id__in=order).select_related("source").defer("original", "minhash")
+        a.pk: a
+        for a in Article.objects.filter(id__in=order)
+        .select_related("source")
+        .defer("original", "minhash")
     }
     link = reverse("news:search") + ("?" + request.GET.urlencode() if request.GET else "")
     label = form.q or "…"
     return render_feed(
-        request, fmt, title=f"{label} · بحث نشرة", link=link,
-        description=f"نتائج البحث عن {label}", articles=[found[i] for i in order if i in found],
+        request,
+        fmt,
+        title=f"{label} · بحث نشرة",
+        link=link,
+        description=f"نتائج البحث عن {label}",
+        articles=[found[i] for i in order if i in found],
     )
 
 
@@ -204,7 +243,9 @@ def opml(request: HttpRequest) -> HttpResponse:
         if src.feed_url:
             attrs["nashraUrl"] = ours
         ET.SubElement(group, "outline", {k: v for k, v in attrs.items() if v})
-    data = ('<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode")).encode()
+    data = (
+        '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode")
+    ).encode()
     response = HttpResponse(data, content_type=OPML_TYPE)
     response["Content-Disposition"] = 'inline; filename="nashra-sources.opml"'
     return response

@@ -9,8 +9,15 @@ from http import HTTPStatus
 
 from django.http import HttpRequest, HttpResponse
 
-CODES = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-         413: "too_large", 429: "rate_limited", 500: "server_error"}
+CODES = {
+    400: "bad_request",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    429: "rate_limited",
+    500: "server_error",
+}
 
 
 class JsonApiErrorsMiddleware:
@@ -29,8 +36,12 @@ class JsonApiErrorsMiddleware:
                 message = HTTPStatus(status).phrase + "."
             except ValueError:
                 message = "Error."
-            body = {"error": {"status": status, "code": CODES.get(status, "error"), "message": message}}
-            replacement = HttpResponse(json.dumps(body), status=status, content_type="application/json; charset=utf-8")
+            body = {
+                "error": {"status": status, "code": CODES.get(status, "error"), "message": message}
+            }
+            replacement = HttpResponse(
+                json.dumps(body), status=status, content_type="application/json; charset=utf-8"
+            )
             for header in ("Allow", "Retry-After"):
                 if header in response:
                     replacement[header] = response[header]

@@ -17,7 +17,16 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from ninja.throttling import BaseThrottle
 
-_PERIODS = {"s": 1.0, "sec": 1.0, "m": 60.0, "min": 60.0, "h": 3600.0, "hour": 3600.0, "d": 86400.0, "day": 86400.0}
+_PERIODS = {
+    "s": 1.0,
+    "sec": 1.0,
+    "m": 60.0,
+    "min": 60.0,
+    "h": 3600.0,
+    "hour": 3600.0,
+    "d": 86400.0,
+    "day": 86400.0,
+}
 
 
 def parse_rate(rate: str) -> float:
@@ -27,7 +36,9 @@ def parse_rate(rate: str) -> float:
 
 
 class TokenBucketThrottle(BaseThrottle):
-    def __init__(self, rate: str | None = None, burst: int | None = None, scope: str = "api") -> None:
+    def __init__(
+        self, rate: str | None = None, burst: int | None = None, scope: str = "api"
+    ) -> None:
         self.rate = parse_rate(rate or settings.NASHRA_API_RATE)
         self.burst = float(burst if burst is not None else settings.NASHRA_API_BURST)
         self.scope = scope

@@ -121,8 +121,7 @@ def row_document(
         format=fmt,
         original=original,
         title=title or (structure.title if structure else ""),
-        subtitle=_as_text(fields["subtitle"])
-        or (structure.subtitle if structure else ""),
+        subtitle=_as_text(fields["subtitle"]) or (structure.subtitle if structure else ""),
         author=_as_text(fields["author"]),
         published_at=parse_datetime(date_raw),
         url=url,

@@ -44,21 +44,29 @@ def import_opml(data: bytes) -> ImportReport:
             feed_url = (outline.get("xmlUrl") or "").strip()
             if not feed_url:
                 continue
-            name = (outline.get("title") or outline.get("text") or urlsplit(feed_url).hostname or "").strip()[:200]
+            name = (
+                outline.get("title") or outline.get("text") or urlsplit(feed_url).hostname or ""
+            ).strip()[:200]
             if not _valid_url(feed_url) or not name:
                 report.skipped.append(f"{name or feed_url}: not an http(s) feed URL")
                 continue
             html_url = (outline.get("htmlUrl") or "").strip()
             language = (outline.get("language") or "").strip()[:8]
-            source = Source.objects.filter(feed_url=feed_url).first() or Source.objects.filter(name=name).first()
+            source = (
+                Source.objects.filter(feed_url=feed_url).first()
+                or Source.objects.filter(name=name).first()
+            )
             if source is None:
                 slug = slugify(name, allow_unicode=True)[:190] or "source"
                 base, n = slug, 2
                 while Source.objects.filter(slug=slug).exists():
                     slug, n = f"{base}-{n}", n + 1
                 source = Source.objects.create(
-                    name=name, slug=slug, feed_url=feed_url,
-                    url=html_url if _valid_url(html_url) else "", language=language or "ar",
+                    name=name,
+                    slug=slug,
+                    feed_url=feed_url,
+                    url=html_url if _valid_url(html_url) else "",
+                    language=language or "ar",
                 )
                 report.created.append(name)
             else:

@@ -48,9 +48,14 @@ class PollResult:
 
     def as_json(self) -> dict[str, object]:
         return {
-            "source": self.source, "status": self.status, "new": self.new,
-            "duplicates": self.duplicates, "unchanged": self.unchanged, "rejected": self.rejected,
-            "fetched_full": self.fetched_full, "error": self.error,
+            "source": self.source,
+            "status": self.status,
+            "new": self.new,
+            "duplicates": self.duplicates,
+            "unchanged": self.unchanged,
+            "rejected": self.rejected,
+            "fetched_full": self.fetched_full,
+            "error": self.error,
             "next_poll_at": self.next_poll_at.isoformat() if self.next_poll_at else None,
         }
 
@@ -101,13 +106,21 @@ def claim(source_id: int, now: datetime | None = None) -> bool:
 
 
 def _full_articles(
-    items: list[Document | Rejection], source: Source, limits: Limits, fetcher: Fetcher, budget: int,
+    items: list[Document | Rejection],
+    source: Source,
+    limits: Limits,
+    fetcher: Fetcher,
+    budget: int,
     result: PollResult,
 ) -> Iterator[Document | Rejection]:
     """Feed items, with a summary-only item replaced by its fetched page where possible.
     Items whose URL this source already has are dropped (polled before)."""
     urls = [i.url for i in items if isinstance(i, Document) and i.url]
-    known = set(Article.objects.filter(source=source, url__in=urls).values_list("url", flat=True)) if urls else set()
+    known = (
+        set(Article.objects.filter(source=source, url__in=urls).values_list("url", flat=True))
+        if urls
+        else set()
+    )
     for item in items:
         if isinstance(item, Document) and item.url and item.url in known:
             result.unchanged += 1
@@ -119,10 +132,17 @@ def _full_articles(
         try:
             page = fetcher(item.url, limits=limits)
             docs = [
-                d for d in read_bytes(
-                    page.data, name=page.url.split("?")[0], origin=item.url, fmt="html",
-                    limits=limits, content_type=page.content_type, url=page.url,
-                ) if isinstance(d, Document)
+                d
+                for d in read_bytes(
+                    page.data,
+                    name=page.url.split("?")[0],
+                    origin=item.url,
+                    fmt="html",
+                    limits=limits,
+                    content_type=page.content_type,
+                    url=page.url,
+                )
+                if isinstance(d, Document)
             ]
         except ExtractError as exc:
             result.notes.append(f"full article not fetched ({item.url}): {exc}")
@@ -174,11 +194,20 @@ def poll(
         else:
             items = list(
                 read_bytes(
-                    fetched.data, name=fetched.url.split("?")[0], origin=source.feed_url, fmt="feed",
-                    limits=limits, content_type=fetched.content_type, url=fetched.url,
+                    fetched.data,
+                    name=fetched.url.split("?")[0],
+                    origin=source.feed_url,
+                    fmt="feed",
+                    limits=limits,
+                    content_type=fetched.content_type,
+                    url=fetched.url,
                 )
             )
-            if len(items) == 1 and isinstance(items[0], Rejection) and items[0].origin == source.feed_url:
+            if (
+                len(items) == 1
+                and isinstance(items[0], Rejection)
+                and items[0].origin == source.feed_url
+            ):
                 raise ExtractError(items[0].reason)  # the feed itself is unreadable
             docs = list(
                 _full_articles(
@@ -220,7 +249,9 @@ def _record(state: FeedState, result: PollResult, now: datetime) -> None:
         state.last_success_at = now
         state.total_new += result.new
         state.next_poll_at = now + _jitter(float(state.poll_interval_minutes))
-        state.last_status = "304 not modified" if result.status == "not-modified" else f"200: {result.new} new"
+        state.last_status = (
+            "304 not modified" if result.status == "not-modified" else f"200: {result.new} new"
+        )
     result.next_poll_at = state.next_poll_at
     with transaction.atomic():
         state.save()

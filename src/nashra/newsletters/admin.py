@@ -25,22 +25,55 @@ from nashra.newsletters.models import (
 
 @admin.register(Newsletter)
 class NewsletterAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "active", "frequency", "hour", "time_zone", "subscribers", "last_slot_at")
+    list_display = (
+        "name",
+        "kind",
+        "active",
+        "frequency",
+        "hour",
+        "time_zone",
+        "subscribers",
+        "last_slot_at",
+    )
     list_filter = ("kind", "active")
     search_fields = ("name", "name_en", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
     raw_id_fields = ("entities", "sources")
     fieldsets = (
-        (None, {"fields": ("kind", "name", "name_en", "slug", "description", "description_en", "active", "visitors_may_subscribe")}),
-        ("Schedule (topic bulletins)", {"fields": ("frequency", "hour", "weekday", "time_zone", "max_items")}),
+        (
+            None,
+            {
+                "fields": (
+                    "kind",
+                    "name",
+                    "name_en",
+                    "slug",
+                    "description",
+                    "description_en",
+                    "active",
+                    "visitors_may_subscribe",
+                )
+            },
+        ),
+        (
+            "Schedule (topic bulletins)",
+            {"fields": ("frequency", "hour", "weekday", "time_zone", "max_items")},
+        ),
         ("Filter (topic bulletins)", {"fields": ("entities", "sources", "query")}),
-        ("Breaking news", {"fields": ("rule_enabled", "rule_min_sources", "rule_window_minutes", "daily_limit")}),
+        (
+            "Breaking news",
+            {"fields": ("rule_enabled", "rule_min_sources", "rule_window_minutes", "daily_limit")},
+        ),
     )
     actions = ["make_issue"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Newsletter]:
-        return super().get_queryset(request).annotate(
-            n_subscribers=Count("subscriptions", filter=Q(subscriptions__status="active"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                n_subscribers=Count("subscriptions", filter=Q(subscriptions__status="active"))
+            )
         )
 
     @admin.display(description="subscribers", ordering="n_subscribers")
@@ -55,29 +88,75 @@ class NewsletterAdmin(admin.ModelAdmin):
             issue = draft_issue(newsletter, fresh=True)
             issue.slot = None
             issue.save()
-            self.message_user(request, f"draft issue #{issue.pk} of {newsletter}: {len(issue.items)} items")
+            self.message_user(
+                request, f"draft issue #{issue.pk} of {newsletter}: {len(issue.items)} items"
+            )
 
 
 class PreviewForm(forms.Form):
-    reader = forms.EmailField(label="reader's email", required=False, help_text="empty: the public web version")
-    language = forms.ChoiceField(choices=[("", "the reader's"), ("ar", "Arabic"), ("en", "English")], required=False)
-    format = forms.ChoiceField(choices=[("html", "HTML"), ("text", "plain text"), ("eml", "the whole message (.eml)")])
+    reader = forms.EmailField(
+        label="reader's email", required=False, help_text="empty: the public web version"
+    )
+    language = forms.ChoiceField(
+        choices=[("", "the reader's"), ("ar", "Arabic"), ("en", "English")], required=False
+    )
+    format = forms.ChoiceField(
+        choices=[("html", "HTML"), ("text", "plain text"), ("eml", "the whole message (.eml)")]
+    )
 
 
 @admin.register(Issue)
 class IssueAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "status", "subject", "slot", "frozen_at", "recipient_count", "progress", "preview_link")
+    list_display = (
+        "__str__",
+        "status",
+        "subject",
+        "slot",
+        "frozen_at",
+        "recipient_count",
+        "progress",
+        "preview_link",
+    )
     list_filter = ("status", "newsletter")
     raw_id_fields = ("article", "story")
-    readonly_fields = ("status", "slot", "frozen_at", "finished_at", "recipient_count", "created_at", "preview_link")
-    fields = ("newsletter", "article", "subject", "note", "items", "period_start", "period_end", "story",
-              "status", "slot", "frozen_at", "finished_at", "recipient_count", "preview_link")
+    readonly_fields = (
+        "status",
+        "slot",
+        "frozen_at",
+        "finished_at",
+        "recipient_count",
+        "created_at",
+        "preview_link",
+    )
+    fields = (
+        "newsletter",
+        "article",
+        "subject",
+        "note",
+        "items",
+        "period_start",
+        "period_end",
+        "story",
+        "status",
+        "slot",
+        "frozen_at",
+        "finished_at",
+        "recipient_count",
+        "preview_link",
+    )
     actions = ["freeze_and_send", "resend_interrupted"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Issue]:
-        return super().get_queryset(request).select_related("newsletter").annotate(
-            n_sent=Count("deliveries", filter=Q(deliveries__status="sent")),
-            n_failed=Count("deliveries", filter=Q(deliveries__status__in=["failed", "interrupted"])),
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("newsletter")
+            .annotate(
+                n_sent=Count("deliveries", filter=Q(deliveries__status="sent")),
+                n_failed=Count(
+                    "deliveries", filter=Q(deliveries__status__in=["failed", "interrupted"])
+                ),
+            )
         )
 
     @admin.display(description="sent / failed")
@@ -88,11 +167,18 @@ class IssueAdmin(admin.ModelAdmin):
     def preview_link(self, obj: Issue) -> str:
         if not obj.pk:
             return "save first"
-        return format_html('<a href="{}">preview for a reader</a>', reverse("admin:newsletters_issue_preview", args=[obj.pk]))
+        return format_html(
+            '<a href="{}">preview for a reader</a>',
+            reverse("admin:newsletters_issue_preview", args=[obj.pk]),
+        )
 
     def get_urls(self) -> list[URLPattern]:
         return [
-            path("<int:pk>/preview/", self.admin_site.admin_view(self.preview_view), name="newsletters_issue_preview"),
+            path(
+                "<int:pk>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name="newsletters_issue_preview",
+            ),
             *super().get_urls(),
         ]
 
@@ -109,14 +195,21 @@ class IssueAdmin(admin.ModelAdmin):
             if data["reader"]:
                 rendered, email = preview(issue, data["reader"], language=language)
                 if data["format"] == "eml":
-                    return HttpResponse(email.message().as_bytes(), content_type="text/plain; charset=utf-8")
+                    return HttpResponse(
+                        email.message().as_bytes(), content_type="text/plain; charset=utf-8"
+                    )
             else:
                 rendered = render_message(composing.compose(issue, None, language=language or "ar"))
             if data["format"] == "text":
                 return HttpResponse(rendered.text, content_type="text/plain; charset=utf-8")
             return _email_html(rendered.html)
-        context = {**self.admin_site.each_context(request), "form": form, "issue": issue, "opts": self.model._meta,
-                   "title": f"Preview {issue}"}
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "issue": issue,
+            "opts": self.model._meta,
+            "title": f"Preview {issue}",
+        }
         return render(request, "newsletters/admin/preview.html", context)
 
     @admin.action(description="Freeze the recipient list and send")
@@ -127,19 +220,25 @@ class IssueAdmin(admin.ModelAdmin):
         total = 0
         for issue in queryset.filter(status=Issue.Status.DRAFT).select_related("newsletter"):
             if issue.newsletter.kind == Newsletter.Kind.DIGEST:
-                self.message_user(request, "personal digests are sent on each reader's schedule", messages.WARNING)
+                self.message_user(
+                    request, "personal digests are sent on each reader's schedule", messages.WARNING
+                )
                 continue
             total += freeze(issue)
         if total:
             send_pending_task.enqueue()
         self.message_user(request, f"{total} deliveries queued")
 
-    @admin.action(description="Resend interrupted deliveries (at-least-once: a reader may get a duplicate)")
+    @admin.action(
+        description="Resend interrupted deliveries (at-least-once: a reader may get a duplicate)"
+    )
     def resend_interrupted(self, request: HttpRequest, queryset: QuerySet[Issue]) -> None:
         n = Delivery.objects.filter(issue__in=queryset, status=Delivery.Status.INTERRUPTED).update(
             status=Delivery.Status.PENDING, claimed_by="", claimed_at=None
         )
-        Issue.objects.filter(pk__in=queryset.values("pk"), status=Issue.Status.DONE).update(status=Issue.Status.SENDING)
+        Issue.objects.filter(pk__in=queryset.values("pk"), status=Issue.Status.DONE).update(
+            status=Issue.Status.SENDING
+        )
         self.message_user(request, f"{n} deliveries queued again")
 
 
@@ -151,7 +250,16 @@ def _email_html(html: str) -> HttpResponse:
 class SubscriptionInline(admin.TabularInline):
     model = Subscription
     extra = 0
-    fields = ("newsletter", "status", "frequency", "hour", "weekday", "confirmed_at", "unsubscribed_at", "unsubscribe_method")
+    fields = (
+        "newsletter",
+        "status",
+        "frequency",
+        "hour",
+        "weekday",
+        "confirmed_at",
+        "unsubscribed_at",
+        "unsubscribe_method",
+    )
     readonly_fields = ("confirmed_at", "unsubscribed_at", "unsubscribe_method")
 
 
@@ -165,7 +273,15 @@ class SubscriberAdmin(admin.ModelAdmin):
 
 @admin.register(Subscription)
 class SubscriptionAdmin(admin.ModelAdmin):
-    list_display = ("subscriber", "newsletter", "status", "frequency", "hour", "created_at", "unsubscribed_at")
+    list_display = (
+        "subscriber",
+        "newsletter",
+        "status",
+        "frequency",
+        "hour",
+        "created_at",
+        "unsubscribed_at",
+    )
     list_filter = ("status", "newsletter", "unsubscribe_method")
     search_fields = ("subscriber__email",)
     raw_id_fields = ("subscriber",)

@@ -64,7 +64,9 @@ class SMTPBackend(DjangoSMTPBackend):
         if self.connection is not None:
             self.connection.nashra_owner = self
             sock = getattr(self.connection, "sock", None)
-            if sock is not None:  # the body and the "." go in two writes: do not let Nagle hold the second
+            if (
+                sock is not None
+            ):  # the body and the "." go in two writes: do not let Nagle hold the second
                 with contextlib.suppress(OSError):
                     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return opened

@@ -133,7 +133,9 @@ def _clip(text: str, limit: int = 240) -> str:
 
 def item_for(article: Article, language: str, reasons: list[str] | None = None) -> Item:
     lang = article.language or article.source.language or "ar"
-    direction = article.source.direction or ("rtl" if lang.split("-")[0] in ARABIC_SCRIPT else "ltr")
+    direction = article.source.direction or (
+        "rtl" if lang.split("-")[0] in ARABIC_SCRIPT else "ltr"
+    )
     with translation.override(language):
         path = reverse("news:article", args=[article.pk])
     story = getattr(article, "story", None)
@@ -164,10 +166,14 @@ def bulletin_articles(newsletter: Newsletter, since: datetime, until: datetime) 
     """Article ids for a bulletin over (since, until]: originals matching every part of
     the filter that is set (any of its entities, any of its sources, the query), best
     covered stories first, one article per story, at most ``max_items``."""
-    qs = Article.objects.filter(duplicate_of__isnull=True, published_at__gt=since, published_at__lte=until)
+    qs = Article.objects.filter(
+        duplicate_of__isnull=True, published_at__gt=since, published_at__lte=until
+    )
     entity_ids = list(newsletter.entities.values_list("pk", flat=True))
     if entity_ids:
-        expanded = Entity.objects.filter(Q(pk__in=entity_ids) | Q(merged_into__in=entity_ids)).values("pk")
+        expanded = Entity.objects.filter(
+            Q(pk__in=entity_ids) | Q(merged_into__in=entity_ids)
+        ).values("pk")
         qs = qs.filter(mentions__entity__in=expanded)
     source_ids = list(newsletter.sources.values_list("pk", flat=True))
     if source_ids:
@@ -209,7 +215,10 @@ def follow_label(follow: Any) -> str:
 
 
 def digest_groups(
-    user: Any, since: datetime | None, language: str, limit: int | None = None,
+    user: Any,
+    since: datetime | None,
+    language: str,
+    limit: int | None = None,
     cache: dict[Any, Any] | None = None,
 ) -> list[Group]:
     """The best of the reader's feed since ``since``: one item per story, grouped by the
@@ -222,7 +231,9 @@ def digest_groups(
     # or source share its list (kept fresh by the pool itself as articles arrive).
     pool = cache.setdefault("feed-pool", Pool(shared=False))
     with translation.override(language):  # the feed's reasons come translated
-        feed, _cursor = personal_feed(user, limit=limit * 3, since=since, include_read=False, pool=pool)
+        feed, _cursor = personal_feed(
+            user, limit=limit * 3, since=since, include_read=False, pool=pool
+        )
     chosen = []
     seen: set[object] = set()
     for entry in feed:
@@ -245,7 +256,9 @@ def digest_groups(
             label = follow_label(followed[0]) if followed else ""
             if not label:
                 label = other
-            base = cache.get(("item", entry.article.pk, language)) or item_for(entry.article, language)
+            base = cache.get(("item", entry.article.pk, language)) or item_for(
+                entry.article, language
+            )
             item = replace(base, reasons=list(getattr(entry, "reasons", None) or []))
             groups.setdefault(label, Group(label, [])).items.append(item)
     ordered = [g for key, g in groups.items() if key != other]
@@ -263,7 +276,12 @@ def reader_language(subscriber: Subscriber) -> str:
 
 def reader_time_zone(subscriber: Subscriber) -> str:
     profile = _profile(subscriber)
-    name = str(getattr(profile, "timezone", "") or getattr(profile, "time_zone", "") or subscriber.time_zone or "UTC")
+    name = str(
+        getattr(profile, "timezone", "")
+        or getattr(profile, "time_zone", "")
+        or subscriber.time_zone
+        or "UTC"
+    )
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
@@ -285,7 +303,9 @@ def _profile(subscriber: Subscriber) -> Any:
     return None
 
 
-def _subject(newsletter: Newsletter, issue: Issue, items: list[Item], language: str, when: datetime) -> str:
+def _subject(
+    newsletter: Newsletter, issue: Issue, items: list[Item], language: str, when: datetime
+) -> str:
     if issue.subject and language == "ar":
         return issue.subject
     name = newsletter.display_name(language)
@@ -337,28 +357,48 @@ def compose(
             rest = len(flat) - 1
             preheader = flat[0].summary or flat[0].title
             if rest > 0:
-                preheader = _("%(first)s — and %(count)s more") % {"first": _clip(preheader, 90), "count": rest}
+                preheader = _("%(first)s — and %(count)s more") % {
+                    "first": _clip(preheader, 90),
+                    "count": rest,
+                }
         else:
             preheader = newsletter.display_description(language)
         composed = Composed(
-            kind=newsletter.kind, language=language, newsletter=newsletter.display_name(language),
-            subject=subject, preheader=preheader, groups=groups, note=issue.note, date=when, time_zone=zone,
+            kind=newsletter.kind,
+            language=language,
+            newsletter=newsletter.display_name(language),
+            subject=subject,
+            preheader=preheader,
+            groups=groups,
+            note=issue.note,
+            date=when,
+            time_zone=zone,
         )
         if newsletter.kind != Newsletter.Kind.DIGEST and issue.pk:
-            composed.archive_url = absolute(reverse("newsletters:issue", args=[newsletter.slug, issue.pk]))
+            composed.archive_url = absolute(
+                reverse("newsletters:issue", args=[newsletter.slug, issue.pk])
+            )
             composed.view_url = composed.archive_url
         elif delivery is not None and delivery.pk:
-            composed.view_url = absolute(reverse("newsletters:view", args=[tokens.view_token(delivery.pk)]))
+            composed.view_url = absolute(
+                reverse("newsletters:view", args=[tokens.view_token(delivery.pk)])
+            )
         if subscriber is not None and subscriber.pk:
             ls = links(subscriber.pk, newsletter.pk, language)
-            composed.unsubscribe_url, composed.mailto, composed.manage_url = ls["unsubscribe"], ls["mailto"], ls["manage"]
+            composed.unsubscribe_url, composed.mailto, composed.manage_url = (
+                ls["unsubscribe"],
+                ls["mailto"],
+                ls["manage"],
+            )
         else:
             composed.web = True
             composed.manage_url = absolute(reverse("newsletters:index"))
     return composed
 
 
-def period_for(newsletter: Newsletter, slot: datetime, last: datetime | None) -> tuple[datetime, datetime]:
+def period_for(
+    newsletter: Newsletter, slot: datetime, last: datetime | None
+) -> tuple[datetime, datetime]:
     """The window a scheduled issue covers: since the last issue (at most two periods
     back), up to its slot."""
     length = timedelta(days=7 if newsletter.frequency == Newsletter.Frequency.WEEKLY else 1)

@@ -28,7 +28,9 @@ class Newsletter(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.BULLETIN)
     slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
     name = models.CharField(max_length=200, help_text="Arabic name")
-    name_en = models.CharField(max_length=200, blank=True, help_text="English name (default: the Arabic)")
+    name_en = models.CharField(
+        max_length=200, blank=True, help_text="English name (default: the Arabic)"
+    )
     description = models.TextField(blank=True)
     description_en = models.TextField(blank=True)
     active = models.BooleanField(default=True)
@@ -37,19 +39,25 @@ class Newsletter(models.Model):
     )
     # Schedule (bulletins): the hour is in this newsletter's time zone.
     frequency = models.CharField(max_length=8, choices=Frequency.choices, default=Frequency.DAILY)
-    hour = models.PositiveSmallIntegerField(default=7, help_text="0–23, local to the time zone below")
+    hour = models.PositiveSmallIntegerField(
+        default=7, help_text="0–23, local to the time zone below"
+    )
     weekday = models.PositiveSmallIntegerField(default=6, help_text="weekly: 0 Monday … 6 Sunday")
     time_zone = models.CharField(max_length=64, default="Asia/Riyadh")
     # Filter (bulletins): any of these entities / sources, and the search query when set.
     entities = models.ManyToManyField("news.Entity", blank=True, related_name="+")
     sources = models.ManyToManyField("news.Source", blank=True, related_name="+")
-    query = models.CharField(max_length=500, blank=True, help_text="search query, same syntax as /search/")
+    query = models.CharField(
+        max_length=500, blank=True, help_text="search query, same syntax as /search/"
+    )
     max_items = models.PositiveSmallIntegerField(default=10)
     # Breaking-news rule: a story reaches N sources within M minutes; at most K a day each.
     rule_enabled = models.BooleanField(default=False)
     rule_min_sources = models.PositiveSmallIntegerField(default=4)
     rule_window_minutes = models.PositiveIntegerField(default=60)
-    daily_limit = models.PositiveSmallIntegerField(default=3, help_text="breaking: most messages per subscriber per 24 h")
+    daily_limit = models.PositiveSmallIntegerField(
+        default=3, help_text="breaking: most messages per subscriber per 24 h"
+    )
     last_slot_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -63,7 +71,11 @@ class Newsletter(models.Model):
         return self.name_en if language.startswith("en") and self.name_en else self.name
 
     def display_description(self, language: str = "ar") -> str:
-        return self.description_en if language.startswith("en") and self.description_en else self.description
+        return (
+            self.description_en
+            if language.startswith("en") and self.description_en
+            else self.description
+        )
 
 
 class Subscriber(models.Model):
@@ -71,7 +83,11 @@ class Subscriber(models.Model):
 
     email = models.EmailField(max_length=254, unique=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="newsletter_subscriber"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="newsletter_subscriber",
     )
     language = models.CharField(max_length=8, default="ar")
     time_zone = models.CharField(max_length=64, default="UTC")
@@ -91,11 +107,19 @@ class Subscription(models.Model):
         ACTIVE = "active", "active"
         UNSUBSCRIBED = "unsubscribed", "unsubscribed"
 
-    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="subscriptions")
-    newsletter = models.ForeignKey(Newsletter, on_delete=models.CASCADE, related_name="subscriptions")
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True)
+    subscriber = models.ForeignKey(
+        Subscriber, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    newsletter = models.ForeignKey(
+        Newsletter, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
     # Personal digest: the reader's own schedule, in their time zone.
-    frequency = models.CharField(max_length=8, choices=Newsletter.Frequency.choices, default="daily")
+    frequency = models.CharField(
+        max_length=8, choices=Newsletter.Frequency.choices, default="daily"
+    )
     hour = models.PositiveSmallIntegerField(default=7)
     weekday = models.PositiveSmallIntegerField(default=6)
     last_slot_at = models.DateTimeField(null=True, blank=True)  # the last scheduled slot frozen
@@ -104,7 +128,9 @@ class Subscription(models.Model):
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
-    unsubscribe_method = models.CharField(max_length=16, blank=True)  # one-click, page, mailto, settings
+    unsubscribe_method = models.CharField(
+        max_length=16, blank=True
+    )  # one-click, page, mailto, settings
 
     class Meta:
         constraints = [
@@ -123,16 +149,26 @@ class Issue(models.Model):
         EMPTY = "empty", "nothing to send"
 
     newsletter = models.ForeignKey(Newsletter, on_delete=models.CASCADE, related_name="issues")
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    status = models.CharField(
+        max_length=8, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
     # The scheduled slot this issue is for; unique per newsletter so two schedulers never
     # make two issues of one slot. Editors' issues have none.
     slot = models.DateTimeField(null=True, blank=True)
-    story = models.ForeignKey("news.Story", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    story = models.ForeignKey(
+        "news.Story", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     article = models.ForeignKey(
-        "news.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "news.Article",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="breaking news: the article to send",
     )
-    subject = models.CharField(max_length=300, blank=True, help_text="default: made from the content")
+    subject = models.CharField(
+        max_length=300, blank=True, help_text="default: made from the content"
+    )
     note = models.TextField(blank=True, help_text="an editor's line shown above the items")
     period_start = models.DateTimeField(null=True, blank=True)
     period_end = models.DateTimeField(null=True, blank=True)

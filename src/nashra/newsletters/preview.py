@@ -25,7 +25,9 @@ def preview_subscriber(email: str) -> Subscriber:
 
 def draft_issue(newsletter: Newsletter, *, fresh: bool = False) -> Issue:
     """The newsletter's latest issue (unless ``fresh``), or an unsaved draft of the next one."""
-    latest = newsletter.issues.exclude(status=Issue.Status.EMPTY).order_by("-created_at", "-id").first()
+    latest = (
+        newsletter.issues.exclude(status=Issue.Status.EMPTY).order_by("-created_at", "-id").first()
+    )
     if latest is not None and not fresh and newsletter.kind != Newsletter.Kind.DIGEST:
         return latest
     now = timezone.now()
@@ -36,7 +38,11 @@ def draft_issue(newsletter: Newsletter, *, fresh: bool = False) -> Issue:
     elif newsletter.kind == Newsletter.Kind.BREAKING:
         from nashra.news.models import Article
 
-        first = Article.objects.filter(duplicate_of__isnull=True).order_by("-story__source_count", "-published_at").first()
+        first = (
+            Article.objects.filter(duplicate_of__isnull=True)
+            .order_by("-story__source_count", "-published_at")
+            .first()
+        )
         issue.items = [first.pk] if first else []
     else:
         issue.period_start = None  # per reader: since their last digest (see preview)
@@ -51,7 +57,8 @@ def preview(issue: Issue, email: str, *, language: str | None = None) -> tuple[R
         # the reader's next digest: since their last one (else the feed's default window)
         since = (
             Subscription.objects.filter(subscriber=subscriber, newsletter=issue.newsletter)
-            .values_list("last_sent_at", flat=True).first()
+            .values_list("last_sent_at", flat=True)
+            .first()
         )
     composed = composing.compose(issue, subscriber, since=since, language=language)
     if not composed.unsubscribe_url:  # an unsaved subscriber: show where the links would go
@@ -59,6 +66,9 @@ def preview(issue: Issue, email: str, *, language: str | None = None) -> tuple[R
         composed.mailto = f"mailto:unsubscribe+PREVIEW@{composing.unsubscribe_mailbox_domain()}"
         composed.web = False
     rendered = render(composed)
-    email_message = build_email(rendered, subscriber.email, list_headers(composed.unsubscribe_url, composed.mailto,
-                                                                         list_id(issue.newsletter.slug)))
+    email_message = build_email(
+        rendered,
+        subscriber.email,
+        list_headers(composed.unsubscribe_url, composed.mailto, list_id(issue.newsletter.slug)),
+    )
     return rendered, email_message

@@ -43,7 +43,9 @@ def render_template(name: str, context: dict[str, Any], language: str, zone: str
     token = reader_digits.set("latn" if language.startswith("en") else "arab")
     try:
         with translation.override(language), timezone.override(_zone(zone)):
-            return get_template(name).render({"dir": direction, "start": start, "font": FONT, **context})
+            return get_template(name).render(
+                {"dir": direction, "start": start, "font": FONT, **context}
+            )
     finally:
         reader_digits.reset(token)
 
@@ -64,22 +66,46 @@ def render(m: Composed, fragments: dict[Any, str] | None = None) -> Rendered:
     fragments = {} if fragments is None else fragments
     html_groups, text_groups = [], []
     for group in m.groups:
-        html_groups.append({"label": group.label, "parts": [_item(i, "html", m, fragments) for i in group.items]})
-        text_groups.append({"label": group.label, "parts": [_item(i, "txt", m, fragments) for i in group.items]})
-    html = render_template("newsletters/email/message.html", {"m": m, "groups": html_groups}, m.language, m.time_zone)
-    text = render_template("newsletters/email/message.txt", {"m": m, "groups": text_groups}, m.language, m.time_zone)
+        html_groups.append(
+            {"label": group.label, "parts": [_item(i, "html", m, fragments) for i in group.items]}
+        )
+        text_groups.append(
+            {"label": group.label, "parts": [_item(i, "txt", m, fragments) for i in group.items]}
+        )
+    html = render_template(
+        "newsletters/email/message.html", {"m": m, "groups": html_groups}, m.language, m.time_zone
+    )
+    text = render_template(
+        "newsletters/email/message.txt", {"m": m, "groups": text_groups}, m.language, m.time_zone
+    )
     return Rendered(subject=" ".join(m.subject.split()), text=text.strip() + "\n", html=html)
 
 
 def _item(item: Item, kind: str, m: Composed, fragments: dict[Any, str]) -> str:
     # Keyed by everything the fragment shows (not by article id alone): the same article
     # can come with another title or summary in another issue.
-    key = (kind, m.language, m.time_zone, item.article_id, item.title, item.source, item.summary, item.url,
-           item.published_at, item.lang, item.dir, item.sources)
+    key = (
+        kind,
+        m.language,
+        m.time_zone,
+        item.article_id,
+        item.title,
+        item.source,
+        item.summary,
+        item.url,
+        item.published_at,
+        item.lang,
+        item.dir,
+        item.sources,
+    )
     found = fragments.get(key)
     if found is None:
-        found = render_template(f"newsletters/email/item.{kind}", {"item": item, "language": m.language},
-                                m.language, m.time_zone)
+        found = render_template(
+            f"newsletters/email/item.{kind}",
+            {"item": item, "language": m.language},
+            m.language,
+            m.time_zone,
+        )
         fragments[key] = found
     return found
 
@@ -114,10 +140,22 @@ class NewsletterEmail(EmailMultiAlternatives):
             selector, domain, private = key
             raw = msg.as_bytes(linesep="\r\n")
             signature = dkim.sign(
-                raw, selector.encode(), domain.encode(), private,
+                raw,
+                selector.encode(),
+                domain.encode(),
+                private,
                 canonicalize=(b"relaxed", b"relaxed"),
-                include_headers=[b"from", b"to", b"subject", b"date", b"message-id", b"list-unsubscribe",
-                                 b"list-unsubscribe-post", b"mime-version", b"content-type"],
+                include_headers=[
+                    b"from",
+                    b"to",
+                    b"subject",
+                    b"date",
+                    b"message-id",
+                    b"list-unsubscribe",
+                    b"list-unsubscribe-post",
+                    b"mime-version",
+                    b"content-type",
+                ],
             )
             name, _, value = signature.decode().partition(":")
             msg[name] = " ".join(value.split())
@@ -139,15 +177,24 @@ def dkim_key() -> tuple[str, str, bytes] | None:
 
 
 def build_email(
-    rendered: Rendered, to: str, headers: dict[str, str], *, connection: Any = None, sender: str | None = None
+    rendered: Rendered,
+    to: str,
+    headers: dict[str, str],
+    *,
+    connection: Any = None,
+    sender: str | None = None,
 ) -> NewsletterEmail:
     email = NewsletterEmail(
         subject=encode_subject(rendered.subject),
         body=rendered.text,
         from_email=sender or settings.DEFAULT_FROM_EMAIL,
         to=[to],
-        headers={"Message-ID": make_msgid(domain=message_domain()), "Precedence": "bulk",
-                 "Auto-Submitted": "auto-generated", **headers},
+        headers={
+            "Message-ID": make_msgid(domain=message_domain()),
+            "Precedence": "bulk",
+            "Auto-Submitted": "auto-generated",
+            **headers,
+        },
         connection=connection,
     )
     email.encoding = "utf-8"

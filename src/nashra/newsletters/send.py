@@ -107,7 +107,11 @@ def suppressed(emails: Iterable[str]) -> set[str]:
     emails = list(emails)
     found: set[str] = set()
     for i in range(0, len(emails), 500):
-        found.update(Suppression.objects.filter(email__in=emails[i : i + 500]).values_list("email", flat=True))
+        found.update(
+            Suppression.objects.filter(email__in=emails[i : i + 500]).values_list(
+                "email", flat=True
+            )
+        )
     return found
 
 
@@ -126,8 +130,13 @@ def freeze(issue: Issue, *, now: datetime | None = None) -> int:
                 locked.items = [locked.article_id]
             elif newsletter.kind == Newsletter.Kind.BULLETIN:
                 start, end = composing.period_for(newsletter, now, newsletter.last_slot_at)
-                locked.period_start, locked.period_end = locked.period_start or start, locked.period_end or end
-                locked.items = composing.bulletin_articles(newsletter, locked.period_start, locked.period_end)
+                locked.period_start, locked.period_end = (
+                    locked.period_start or start,
+                    locked.period_end or end,
+                )
+                locked.items = composing.bulletin_articles(
+                    newsletter, locked.period_start, locked.period_end
+                )
         if newsletter.kind != Newsletter.Kind.DIGEST and not locked.items:
             locked.status = Issue.Status.EMPTY
             locked.frozen_at = now
@@ -140,7 +149,9 @@ def freeze(issue: Issue, *, now: datetime | None = None) -> int:
         if newsletter.kind == Newsletter.Kind.BREAKING:
             capped = set(
                 Delivery.objects.filter(
-                    issue__newsletter=newsletter, issue__frozen_at__gte=now - timedelta(hours=24), status__in=LIVE
+                    issue__newsletter=newsletter,
+                    issue__frozen_at__gte=now - timedelta(hours=24),
+                    status__in=LIVE,
                 )
                 .values("subscriber_id")
                 .annotate(n=Count("id"))
@@ -180,11 +191,19 @@ def claim(batch_size: int, *, worker: str = "", now: datetime | None = None) -> 
         ids = list(qs.values_list("pk", flat=True)[:batch_size])
         if not ids:
             return []
-        Delivery.objects.filter(pk__in=ids, status=S.PENDING).update(status=S.CLAIMED, claimed_by=tag, claimed_at=now)
+        Delivery.objects.filter(pk__in=ids, status=S.PENDING).update(
+            status=S.CLAIMED, claimed_by=tag, claimed_at=now
+        )
     related = ["issue__newsletter", "subscriber__user"]
-    if apps.is_installed("nashra.readers"):  # the reader's language and time zone, in the same query
+    if apps.is_installed(
+        "nashra.readers"
+    ):  # the reader's language and time zone, in the same query
         related.append("subscriber__user__reader_profile")
-    return list(Delivery.objects.filter(claimed_by=tag, status=S.CLAIMED).select_related(*related).order_by("id"))
+    return list(
+        Delivery.objects.filter(claimed_by=tag, status=S.CLAIMED)
+        .select_related(*related)
+        .order_by("id")
+    )
 
 
 def recover(*, now: datetime | None = None, lease: float | None = None) -> tuple[int, int]:
@@ -205,9 +224,9 @@ def recover(*, now: datetime | None = None, lease: float | None = None) -> tuple
 # --- sending -------------------------------------------------------------------------------------------------
 def _mark(delivery: Delivery, status: str, **fields: Any) -> bool:
     """Move our claimed/sending row to ``status``; False if it is no longer ours."""
-    n = Delivery.objects.filter(pk=delivery.pk, claimed_by=delivery.claimed_by, status__in=(S.CLAIMED, S.SENDING)).update(
-        status=status, **fields
-    )
+    n = Delivery.objects.filter(
+        pk=delivery.pk, claimed_by=delivery.claimed_by, status__in=(S.CLAIMED, S.SENDING)
+    ).update(status=status, **fields)
     delivery.status = status
     return n == 1
 
@@ -216,10 +235,17 @@ def _classify(error: BaseException) -> tuple[bool, str]:
     """(permanent, text) for a sending error."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _msg in error.recipients.values()]
-        text = "; ".join(f"{code} {msg.decode(errors='replace') if isinstance(msg, bytes) else msg}" for code, msg in error.recipients.values())
+        text = "; ".join(
+            f"{code} {msg.decode(errors='replace') if isinstance(msg, bytes) else msg}"
+            for code, msg in error.recipients.values()
+        )
         return bool(codes) and all(500 <= c < 600 for c in codes), text
     if isinstance(error, smtplib.SMTPResponseException):
-        msg = error.smtp_error.decode(errors="replace") if isinstance(error.smtp_error, bytes) else str(error.smtp_error)
+        msg = (
+            error.smtp_error.decode(errors="replace")
+            if isinstance(error.smtp_error, bytes)
+            else str(error.smtp_error)
+        )
         return 500 <= error.smtp_code < 600, f"{error.smtp_code} {msg}"
     return False, f"{type(error).__name__}: {error}"
 
@@ -227,12 +253,21 @@ def _classify(error: BaseException) -> tuple[bool, str]:
 def _record_bounce(delivery: Delivery, text: str) -> None:
     Subscriber.objects.filter(pk=delivery.subscriber_id).update(hard_bounces=F("hard_bounces") + 1)
     limit = int(setting("NASHRA_NEWSLETTER_SUPPRESS_AFTER", 2))
-    bounces = Subscriber.objects.filter(pk=delivery.subscriber_id).values_list("hard_bounces", flat=True).first() or 0
+    bounces = (
+        Subscriber.objects.filter(pk=delivery.subscriber_id)
+        .values_list("hard_bounces", flat=True)
+        .first()
+        or 0
+    )
     if bounces >= limit:
         try:
             with transaction.atomic():
                 Suppression.objects.get_or_create(
-                    email=delivery.email, defaults={"reason": "hard-bounce", "detail": f"{bounces} hard bounces; last: {text}"[:2000]}
+                    email=delivery.email,
+                    defaults={
+                        "reason": "hard-bounce",
+                        "detail": f"{bounces} hard bounces; last: {text}"[:2000],
+                    },
                 )
         except IntegrityError:
             pass
@@ -290,8 +325,9 @@ def _skip_reasons(batch: list[Delivery]) -> dict[int, str]:
     return reasons
 
 
-def send_batch(batch: list[Delivery], connection: Any, pacer: Pacer, stats: SendStats,
-               cache: dict[Any, Any]) -> Any:
+def send_batch(
+    batch: list[Delivery], connection: Any, pacer: Pacer, stats: SendStats, cache: dict[Any, Any]
+) -> Any:
     """Send a claimed batch on ``connection`` (reopened after connection errors)."""
     reasons = _skip_reasons(batch)
     base_retry = float(setting("NASHRA_NEWSLETTER_RETRY_SECONDS", 60))
@@ -311,7 +347,9 @@ def send_batch(batch: list[Delivery], connection: Any, pacer: Pacer, stats: Send
                 stats.skipped += 1
                 continue
             rendered = render(composed, cache.setdefault("fragments", {}))
-            headers = list_headers(composed.unsubscribe_url, composed.mailto, list_id(issue.newsletter.slug))
+            headers = list_headers(
+                composed.unsubscribe_url, composed.mailto, list_id(issue.newsletter.slug)
+            )
             email = build_email(rendered, delivery.email, headers, connection=connection)
         except Exception as error:  # a composition bug must not stop the batch
             log.exception("composing delivery %s failed", delivery.pk)
@@ -341,9 +379,15 @@ def send_batch(batch: list[Delivery], connection: Any, pacer: Pacer, stats: Send
         except ServerUnavailable as error:
             # Nothing was handed over: put this row and the rest of the batch back, due later.
             later = timezone.now() + timedelta(seconds=base_retry)
-            rest = [d.pk for d in batch[batch.index(delivery):]]
-            n = Delivery.objects.filter(pk__in=rest, claimed_by=delivery.claimed_by, status=S.CLAIMED).update(
-                status=S.PENDING, claimed_by="", claimed_at=None, next_attempt_at=later, error=str(error)[:2000]
+            rest = [d.pk for d in batch[batch.index(delivery) :]]
+            n = Delivery.objects.filter(
+                pk__in=rest, claimed_by=delivery.claimed_by, status=S.CLAIMED
+            ).update(
+                status=S.PENDING,
+                claimed_by="",
+                claimed_at=None,
+                next_attempt_at=later,
+                error=str(error)[:2000],
             )
             stats.retried += n
             log.warning("mail server unavailable (%s); %d deliveries postponed", error, n)
@@ -351,28 +395,48 @@ def send_batch(batch: list[Delivery], connection: Any, pacer: Pacer, stats: Send
         except Exception as error:
             permanent, text = _classify(error)
             committed = tracking and connection.committed
-            broken = isinstance(error, smtplib.SMTPServerDisconnected) or not isinstance(error, smtplib.SMTPException)
+            broken = isinstance(error, smtplib.SMTPServerDisconnected) or not isinstance(
+                error, smtplib.SMTPException
+            )
             if broken and tracking:
                 connection.abort()
             if committed and not isinstance(error, smtplib.SMTPResponseException):
                 # The "." went out but no reply came back: the server may have it.
-                _mark(delivery, S.INTERRUPTED, error=f"outcome unknown after hand-over: {text}"[:2000])
+                _mark(
+                    delivery, S.INTERRUPTED, error=f"outcome unknown after hand-over: {text}"[:2000]
+                )
                 stats.interrupted += 1
             elif permanent:
                 _mark(delivery, S.FAILED, error=text[:2000], claimed_by="")
                 _record_bounce(delivery, text)
                 stats.failed += 1
             else:
-                attempts = Delivery.objects.filter(pk=delivery.pk).values_list("attempts", flat=True).first() or 0
+                attempts = (
+                    Delivery.objects.filter(pk=delivery.pk)
+                    .values_list("attempts", flat=True)
+                    .first()
+                    or 0
+                )
                 if not tracking or not committed:
                     attempts = max(attempts, delivery.attempts + 1)
                 if attempts >= max_attempts:
-                    _mark(delivery, S.FAILED, error=f"gave up after {attempts} attempts: {text}"[:2000], attempts=attempts)
+                    _mark(
+                        delivery,
+                        S.FAILED,
+                        error=f"gave up after {attempts} attempts: {text}"[:2000],
+                        attempts=attempts,
+                    )
                     stats.failed += 1
                 else:
                     delay = base_retry * (2 ** (attempts - 1))
-                    _mark(delivery, S.PENDING, error=text[:2000], attempts=attempts, claimed_by="",
-                          next_attempt_at=timezone.now() + timedelta(seconds=delay))
+                    _mark(
+                        delivery,
+                        S.PENDING,
+                        error=text[:2000],
+                        attempts=attempts,
+                        claimed_by="",
+                        next_attempt_at=timezone.now() + timedelta(seconds=delay),
+                    )
                     stats.retried += 1
             continue
         except BaseException:
@@ -386,18 +450,31 @@ def send_batch(batch: list[Delivery], connection: Any, pacer: Pacer, stats: Send
         if after_accept is not None:
             after_accept(delivery)
         with transaction.atomic():  # one commit for both rows
-            _mark(delivery, S.SENT, sent_at=timezone.now(), message_id=email.extra_headers.get("Message-ID", "")[:300],
-                  error="")
+            _mark(
+                delivery,
+                S.SENT,
+                sent_at=timezone.now(),
+                message_id=email.extra_headers.get("Message-ID", "")[:300],
+                error="",
+            )
             if issue.newsletter.kind == Newsletter.Kind.DIGEST:
-                Subscription.objects.filter(subscriber_id=delivery.subscriber_id, newsletter_id=issue.newsletter_id).update(
+                Subscription.objects.filter(
+                    subscriber_id=delivery.subscriber_id, newsletter_id=issue.newsletter_id
+                ).update(
                     last_sent_at=handover_at  # the next digest starts where this one was composed
                 )
         stats.sent += 1
     return connection
 
 
-def send_pending(*, batch_size: int | None = None, rate: float | None = None, max_batches: int | None = None,
-                 connection: Any = None, worker: str = "") -> SendStats:
+def send_pending(
+    *,
+    batch_size: int | None = None,
+    rate: float | None = None,
+    max_batches: int | None = None,
+    connection: Any = None,
+    worker: str = "",
+) -> SendStats:
     """Claim and send batches until nothing is due (or ``max_batches``)."""
     batch_size = int(batch_size or setting("NASHRA_NEWSLETTER_BATCH_SIZE", 200))
     rate = float(setting("NASHRA_NEWSLETTER_RATE", 0) if rate is None else rate)
@@ -427,9 +504,13 @@ def send_pending(*, batch_size: int | None = None, rate: float | None = None, ma
 
 
 def finish_issues() -> int:
-    busy = Delivery.objects.filter(issue=OuterRef("pk"), status__in=(S.PENDING, S.CLAIMED, S.SENDING))
-    return Issue.objects.filter(status=Issue.Status.SENDING).exclude(Exists(busy)).update(
-        status=Issue.Status.DONE, finished_at=timezone.now()
+    busy = Delivery.objects.filter(
+        issue=OuterRef("pk"), status__in=(S.PENDING, S.CLAIMED, S.SENDING)
+    )
+    return (
+        Issue.objects.filter(status=Issue.Status.SENDING)
+        .exclude(Exists(busy))
+        .update(status=Issue.Status.DONE, finished_at=timezone.now())
     )
 
 
@@ -447,18 +528,31 @@ def send_confirmation(subscription: Subscription, *, connection: Any = None) -> 
     from django.utils import translation
 
     with translation.override(language):
-        confirm_url = composing.absolute(reverse("newsletters:confirm", args=[tokens.confirm_token(subscription.pk)]))
-        subject = _("Confirm your subscription to %(name)s") % {"name": newsletter.display_name(language)}
+        confirm_url = composing.absolute(
+            reverse("newsletters:confirm", args=[tokens.confirm_token(subscription.pk)])
+        )
+        subject = _("Confirm your subscription to %(name)s") % {
+            "name": newsletter.display_name(language)
+        }
     ls = composing.links(subscriber.pk, newsletter.pk, language)
-    context = {"newsletter": newsletter.display_name(language), "confirm_url": confirm_url,
-               "unsubscribe_url": ls["unsubscribe"], "subject": subject, "language": language}
+    context = {
+        "newsletter": newsletter.display_name(language),
+        "confirm_url": confirm_url,
+        "unsubscribe_url": ls["unsubscribe"],
+        "subject": subject,
+        "language": language,
+    }
     rendered = Rendered(
         subject=subject,
         text=render_template("newsletters/email/confirm.txt", context, language),
         html=render_template("newsletters/email/confirm.html", context, language),
     )
-    email = build_email(rendered, subscriber.email, list_headers(ls["unsubscribe"], ls["mailto"], list_id(newsletter.slug)),
-                        connection=connection)
+    email = build_email(
+        rendered,
+        subscriber.email,
+        list_headers(ls["unsubscribe"], ls["mailto"], list_id(newsletter.slug)),
+        connection=connection,
+    )
     del email.extra_headers["Precedence"]
     email.send()
     Subscription.objects.filter(pk=subscription.pk).update(confirmation_sent_at=timezone.now())

@@ -32,9 +32,11 @@ def subscriber_for_user(user: Any) -> Subscriber | None:
     """The reader's subscriber row (created on first use; linked by user, else email)."""
     existing = Subscriber.objects.filter(user=user).first()
     if existing is not None:
-        if user.email and existing.email != normalise_email(user.email) and not Subscriber.objects.filter(
-            email=normalise_email(user.email)
-        ).exists():
+        if (
+            user.email
+            and existing.email != normalise_email(user.email)
+            and not Subscriber.objects.filter(email=normalise_email(user.email)).exists()
+        ):
             existing.email = normalise_email(user.email)
             existing.save(update_fields=["email"])
         return existing
@@ -47,7 +49,9 @@ def subscriber_for_user(user: Any) -> Subscriber | None:
     return subscriber if subscriber.user_id == user.pk else None
 
 
-def subscribe(subscriber: Subscriber, newsletter: Newsletter, *, confirmed: bool, **schedule: Any) -> Subscription:
+def subscribe(
+    subscriber: Subscriber, newsletter: Newsletter, *, confirmed: bool, **schedule: Any
+) -> Subscription:
     """Subscribe (confirmed: active at once — a signed-in reader; else pending until the
     address is confirmed). Schedule fields (frequency, hour, weekday) apply to the digest."""
     now = timezone.now()
@@ -79,5 +83,9 @@ def unsubscribe(subscriber_id: int, newsletter_id: int, method: str) -> bool:
     return bool(
         Subscription.objects.filter(subscriber_id=subscriber_id, newsletter_id=newsletter_id)
         .exclude(status=Subscription.Status.UNSUBSCRIBED)
-        .update(status=Subscription.Status.UNSUBSCRIBED, unsubscribed_at=timezone.now(), unsubscribe_method=method)
+        .update(
+            status=Subscription.Status.UNSUBSCRIBED,
+            unsubscribed_at=timezone.now(),
+            unsubscribe_method=method,
+        )
     )

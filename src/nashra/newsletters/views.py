@@ -74,22 +74,39 @@ def index(request: HttpRequest) -> HttpResponse:
     rows = []
     for newsletter in Newsletter.objects.filter(active=True):
         sub = current.get(newsletter.pk)
-        rows.append({
-            "newsletter": newsletter,
-            "name": newsletter.display_name(lang),
-            "description": newsletter.display_description(lang),
-            "subscription": sub,
-            "active": bool(sub and sub.status == Subscription.Status.ACTIVE),
-            "archive": newsletter.kind != Newsletter.Kind.DIGEST,
-        })
-    return render(request, "newsletters/index.html", {
-        "rows": rows, "signed_in": user is not None, "subscriber": subscriber,
-        "hours": range(24), "weekdays": _weekdays(),
-    })
+        rows.append(
+            {
+                "newsletter": newsletter,
+                "name": newsletter.display_name(lang),
+                "description": newsletter.display_description(lang),
+                "subscription": sub,
+                "active": bool(sub and sub.status == Subscription.Status.ACTIVE),
+                "archive": newsletter.kind != Newsletter.Kind.DIGEST,
+            }
+        )
+    return render(
+        request,
+        "newsletters/index.html",
+        {
+            "rows": rows,
+            "signed_in": user is not None,
+            "subscriber": subscriber,
+            "hours": range(24),
+            "weekdays": _weekdays(),
+        },
+    )
 
 
 def _weekdays() -> list[tuple[int, str]]:
-    names = [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")]
+    names = [
+        _("Monday"),
+        _("Tuesday"),
+        _("Wednesday"),
+        _("Thursday"),
+        _("Friday"),
+        _("Saturday"),
+        _("Sunday"),
+    ]
     return list(enumerate(names))
 
 
@@ -120,29 +137,47 @@ def subscribe(request: HttpRequest) -> HttpResponse:
     from nashra.newsletters.send import send_confirmation
 
     newsletter = get_object_or_404(
-        Newsletter, slug=request.POST.get("newsletter", ""), active=True, visitors_may_subscribe=True
+        Newsletter,
+        slug=request.POST.get("newsletter", ""),
+        active=True,
+        visitors_may_subscribe=True,
     )
     email = request.POST.get("email", "").strip()
     try:
         validate_email(email)
     except ValidationError:
-        return render(request, "newsletters/message.html", {
-            "title": _("That address does not look right"),
-            "text": _("Please go back and check the email address."),
-        }, status=400)
-    subscriber = subscriptions.subscriber_for_email(email, language=_lang(), time_zone=request.COOKIES.get("nashra_tz", "UTC"))
+        return render(
+            request,
+            "newsletters/message.html",
+            {
+                "title": _("That address does not look right"),
+                "text": _("Please go back and check the email address."),
+            },
+            status=400,
+        )
+    subscriber = subscriptions.subscriber_for_email(
+        email, language=_lang(), time_zone=request.COOKIES.get("nashra_tz", "UTC")
+    )
     sub = subscriptions.subscribe(subscriber, newsletter, confirmed=False)
-    recently = sub.confirmation_sent_at and timezone.now() - sub.confirmation_sent_at < timedelta(minutes=10)
+    recently = sub.confirmation_sent_at and timezone.now() - sub.confirmation_sent_at < timedelta(
+        minutes=10
+    )
     if sub.status == Subscription.Status.PENDING and not recently:
         try:
             send_confirmation(sub)
         except Exception:  # the page must not reveal mail trouble or whether the address exists
             log.exception("sending the confirmation to subscriber %s failed", subscriber.pk)
     # The same answer whatever the address's state, so the page reveals nothing.
-    return render(request, "newsletters/message.html", {
-        "title": _("Check your inbox"),
-        "text": _("If this address can receive our mail, a message is on its way: open the link in it to confirm your subscription."),
-    })
+    return render(
+        request,
+        "newsletters/message.html",
+        {
+            "title": _("Check your inbox"),
+            "text": _(
+                "If this address can receive our mail, a message is on its way: open the link in it to confirm your subscription."
+            ),
+        },
+    )
 
 
 @never_cache
@@ -151,19 +186,30 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     try:
         sub_id = tokens.read_confirm_token(token)
     except signing.BadSignature:
-        return render(request, "newsletters/message.html", {
-            "title": _("This link has expired or is not valid"),
-            "text": _("Subscribe again to get a new confirmation message."),
-        }, status=400)
+        return render(
+            request,
+            "newsletters/message.html",
+            {
+                "title": _("This link has expired or is not valid"),
+                "text": _("Subscribe again to get a new confirmation message."),
+            },
+            status=400,
+        )
     sub = get_object_or_404(Subscription.objects.select_related("newsletter"), pk=sub_id)
     name = sub.newsletter.display_name(_lang())
     if request.method == "POST":
         subscriptions.confirm(sub)
-        return render(request, "newsletters/message.html", {
-            "title": _("You are subscribed"),
-            "text": _("Welcome to “%(name)s”.") % {"name": name},
-            "manage_url": reverse("newsletters:manage", args=[tokens.manage_token(sub.subscriber_id)]),
-        })
+        return render(
+            request,
+            "newsletters/message.html",
+            {
+                "title": _("You are subscribed"),
+                "text": _("Welcome to “%(name)s”.") % {"name": name},
+                "manage_url": reverse(
+                    "newsletters:manage", args=[tokens.manage_token(sub.subscriber_id)]
+                ),
+            },
+        )
     # A GET (a mail scanner following links, or the reader) only shows the button.
     return render(request, "newsletters/confirm.html", {"name": name, "subscription": sub})
 
@@ -189,19 +235,34 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         manage_url = reverse("newsletters:manage", args=[tokens.manage_token(subscriber.pk)])
         if request.method == "POST":
             one_click = request.POST.get("List-Unsubscribe") == "One-Click"
-            subscriptions.unsubscribe(subscriber.pk, newsletter.pk, "one-click" if one_click else "page")
-            response = render(request, "newsletters/message.html", {
-                "title": _("You are unsubscribed"),
-                "text": _("You will not receive “%(name)s” any more.") % {"name": name},
-                "manage_url": manage_url,
-            })
+            subscriptions.unsubscribe(
+                subscriber.pk, newsletter.pk, "one-click" if one_click else "page"
+            )
+            response = render(
+                request,
+                "newsletters/message.html",
+                {
+                    "title": _("You are unsubscribed"),
+                    "text": _("You will not receive “%(name)s” any more.") % {"name": name},
+                    "manage_url": manage_url,
+                },
+            )
         else:
-            subscribed = Subscription.objects.filter(
-                subscriber=subscriber, newsletter=newsletter
-            ).exclude(status=Subscription.Status.UNSUBSCRIBED).exists()
-            response = render(request, "newsletters/unsubscribe.html", {
-                "name": name, "email": subscriber.email, "subscribed": subscribed, "manage_url": manage_url,
-            })
+            subscribed = (
+                Subscription.objects.filter(subscriber=subscriber, newsletter=newsletter)
+                .exclude(status=Subscription.Status.UNSUBSCRIBED)
+                .exists()
+            )
+            response = render(
+                request,
+                "newsletters/unsubscribe.html",
+                {
+                    "name": name,
+                    "email": subscriber.email,
+                    "subscribed": subscribed,
+                    "manage_url": manage_url,
+                },
+            )
     response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -226,9 +287,15 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
         return HttpResponseRedirect(request.path)
     current = {s.newsletter_id: s for s in Subscription.objects.filter(subscriber=subscriber)}
     rows = [
-        {"newsletter": n, "name": n.display_name(lang), "description": n.display_description(lang),
-         "active": bool(current.get(n.pk) and current[n.pk].status == Subscription.Status.ACTIVE),
-         "available": n.kind != Newsletter.Kind.DIGEST or bool(subscriber.user_id)}
+        {
+            "newsletter": n,
+            "name": n.display_name(lang),
+            "description": n.display_description(lang),
+            "active": bool(
+                current.get(n.pk) and current[n.pk].status == Subscription.Status.ACTIVE
+            ),
+            "available": n.kind != Newsletter.Kind.DIGEST or bool(subscriber.user_id),
+        }
         for n in Newsletter.objects.filter(active=True)
     ]
     return render(request, "newsletters/manage.html", {"rows": rows, "email": subscriber.email})
@@ -241,15 +308,23 @@ def archive(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("personal digests have no public archive")
     issues = newsletter.issues.filter(status__in=PUBLIC).order_by("-created_at")[:100]
     lang = _lang()
-    return render(request, "newsletters/archive.html", {
-        "newsletter": newsletter, "name": newsletter.display_name(lang),
-        "description": newsletter.display_description(lang), "issues": issues,
-    })
+    return render(
+        request,
+        "newsletters/archive.html",
+        {
+            "newsletter": newsletter,
+            "name": newsletter.display_name(lang),
+            "description": newsletter.display_description(lang),
+            "issues": issues,
+        },
+    )
 
 
 @EMAIL_HTML_CSP
 def issue(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    found = get_object_or_404(Issue.objects.select_related("newsletter"), pk=pk, newsletter__slug=slug, status__in=PUBLIC)
+    found = get_object_or_404(
+        Issue.objects.select_related("newsletter"), pk=pk, newsletter__slug=slug, status__in=PUBLIC
+    )
     if found.newsletter.kind == Newsletter.Kind.DIGEST:
         raise Http404("personal digests have no public archive")
     composed = composing.compose(found, None, language=_lang())
@@ -264,7 +339,9 @@ def view(request: HttpRequest, token: str) -> HttpResponse:
         delivery_id = tokens.read_view_token(token)
     except signing.BadSignature:
         raise Http404("unknown link") from None
-    delivery = get_object_or_404(Delivery.objects.select_related("issue__newsletter", "subscriber__user"), pk=delivery_id)
+    delivery = get_object_or_404(
+        Delivery.objects.select_related("issue__newsletter", "subscriber__user"), pk=delivery_id
+    )
     composed = composing.compose(delivery.issue, delivery.subscriber, delivery=delivery)
     response = HttpResponse(render_message(composed).html)
     response["X-Robots-Tag"] = "noindex"

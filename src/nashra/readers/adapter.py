@@ -15,5 +15,7 @@ class ReaderAccountAdapter(DefaultAccountAdapter):
             from nashra.readers.models import Profile
 
             lang = (translation.get_language() or "ar")[:2]
-            Profile.objects.get_or_create(user=user, defaults={"language": lang if lang in ("ar", "en") else "ar"})
+            Profile.objects.get_or_create(
+                user=user, defaults={"language": lang if lang in ("ar", "en") else "ar"}
+            )
         return user

@@ -35,9 +35,13 @@ class FollowIn(Schema):
 
 
 @router.get("/feed", summary="My personalised feed")
-def my_feed(request: HttpRequest, cursor: str | None = None, limit: int = 30, include_read: bool = True) -> dict[str, Any]:
+def my_feed(
+    request: HttpRequest, cursor: str | None = None, limit: int = 30, include_read: bool = True
+) -> dict[str, Any]:
     try:
-        items, nxt = feeds.personal_feed(request.user, limit=max(1, min(100, limit)), cursor=cursor, include_read=include_read)
+        items, nxt = feeds.personal_feed(
+            request.user, limit=max(1, min(100, limit)), cursor=cursor, include_read=include_read
+        )
     except feeds.BadCursor as exc:
         raise HttpError(400, "invalid cursor") from exc
     return {"items": [i.as_json() for i in items], "next_cursor": nxt}
@@ -45,7 +49,9 @@ def my_feed(request: HttpRequest, cursor: str | None = None, limit: int = 30, in
 
 @router.get("/saved", summary="My saved articles")
 def my_saved(request: HttpRequest, tag: str | None = None) -> dict[str, Any]:
-    rows = SavedArticle.objects.filter(user=request.user).select_related("article", "article__source")
+    rows = SavedArticle.objects.filter(user=request.user).select_related(
+        "article", "article__source"
+    )
     items = [s.as_json() for s in rows if not tag or tag in (s.tags or [])]
     return {"items": items, "next_cursor": None}
 
@@ -72,7 +78,9 @@ def my_follows(request: HttpRequest) -> dict[str, Any]:
     return {"items": [f.as_json() for f in rows], "next_cursor": None}
 
 
-@router.post("/follows", summary="Follow (or hide, with hidden=true) an entity, source, topic or story")
+@router.post(
+    "/follows", summary="Follow (or hide, with hidden=true) an entity, source, topic or story"
+)
 def my_follow(request: HttpRequest, body: FollowIn) -> dict[str, Any]:
     if body.kind not in Follow.Kind.values:
         raise HttpError(400, "kind must be entity, source, topic or story")

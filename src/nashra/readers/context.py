@@ -17,6 +17,8 @@ def reader(request: HttpRequest) -> dict[str, Any]:
     def saved() -> frozenset[int]:
         from nashra.readers.models import SavedArticle
 
-        return frozenset(SavedArticle.objects.filter(user=user).values_list("article_id", flat=True))
+        return frozenset(
+            SavedArticle.objects.filter(user=user).values_list("article_id", flat=True)
+        )
 
     return {"saved_ids": SimpleLazyObject(saved)}

@@ -83,8 +83,19 @@ SHARED_SECONDS = 60
 EXTEND_MAX_IDS = 20_000
 
 FEED_FIELDS = (
-    "id", "title", "subtitle", "published_at", "ingested_at", "language", "url", "story_id",
-    "source_id", "duplicate_of_id", "source__name", "source__slug", "source__language",
+    "id",
+    "title",
+    "subtitle",
+    "published_at",
+    "ingested_at",
+    "language",
+    "url",
+    "story_id",
+    "source_id",
+    "duplicate_of_id",
+    "source__name",
+    "source__slug",
+    "source__language",
     "source__direction",
 )
 
@@ -108,17 +119,23 @@ class FeedItem:
     def as_json(self) -> dict[str, Any]:
         a = self.article
         return {
-            "article_id": a.pk, "title": a.title, "source": a.source.name,
+            "article_id": a.pk,
+            "title": a.title,
+            "source": a.source.name,
             "published_at": a.published_at.isoformat() if a.published_at else None,
-            "url": a.url, "story_id": self.story_id, "score": self.score,
-            "reasons": self.reasons, "read": self.read, "source_count": self.source_count,
+            "url": a.url,
+            "story_id": self.story_id,
+            "score": self.score,
+            "reasons": self.reasons,
+            "read": self.read,
+            "source_count": self.source_count,
             "followed": [f.pk for f in self.followed],
         }
 
 
 # --- reference time and window ----------------------------------------------------------
 def reference_time() -> datetime:
-    """"Now" for ranking: the newest article's publication time, never later than now
+    """ "Now" for ranking: the newest article's publication time, never later than now
     (an archive without today's news still has a feed; cached briefly)."""
     now = timezone.now()
     cached = cache.get("readers:feed:ref")
@@ -165,11 +182,17 @@ def entity_family(entity_ids: Iterable[int]) -> dict[int, int]:
     as: itself, the entity it was merged into, and the entities merged into either."""
     wanted = set(entity_ids)
     family: dict[int, int] = {e: e for e in wanted}
-    parents = dict(Entity.objects.filter(pk__in=wanted, merged_into__isnull=False).values_list("pk", "merged_into_id"))
+    parents = dict(
+        Entity.objects.filter(pk__in=wanted, merged_into__isnull=False).values_list(
+            "pk", "merged_into_id"
+        )
+    )
     for child, parent in parents.items():
         family.setdefault(parent, child)
     roots = set(family)
-    for child, parent in Entity.objects.filter(merged_into_id__in=roots).values_list("pk", "merged_into_id"):
+    for child, parent in Entity.objects.filter(merged_into_id__in=roots).values_list(
+        "pk", "merged_into_id"
+    ):
         family.setdefault(child, family[parent])
     return family
 
@@ -206,7 +229,14 @@ def _top_story_ids(start: datetime) -> list[int]:
 # A row of an article, as ranking needs it: id, published_at (POSIX seconds), story id,
 # source id, duplicate_of id, and its story's source count (0 without a story).
 Row = tuple[int, float, int | None, int, int | None, int]
-ROW_FIELDS = ("id", "published_at", "story_id", "source_id", "duplicate_of_id", "story__source_count")
+ROW_FIELDS = (
+    "id",
+    "published_at",
+    "story_id",
+    "source_id",
+    "duplicate_of_id",
+    "story__source_count",
+)
 MENTION_ROW = tuple(f"article__{f}" for f in ROW_FIELDS)
 
 
@@ -296,7 +326,11 @@ class Pool:
         entry = (time.time() if made is None else made, value)
         self._memo[key] = entry
         if self.shared:
-            cache.set(f"readers:pool:{key}", entry, max(1, math.ceil(entry[0] + SHARED_SECONDS - time.time())))
+            cache.set(
+                f"readers:pool:{key}",
+                entry,
+                max(1, math.ceil(entry[0] + SHARED_SECONDS - time.time())),
+            )
 
     def _lists(
         self,
@@ -342,18 +376,29 @@ class Pool:
                 self._set(f"{kind}{k}", (cutoff, out[k]), made=made_at)
         return out
 
-    def entity_mentions(self, entity_ids: Iterable[int], cutoff: int) -> dict[int, list[tuple[bool, Row]]]:
+    def entity_mentions(
+        self, entity_ids: Iterable[int], cutoff: int
+    ) -> dict[int, list[tuple[bool, Row]]]:
         """Each entity's newest ``PER_ENTITY`` mentions up to ``cutoff`` (the (entity,
         article) index): bounded work however popular the entity. The window is applied
         by the caller."""
 
         def cold(eid: int) -> list[tuple[bool, Row]]:
-            qs = Mention.objects.filter(entity_id=eid, article_id__lte=cutoff).order_by("-article_id")
-            return [(v[0], _row(v[1:])) for v in qs.values_list("in_title", *MENTION_ROW)[:PER_ENTITY]]
+            qs = Mention.objects.filter(entity_id=eid, article_id__lte=cutoff).order_by(
+                "-article_id"
+            )
+            return [
+                (v[0], _row(v[1:])) for v in qs.values_list("in_title", *MENTION_ROW)[:PER_ENTITY]
+            ]
 
         def newer(eids: list[int], since_id: int) -> Iterable[tuple[int, tuple[bool, Row]]]:
-            qs = Mention.objects.filter(entity_id__in=eids, article_id__gt=since_id, article_id__lte=cutoff)
-            return ((v[0], (v[1], _row(v[2:]))) for v in qs.values_list("entity_id", "in_title", *MENTION_ROW))
+            qs = Mention.objects.filter(
+                entity_id__in=eids, article_id__gt=since_id, article_id__lte=cutoff
+            )
+            return (
+                (v[0], (v[1], _row(v[2:])))
+                for v in qs.values_list("entity_id", "in_title", *MENTION_ROW)
+            )
 
         return self._lists("e", entity_ids, cutoff, cold, newer, lambda m: -m[1][0], PER_ENTITY)
 
@@ -366,10 +411,14 @@ class Pool:
             return _rows(qs.order_by("-published_at", "-id")[:PER_SOURCE])
 
         def newer(sids: list[int], since_id: int) -> Iterable[tuple[int, Row]]:
-            qs = Article.objects.filter(source_id__in=sids, id__gt=since_id, id__lte=cutoff, duplicate_of__isnull=True)
+            qs = Article.objects.filter(
+                source_id__in=sids, id__gt=since_id, id__lte=cutoff, duplicate_of__isnull=True
+            )
             return ((r[3], r) for r in _rows(qs.order_by()))
 
-        return self._lists("s", source_ids, cutoff, cold, newer, lambda r: (-r[1], -r[0]), PER_SOURCE)
+        return self._lists(
+            "s", source_ids, cutoff, cold, newer, lambda r: (-r[1], -r[0]), PER_SOURCE
+        )
 
     def topic_rows(self, query: str, start: datetime, cutoff: int, cap: int) -> list[Row]:
         """Articles matching a topic (the search backend: the same analyzer as search)
@@ -393,13 +442,16 @@ class Pool:
         top_ids = _top_story_ids(start)
         if not top_ids:
             return []
-        key = f"f{start.timestamp()}:{cutoff}:{hashlib.sha1(repr(top_ids).encode()).hexdigest()[:16]}"
+        key = (
+            f"f{start.timestamp()}:{cutoff}:{hashlib.sha1(repr(top_ids).encode()).hexdigest()[:16]}"
+        )
         found: list[Row] | None = self._get(key)
         if found is None:
             t0 = time.perf_counter()
             found = _rows(
-                Article.objects.filter(story_id__in=top_ids, id__lte=cutoff, published_at__gte=start)
-                .order_by("-published_at", "-id")[:CANDIDATES]
+                Article.objects.filter(
+                    story_id__in=top_ids, id__lte=cutoff, published_at__gte=start
+                ).order_by("-published_at", "-id")[:CANDIDATES]
             )
             self._count(t0)
             self._set(key, found)
@@ -409,7 +461,9 @@ class Pool:
         """:func:`entity_family` from the merge links, read once per ``SHARED_SECONDS``."""
         merges: tuple[dict[int, int], dict[int, list[int]]] | None = self._get("merges")
         if merges is None:  # merged entity → the one it was merged into, and the reverse
-            links = dict(Entity.objects.filter(merged_into__isnull=False).values_list("pk", "merged_into_id"))
+            links = dict(
+                Entity.objects.filter(merged_into__isnull=False).values_list("pk", "merged_into_id")
+            )
             kids: dict[int, list[int]] = defaultdict(list)
             for child, parent in sorted(links.items()):
                 kids[parent].append(child)
@@ -441,7 +495,9 @@ class Pool:
             self._articles, self._articles_at = {}, time.time()
         missing = [i for i in ids if i not in self._articles]
         if missing:
-            for a in Article.objects.filter(pk__in=missing).select_related("source").only(*FEED_FIELDS):
+            for a in (
+                Article.objects.filter(pk__in=missing).select_related("source").only(*FEED_FIELDS)
+            ):
                 self._articles[a.pk] = a
         return {i: self._articles[i] for i in ids if i in self._articles}
 
@@ -516,15 +572,21 @@ def personal_feed(
     if src_follow:
         # The newest PER_SOURCE originals of all followed sources together, from each
         # source's own newest list (which holds every one of them).
-        newest = [r for lst in pool.source_articles(src_follow, cutoff).values() for r in lst if r[1] >= start_ts]
+        newest = [
+            r
+            for lst in pool.source_articles(src_follow, cutoff).values()
+            for r in lst
+            if r[1] >= start_ts
+        ]
         newest.sort(key=lambda r: (r[1], r[0]), reverse=True)
         for row in newest[:PER_SOURCE]:
             add(row, src_follow[row[3]].pk, SOURCE)
     story_follow = {f.story_id: f for f in active if f.kind == Follow.Kind.STORY and f.story_id}
     if story_follow:
         for row in _rows(
-            Article.objects.filter(story_id__in=list(story_follow), published_at__gte=start, id__lte=cutoff)
-            .order_by("-id")[:CANDIDATES]
+            Article.objects.filter(
+                story_id__in=list(story_follow), published_at__gte=start, id__lte=cutoff
+            ).order_by("-id")[:CANDIDATES]
         ):
             add(row, story_follow[row[2]].pk, STORY)  # type: ignore[index]
     for f in active:
@@ -548,26 +610,37 @@ def personal_feed(
         hidden: set[int] = set()
         h_sources = {f.source_id for f in hides if f.kind == Follow.Kind.SOURCE}
         h_stories = {f.story_id for f in hides if f.kind == Follow.Kind.STORY}
-        hidden |= {aid for aid in unmatched if meta[aid][3] in h_sources or meta[aid][2] in h_stories}
+        hidden |= {
+            aid for aid in unmatched if meta[aid][3] in h_sources or meta[aid][2] in h_stories
+        }
         h_entities = [f.entity_id for f in hides if f.kind == Follow.Kind.ENTITY and f.entity_id]
         if h_entities:
             hidden |= set(
-                Mention.objects.filter(entity_id__in=list(pool.family(h_entities)), article_id__in=list(unmatched))
-                .values_list("article_id", flat=True)
+                Mention.objects.filter(
+                    entity_id__in=list(pool.family(h_entities)), article_id__in=list(unmatched)
+                ).values_list("article_id", flat=True)
             )
         for f in hides:
             if f.kind == Follow.Kind.TOPIC and f.query:
-                hidden |= {r[0] for r in pool.topic_rows(f.query, start, cutoff, CANDIDATES)} & unmatched
+                hidden |= {
+                    r[0] for r in pool.topic_rows(f.query, start, cutoff, CANDIDATES)
+                } & unmatched
         for aid in hidden:
             meta.pop(aid, None)
 
     # 4. read marks
     first = min(meta, default=0)
-    read = set(ReadMark.objects.filter(user=user, article_id__gte=first).values_list("article_id", flat=True)) & set(meta)
+    read = set(
+        ReadMark.objects.filter(user=user, article_id__gte=first).values_list(
+            "article_id", flat=True
+        )
+    ) & set(meta)
     all_read_at = Profile.objects.filter(user=user).values_list("all_read_at", flat=True).first()
     if all_read_at is not None:
         read |= set(
-            Article.objects.filter(pk__gte=first, pk__lte=cutoff, ingested_at__lte=all_read_at).values_list("id", flat=True)
+            Article.objects.filter(
+                pk__gte=first, pk__lte=cutoff, ingested_at__lte=all_read_at
+            ).values_list("id", flat=True)
         ) & set(meta)
 
     # 5. score articles, group by story
@@ -620,11 +693,21 @@ def personal_feed(
     page: list[FeedItem] = []
     for neg_score, key, best, follow_pks, is_read, n in cards[:limit]:
         story = meta[best][2]
-        page.append(FeedItem(
-            article=None, story_id=story, score=-neg_score,  # type: ignore[arg-type]
-            reasons=[], followed=sorted((by_pk[p] for p in follow_pks), key=lambda f: (-follow_pks[f.pk], f.pk)),
-            read=is_read, source_count=coverage.get(story, 1) if story else 1, key=key, articles=n,
-        ))
+        page.append(
+            FeedItem(
+                article=None,
+                story_id=story,
+                score=-neg_score,  # type: ignore[arg-type]
+                reasons=[],
+                followed=sorted(
+                    (by_pk[p] for p in follow_pks), key=lambda f: (-follow_pks[f.pk], f.pk)
+                ),
+                read=is_read,
+                source_count=coverage.get(story, 1) if story else 1,
+                key=key,
+                articles=n,
+            )
+        )
     nxt = None
     if len(cards) > limit:
         last = page[-1]
@@ -647,7 +730,8 @@ def suggested_entities(limit: int = 12, days: int = 3) -> list[Entity]:
     start = reference_time() - timedelta(days=days)
     rows = (
         Mention.objects.filter(
-            article__published_at__gte=start, article__duplicate_of__isnull=True,
+            article__published_at__gte=start,
+            article__duplicate_of__isnull=True,
             entity__kind__in=[Entity.Kind.PERSON, Entity.Kind.LOCATION],
         )
         .values("entity_id")

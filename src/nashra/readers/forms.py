@@ -26,6 +26,12 @@ class ProfileForm(forms.ModelForm):
             choices=[(z, z) for z in zones], label=_("Time zone")
         )
         self.fields["digits"].choices = [
-            ("", _("Default for the language")), ("arab", "٠١٢٣"), ("latn", "0123")
+            ("", _("Default for the language")),
+            ("arab", "٠١٢٣"),
+            ("latn", "0123"),
         ]
-        self.fields["theme"].choices = [("auto", _("Automatic")), ("light", _("Light")), ("dark", _("Dark"))]
+        self.fields["theme"].choices = [
+            ("auto", _("Automatic")),
+            ("light", _("Light")),
+            ("dark", _("Dark")),
+        ]

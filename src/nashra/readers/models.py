@@ -31,7 +31,9 @@ class Profile(models.Model):
         LIGHT = "light", "light"
         DARK = "dark", "dark"
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reader_profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reader_profile"
+    )
     language = models.CharField(max_length=2, choices=Language.choices, default=Language.ARABIC)
     timezone = models.CharField(max_length=64, default="UTC")
     digits = models.CharField(max_length=4, choices=Digits.choices, blank=True, default="")
@@ -46,8 +48,11 @@ class Profile(models.Model):
 
     def as_json(self) -> dict[str, object]:
         return {
-            "language": self.language, "timezone": self.timezone, "digits": self.digits,
-            "theme": self.theme, "shortcuts": self.shortcuts,
+            "language": self.language,
+            "timezone": self.timezone,
+            "digits": self.digits,
+            "theme": self.theme,
+            "shortcuts": self.shortcuts,
             "all_read_at": self.all_read_at.isoformat() if self.all_read_at else None,
         }
 
@@ -62,13 +67,23 @@ class Follow(models.Model):
         TOPIC = "topic", "topic"
         STORY = "story", "story"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
+    )
     kind = models.CharField(max_length=6, choices=Kind.choices)
-    entity = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    story = models.ForeignKey(Story, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    entity = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     query = models.CharField(max_length=300, blank=True)  # a topic: a search query as typed
-    terms = models.JSONField(encoder=ReadableJSONEncoder, default=list, blank=True)  # its analyzer terms
+    terms = models.JSONField(
+        encoder=ReadableJSONEncoder, default=list, blank=True
+    )  # its analyzer terms
     key = models.CharField(max_length=300)  # the target: "entity:12", "topic:<terms>", …
     hidden = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=now)
@@ -113,13 +128,19 @@ class Follow(models.Model):
         else:
             target = {"query": self.query}
         return {
-            "id": self.pk, "kind": self.kind, "hidden": self.hidden, "label": self.label,
-            "target": target, "created_at": self.created_at.isoformat(),
+            "id": self.pk,
+            "kind": self.kind,
+            "hidden": self.hidden,
+            "label": self.label,
+            "target": target,
+            "created_at": self.created_at.isoformat(),
         }
 
 
 class SavedArticle(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_articles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_articles"
+    )
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
     note = models.TextField(blank=True, max_length=2000)
     tags = models.JSONField(encoder=ReadableJSONEncoder, default=list, blank=True)
@@ -127,24 +148,36 @@ class SavedArticle(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["user", "article"], name="readers_saved_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "article"], name="readers_saved_unique")
+        ]
 
     def as_json(self) -> dict[str, object]:
         a = self.article
         return {
-            "id": self.pk, "article_id": a.pk, "title": a.title, "source": a.source.name,
-            "url": a.url, "published_at": a.published_at.isoformat() if a.published_at else None,
-            "note": self.note, "tags": list(self.tags or []), "saved_at": self.created_at.isoformat(),
+            "id": self.pk,
+            "article_id": a.pk,
+            "title": a.title,
+            "source": a.source.name,
+            "url": a.url,
+            "published_at": a.published_at.isoformat() if a.published_at else None,
+            "note": self.note,
+            "tags": list(self.tags or []),
+            "saved_at": self.created_at.isoformat(),
         }
 
 
 class ReadMark(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="read_marks")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="read_marks"
+    )
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
     read_at = models.DateTimeField(default=now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "article"], name="readers_read_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "article"], name="readers_read_unique")
+        ]
 
 
 class ApiToken(models.Model):
@@ -158,7 +191,9 @@ class ApiToken(models.Model):
         WRITE = "write", "read-write"
         FEED = "feed", "private feed URL"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(max_length=100)
     key_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=16)
@@ -179,7 +214,9 @@ class ApiToken(models.Model):
 
     def as_json(self) -> dict[str, object]:
         return {
-            "name": self.name, "prefix": self.prefix, "scope": self.scope,
+            "name": self.name,
+            "prefix": self.prefix,
+            "scope": self.scope,
             "created_at": self.created_at.isoformat(),
             "last_used_at": self.last_used_at.isoformat() if self.last_used_at else None,
             "revoked_at": self.revoked_at.isoformat() if self.revoked_at else None,

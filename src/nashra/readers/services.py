@@ -29,14 +29,18 @@ def resolve_target(kind: str, target: str) -> dict[str, Any]:
     target = (target or "").strip()
     if kind == Follow.Kind.ENTITY:
         qs = Entity.objects.all()
-        found = qs.filter(slug=target).first() or (qs.filter(pk=int(target)).first() if target.isdigit() else None)
+        found = qs.filter(slug=target).first() or (
+            qs.filter(pk=int(target)).first() if target.isdigit() else None
+        )
         if found is None:
             raise TargetNotFound(target)
         found = found.canonical()  # follow the entity readers see, not a merged duplicate
         return {"entity": found, "key": f"entity:{found.pk}"}
     if kind == Follow.Kind.SOURCE:
         qs = Source.objects.all()
-        src = qs.filter(slug=target).first() or (qs.filter(pk=int(target)).first() if target.isdigit() else None)
+        src = qs.filter(slug=target).first() or (
+            qs.filter(pk=int(target)).first() if target.isdigit() else None
+        )
         if src is None:
             raise TargetNotFound(target)
         return {"source": src, "key": f"source:{src.pk}"}
@@ -98,7 +102,9 @@ def clean_tags(raw: Any) -> list[str]:
     return tags[:MAX_TAGS]
 
 
-def save_article(user: Any, article_id: int, note: str | None = None, tags: Any = None) -> SavedArticle:
+def save_article(
+    user: Any, article_id: int, note: str | None = None, tags: Any = None
+) -> SavedArticle:
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
         raise TargetNotFound(str(article_id))
@@ -109,7 +115,9 @@ def save_article(user: Any, article_id: int, note: str | None = None, tags: Any 
         defaults["tags"] = clean_tags(tags)
     try:
         with transaction.atomic():
-            row, _ = SavedArticle.objects.update_or_create(user=user, article=article, defaults=defaults)
+            row, _ = SavedArticle.objects.update_or_create(
+                user=user, article=article, defaults=defaults
+            )
     except IntegrityError:
         row = SavedArticle.objects.get(user=user, article=article)
     return row

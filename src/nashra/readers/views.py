@@ -87,14 +87,18 @@ def feed_page(request: HttpRequest) -> HttpResponse:
     except feeds.BadCursor:
         return HttpResponseBadRequest("invalid cursor")
     has_follows = Follow.objects.filter(user=request.user, hidden=False).exists()
-    return render(request, "readers/feed.html", {
-        "items": items,
-        "next_cursor": nxt,
-        "first_page": cursor is None,
-        "has_follows": has_follows,
-        "suggestions": [] if has_follows else feeds.suggested_entities(),
-        "feed_token": request.session.pop("readers_new_feed_url", None),
-    })
+    return render(
+        request,
+        "readers/feed.html",
+        {
+            "items": items,
+            "next_cursor": nxt,
+            "first_page": cursor is None,
+            "has_follows": has_follows,
+            "suggestions": [] if has_follows else feeds.suggested_entities(),
+            "feed_token": request.session.pop("readers_new_feed_url", None),
+        },
+    )
 
 
 @login_required
@@ -140,27 +144,47 @@ def follow(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def following(request: HttpRequest) -> HttpResponse:
-    rows = list(Follow.objects.filter(user=request.user).select_related("entity", "source", "story"))
-    return render(request, "readers/following.html", {
-        "follows": [f for f in rows if not f.hidden],
-        "hides": [f for f in rows if f.hidden],
-        "suggestions": feeds.suggested_entities(),
-    })
+    rows = list(
+        Follow.objects.filter(user=request.user).select_related("entity", "source", "story")
+    )
+    return render(
+        request,
+        "readers/following.html",
+        {
+            "follows": [f for f in rows if not f.hidden],
+            "hides": [f for f in rows if f.hidden],
+            "suggestions": feeds.suggested_entities(),
+        },
+    )
 
 
 # --- saved articles ----------------------------------------------------------------------
 def _saved_query(request: HttpRequest) -> tuple[Any, str, str]:
     q = request.GET.get("q", "").strip()[:200]
     tag = request.GET.get("tag", "").strip()[:40]
-    rows = SavedArticle.objects.filter(user=request.user).select_related("article", "article__source")
+    rows = SavedArticle.objects.filter(user=request.user).select_related(
+        "article", "article__source"
+    )
     if tag:
         rows = [s for s in rows if tag in (s.tags or [])]  # JSON containment, DB-agnostic
     if q:
         wanted = [w for w in match_form(q).split() if w]
+
         def hit(s: SavedArticle) -> bool:
-            hay = match_form(" ".join([s.article.title, s.article.subtitle, s.note, " ".join(s.tags or []),
-                                        s.article.source.name, *[p for p in s.article.body if isinstance(p, str)]]))
+            hay = match_form(
+                " ".join(
+                    [
+                        s.article.title,
+                        s.article.subtitle,
+                        s.note,
+                        " ".join(s.tags or []),
+                        s.article.source.name,
+                        *[p for p in s.article.body if isinstance(p, str)],
+                    ]
+                )
+            )
             return all(w in hay for w in wanted)
+
         rows = [s for s in rows if hit(s)]
     return list(rows), q, tag
 
@@ -172,10 +196,17 @@ def saved(request: HttpRequest) -> HttpResponse:
     for tags_of in SavedArticle.objects.filter(user=request.user).values_list("tags", flat=True):
         for t in tags_of or []:
             tags[t] = tags.get(t, 0) + 1
-    return render(request, "readers/saved.html", {
-        "saved": rows[:500], "q": q, "tag": tag, "all_tags": sorted(tags.items()),
-        "total": SavedArticle.objects.filter(user=request.user).count(),
-    })
+    return render(
+        request,
+        "readers/saved.html",
+        {
+            "saved": rows[:500],
+            "q": q,
+            "tag": tag,
+            "all_tags": sorted(tags.items()),
+            "total": SavedArticle.objects.filter(user=request.user).count(),
+        },
+    )
 
 
 @login_required
@@ -220,11 +251,23 @@ def saved_export(request: HttpRequest, fmt: str) -> HttpResponse:
         out = io.StringIO()
         out.write("\ufeff")  # so spreadsheet programs read the Arabic as UTF-8
         w = csv.writer(out)
-        w.writerow(["article_id", "title", "source", "published_at", "url", "note", "tags", "saved_at"])
+        w.writerow(
+            ["article_id", "title", "source", "published_at", "url", "note", "tags", "saved_at"]
+        )
         for s in rows:
             j = s.as_json()
-            w.writerow([j["article_id"], j["title"], j["source"], j["published_at"] or "", j["url"],
-                        j["note"], ";".join(j["tags"]), j["saved_at"]])  # type: ignore[arg-type]
+            w.writerow(
+                [
+                    j["article_id"],
+                    j["title"],
+                    j["source"],
+                    j["published_at"] or "",
+                    j["url"],
+                    j["note"],
+                    ";".join(j["tags"]),
+                    j["saved_at"],
+                ]
+            )  # type: ignore[arg-type]
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     else:
         raise Http404("unknown format")
@@ -262,11 +305,17 @@ def settings_page(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your settings are saved."))
         return response
     tokens = ApiToken.objects.filter(user=request.user, revoked_at__isnull=True)
-    return render(request, "readers/settings.html", {
-        "form": form, "profile": profile, "tokens": tokens,
-        "new_token": request.session.pop("readers_new_token", None),
-        "scopes": ApiToken.Scope.choices,
-    })
+    return render(
+        request,
+        "readers/settings.html",
+        {
+            "form": form,
+            "profile": profile,
+            "tokens": tokens,
+            "new_token": request.session.pop("readers_new_token", None),
+            "scopes": ApiToken.Scope.choices,
+        },
+    )
 
 
 @login_required
@@ -281,8 +330,12 @@ def token_create(request: HttpRequest) -> HttpResponse:
     row, secret = create_token(request.user, name, scope)
     shown: dict[str, str] = {"name": row.name, "token": secret, "scope": row.scope}
     if scope == ApiToken.Scope.FEED:
-        shown["rss"] = request.build_absolute_uri(reverse("reader_private_feed", args=[secret, "rss"]))
-        shown["json"] = request.build_absolute_uri(reverse("reader_private_feed", args=[secret, "json"]))
+        shown["rss"] = request.build_absolute_uri(
+            reverse("reader_private_feed", args=[secret, "rss"])
+        )
+        shown["json"] = request.build_absolute_uri(
+            reverse("reader_private_feed", args=[secret, "json"])
+        )
     # Shown once, on the next page, from the session (never in a URL, never stored).
     request.session["readers_new_token"] = shown
     return HttpResponseRedirect(reverse("readers:settings") + "#tokens")
@@ -303,7 +356,9 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 def export(request: HttpRequest) -> HttpResponse:
     body = json.dumps(export_data(request.user), ensure_ascii=False, indent=1)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="nashra-my-data-{timezone.now():%Y%m%d}.json"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="nashra-my-data-{timezone.now():%Y%m%d}.json"'
+    )
     return response
 
 
@@ -313,7 +368,9 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     error = ""
     if request.method == "POST":
         user = request.user
-        if request.POST.get("confirm") == "1" and user.check_password(request.POST.get("password", "")):
+        if request.POST.get("confirm") == "1" and user.check_password(
+            request.POST.get("password", "")
+        ):
             logout(request)
             user.delete()  # cascades to profile, follows, saved, read marks, tokens, emails
             messages.success(request, _("Your account and everything in it have been deleted."))
@@ -335,10 +392,14 @@ def private_feed(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
     with translation.override(lang):
         items, _nxt = feeds.personal_feed(row.user, limit=50)
         response = render_feed(
-            request, fmt, title=_("My feed · Nashra"), link=reverse("news:home"),
-            description=_("Your personal nashra feed"), articles=[i.article for i in items], language=lang,
+            request,
+            fmt,
+            title=_("My feed · Nashra"),
+            link=reverse("news:home"),
+            description=_("Your personal nashra feed"),
+            articles=[i.article for i in items],
+            language=lang,
         )
     response["Cache-Control"] = "private, max-age=60"
     response["X-Robots-Tag"] = "noindex"
     return response
-

@@ -206,7 +206,9 @@ NASHRA_READER_TIME_ZONE = os.environ.get("NASHRA_READER_TIME_ZONE", "UTC")
 # API: anonymous read, rate-limited per client address (token bucket in the cache).
 NASHRA_API_RATE = os.environ.get("NASHRA_API_RATE", "120/min")  # sustained
 NASHRA_API_BURST = int(os.environ.get("NASHRA_API_BURST", "60"))
-NINJA_NUM_PROXIES = int(os.environ["NASHRA_NUM_PROXIES"]) if os.environ.get("NASHRA_NUM_PROXIES") else None
+NINJA_NUM_PROXIES = (
+    int(os.environ["NASHRA_NUM_PROXIES"]) if os.environ.get("NASHRA_NUM_PROXIES") else None
+)
 
 # --- Background work: Django's task API (django-tasks backport) on the database queue.
 TASKS = {
@@ -242,7 +244,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

@@ -8,35 +8,58 @@ import nashra.feeds.models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('news', '0003_analysis'),
+        ("news", "0003_analysis"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FeedState',
+            name="FeedState",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('enabled', models.BooleanField(default=True, help_text="Poll this source's feed.")),
-                ('poll_interval_minutes', models.PositiveIntegerField(default=nashra.feeds.models.default_interval, help_text='Minutes between polls when the feed is healthy.')),
-                ('etag', models.CharField(blank=True, max_length=500)),
-                ('last_modified', models.CharField(blank=True, max_length=100)),
-                ('last_polled_at', models.DateTimeField(blank=True, null=True)),
-                ('last_success_at', models.DateTimeField(blank=True, null=True)),
-                ('next_poll_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('last_status', models.CharField(blank=True, max_length=200)),
-                ('error_count', models.PositiveIntegerField(default=0)),
-                ('last_error', models.TextField(blank=True)),
-                ('failing', models.BooleanField(db_index=True, default=False)),
-                ('total_polls', models.PositiveIntegerField(default=0)),
-                ('total_new', models.PositiveIntegerField(default=0)),
-                ('source', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='feed_state', to='news.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "enabled",
+                    models.BooleanField(default=True, help_text="Poll this source's feed."),
+                ),
+                (
+                    "poll_interval_minutes",
+                    models.PositiveIntegerField(
+                        default=nashra.feeds.models.default_interval,
+                        help_text="Minutes between polls when the feed is healthy.",
+                    ),
+                ),
+                ("etag", models.CharField(blank=True, max_length=500)),
+                ("last_modified", models.CharField(blank=True, max_length=100)),
+                ("last_polled_at", models.DateTimeField(blank=True, null=True)),
+                ("last_success_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "next_poll_at",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now),
+                ),
+                ("last_status", models.CharField(blank=True, max_length=200)),
+                ("error_count", models.PositiveIntegerField(default=0)),
+                ("last_error", models.TextField(blank=True)),
+                ("failing", models.BooleanField(db_index=True, default=False)),
+                ("total_polls", models.PositiveIntegerField(default=0)),
+                ("total_new", models.PositiveIntegerField(default=0)),
+                (
+                    "source",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="feed_state",
+                        to="news.source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'feed state',
+                "verbose_name": "feed state",
             },
         ),
     ]

@@ -7,156 +7,367 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('news', '0004_article_originals_index'),
+        ("news", "0004_article_originals_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Suppression',
+            name="Suppression",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, unique=True)),
-                ('reason', models.CharField(default='hard-bounce', max_length=20)),
-                ('detail', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, unique=True)),
+                ("reason", models.CharField(default="hard-bounce", max_length=20)),
+                ("detail", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
         ),
         migrations.CreateModel(
-            name='Newsletter',
+            name="Newsletter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('digest', 'personal digest'), ('bulletin', 'topic bulletin'), ('breaking', 'breaking news')], default='bulletin', max_length=10)),
-                ('slug', models.SlugField(allow_unicode=True, max_length=100, unique=True)),
-                ('name', models.CharField(help_text='Arabic name', max_length=200)),
-                ('name_en', models.CharField(blank=True, help_text='English name (default: the Arabic)', max_length=200)),
-                ('description', models.TextField(blank=True)),
-                ('description_en', models.TextField(blank=True)),
-                ('active', models.BooleanField(default=True)),
-                ('visitors_may_subscribe', models.BooleanField(default=True, help_text='visitors subscribe with an email address (double opt-in)')),
-                ('frequency', models.CharField(choices=[('daily', 'daily'), ('weekly', 'weekly')], default='daily', max_length=8)),
-                ('hour', models.PositiveSmallIntegerField(default=7, help_text='0–23, local to the time zone below')),
-                ('weekday', models.PositiveSmallIntegerField(default=6, help_text='weekly: 0 Monday … 6 Sunday')),
-                ('time_zone', models.CharField(default='Asia/Riyadh', max_length=64)),
-                ('query', models.CharField(blank=True, help_text='search query, same syntax as /search/', max_length=500)),
-                ('max_items', models.PositiveSmallIntegerField(default=10)),
-                ('rule_enabled', models.BooleanField(default=False)),
-                ('rule_min_sources', models.PositiveSmallIntegerField(default=4)),
-                ('rule_window_minutes', models.PositiveIntegerField(default=60)),
-                ('daily_limit', models.PositiveSmallIntegerField(default=3, help_text='breaking: most messages per subscriber per 24 h')),
-                ('last_slot_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('entities', models.ManyToManyField(blank=True, related_name='+', to='news.entity')),
-                ('sources', models.ManyToManyField(blank=True, related_name='+', to='news.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("digest", "personal digest"),
+                            ("bulletin", "topic bulletin"),
+                            ("breaking", "breaking news"),
+                        ],
+                        default="bulletin",
+                        max_length=10,
+                    ),
+                ),
+                ("slug", models.SlugField(allow_unicode=True, max_length=100, unique=True)),
+                ("name", models.CharField(help_text="Arabic name", max_length=200)),
+                (
+                    "name_en",
+                    models.CharField(
+                        blank=True, help_text="English name (default: the Arabic)", max_length=200
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                ("description_en", models.TextField(blank=True)),
+                ("active", models.BooleanField(default=True)),
+                (
+                    "visitors_may_subscribe",
+                    models.BooleanField(
+                        default=True,
+                        help_text="visitors subscribe with an email address (double opt-in)",
+                    ),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[("daily", "daily"), ("weekly", "weekly")],
+                        default="daily",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "hour",
+                    models.PositiveSmallIntegerField(
+                        default=7, help_text="0–23, local to the time zone below"
+                    ),
+                ),
+                (
+                    "weekday",
+                    models.PositiveSmallIntegerField(
+                        default=6, help_text="weekly: 0 Monday … 6 Sunday"
+                    ),
+                ),
+                ("time_zone", models.CharField(default="Asia/Riyadh", max_length=64)),
+                (
+                    "query",
+                    models.CharField(
+                        blank=True,
+                        help_text="search query, same syntax as /search/",
+                        max_length=500,
+                    ),
+                ),
+                ("max_items", models.PositiveSmallIntegerField(default=10)),
+                ("rule_enabled", models.BooleanField(default=False)),
+                ("rule_min_sources", models.PositiveSmallIntegerField(default=4)),
+                ("rule_window_minutes", models.PositiveIntegerField(default=60)),
+                (
+                    "daily_limit",
+                    models.PositiveSmallIntegerField(
+                        default=3, help_text="breaking: most messages per subscriber per 24 h"
+                    ),
+                ),
+                ("last_slot_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "entities",
+                    models.ManyToManyField(blank=True, related_name="+", to="news.entity"),
+                ),
+                ("sources", models.ManyToManyField(blank=True, related_name="+", to="news.source")),
             ],
             options={
-                'ordering': ['kind', 'name'],
+                "ordering": ["kind", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Issue',
+            name="Issue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'draft'), ('sending', 'sending'), ('done', 'done'), ('empty', 'nothing to send')], db_index=True, default='draft', max_length=8)),
-                ('slot', models.DateTimeField(blank=True, null=True)),
-                ('subject', models.CharField(blank=True, help_text='default: made from the content', max_length=300)),
-                ('note', models.TextField(blank=True, help_text="an editor's line shown above the items")),
-                ('period_start', models.DateTimeField(blank=True, null=True)),
-                ('period_end', models.DateTimeField(blank=True, null=True)),
-                ('items', models.JSONField(blank=True, default=list)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('frozen_at', models.DateTimeField(blank=True, null=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('recipient_count', models.PositiveIntegerField(default=0)),
-                ('article', models.ForeignKey(blank=True, help_text='breaking news: the article to send', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='news.article')),
-                ('story', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='news.story')),
-                ('newsletter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='issues', to='newsletters.newsletter')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("sending", "sending"),
+                            ("done", "done"),
+                            ("empty", "nothing to send"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=8,
+                    ),
+                ),
+                ("slot", models.DateTimeField(blank=True, null=True)),
+                (
+                    "subject",
+                    models.CharField(
+                        blank=True, help_text="default: made from the content", max_length=300
+                    ),
+                ),
+                (
+                    "note",
+                    models.TextField(
+                        blank=True, help_text="an editor's line shown above the items"
+                    ),
+                ),
+                ("period_start", models.DateTimeField(blank=True, null=True)),
+                ("period_end", models.DateTimeField(blank=True, null=True)),
+                ("items", models.JSONField(blank=True, default=list)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("frozen_at", models.DateTimeField(blank=True, null=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                ("recipient_count", models.PositiveIntegerField(default=0)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="breaking news: the article to send",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="news.article",
+                    ),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="news.story",
+                    ),
+                ),
+                (
+                    "newsletter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="issues",
+                        to="newsletters.newsletter",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Subscriber',
+            name="Subscriber",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, unique=True)),
-                ('language', models.CharField(default='ar', max_length=8)),
-                ('time_zone', models.CharField(default='UTC', max_length=64)),
-                ('hard_bounces', models.PositiveIntegerField(default=0)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='newsletter_subscriber', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, unique=True)),
+                ("language", models.CharField(default="ar", max_length=8)),
+                ("time_zone", models.CharField(default="UTC", max_length=64)),
+                ("hard_bounces", models.PositiveIntegerField(default=0)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="newsletter_subscriber",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['email'],
+                "ordering": ["email"],
             },
         ),
         migrations.CreateModel(
-            name='Delivery',
+            name="Delivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254)),
-                ('status', models.CharField(choices=[('pending', 'pending'), ('claimed', 'claimed by a worker'), ('sending', 'handing to the mail server'), ('sent', 'sent'), ('failed', 'failed'), ('skipped', 'skipped'), ('interrupted', 'interrupted (outcome unknown, not resent)')], default='pending', max_length=12)),
-                ('since', models.DateTimeField(blank=True, null=True)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('next_attempt_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('claimed_by', models.CharField(blank=True, max_length=40)),
-                ('claimed_at', models.DateTimeField(blank=True, null=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('message_id', models.CharField(blank=True, max_length=300)),
-                ('error', models.TextField(blank=True)),
-                ('issue', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='newsletters.issue')),
-                ('subscriber', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='newsletters.subscriber')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "pending"),
+                            ("claimed", "claimed by a worker"),
+                            ("sending", "handing to the mail server"),
+                            ("sent", "sent"),
+                            ("failed", "failed"),
+                            ("skipped", "skipped"),
+                            ("interrupted", "interrupted (outcome unknown, not resent)"),
+                        ],
+                        default="pending",
+                        max_length=12,
+                    ),
+                ),
+                ("since", models.DateTimeField(blank=True, null=True)),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("next_attempt_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("claimed_by", models.CharField(blank=True, max_length=40)),
+                ("claimed_at", models.DateTimeField(blank=True, null=True)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                ("message_id", models.CharField(blank=True, max_length=300)),
+                ("error", models.TextField(blank=True)),
+                (
+                    "issue",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="newsletters.issue",
+                    ),
+                ),
+                (
+                    "subscriber",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="newsletters.subscriber",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'deliveries',
+                "verbose_name_plural": "deliveries",
             },
         ),
         migrations.CreateModel(
-            name='Subscription',
+            name="Subscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('pending', 'awaiting confirmation'), ('active', 'active'), ('unsubscribed', 'unsubscribed')], db_index=True, default='pending', max_length=12)),
-                ('frequency', models.CharField(choices=[('daily', 'daily'), ('weekly', 'weekly')], default='daily', max_length=8)),
-                ('hour', models.PositiveSmallIntegerField(default=7)),
-                ('weekday', models.PositiveSmallIntegerField(default=6)),
-                ('last_slot_at', models.DateTimeField(blank=True, null=True)),
-                ('last_sent_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('confirmation_sent_at', models.DateTimeField(blank=True, null=True)),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True)),
-                ('unsubscribed_at', models.DateTimeField(blank=True, null=True)),
-                ('unsubscribe_method', models.CharField(blank=True, max_length=16)),
-                ('newsletter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='subscriptions', to='newsletters.newsletter')),
-                ('subscriber', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='subscriptions', to='newsletters.subscriber')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "awaiting confirmation"),
+                            ("active", "active"),
+                            ("unsubscribed", "unsubscribed"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[("daily", "daily"), ("weekly", "weekly")],
+                        default="daily",
+                        max_length=8,
+                    ),
+                ),
+                ("hour", models.PositiveSmallIntegerField(default=7)),
+                ("weekday", models.PositiveSmallIntegerField(default=6)),
+                ("last_slot_at", models.DateTimeField(blank=True, null=True)),
+                ("last_sent_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("confirmation_sent_at", models.DateTimeField(blank=True, null=True)),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True)),
+                ("unsubscribed_at", models.DateTimeField(blank=True, null=True)),
+                ("unsubscribe_method", models.CharField(blank=True, max_length=16)),
+                (
+                    "newsletter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="subscriptions",
+                        to="newsletters.newsletter",
+                    ),
+                ),
+                (
+                    "subscriber",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="subscriptions",
+                        to="newsletters.subscriber",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='issue',
-            constraint=models.UniqueConstraint(fields=('newsletter', 'slot'), name='unique_issue_slot'),
+            model_name="issue",
+            constraint=models.UniqueConstraint(
+                fields=("newsletter", "slot"), name="unique_issue_slot"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='issue',
-            constraint=models.UniqueConstraint(fields=('newsletter', 'story'), name='unique_issue_story'),
+            model_name="issue",
+            constraint=models.UniqueConstraint(
+                fields=("newsletter", "story"), name="unique_issue_story"
+            ),
         ),
         migrations.AddIndex(
-            model_name='delivery',
-            index=models.Index(fields=['status', 'next_attempt_at'], name='delivery_due'),
+            model_name="delivery",
+            index=models.Index(fields=["status", "next_attempt_at"], name="delivery_due"),
         ),
         migrations.AddIndex(
-            model_name='delivery',
-            index=models.Index(fields=['claimed_by', 'status'], name='delivery_claim'),
+            model_name="delivery",
+            index=models.Index(fields=["claimed_by", "status"], name="delivery_claim"),
         ),
         migrations.AddConstraint(
-            model_name='delivery',
-            constraint=models.UniqueConstraint(fields=('issue', 'subscriber'), name='unique_delivery'),
+            model_name="delivery",
+            constraint=models.UniqueConstraint(
+                fields=("issue", "subscriber"), name="unique_delivery"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='subscription',
-            constraint=models.UniqueConstraint(fields=('subscriber', 'newsletter'), name='unique_subscription'),
+            model_name="subscription",
+            constraint=models.UniqueConstraint(
+                fields=("subscriber", "newsletter"), name="unique_subscription"
+            ),
         ),
     ]

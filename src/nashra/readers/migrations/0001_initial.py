@@ -9,92 +9,269 @@ import nashra.news.models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('news', '0004_article_originals_index'),
+        ("news", "0004_article_originals_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ApiToken',
+            name="ApiToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100)),
-                ('key_hash', models.CharField(max_length=64, unique=True)),
-                ('prefix', models.CharField(max_length=16)),
-                ('scope', models.CharField(choices=[('read', 'read-only'), ('write', 'read-write'), ('feed', 'private feed URL')], default='read', max_length=5)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('last_used_at', models.DateTimeField(blank=True, null=True)),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100)),
+                ("key_hash", models.CharField(max_length=64, unique=True)),
+                ("prefix", models.CharField(max_length=16)),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[
+                            ("read", "read-only"),
+                            ("write", "read-write"),
+                            ("feed", "private feed URL"),
+                        ],
+                        default="read",
+                        max_length=5,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("last_used_at", models.DateTimeField(blank=True, null=True)),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="api_tokens",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('ar', 'العربية'), ('en', 'English')], default='ar', max_length=2)),
-                ('timezone', models.CharField(default='UTC', max_length=64)),
-                ('digits', models.CharField(blank=True, choices=[('', 'default'), ('arab', '٠١٢٣'), ('latn', '0123')], default='', max_length=4)),
-                ('theme', models.CharField(choices=[('auto', 'automatic'), ('light', 'light'), ('dark', 'dark')], default='auto', max_length=5)),
-                ('shortcuts', models.BooleanField(default=True)),
-                ('all_read_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='reader_profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("ar", "العربية"), ("en", "English")], default="ar", max_length=2
+                    ),
+                ),
+                ("timezone", models.CharField(default="UTC", max_length=64)),
+                (
+                    "digits",
+                    models.CharField(
+                        blank=True,
+                        choices=[("", "default"), ("arab", "٠١٢٣"), ("latn", "0123")],
+                        default="",
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "theme",
+                    models.CharField(
+                        choices=[("auto", "automatic"), ("light", "light"), ("dark", "dark")],
+                        default="auto",
+                        max_length=5,
+                    ),
+                ),
+                ("shortcuts", models.BooleanField(default=True)),
+                ("all_read_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reader_profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Follow',
+            name="Follow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('entity', 'entity'), ('source', 'source'), ('topic', 'topic'), ('story', 'story')], max_length=6)),
-                ('query', models.CharField(blank=True, max_length=300)),
-                ('terms', models.JSONField(blank=True, default=list, encoder=nashra.news.models.ReadableJSONEncoder)),
-                ('key', models.CharField(max_length=300)),
-                ('hidden', models.BooleanField(default=False)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('entity', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='news.entity')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='news.source')),
-                ('story', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='news.story')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follows', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("entity", "entity"),
+                            ("source", "source"),
+                            ("topic", "topic"),
+                            ("story", "story"),
+                        ],
+                        max_length=6,
+                    ),
+                ),
+                ("query", models.CharField(blank=True, max_length=300)),
+                (
+                    "terms",
+                    models.JSONField(
+                        blank=True, default=list, encoder=nashra.news.models.ReadableJSONEncoder
+                    ),
+                ),
+                ("key", models.CharField(max_length=300)),
+                ("hidden", models.BooleanField(default=False)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "entity",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="news.entity",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="news.source",
+                    ),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="news.story",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follows",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['user', 'hidden'], name='readers_fol_user_id_f7514b_idx')],
-                'constraints': [models.UniqueConstraint(fields=('user', 'key'), name='readers_follow_unique_target'), models.CheckConstraint(condition=models.Q(models.Q(('entity__isnull', False), ('kind', 'entity')), models.Q(('kind', 'source'), ('source__isnull', False)), models.Q(('kind', 'story'), ('story__isnull', False)), models.Q(('entity__isnull', True), ('kind', 'topic'), ('source__isnull', True), ('story__isnull', True)), _connector='OR'), name='readers_follow_target_matches_kind')],
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["user", "hidden"], name="readers_fol_user_id_f7514b_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "key"), name="readers_follow_unique_target"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("entity__isnull", False), ("kind", "entity")),
+                            models.Q(("kind", "source"), ("source__isnull", False)),
+                            models.Q(("kind", "story"), ("story__isnull", False)),
+                            models.Q(
+                                ("entity__isnull", True),
+                                ("kind", "topic"),
+                                ("source__isnull", True),
+                                ("story__isnull", True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="readers_follow_target_matches_kind",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ReadMark',
+            name="ReadMark",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('read_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='news.article')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='read_marks', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("read_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="news.article",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="read_marks",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('user', 'article'), name='readers_read_unique')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "article"), name="readers_read_unique")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SavedArticle',
+            name="SavedArticle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('note', models.TextField(blank=True, max_length=2000)),
-                ('tags', models.JSONField(blank=True, default=list, encoder=nashra.news.models.ReadableJSONEncoder)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='news.article')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='saved_articles', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("note", models.TextField(blank=True, max_length=2000)),
+                (
+                    "tags",
+                    models.JSONField(
+                        blank=True, default=list, encoder=nashra.news.models.ReadableJSONEncoder
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="news.article",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="saved_articles",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'article'), name='readers_saved_unique')],
+                "ordering": ["-created_at", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "article"), name="readers_saved_unique")
+                ],
             },
         ),
     ]

@@ -35,8 +35,13 @@ def follow_button(context: Any, kind: str, obj: Any, hide: bool = True) -> dict[
         state = ("hidden" if follows[key] else "following") if key in follows else ""
     target = getattr(obj, "slug", None) or str(obj.pk)
     return {
-        "user": user, "request": context.get("request"), "csrf_token": context.get("csrf_token"),
-        "kind": kind, "target": target, "state": state, "hide": hide,
+        "user": user,
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+        "kind": kind,
+        "target": target,
+        "state": state,
+        "hide": hide,
         "name": getattr(obj, "name", None) or getattr(obj, "title", ""),
     }
 
@@ -46,8 +51,11 @@ def save_button(context: Any, article: Any, full: bool = False) -> dict[str, Any
     user = context.get("user")
     saved_ids = context.get("saved_ids") or frozenset()
     return {
-        "user": user, "request": context.get("request"), "csrf_token": context.get("csrf_token"),
-        "article": article, "saved": bool(user and user.is_authenticated and article.pk in saved_ids),
+        "user": user,
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+        "article": article,
+        "saved": bool(user and user.is_authenticated and article.pk in saved_ids),
         "full": full,
     }
 

@@ -17,7 +17,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("source", nargs="?", default="", help="source name or slug (default: all)")
+        parser.add_argument(
+            "source", nargs="?", default="", help="source name or slug (default: all)"
+        )
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args: Any, **opts: Any) -> None:
@@ -27,10 +29,14 @@ class Command(BaseCommand):
             if not qs.exists():
                 raise CommandError(f"no source named {opts['source']!r}")
             if not qs.exclude(feed_url="").exists():
-                raise CommandError(f"source {opts['source']!r} has no feed URL (set one in the admin)")
+                raise CommandError(
+                    f"source {opts['source']!r} has no feed URL (set one in the admin)"
+                )
         results = [poll(s) for s in qs]
         if opts["json"]:
-            self.stdout.write(json.dumps([r.as_json() for r in results], ensure_ascii=False, indent=1))
+            self.stdout.write(
+                json.dumps([r.as_json() for r in results], ensure_ascii=False, indent=1)
+            )
             return
         if not results:
             self.stdout.write("no source has a feed URL; add one in the admin (Sources → feed URL)")

@@ -11,6 +11,8 @@ from django.db import close_old_connections
 from nashra.feeds.tasks import schedule_due
 
 log = logging.getLogger(__name__)
+
+
 class Command(BaseCommand):
     help = (
         "Run a background worker: a scheduler that enqueues polls of due feeds (claimed "
@@ -19,11 +21,19 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--schedule-every", type=float, default=30.0, help="seconds between scheduling passes")
+        parser.add_argument(
+            "--schedule-every", type=float, default=30.0, help="seconds between scheduling passes"
+        )
         parser.add_argument("--no-schedule", action="store_true", help="only run queued tasks")
-        parser.add_argument("--interval", type=float, default=1.0, help="seconds between queue checks when idle")
-        parser.add_argument("--queues", default="*", help="queues to process (comma-separated; default all)")
-        parser.add_argument("--batch", action="store_true", help="schedule once, run what is queued, exit")
+        parser.add_argument(
+            "--interval", type=float, default=1.0, help="seconds between queue checks when idle"
+        )
+        parser.add_argument(
+            "--queues", default="*", help="queues to process (comma-separated; default all)"
+        )
+        parser.add_argument(
+            "--batch", action="store_true", help="schedule once, run what is queued, exit"
+        )
 
     def handle(self, *args: Any, **opts: Any) -> None:
         stop = threading.Event()

@@ -20,17 +20,32 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         due = sub.add_parser("send-due", help="schedule and send what is due")
-        due.add_argument("--no-send", action="store_true", help="only make issues and freeze recipients")
+        due.add_argument(
+            "--no-send", action="store_true", help="only make issues and freeze recipients"
+        )
         due.add_argument("--batch-size", type=int, default=None)
-        due.add_argument("--rate", type=float, default=None, help="messages per second (0: unlimited)")
+        due.add_argument(
+            "--rate", type=float, default=None, help="messages per second (0: unlimited)"
+        )
         due.add_argument("--json", action="store_true")
         pre = sub.add_parser("preview", help="render one reader's message")
         pre.add_argument("newsletter", help="newsletter slug")
         pre.add_argument("--reader", required=True, help="the reader's email address")
-        pre.add_argument("--issue", type=int, default=None, help="an issue id (default: latest, or a draft of the next)")
+        pre.add_argument(
+            "--issue",
+            type=int,
+            default=None,
+            help="an issue id (default: latest, or a draft of the next)",
+        )
         pre.add_argument("--language", choices=["ar", "en"], default=None)
-        pre.add_argument("--out", default="", help="file (.eml whole message, .html, .txt); default: stdout (.eml)")
-        sub.add_parser("unsubscribe-mail", help="unsubscribe from a mail on stdin (mailto: List-Unsubscribe)")
+        pre.add_argument(
+            "--out",
+            default="",
+            help="file (.eml whole message, .html, .txt); default: stdout (.eml)",
+        )
+        sub.add_parser(
+            "unsubscribe-mail", help="unsubscribe from a mail on stdin (mailto: List-Unsubscribe)"
+        )
 
     def handle(self, *args: Any, **opts: Any) -> None:
         action = opts["action"]
@@ -50,7 +65,9 @@ class Command(BaseCommand):
         if not opts["no_send"]:
             stats = send_pending(batch_size=opts["batch_size"], rate=opts["rate"])
         if opts["json"]:
-            self.stdout.write(json.dumps({"scheduled": scheduled, "sent": stats.as_json() if stats else None}))
+            self.stdout.write(
+                json.dumps({"scheduled": scheduled, "sent": stats.as_json() if stats else None})
+            )
             return
         self.stdout.write(
             f"issues: {len(scheduled['bulletins'])} bulletins, {len(scheduled['digests'])} digest slots, "
@@ -101,7 +118,9 @@ class Command(BaseCommand):
         from nashra.newsletters import subscriptions, tokens
 
         message = message_from_binary_file(sys.stdin.buffer)
-        addresses = " ".join(str(message.get(h, "")) for h in ("To", "Delivered-To", "X-Original-To", "Envelope-To"))
+        addresses = " ".join(
+            str(message.get(h, "")) for h in ("To", "Delivered-To", "X-Original-To", "Envelope-To")
+        )
         for token in re.findall(r"unsubscribe\+([A-Za-z0-9_\-.]+)@", addresses):
             try:
                 subscriber_id, newsletter_id = tokens.read_unsubscribe_token(token)
