@@ -101,3 +101,23 @@ def test_fast_tagger_agrees_with_crfsuite() -> None:
         toks = [t[0] for t in split_tokens(text)]
         assert tag_tokens(toks) == tag_tokens_crfsuite(toks)
     assert any(t != "O" for t in tag_tokens([t[0] for t in split_tokens(texts[0])]))
+
+
+def test_fast_tagger_is_exact_when_its_cache_starts_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A word cache far smaller than an article: it must start over between batches,
+    # never in the middle of one, and tag exactly as before.
+    from nashra.analyze.ner import linear
+    from nashra.analyze.ner.tagger import tag_sentences, tag_tokens_crfsuite
+
+    monkeypatch.setattr(linear, "CACHE_WORDS", 8)
+    linear.clear_word_scores()
+    sentences = [
+        [t[0] for t in split_tokens(text)]
+        for text in (
+            "استقبل أمير منطقة الرياض وفدا من رجال الأعمال اليابانيين في قصر الحكم.",
+            "وأعلنت وزارة الصحة المصرية في القاهرة عن حملة جديدة للتطعيم.",
+        )
+    ]
+    for _ in range(2):
+        assert tag_sentences(sentences) == [tag_tokens_crfsuite(s) for s in sentences]
+    linear.clear_word_scores()

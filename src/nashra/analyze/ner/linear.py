@@ -14,7 +14,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -95,10 +94,8 @@ def load_model(path: Path) -> LinearModel:
         return model
 
 
-@lru_cache(maxsize=150_000)  # ~0.7 kB a word; a miss costs ~20 µs
-def _word_scores(path: Path, tok: str) -> tuple[str, np.ndarray]:
+def _word_scores(model: LinearModel, tok: str) -> tuple[str, np.ndarray]:
     """(match form, 5 × labels score table) of one token string."""
-    model = load_model(path)
     own, neigh = word_features(tok)
     # The five rows in one gather and one reduceat (rows _OWN, _AS_M2 … _AS_P2 in order);
     # each group starts with the zero row so that none is empty. Own features skip the
@@ -117,23 +114,81 @@ def _word_scores(path: Path, tok: str) -> tuple[str, np.ndarray]:
     return own[1][2:], table
 
 
+CACHE_WORDS = 150_000  # ~0.5 kB a word; a miss costs ~20 µs
+
+
+class _ScoreCache:
+    """Word → row of one growing array of score tables, so a sentence's tables come out
+    in one gather (stacking hundreds of small arrays cost more than the tagging). When
+    full it starts over: simpler than LRU, and the frequent words come back at once."""
+
+    def __init__(self, model: LinearModel) -> None:
+        self.model = model
+        self.generation = _generation[0]
+        self.slot: dict[str, int] = {}
+        self.forms: list[str] = []
+        self.tables = np.empty((1024, 5, len(model.labels)))
+
+    def rows(self, tokens: Sequence[str]) -> list[int]:
+        slot = self.slot
+        out = []
+        for t in tokens:
+            k = slot.get(t)
+            if k is None:
+                k = self._add(t)
+            out.append(k)
+        return out
+
+    def reserve(self, tokens: int) -> None:
+        """Room for ``tokens`` new words: start over now rather than in the middle of a
+        batch, whose rows must stay valid until it is tagged."""
+        if len(self.forms) + tokens > CACHE_WORDS:
+            self.slot.clear()
+            self.forms.clear()
+
+    def _add(self, tok: str) -> int:
+        k = len(self.forms)
+        if k == len(self.tables):
+            grown = np.empty((max(k + 1, min(2 * k, CACHE_WORDS)), *self.tables.shape[1:]))
+            grown[:k] = self.tables
+            self.tables = grown
+        form, self.tables[k] = _word_scores(self.model, tok)
+        self.forms.append(form)
+        self.slot[tok] = k
+        return k
+
+
+_generation = [0]  # bumped by clear_word_scores: every thread's cache starts over
+_caches = threading.local()  # one per thread: the cache is not safe to share while it grows
+
+
+def _cache(path: Path) -> _ScoreCache:
+    caches: dict[Path, _ScoreCache] | None = getattr(_caches, "by_path", None)
+    if caches is None:
+        caches = _caches.by_path = {}
+    found = caches.get(path)
+    if found is None or found.generation != _generation[0]:
+        found = caches[path] = _ScoreCache(load_model(path))
+    return found
+
+
 def clear_word_scores() -> None:
     """Forget cached word scores (after the features or the model changed)."""
-    _word_scores.cache_clear()
+    _generation[0] += 1
 
 
 def _emissions(model: LinearModel, path: Path, sentences: Sequence[Sequence[str]]) -> np.ndarray:
     """Per-token label scores of all tokens of ``sentences``, concatenated (tokens × labels)."""
-    forms: list[str] = []
-    tables: list[np.ndarray] = []
+    cache = _cache(path)
+    cache.reserve(sum(map(len, sentences)))
     sentence_of: list[int] = []
+    rows: list[int] = []
     for k, tokens in enumerate(sentences):
-        for t in tokens:
-            form, table = _word_scores(path, t)
-            forms.append(form)
-            tables.append(table)
+        rows.extend(cache.rows(tokens))
         sentence_of.extend([k] * len(tokens))
-    s = np.stack(tables)  # tokens × 5 × labels
+    all_forms = cache.forms
+    forms = [all_forms[r] for r in rows]
+    s = cache.tables[rows]  # tokens × 5 × labels
     emit = s[:, _OWN].copy()
     sid = np.array(sentence_of)
     # Token i sees token i−2's "−2" features, i−1's "−1", i+1's "+1", i+2's "+2"
@@ -184,22 +239,31 @@ def tag_many(path: Path, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     emit[rows, cols] = flat
     trans = model.transitions[None]  # 1 × from × to
     back = np.zeros((len(live), width, nlab), dtype=np.intp)
+    ending: dict[int, list[int]] = {}  # position → the sentences whose last token it is
+    for k, n in enumerate(lengths.tolist()):
+        ending.setdefault(n - 1, []).append(k)
+    final = np.empty((len(live), nlab))
     score = emit[:, 0]
-    sentence = np.arange(len(live))[:, None]
-    to = np.arange(nlab)[None, :]
+    if 0 in ending:
+        final[ending[0]] = score[ending[0]]
     for i in range(1, width):
+        # Past its end a sentence computes on padding: harmless, its final score is kept.
         cand = score[:, :, None] + trans  # sentences × from × to
-        best = cand.argmax(axis=1)  # ties go to the lower label id, as in crfsuite
-        back[:, i] = best
-        stepped = cand[sentence, best, to] + emit[:, i]
-        score = np.where((lengths > i)[:, None], stepped, score)  # ended sentences keep theirs
-    # Backtrack all sentences together; each starts from its own last position.
-    cur = score.argmax(axis=1)
+        back[:, i] = cand.argmax(axis=1)  # ties go to the lower label id, as in crfsuite
+        score = cand.max(axis=1) + emit[:, i]
+        if i in ending:
+            final[ending[i]] = score[ending[i]]
+    # Backtrack all sentences together, each joining at its own last position.
+    best_last = final.argmax(axis=1)
+    sentence = np.arange(len(live))
+    cur = np.zeros(len(live), dtype=np.intp)
     path_ids = np.empty((len(live), width), dtype=np.intp)
-    for i in range(width - 1, 0, -1):
+    for i in range(width - 1, -1, -1):
+        if i in ending:
+            cur[ending[i]] = best_last[ending[i]]
         path_ids[:, i] = cur
-        cur = np.where(lengths > i, back[sentence[:, 0], i, cur], cur)
-    path_ids[:, 0] = cur
+        if i:
+            cur = back[sentence, i, cur]
     labels = model.labels
     decoded: Iterator[list[int]] = iter(path_ids.tolist())
     return [[labels[j] for j in next(decoded)[: len(toks)]] if toks else [] for toks in sentences]

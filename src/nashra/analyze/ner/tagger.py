@@ -14,7 +14,7 @@ from nashra.analyze.lexicon import cached_sentences as split_sentences
 from nashra.analyze.ner import linear
 from nashra.analyze.ner.conll import bio_spans
 from nashra.analyze.ner.features import crf_items, sentence_features
-from nashra.text import tokenize
+from nashra.text.tokenize import TOKEN_FINDALL_RE
 
 __all__ = [
     "ENTITY_TYPES",
@@ -32,7 +32,6 @@ ENTITY_TYPES = ("PERS", "LOC", "ORG", "MISC")
 # A sentence longer than this many tokens is tagged in pieces (a run-on "sentence" from a
 # page without punctuation should not cost quadratic memory or time).
 _MAX_TOKENS = 200
-_PUNCT = re.compile(r"\S")
 
 
 class EntitySpan(NamedTuple):
@@ -107,20 +106,15 @@ def tag_tokens_crfsuite(tokens: Sequence[str]) -> list[str]:
     return tags
 
 
+# A token of nashra.text.tokenize, or else any other visible character on its own.
+_TOKEN_OR_MARK = re.compile(f"(?:{TOKEN_FINDALL_RE.pattern})|\\S")
+
+
 @lru_cache(maxsize=8)
 def _all_tokens(text: str) -> tuple[list[tuple[str, int, int]], list[int]]:
     """Tokens of a whole text and their start offsets (cached: the pipeline asks for
     pieces of the same text many times)."""
-    out: list[tuple[str, int, int]] = []
-    pos = 0
-    for tok in tokenize(text):
-        if tok.start > pos:
-            for m in _PUNCT.finditer(text, pos, tok.start):
-                out.append((m.group(), m.start(), m.end()))
-        out.append((tok.text, tok.start, tok.end))
-        pos = tok.end
-    for m in _PUNCT.finditer(text, pos):
-        out.append((m.group(), m.start(), m.end()))
+    out = [(m.group(), m.start(), m.end()) for m in _TOKEN_OR_MARK.finditer(text)]
     return out, [t[1] for t in out]
 
 
