@@ -13,7 +13,7 @@ import json
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from nashra.text import Term, analyze
@@ -43,6 +43,7 @@ def document_frequencies() -> dict[str, int]:
     return data
 
 
+@lru_cache(maxsize=200_000)
 def idf(term: str) -> float:
     df = document_frequencies()
     n = df.get("", 0)

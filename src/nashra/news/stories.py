@@ -62,19 +62,37 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return dot / math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
 
 
+KEYWORD_CACHE = 50_000  # analyses whose parsed keywords are kept in the process
+
+
 def _keywords(article_ids: Iterable[int]) -> dict[int, dict[str, float]]:
-    """Each article's keywords (distinctive stemmed terms) with their TF-IDF scores."""
-    out: dict[int, dict[str, float]] = {}
+    """Each article's keywords (distinctive stemmed terms) with their TF-IDF scores.
+
+    Parsed keywords are kept per analysis row (a re-analysis makes a new row, so nothing
+    stale is reused): a new article compares itself with the same recent ones as the
+    articles before it."""
+    table = ArticleAnalysis._meta.db_table
     ids = sorted(set(article_ids))
-    for art_id, keywords in select_in(
-        ArticleAnalysis._meta.db_table, ("article_id", "keywords"), "article_id", ids
-    ):
+    # An analysis is known by its id and time (ids come back after a database is emptied).
+    analysis_of = {
+        art: (analysis_id, str(at))
+        for art, analysis_id, at in select_in(
+            table, ("article_id", "id", "analyzed_at"), "article_id", ids
+        )
+    }
+    missing = {a[0]: a for a in analysis_of.values() if a not in _parsed}
+    if len(_parsed) + len(missing) > KEYWORD_CACHE:
+        _parsed.clear()
+    for analysis_id, keywords in select_in(table, ("id", "keywords"), "id", sorted(missing)):
         if isinstance(keywords, str | bytes):  # SQLite hands JSON back as text
             keywords = json.loads(keywords)
-        out[art_id] = {
+        _parsed[missing[analysis_id]] = {
             k["term"]: float(k.get("score", 1.0)) for k in keywords or [] if isinstance(k, dict)
         }
-    return out
+    return {art: _parsed[a] for art, a in analysis_of.items() if a in _parsed}
+
+
+_parsed: dict[tuple[int, str], dict[str, float]] = {}
 
 
 def _sql(query: str, params: Sequence[object]) -> list[tuple[Any, ...]]:

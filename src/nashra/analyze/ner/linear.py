@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -100,13 +101,15 @@ def _word_scores(model: LinearModel, tok: str) -> tuple[str, np.ndarray]:
     # The five rows in one gather and one reduceat (rows _OWN, _AS_M2 … _AS_P2 in order);
     # each group starts with the zero row so that none is empty. Own features skip the
     # bias attribute "b", which is weighed at TAG_BIAS below.
+    # Unknown features map to the zero row too (in C, no Python loop over ~60 features).
     get = model.index.get
+    zero = repeat(model.zero_row)
     rows: list[int] = []
     starts: list[int] = []
     for feats in (own[1:], *neigh):
         starts.append(len(rows))
         rows.append(model.zero_row)
-        rows.extend(r for r in map(get, set(feats)) if r is not None)
+        rows.extend(map(get, set(feats), zero))
     table = np.add.reduceat(model.weights[rows], starts, axis=0)
     w = model.weight("b")
     if w is not None:
