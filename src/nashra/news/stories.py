@@ -62,37 +62,70 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return dot / math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
 
 
-KEYWORD_CACHE = 50_000  # analyses whose parsed keywords are kept in the process
+CACHE_ANALYSES = 50_000  # articles whose parsed keywords and entity sets a process keeps
+
+AnalysisKey = tuple[int, str]
 
 
-def _keywords(article_ids: Iterable[int]) -> dict[int, dict[str, float]]:
-    """Each article's keywords (distinctive stemmed terms) with their TF-IDF scores.
-
-    Parsed keywords are kept per analysis row (a re-analysis makes a new row, so nothing
-    stale is reused): a new article compares itself with the same recent ones as the
-    articles before it."""
-    table = ArticleAnalysis._meta.db_table
-    ids = sorted(set(article_ids))
-    # An analysis is known by its id and time (ids come back after a database is emptied).
-    analysis_of = {
+def _analysis_keys(article_ids: Iterable[int]) -> dict[int, AnalysisKey]:
+    """Article → its analysis row's id and time: what the caches below are keyed by. A
+    re-analysis makes a new row, and ids that come back after a database is emptied come
+    with another time, so nothing stale is reused."""
+    return {
         art: (analysis_id, str(at))
         for art, analysis_id, at in select_in(
-            table, ("article_id", "id", "analyzed_at"), "article_id", ids
+            ArticleAnalysis._meta.db_table,
+            ("article_id", "id", "analyzed_at"),
+            "article_id",
+            sorted(set(article_ids)),
         )
     }
-    missing = {a[0]: a for a in analysis_of.values() if a not in _parsed}
-    if len(_parsed) + len(missing) > KEYWORD_CACHE:
+
+
+def _keywords(keys: dict[int, AnalysisKey]) -> dict[int, dict[str, float]]:
+    """Each article's keywords (distinctive stemmed terms) with their TF-IDF scores: a
+    new article compares itself with the same recent ones as the articles before it."""
+    missing = {key[0]: key for key in keys.values() if key not in _parsed}
+    if len(_parsed) + len(missing) > CACHE_ANALYSES:
         _parsed.clear()
-    for analysis_id, keywords in select_in(table, ("id", "keywords"), "id", sorted(missing)):
+    for analysis_id, keywords in select_in(
+        ArticleAnalysis._meta.db_table, ("id", "keywords"), "id", sorted(missing)
+    ):
         if isinstance(keywords, str | bytes):  # SQLite hands JSON back as text
             keywords = json.loads(keywords)
         _parsed[missing[analysis_id]] = {
             k["term"]: float(k.get("score", 1.0)) for k in keywords or [] if isinstance(k, dict)
         }
-    return {art: _parsed[a] for art, a in analysis_of.items() if a in _parsed}
+    return {art: _parsed[key] for art, key in keys.items() if key in _parsed}
 
 
-_parsed: dict[tuple[int, str], dict[str, float]] = {}
+def _entity_sets(article_ids: list[int], keys: dict[int, AnalysisKey]) -> dict[int, list[int]]:
+    """The entities each article mentions (mentions are written with the analysis row)."""
+    out: dict[int, list[int]] = {}
+    missing: list[int] = []
+    for art in article_ids:
+        key = keys.get(art)
+        if key is not None and key in _mentioned:
+            out[art] = _mentioned[key]
+        else:
+            missing.append(art)
+    if len(_mentioned) + len(missing) > CACHE_ANALYSES:
+        _mentioned.clear()
+    found: dict[int, list[int]] = {art: [] for art in missing}
+    for art, ent in select_in(
+        Mention._meta.db_table, ("article_id", "entity_id"), "article_id", missing
+    ):
+        if ent not in found[art]:
+            found[art].append(ent)
+    for art, entities in found.items():
+        out[art] = entities
+        if art in keys:
+            _mentioned[keys[art]] = entities
+    return out
+
+
+_parsed: dict[AnalysisKey, dict[str, float]] = {}
+_mentioned: dict[AnalysisKey, list[int]] = {}
 
 
 def _sql(query: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
@@ -205,22 +238,6 @@ def _best_story(article: Article) -> int | None:
     if not candidates:
         return None
     story_of = {c["article_id"]: c["article__story_id"] for c in candidates}
-    # Mentions, then their entities once each (a join repeats each entity per mention).
-    pairs = _sql(
-        "SELECT DISTINCT article_id, entity_id FROM {mention}"
-        f" WHERE article_id IN ({_marks(list(story_of))})",
-        list(story_of),
-    )
-    entity_ids = sorted({ent for _, ent in pairs})
-    weight = {
-        ent: _weight(kind, count)
-        for ent, kind, count in select_in(
-            Entity._meta.db_table, ("id", "kind", "article_count"), "id", entity_ids
-        )
-    }
-    theirs: dict[int, dict[int, float]] = defaultdict(dict)
-    for art_id, ent in pairs:
-        theirs[art_id][ent] = weight.get(ent, 0.0)
     stories = sorted(set(story_of.values()))
     seed_of: dict[int, int] = {
         story: rep
@@ -229,7 +246,22 @@ def _best_story(article: Article) -> int | None:
         )
         if rep is not None
     }
-    keywords = _keywords([article.pk, *story_of, *seed_of.values()])
+    keys = _analysis_keys([article.pk, *story_of, *seed_of.values()])
+    # Their entities (cached per analysis), weighed with today's counts, each read once.
+    sets = _entity_sets(list(story_of), keys)
+    entity_ids = sorted({ent for entities in sets.values() for ent in entities})
+    weight = {
+        ent: _weight(kind, count)
+        for ent, kind, count in select_in(
+            Entity._meta.db_table, ("id", "kind", "article_count"), "id", entity_ids
+        )
+    }
+    theirs: dict[int, dict[int, float]] = {
+        art: {ent: weight.get(ent, 0.0) for ent in entities}
+        for art, entities in sets.items()
+        if entities
+    }
+    keywords = _keywords(keys)
     my_keywords = keywords.get(article.pk, {})
     scores: dict[int, float] = defaultdict(float)
     for art_id, entities in theirs.items():
