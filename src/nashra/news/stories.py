@@ -96,7 +96,8 @@ def _keywords(keys: dict[int, AnalysisKey]) -> dict[int, dict[str, float]]:
         _parsed[missing[analysis_id]] = {
             k["term"]: float(k.get("score", 1.0)) for k in keywords or [] if isinstance(k, dict)
         }
-    return {art: _parsed[key] for art, key in keys.items() if key in _parsed}
+    out = {art: _parsed.get(key) for art, key in keys.items()}  # .get: another thread may clear
+    return {art: kw for art, kw in out.items() if kw is not None}
 
 
 def _entity_sets(article_ids: list[int], keys: dict[int, AnalysisKey]) -> dict[int, list[int]]:
@@ -104,9 +105,9 @@ def _entity_sets(article_ids: list[int], keys: dict[int, AnalysisKey]) -> dict[i
     out: dict[int, list[int]] = {}
     missing: list[int] = []
     for art in article_ids:
-        key = keys.get(art)
-        if key is not None and key in _mentioned:
-            out[art] = _mentioned[key]
+        known = _mentioned.get(keys[art]) if art in keys else None
+        if known is not None:
+            out[art] = known
         else:
             missing.append(art)
     if len(_mentioned) + len(missing) > CACHE_ANALYSES:
