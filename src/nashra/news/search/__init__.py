@@ -398,12 +398,20 @@ class SearchBackend(ABC):
         for the newest ``n`` candidates: matches in stored order when ``parsed`` has
         positive terms, else recent articles not matching ``parsed.excluded``."""
 
-    @abstractmethod
+    # The candidate columns the facets count by: ``source_id`` and ``day`` (YYYY-MM-DD, UTC).
+    FACET_COLUMNS = ""
+
     def _counts(
         self, parsed: ParsedQuery, where: list[str], params: list[Any], cap: int
     ) -> list[tuple[int, str | None, int]]:
         """(source id, day, count) over the newest ``cap`` articles that pass the filters and
         match ``parsed`` (or, with no positive terms, do not match ``parsed.excluded``)."""
+        sub, args = self._candidates(parsed, where, params, self.FACET_COLUMNS, cap)
+        with self.connection.cursor() as cur:
+            cur.execute(
+                f"SELECT source_id, day, count(*) FROM ({sub}) c GROUP BY source_id, day", args
+            )
+            return cur.fetchall()  # type: ignore[no-any-return]
 
     @abstractmethod
     def _ranked(

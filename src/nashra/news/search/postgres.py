@@ -97,6 +97,8 @@ class PostgresBackend(SearchBackend):
         with self.connection.cursor() as cur:
             cur.execute(f"DELETE FROM {TABLE}")
 
+    FACET_COLUMNS = "m.source_id, to_char(m.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day"
+
     def _candidates(
         self, parsed: ParsedQuery, where: list[str], params: list[Any], columns: str, n: int
     ) -> tuple[str, list[Any]]:
@@ -117,22 +119,6 @@ class PostgresBackend(SearchBackend):
             "ORDER BY m.published_at DESC NULLS LAST, m.article_id DESC LIMIT %s",
             [*params, n],
         )
-
-    def _counts(
-        self, parsed: ParsedQuery, where: list[str], params: list[Any], cap: int
-    ) -> list[tuple[int, str | None, int]]:
-        sub, args = self._candidates(
-            parsed,
-            where,
-            params,
-            "m.source_id, to_char(m.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day",
-            cap,
-        )
-        with self.connection.cursor() as cur:
-            cur.execute(
-                f"SELECT source_id, day, count(*) FROM ({sub}) c GROUP BY source_id, day", args
-            )
-            return cur.fetchall()
 
     def _ranked(
         self,

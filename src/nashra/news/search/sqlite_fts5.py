@@ -86,6 +86,8 @@ class FTS5Backend(SearchBackend):
         with self.connection.cursor() as cur:
             cur.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
 
+    FACET_COLUMNS = "m.source_id AS source_id, substr(m.published_at, 1, 10) AS day"
+
     def _candidates(
         self, parsed: ParsedQuery, where: list[str], params: list[Any], columns: str, n: int
     ) -> tuple[str, list[Any]]:
@@ -106,22 +108,6 @@ class FTS5Backend(SearchBackend):
             "ORDER BY m.published_at DESC, m.article_id DESC LIMIT %s",
             [*params, n],
         )
-
-    def _counts(
-        self, parsed: ParsedQuery, where: list[str], params: list[Any], cap: int
-    ) -> list[tuple[int, str | None, int]]:
-        sub, args = self._candidates(
-            parsed,
-            where,
-            params,
-            "m.source_id AS source_id, substr(m.published_at, 1, 10) AS day",
-            cap,
-        )
-        with self.connection.cursor() as cur:
-            cur.execute(
-                f"SELECT source_id, day, count(*) FROM ({sub}) GROUP BY source_id, day", args
-            )
-            return cur.fetchall()
 
     def _ranked(
         self,
