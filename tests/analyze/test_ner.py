@@ -121,3 +121,40 @@ def test_fast_tagger_is_exact_when_its_cache_starts_over(monkeypatch: pytest.Mon
     for _ in range(2):
         assert tag_sentences(sentences) == [tag_tokens_crfsuite(s) for s in sentences]
     linear.clear_word_scores()
+
+
+def test_document_pass_gives_a_name_one_type() -> None:
+    from nashra.analyze.ner.document import consistent
+
+    sentences = [
+        ["فاز", "الهلال", "على", "النصر", "."],
+        ["وقال", "مدرب", "الهلال", "إن", "المباراة", "صعبة", "."],
+        ["واحتفل", "جمهور", "والهلال", "بالفوز", "في", "الرياض", "."],
+        ["وهنأ", "الأمير", "الهلال", "بالفوز", "."],
+    ]
+    tags = [
+        ["O", "B-ORG", "O", "B-ORG", "O"],
+        ["O", "O", "O", "O", "O", "O", "O"],  # missed here
+        ["O", "O", "O", "O", "O", "B-LOC", "O"],  # missed after a proclitic
+        ["O", "O", "B-PERS", "O", "O"],  # mistyped
+    ]
+    out = consistent(sentences, tags)
+    assert out[0] == tags[0]
+    assert out[1][2] == "B-ORG"
+    assert out[2][2] == "B-ORG" and out[2][5] == "B-LOC"
+    assert out[3][2] == "B-ORG"
+    assert sum(t != "O" for t in out[1]) == 1  # nothing else touched
+
+
+def test_tag_conll_reads_documents(tmp_path: Path) -> None:
+    from nashra.analyze.ner.conll import _documents
+
+    marked = [["-DOCSTART-"], ["أ"], ["ب"], ["-DOCSTART-"], ["ج"]]
+    assert _documents(marked) == [[["-DOCSTART-"]], [["أ"], ["ب"]], [["-DOCSTART-"]], [["ج"]]]
+    plain = [[str(i)] for i in range(23)]
+    assert [len(d) for d in _documents(plain)] == [10, 10, 3]
+    src = tmp_path / "in.txt"
+    src.write_text("-DOCSTART- O\n\nزار O\nالسيسي O\nالرياض O\n", "utf-8")
+    out = tmp_path / "out.txt"
+    assert tag_conll(src, out) == 4
+    assert out.read_text("utf-8").startswith("-DOCSTART- O\n\n")

@@ -100,20 +100,51 @@ def read_tokens(path: Path | str) -> list[list[str]]:
     return sents
 
 
+DOC_WINDOW = 10  # sentences read as one document when the file marks none
+DOCSTART = "-DOCSTART-"
+
+
+def _documents(sents: list[list[str]]) -> list[list[list[str]]]:
+    """Sentences grouped into documents: by ``-DOCSTART-`` lines where the file has them
+    (each such line is a group of its own), else every DOC_WINDOW consecutive sentences."""
+    marked = any(s and s[0] == DOCSTART for s in sents)
+    docs: list[list[list[str]]] = []
+    cur: list[list[str]] = []
+    for sent in sents:
+        if sent and sent[0] == DOCSTART:
+            docs += [cur, [sent]] if cur else [[sent]]
+            cur = []
+            continue
+        cur.append(sent)
+        if not marked and len(cur) == DOC_WINDOW:
+            docs.append(cur)
+            cur = []
+    if cur:
+        docs.append(cur)
+    return docs
+
+
 def tag_conll(in_path: Path | str, out_path: Path | str) -> int:
     """Tag a CoNLL file (token per line; extra columns ignored); write ``token TAG`` lines.
 
-    Returns the number of tokens written.
+    Sentences are tagged a document at a time, with the same second pass as articles
+    (:func:`nashra.analyze.ner.document.consistent`). Returns the number of tokens written.
     """
-    from nashra.analyze.ner.tagger import tag_tokens
+    from nashra.analyze.ner.document import consistent
+    from nashra.analyze.ner.tagger import tag_sentences
 
     n = 0
     with open(out_path, "w", encoding="utf-8") as out:
-        for sent in read_tokens(in_path):
-            for tok, tag in zip(sent, tag_tokens(sent), strict=True):
-                out.write(f"{tok} {tag}\n")
-                n += 1
-            out.write("\n")
+        for doc in _documents(read_tokens(in_path)):
+            if doc[0] and doc[0][0] == DOCSTART:
+                tags = [["O"] * len(doc[0])]
+            else:
+                tags = consistent(doc, tag_sentences(doc))
+            for sent, sent_tags in zip(doc, tags, strict=True):
+                for tok, tag in zip(sent, sent_tags, strict=True):
+                    out.write(f"{tok} {tag}\n")
+                    n += 1
+                out.write("\n")
     return n
 
 

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 from nashra.analyze.lexicon import cached_sentences as split_sentences
 from nashra.analyze.ner import linear
 from nashra.analyze.ner.conll import bio_spans
+from nashra.analyze.ner.document import consistent
 from nashra.analyze.ner.features import crf_items, sentence_features
 from nashra.text.tokenize import TOKEN_FINDALL_RE
 
@@ -138,7 +139,8 @@ def find_entities(text: str) -> list[EntitySpan]:
     spans: list[EntitySpan] = []
     sentences = [split_tokens(text, s_start, s_end) for s_start, s_end in split_sentences(text)]
     sentences = [toks for toks in sentences if toks]
-    tagged = tag_sentences([[t[0] for t in toks] for toks in sentences])
+    words = [[t[0] for t in toks] for toks in sentences]
+    tagged = consistent(words, tag_sentences(words))
     for toks, tags in zip(sentences, tagged, strict=True):
         for a, b, typ in bio_spans(tags):
             # never start or end an entity on punctuation
