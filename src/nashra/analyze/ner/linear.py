@@ -21,7 +21,7 @@ import numpy as np
 
 from nashra.analyze.ner.features import TAG_BIAS, word_features
 
-__all__ = ["LinearModel", "clear_word_scores", "load_model", "tag", "tag_many"]
+__all__ = ["LinearModel", "clear_word_scores", "load_model", "tag_many"]
 
 # Rows of a word's score table: its own features, then what it lends the token that sits
 # 2 before, 1 before, 1 after and 2 after it (the ±2 window of sentence_features).
@@ -46,12 +46,6 @@ class LinearModel:
     def weight(self, attribute: str) -> np.ndarray | None:
         row = self.index.get(attribute)
         return None if row is None else self.weights[row]
-
-    def score(self, features: Sequence[str]) -> np.ndarray:
-        """Sum of the weights of distinct ``features`` (crfsuite counts a repeat once)."""
-        get = self.index.get
-        rows = [r for r in map(get, set(features)) if r is not None]
-        return self.weights[rows].sum(axis=0)
 
 
 _lock = threading.Lock()
@@ -270,8 +264,3 @@ def tag_many(path: Path, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     labels = model.labels
     decoded: Iterator[list[int]] = iter(path_ids.tolist())
     return [[labels[j] for j in next(decoded)[: len(toks)]] if toks else [] for toks in sentences]
-
-
-def tag(path: Path, tokens: Sequence[str]) -> list[str]:
-    """BIO labels for one sentence."""
-    return tag_many(path, [tokens])[0]
