@@ -148,3 +148,27 @@ def test_search_filters_by_entity(corpus: None) -> None:
     assert {h.id for h in everything.hits} == expected and everything.total == len(expected)
     quake = get_backend().search("زلزال", entity=[erdogan.pk], limit=100)
     assert quake.hits and {h.id for h in quake.hits} < expected
+
+
+def test_ingest_indexes_the_terms_a_fresh_analysis_gives() -> None:
+    # Ingest hands the analysis' body terms to the search index instead of analysing the
+    # text again: what it indexed must be what indexing the stored article gives.
+    from nashra.extract.inputs import read_path
+    from nashra.extract.limits import DEFAULT_LIMITS
+    from nashra.news.ingest import Ingester
+    from nashra.news.search import document_terms, index_row
+
+    indexed: dict[int, tuple[list[str], list[str], list[str]]] = {}
+
+    def capture(articles: object) -> None:
+        for a in articles:  # type: ignore[attr-defined]
+            assert getattr(a, "body_terms", None) is not None
+            row = index_row(a)
+            indexed[a.pk] = (row.title, row.subtitle, row.body)
+
+    docs = read_path(EXAMPLES / "text", mapping={}, limits=DEFAULT_LIMITS)
+    Ingester(indexer=capture, analyze=True).ingest(docs)
+    assert len(indexed) >= 3
+    for pk, terms in indexed.items():
+        assert terms == document_terms(Article.objects.get(pk=pk))
+        assert terms[2]  # a body

@@ -38,6 +38,9 @@ class Analysis:
     keywords: list[Keyword] = field(default_factory=list)
     summary: str = ""
     summary_spans: list[tuple[int, int]] = field(default_factory=list)
+    # The index terms of the text, in order (what the search index stores for the body);
+    # kept so that ingest indexes without analysing the text a second time. Not output.
+    terms: list[str] = field(default_factory=list, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -62,6 +65,7 @@ def analyze_text(text: str, published: Any = None, title: str = "") -> Analysis:
         return a
     a.dates = find_dates(text, published)
     analysed = analyze(text)
+    a.terms = [t.term for t in analysed]
     a.keywords = keywords(text, top=KEYWORDS, analysed=analysed, title=title)
     a.summary_spans = summarize(text, analysed=analysed)
     a.summary = " ".join(text[s:e] for s, e in a.summary_spans)

@@ -123,11 +123,16 @@ class SearchResult:
 
 
 def document_terms(article: Article) -> tuple[list[str], list[str], list[str]]:
-    """The analysed terms of an article's headline, subheadline and body, in order."""
-    body: list[str] = []
-    for para in article.body or []:
-        if isinstance(para, str):
-            body.extend(terms(para))
+    """The analysed terms of an article's headline, subheadline and body, in order.
+
+    Ingest hands over the body's terms from the analysis (``article.body_terms``, the same
+    terms: paragraphs are analysed joined by blank lines, which no token crosses)."""
+    body: list[str] | None = getattr(article, "body_terms", None)
+    if body is None:
+        body = []
+        for para in article.body or []:
+            if isinstance(para, str):
+                body.extend(terms(para))
     return (
         clean_terms(terms(article.title or "")),
         clean_terms(terms(article.subtitle or "")),
