@@ -26,7 +26,11 @@ def consistent(
     sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
 ) -> list[list[str]]:
     """``tags`` with every name found in the document given one type throughout."""
-    keys = [[match_form(t) for t in toks] for toks in sentences]
+    forms: dict[str, str] = {}  # an article repeats its words: normalise each once
+    keys = [
+        [forms[t] if t in forms else forms.setdefault(t, match_form(t)) for t in toks]
+        for toks in sentences
+    ]
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for ks, ts in zip(keys, tags, strict=True):
         for a, b, typ in bio_spans(ts):
