@@ -95,3 +95,11 @@ def test_gazetteer_country_aliases() -> None:
     assert g.country("أميركا") == "الولايات المتحدة"
     assert g.country("وروسيا") == "روسيا"
     assert g.nisba_country("العربية") is None
+
+
+def test_a_name_starting_with_a_proclitic_letter_keeps_it() -> None:
+    # بسام is a name, not ب + سام; ولبنان still loses its و.
+    text = "أعلن بسام الخطيب افتتاح المعرض. وزار الخطيب ولبنان بعد ذلك."
+    spans = [_span(text, "بسام الخطيب", "PERS"), _span(text, "ولبنان", "LOC")]
+    mentions, _ = link_entities(text, spans)
+    assert [m.text for m in mentions] == ["بسام الخطيب", "لبنان"]

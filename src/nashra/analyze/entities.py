@@ -84,8 +84,12 @@ def _strip_display(text: str, g: Gazetteer) -> int:
     if len(form) < 4:
         return 0
     rest = form[1:]
+    known = g.token_types.get(rest, ()) if len(rest) >= 3 else ()
+    # ب/ل/ك before a bare personal name is rare, a name that starts with the letter is not:
+    # بسام is not ب + سام (و/ف before a name is common: ومحمد).
+    name_only = form[0] in "بلك" and known == ("PERS",)
     if form[0] in _SINGLE_PROCLITICS and (
-        rest in g.country_of or rest in g.cities or (rest in g.token_types and len(rest) >= 3)
+        rest in g.country_of or rest in g.cities or (known and not name_only)
     ):
         return 1  # ولبنان، لإدلب
     if form in g.token_types:

@@ -22,7 +22,7 @@ from nashra.text import analyze
 
 __all__ = ["ANALYSIS_VERSION", "Analysis", "analyze_document", "analyze_text"]
 
-ANALYSIS_VERSION = "1.3"
+ANALYSIS_VERSION = "1.4"
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 
