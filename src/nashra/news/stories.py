@@ -15,6 +15,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
+from itertools import islice
 from typing import Any
 
 from django.conf import settings
@@ -146,10 +147,6 @@ def _aware(value: Any) -> Any:
     return value
 
 
-def _marks(values: Sequence[object]) -> str:
-    return ", ".join(["%s"] * len(values))
-
-
 def assign_stories(articles: Sequence[Article]) -> None:
     """Give each article (already stored with its mentions and analysis) a story."""
     touched: set[int] = set()
@@ -222,29 +219,24 @@ def _best_story(article: Article) -> int | None:
     low = high = None
     if article.published_at is not None:  # an undated article (a raw scrape) may match any time
         low, high = article.published_at - WINDOW, article.published_at + WINDOW
-    for art_id, story_id, dup_of, published in _sql(
-        f"SELECT id, story_id, duplicate_of_id, published_at FROM {{article}} WHERE id IN ({_marks(ids)})",
-        ids,
+    for art_id, story_id, dup_of, published in select_in(
+        _T["article"], ("id", "story_id", "duplicate_of_id", "published_at"), "id", ids
     ):
         if dup_of is not None or story_id is None:
             continue
         if low is not None and (published is None or not low <= _aware(published) <= high):
             continue
         found[art_id] = story_id
-    candidates = [
-        {"article_id": a, "article__story_id": found[a]}
-        for a, _ in shared.most_common()
-        if a in found
-    ][:MAX_CANDIDATES]
-    if not candidates:
+    # The candidates, most probes shared first: article → its story.
+    story_of = dict(
+        islice(((a, found[a]) for a, _ in shared.most_common() if a in found), MAX_CANDIDATES)
+    )
+    if not story_of:
         return None
-    story_of = {c["article_id"]: c["article__story_id"] for c in candidates}
     stories = sorted(set(story_of.values()))
     seed_of: dict[int, int] = {
         story: rep
-        for story, rep in _sql(
-            f"SELECT id, representative_id FROM {{story}} WHERE id IN ({_marks(stories)})", stories
-        )
+        for story, rep in select_in(_T["story"], ("id", "representative_id"), "id", stories)
         if rep is not None
     }
     keys = _analysis_keys([article.pk, *story_of, *seed_of.values()])
