@@ -98,7 +98,7 @@ def main() -> int:
     from nashra.news.search import SearchBackend
 
     # Stages: wrap the names where the pipeline looks them up.
-    patch(pipeline, "find_entities", "ner")
+    patch(pipeline, "find_entities_many", "ner")
     patch(pipeline, "link_entities", "link")
     patch(pipeline, "find_quotes", "quotes")
     patch(pipeline, "find_dates", "dates")

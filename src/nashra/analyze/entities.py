@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from nashra.analyze.gazetteer import Gazetteer, gazetteer
 from nashra.analyze.lexicon import cached_match_form, mf_set, strip_clitics
@@ -183,6 +184,11 @@ _HONORIFICS = mf_set(
 _NAME_JOINERS = mf_set("الدين الله الرحمن بن بنت أبو أبي عبد")
 
 
+@lru_cache(maxsize=50_000)
+def _is_honorific(word: str) -> bool:
+    return strip_clitics(cached_match_form(word)) in _HONORIFICS
+
+
 def _honorific_names(text: str, mentions: list[Mention]) -> None:
     """A name right after a rank or honorific (العقيد جمال الدين حسن) that the model missed:
     up to four words, none with the article except الدين/الله, no stopword, no punctuation."""
@@ -195,7 +201,7 @@ def _honorific_names(text: str, mentions: list[Mention]) -> None:
 
     toks = split_tokens(text)
     for i, (w, _s, _e) in enumerate(toks[:-1]):
-        if strip_clitics(cached_match_form(w)) not in _HONORIFICS:
+        if not _is_honorific(w):
             continue
         name: list[tuple[str, int, int]] = []
         for t in toks[i + 1 : i + 5]:

@@ -31,7 +31,7 @@ __all__ = [
 cached_match_form = lru_cache(maxsize=50_000)(match_form)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)  # ≥ pipeline.BATCH: a batch is tagged before the rest runs
 def cached_sentences(text: str) -> list[tuple[int, int]]:
     """:func:`nashra.text.split_sentences`, remembered for the last few texts (the
     components of one analysis all split the same text)."""
@@ -417,6 +417,9 @@ CLITIC_PREFIXES: tuple[str, ...] = (
 )
 
 
+_PROCLITIC_FIRST = frozenset(p[0] for p in CLITIC_PREFIXES)
+
+
 @lru_cache(maxsize=100_000)
 def strip_clitics(form: str, *, keep_article: bool = True) -> str:
     """Strip attached conjunction/preposition proclitics from a match-form word.
@@ -424,6 +427,8 @@ def strip_clitics(form: str, *, keep_article: bool = True) -> str:
     ``وبوتين → بوتين``, ``لادلب → ادلب``, ``والرئاسه → الرئاسه`` (the article is kept
     unless ``keep_article`` is false). At least 3 letters must remain.
     """
+    if form[:1] not in _PROCLITIC_FIRST:  # most words: no prefix to try
+        return form
     for p in ("وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال"):
         if form.startswith(p) and len(form) - len(p) >= 2:
             return ("ال" if keep_article else "") + form[len(p) :]
@@ -441,6 +446,8 @@ def strip_clitics(form: str, *, keep_article: bool = True) -> str:
 @lru_cache(maxsize=100_000)
 def core_candidates(form: str) -> tuple[str, ...]:
     """The word and its forms with proclitics removed, most specific first."""
+    if form[:1] not in _PROCLITIC_FIRST:
+        return (form,)
     out = [form]
     for p in CLITIC_PREFIXES:
         if form.startswith(p) and len(form) - len(p) >= 2:

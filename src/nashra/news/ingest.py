@@ -125,11 +125,11 @@ class Ingester:
         self.indexer = indexer if indexer is not None else default_indexer()
         if analyze is None:
             analyze = settings.NASHRA_ANALYZE_ON_INGEST
-        self.analyzer: Callable[[Document], Any] | None = None
+        self.analyzer: Callable[[list[Document]], list[Any]] | None = None
         if analyze:
-            from nashra.analyze.pipeline import analyze_document
+            from nashra.analyze.pipeline import analyze_documents
 
-            self.analyzer = analyze_document
+            self.analyzer = analyze_documents
         self.threshold: float = settings.NASHRA_NEAR_DUPLICATE_THRESHOLD
         self.min_count: int = settings.NASHRA_BOILERPLATE_MIN_COUNT
         self._sources: dict[str, Source] = {}
@@ -225,9 +225,11 @@ class Ingester:
             source = self._source(doc)
             self._apply_learned_boilerplate(source, doc)
             pending = _Pending(doc, input_hash, source, fingerprint(doc.body))
-            if self.analyzer is not None:
-                pending.analysis = self.analyzer(doc)
             prepared.pending.append((len(prepared.pending), pending))
+        if self.analyzer is not None and prepared.pending:
+            waiting = [p for _, p in prepared.pending]
+            for p, analysis in zip(waiting, self.analyzer([p.doc for p in waiting]), strict=True):
+                p.analysis = analysis
         return prepared
 
     def _write(self, prepared: _Prepared) -> list[IngestItem]:

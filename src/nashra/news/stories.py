@@ -240,37 +240,38 @@ def _best_story(article: Article) -> int | None:
         if rep is not None
     }
     keys = _analysis_keys([article.pk, *story_of, *seed_of.values()])
-    # Their entities (cached per analysis), weighed with today's counts, each read once.
+    keywords = _keywords(keys)
+    my_keywords = keywords.get(article.pk, {})
+    # Their entities (cached per analysis). The cheap tests come first: two shared
+    # entities, close enough words, and close to the story's representative (without
+    # that, stories chain from article to article into one of hundreds: a week of one
+    # region's news). Only the candidates that pass have their entities weighed.
     sets = _entity_sets(list(story_of), keys)
-    entity_ids = sorted({ent for entities in sets.values() for ent in entities})
+    words: dict[int, float] = {}
+    for art_id, entities in sets.items():
+        if len(mine.keys() & set(entities)) < 2:
+            continue
+        similarity = _cosine(my_keywords, keywords.get(art_id, {}))
+        seed = seed_of.get(story_of[art_id], art_id)
+        if similarity >= MIN_KEYWORD_SIMILARITY and (
+            seed == art_id or _cosine(my_keywords, keywords.get(seed, {})) >= SEED_SIMILARITY
+        ):
+            words[art_id] = similarity
+    if not words:
+        return None
+    entity_ids = sorted({ent for art in words for ent in sets[art]})
     weight = {
         ent: _weight(kind, count)
         for ent, kind, count in select_in(
             Entity._meta.db_table, ("id", "kind", "article_count"), "id", entity_ids
         )
     }
-    theirs: dict[int, dict[int, float]] = {
-        art: {ent: weight.get(ent, 0.0) for ent in entities}
-        for art, entities in sets.items()
-        if entities
-    }
-    keywords = _keywords(keys)
-    my_keywords = keywords.get(article.pk, {})
     scores: dict[int, float] = defaultdict(float)
-    for art_id, entities in theirs.items():
-        if len(entities.keys() & mine.keys()) < 2:
-            continue
-        words = _cosine(my_keywords, keywords.get(art_id, {}))
-        score = 0.4 * _overlap(mine, entities) + 0.6 * words
-        story = story_of[art_id]
-        seed = seed_of.get(story, art_id)
-        # Also close to the story's representative: without it, stories chain from
-        # article to article into one of hundreds (a week of one region's news).
-        if (
-            score >= THRESHOLD
-            and words >= MIN_KEYWORD_SIMILARITY
-            and (seed == art_id or _cosine(my_keywords, keywords.get(seed, {})) >= SEED_SIMILARITY)
-        ):
+    for art_id, similarity in words.items():
+        theirs = {ent: weight.get(ent, 0.0) for ent in sets[art_id]}
+        score = 0.4 * _overlap(mine, theirs) + 0.6 * similarity
+        if score >= THRESHOLD:
+            story = story_of[art_id]
             scores[story] = max(scores[story], score)
     if not scores:
         return None

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from nashra.analyze.lexicon import cached_match_form
 from nashra.analyze.ner.conll import bio_spans
-from nashra.text import match_form
 
 __all__ = ["MIN_LETTERS", "consistent"]
 
@@ -26,11 +26,7 @@ def consistent(
     sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
 ) -> list[list[str]]:
     """``tags`` with every name found in the document given one type throughout."""
-    forms: dict[str, str] = {}  # an article repeats its words: normalise each once
-    keys = [
-        [forms[t] if t in forms else forms.setdefault(t, match_form(t)) for t in toks]
-        for toks in sentences
-    ]
+    keys = [list(map(cached_match_form, toks)) for toks in sentences]
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for ks, ts in zip(keys, tags, strict=True):
         for a, b, typ in bio_spans(ts):
@@ -46,6 +42,13 @@ def consistent(
     for ks, ts in zip(keys, out, strict=True):
         i = 0
         while i < len(ks):
+            first = ks[i]
+            # most words start no known name: skip them without the full match
+            if first not in starting and not (
+                len(first) > MIN_LETTERS and first[0] in _PROCLITICS and first[1:] in starting
+            ):
+                i += 1
+                continue
             name = _match(ks, i, starting)
             if name is None:
                 i += 1

@@ -95,9 +95,11 @@ def use_lexicon(path: Path | None) -> None:
     _lexicon_override[:] = [path]
     lexicon.cache_clear()
     word_features.cache_clear()
-    from nashra.analyze.ner.linear import clear_word_scores  # it imports this module
+    from nashra.analyze.ner.linear import clear_word_scores  # they import this module
+    from nashra.analyze.ner.neural import clear_projections
 
     clear_word_scores()
+    clear_projections()
 
 
 _PUNCT_CATS = ("P", "S")

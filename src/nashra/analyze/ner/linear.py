@@ -19,9 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
+from nashra.analyze.ner.decode import viterbi
 from nashra.analyze.ner.features import TAG_BIAS, word_features
 
-__all__ = ["LinearModel", "clear_word_scores", "load_model", "tag_many"]
+__all__ = ["LinearModel", "clear_word_scores", "load_model", "padded_emissions", "tag_many"]
 
 # Rows of a word's score table: its own features, then what it lends the token that sits
 # 2 before, 1 before, 1 after and 2 after it (the ±2 window of sentence_features).
@@ -218,6 +219,18 @@ def _emissions(model: LinearModel, path: Path, sentences: Sequence[Sequence[str]
     return emit
 
 
+def padded_emissions(path: Path, sentences: Sequence[Sequence[str]]) -> np.ndarray:
+    """Label scores of non-empty sentences, padded: sentences × positions × labels."""
+    model = load_model(path)
+    lengths = np.array([len(t) for t in sentences])
+    flat = _emissions(model, path, sentences)
+    rows = np.repeat(np.arange(len(sentences)), lengths)
+    cols = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    emit = np.zeros((len(sentences), int(lengths.max()), len(model.labels)))
+    emit[rows, cols] = flat
+    return emit
+
+
 def tag_many(path: Path, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     """BIO labels for each sentence, as crfsuite tags it with sentence_features.
 
@@ -228,39 +241,7 @@ def tag_many(path: Path, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     if not live:
         return [[] for _ in sentences]
     lengths = np.array([len(t) for t in live])
-    width, nlab = int(lengths.max()), len(model.labels)
-    flat = _emissions(model, path, live)
-    rows = np.repeat(np.arange(len(live)), lengths)
-    cols = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    emit = np.zeros((len(live), width, nlab))
-    emit[rows, cols] = flat
-    trans = model.transitions[None]  # 1 × from × to
-    back = np.zeros((len(live), width, nlab), dtype=np.intp)
-    ending: dict[int, list[int]] = {}  # position → the sentences whose last token it is
-    for k, n in enumerate(lengths.tolist()):
-        ending.setdefault(n - 1, []).append(k)
-    final = np.empty((len(live), nlab))
-    score = emit[:, 0]
-    if 0 in ending:
-        final[ending[0]] = score[ending[0]]
-    for i in range(1, width):
-        # Past its end a sentence computes on padding: harmless, its final score is kept.
-        cand = score[:, :, None] + trans  # sentences × from × to
-        back[:, i] = cand.argmax(axis=1)  # ties go to the lower label id, as in crfsuite
-        score = cand.max(axis=1) + emit[:, i]
-        if i in ending:
-            final[ending[i]] = score[ending[i]]
-    # Backtrack all sentences together, each joining at its own last position.
-    best_last = final.argmax(axis=1)
-    sentence = np.arange(len(live))
-    cur = np.zeros(len(live), dtype=np.intp)
-    path_ids = np.empty((len(live), width), dtype=np.intp)
-    for i in range(width - 1, -1, -1):
-        if i in ending:
-            cur[ending[i]] = best_last[ending[i]]
-        path_ids[:, i] = cur
-        if i:
-            cur = back[sentence, i, cur]
+    emit = padded_emissions(path, live)
+    decoded: Iterator[list[int]] = iter(viterbi(emit, lengths, model.transitions))
     labels = model.labels
-    decoded: Iterator[list[int]] = iter(path_ids.tolist())
-    return [[labels[j] for j in next(decoded)[: len(toks)]] if toks else [] for toks in sentences]
+    return [[labels[j] for j in next(decoded)] if toks else [] for toks in sentences]

@@ -1,4 +1,6 @@
-"""Tagging with the shipped CRF model (``models/ner.crfsuite``)."""
+"""Tagging with the shipped models: the neural tagger (``models/ner_neural.npz``, with the
+CRF ``models/ner.crfsuite`` as its ensemble partner when the model asks for it), or the
+CRF alone when no neural model ships."""
 
 from __future__ import annotations
 
@@ -10,9 +12,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import numpy as np
+
 from nashra.analyze.lexicon import cached_sentences as split_sentences
-from nashra.analyze.ner import linear
+from nashra.analyze.ner import linear, neural
 from nashra.analyze.ner.conll import bio_spans
+from nashra.analyze.ner.decode import viterbi
 from nashra.analyze.ner.document import consistent
 from nashra.analyze.ner.features import crf_items, sentence_features
 from nashra.text.tokenize import TOKEN_FINDALL_RE
@@ -22,12 +27,15 @@ __all__ = [
     "MODEL_PATH",
     "EntitySpan",
     "find_entities",
+    "find_entities_many",
+    "tag_documents",
     "split_tokens",
     "tag_sentences",
     "tag_tokens",
 ]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
+NEURAL_PATH = neural.MODEL_PATH
 ENTITY_TYPES = ("PERS", "LOC", "ORG", "MISC")
 
 # A sentence longer than this many tokens is tagged in pieces (a run-on "sentence" from a
@@ -56,6 +64,12 @@ def _model_path() -> Path:
     return MODEL_PATH
 
 
+@cache
+def _neural_path() -> Path | None:
+    """The neural model, when one ships (else the CRF tags alone)."""
+    return NEURAL_PATH if NEURAL_PATH.exists() else None
+
+
 def _tagger() -> Any:
     """One crfsuite Tagger per thread (they are not thread-safe)."""
     tagger = getattr(_local, "tagger", None)
@@ -79,20 +93,67 @@ def tag_tokens(tokens: Sequence[str]) -> list[str]:
 
 
 def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-    """:func:`tag_tokens` for many sentences at once (one batched decoding)."""
-    path = _model_path()
-    if not path.exists():
-        raise ModelMissing(f"NER model not found at {path}")
+    """:func:`tag_tokens` for the sentences of one document (one batched decoding)."""
+    return tag_documents([sentences])[0]
+
+
+# Documents are tagged together, a chunk of about this many tokens at a time (the work
+# arrays grow with the chunk; numpy's per-call cost shrinks with it).
+CHUNK_TOKENS = 16_384
+
+
+def tag_documents(documents: Sequence[Sequence[Sequence[str]]]) -> list[list[list[str]]]:
+    """BIO tags of every sentence of every document. The neural model reads each
+    document's sentences with its document vector; all documents of a chunk are decoded
+    together."""
+    crf = _model_path()
+    if not crf.exists() and _neural_path() is None:
+        raise ModelMissing(f"NER model not found at {crf}")
+    out: list[list[list[str]]] = [[[] for _ in doc] for doc in documents]
     pieces: list[Sequence[str]] = []
-    owner: list[int] = []
-    for k, tokens in enumerate(sentences):
-        for i in range(0, len(tokens), _MAX_TOKENS):
-            pieces.append(tokens[i : i + _MAX_TOKENS])
-            owner.append(k)
-    out: list[list[str]] = [[] for _ in sentences]
-    for k, tags in zip(owner, linear.tag_many(path, pieces), strict=True):
-        out[k].extend(tags)
+    owner: list[tuple[int, int]] = []  # (document, sentence) of each piece
+    for d, doc in enumerate(documents):
+        for k, tokens in enumerate(doc):
+            for i in range(0, len(tokens), _MAX_TOKENS):
+                pieces.append(tokens[i : i + _MAX_TOKENS])
+                owner.append((d, k))
+        # a document is never split between chunks (its vector needs all of it)
+        if sum(map(len, pieces)) >= CHUNK_TOKENS or d == len(documents) - 1:
+            for (dd, kk), tags in zip(owner, _tag_pieces(pieces, owner), strict=True):
+                out[dd][kk].extend(tags)
+            pieces, owner = [], []
     return out
+
+
+def _tag_pieces(pieces: list[Sequence[str]], owner: list[tuple[int, int]]) -> list[list[str]]:
+    path = _neural_path()
+    if path is None:
+        return linear.tag_many(_model_path(), pieces)
+    live = [k for k, p in enumerate(pieces) if p]
+    if not live:
+        return [[] for _ in pieces]
+    model = neural.load_model(path)
+    sentences = [pieces[k] for k in live]
+    emit, lengths = neural.emissions(path, sentences, [owner[k][0] for k in live])
+    trans = model.transitions
+    crf = _model_path()
+    if model.crf_weight and crf.exists():
+        # The ensemble: the CRF's label scores, in the neural model's label order.
+        order = _crf_order(crf, model.labels)
+        w = model.crf_weight
+        emit = emit + w * linear.padded_emissions(crf, sentences)[..., order]
+        trans = trans + w * linear.load_model(crf).transitions[np.ix_(order, order)]
+    paths = iter(viterbi(emit, lengths, trans))
+    tags: list[list[str]] = [[] for _ in pieces]
+    for k in live:
+        tags[k] = [model.labels[j] for j in next(paths)]
+    return tags
+
+
+@lru_cache(maxsize=4)
+def _crf_order(crf: Path, labels: tuple[str, ...]) -> list[int]:
+    crf_labels = linear.load_model(crf).labels
+    return [crf_labels.index(label) for label in labels]
 
 
 def tag_tokens_crfsuite(tokens: Sequence[str]) -> list[str]:
@@ -111,7 +172,7 @@ def tag_tokens_crfsuite(tokens: Sequence[str]) -> list[str]:
 _TOKEN_OR_MARK = re.compile(f"(?:{TOKEN_FINDALL_RE.pattern})|\\S")
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)  # ≥ pipeline.BATCH, as lexicon.cached_sentences
 def _all_tokens(text: str) -> tuple[list[tuple[str, int, int]], list[int]]:
     """Tokens of a whole text and their start offsets (cached: the pipeline asks for
     pieces of the same text many times)."""
@@ -136,19 +197,30 @@ def split_tokens(text: str, start: int = 0, end: int | None = None) -> list[tupl
 
 def find_entities(text: str) -> list[EntitySpan]:
     """Entity mentions in ``text`` with character offsets into it."""
-    spans: list[EntitySpan] = []
-    sentences = [split_tokens(text, s_start, s_end) for s_start, s_end in split_sentences(text)]
-    sentences = [toks for toks in sentences if toks]
-    words = [[t[0] for t in toks] for toks in sentences]
-    tagged = consistent(words, tag_sentences(words))
-    for toks, tags in zip(sentences, tagged, strict=True):
-        for a, b, typ in bio_spans(tags):
-            # never start or end an entity on punctuation
-            while a < b and not toks[a][0][0].isalnum():
-                a += 1
-            while b > a and not toks[b - 1][0][-1].isalnum():
-                b -= 1
-            if a < b:
-                cs, ce = toks[a][1], toks[b - 1][2]
-                spans.append(EntitySpan(text[cs:ce], typ, cs, ce))
-    return spans
+    return find_entities_many([text])[0]
+
+
+def find_entities_many(texts: Sequence[str]) -> list[list[EntitySpan]]:
+    """:func:`find_entities` for many texts, tagged together (faster than one by one)."""
+    docs: list[list[list[tuple[str, int, int]]]] = []
+    for text in texts:
+        sentences = [split_tokens(text, a, b) for a, b in split_sentences(text)]
+        docs.append([toks for toks in sentences if toks])
+    words = [[[t[0] for t in toks] for toks in doc] for doc in docs]
+    out: list[list[EntitySpan]] = []
+    for text, doc, doc_words, doc_tags in zip(
+        texts, docs, words, tag_documents(words), strict=True
+    ):
+        spans: list[EntitySpan] = []
+        for toks, tags in zip(doc, consistent(doc_words, doc_tags), strict=True):
+            for a, b, typ in bio_spans(tags):
+                # never start or end an entity on punctuation
+                while a < b and not toks[a][0][0].isalnum():
+                    a += 1
+                while b > a and not toks[b - 1][0][-1].isalnum():
+                    b -= 1
+                if a < b:
+                    cs, ce = toks[a][1], toks[b - 1][2]
+                    spans.append(EntitySpan(text[cs:ce], typ, cs, ce))
+        out.append(spans)
+    return out

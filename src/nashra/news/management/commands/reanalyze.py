@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from nashra.analyze.pipeline import ANALYSIS_VERSION, analyze_text
+from nashra.analyze.pipeline import ANALYSIS_VERSION, analyze_texts
 from nashra.news.management.commands._output import console
 from nashra.news.models import Article
 from nashra.news.stories import assign_stories
@@ -59,9 +59,8 @@ class Command(BaseCommand):
                 articles = list(
                     Article.objects.filter(id__in=ids[start : start + BATCH]).order_by("id")
                 )
-                analysed = [
-                    Analysed(a, analyze_text(a.text, a.published_at, a.title)) for a in articles
-                ]
+                found = analyze_texts([(a.text, a.published_at, a.title) for a in articles])
+                analysed = [Analysed(a, f) for a, f in zip(articles, found, strict=True)]
                 with transaction.atomic():
                     store_analyses(analysed, replace=True)
                     assign_stories([a for a in articles if a.story_id is None])

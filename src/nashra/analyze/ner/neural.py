@@ -1,0 +1,256 @@
+"""The neural NER tagger (``models/ner_neural.npz``) in numpy.
+
+A word's input is two frozen word vectors (match form, proclitic-free form) and the sum
+of the learnt vectors of its CRF features; a bidirectional LSTM reads the sentence, a
+linear layer scores the labels and a Viterbi over learnt label transitions decodes
+(``train/neural.py`` trains it with PyTorch). Everything before the recurrence depends on
+one word only, so each word's input projection for both directions is computed once and
+cached; tagging is then one gather, one loop over positions for all sentences of a batch
+and both directions together, and a Viterbi.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from nashra.analyze.lexicon import strip_clitics
+from nashra.analyze.ner.decode import viterbi
+from nashra.analyze.ner.features import word_features
+from nashra.text import match_form
+
+__all__ = ["LABELS", "MODEL_PATH", "NeuralModel", "emissions", "load_model", "tag_many"]
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner_neural.npz"
+LABELS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+
+
+@dataclass(frozen=True)
+class NeuralModel:
+    word_id: dict[str, int]
+    vectors: np.ndarray  # words × dim (row 0: no vector)
+    feature_id: dict[str, int]
+    feature_vectors: np.ndarray  # features × dim (row 0: zeros)
+    w_ih: np.ndarray  # a word's inputs → gates, both directions: in × (2 · 4H)
+    w_doc: np.ndarray  # the document vector → gates: dim × (2 · 4H)
+    b: np.ndarray  # (2 · 4H)
+    w_hh: np.ndarray  # 2 × H × 4H
+    out_w: np.ndarray  # 2H × labels
+    out_b: np.ndarray
+    transitions: np.ndarray
+    labels: tuple[str, ...]
+    # Weight of the CRF's label scores added to this model's (an ensemble); 0: alone.
+    crf_weight: float = 0.0
+
+    @property
+    def hidden(self) -> int:
+        return int(self.w_hh.shape[1])
+
+    def inputs(self, tok: str) -> tuple[np.ndarray, int]:
+        """The word's input vector (before the LSTM), and the row of its word vector
+        (0: none), which the document vector averages."""
+        m = match_form(tok) or tok
+        s = strip_clitics(m, keep_article=True)
+        get = self.feature_id.get
+        rows = [i for i in (get(f) for f in word_features(tok)[0][1:]) if i]
+        row = self.word_id.get(m, 0)
+        x = np.concatenate(
+            [
+                self.vectors[row],
+                self.vectors[self.word_id.get(s, 0)],
+                self.feature_vectors[rows].sum(axis=0),
+            ]
+        )
+        return x, row
+
+
+_lock = threading.Lock()
+_models: dict[Path, NeuralModel] = {}
+
+
+def load_model(path: Path = MODEL_PATH) -> NeuralModel:
+    model = _models.get(path)
+    if model is not None:
+        return model
+    with _lock:
+        model = _models.get(path)
+        if model is None:
+            z = np.load(path)
+            w_all = np.concatenate([z["weight_ih_f"], z["weight_ih_b"]]).T.astype(np.float32)
+            word_in = 2 * z["vectors"].shape[1] + z["feature_vectors"].shape[1]
+            b = np.concatenate(
+                [z["bias_ih_f"] + z["bias_hh_f"], z["bias_ih_b"] + z["bias_hh_b"]]
+            ).astype(np.float32)
+            w_hh = np.stack([z["weight_hh_f"].T, z["weight_hh_b"].T]).astype(np.float32)
+            # halve the i, f and o gates (PyTorch's order: i, f, g, o), see emissions()
+            hid = w_hh.shape[1]
+            half = np.full(4 * hid, 0.5, dtype=np.float32)
+            half[2 * hid : 3 * hid] = 1.0
+            w_all *= np.tile(half, 2)
+            b *= np.tile(half, 2)
+            w_hh *= half
+            model = _models[path] = NeuralModel(
+                word_id={w: i for i, w in enumerate(z["words"].tolist())},
+                vectors=z["vectors"].astype(np.float32),
+                feature_id={f: i for i, f in enumerate(z["features"].tolist())},
+                feature_vectors=z["feature_vectors"].astype(np.float32),
+                w_ih=w_all[:word_in],
+                w_doc=w_all[word_in:],
+                b=b,
+                w_hh=w_hh,
+                out_w=z["out_weight"].T.astype(np.float32),
+                out_b=z["out_bias"].astype(np.float32),
+                transitions=z["transitions"].astype(np.float64),
+                labels=tuple(z["labels"].tolist()),
+                crf_weight=float(z["crf_weight"]) if "crf_weight" in z else 0.0,
+            )
+    return model
+
+
+CACHE_WORDS = 150_000
+
+
+class _ProjectionCache:
+    """Word → row of a growing array of input projections (as linear._ScoreCache)."""
+
+    def __init__(self, model: NeuralModel) -> None:
+        self.model = model
+        self.generation = _generation[0]
+        self.slot: dict[str, int] = {}
+        self.table = np.empty((1024, model.w_ih.shape[1]), dtype=np.float32)
+        self.vector_row = np.empty(1024, dtype=np.intp)
+
+    def rows(self, sentences: Sequence[Sequence[str]]) -> list[int]:
+        if len(self.slot) + sum(map(len, sentences)) > CACHE_WORDS:
+            self.slot.clear()
+        slot = self.slot
+        out: list[int] = []
+        new: dict[str, int] = {}
+        for tokens in sentences:
+            for t in tokens:
+                k = slot.get(t)
+                if k is None:
+                    k = slot[t] = len(slot)
+                    new[t] = k
+                out.append(k)
+        if new:
+            self._add(new)
+        return out
+
+    def _add(self, new: dict[str, int]) -> None:
+        """Project the new words all at once (one matrix product)."""
+        size = len(self.slot)
+        if size > len(self.table):
+            cap = max(size, min(2 * len(self.table), CACHE_WORDS))
+            grown = np.empty((cap, self.table.shape[1]), dtype=np.float32)
+            grown[: len(self.table)] = self.table
+            self.table = grown
+            rows = np.empty(cap, dtype=np.intp)
+            rows[: len(self.vector_row)] = self.vector_row
+            self.vector_row = rows
+        model = self.model
+        found = [model.inputs(t) for t in new]
+        at = list(new.values())
+        self.table[at] = np.stack([x for x, _ in found]) @ model.w_ih + model.b
+        self.vector_row[at] = [r for _, r in found]
+
+
+_generation = [0]  # bumped by clear_projections: every thread's cache starts over
+_caches = threading.local()  # one per thread: the cache is not safe to share while it grows
+
+
+def _cache(path: Path) -> _ProjectionCache:
+    caches: dict[Path, _ProjectionCache] | None = getattr(_caches, "by_path", None)
+    if caches is None:
+        caches = _caches.by_path = {}
+    found = caches.get(path)
+    if found is None or found.generation != _generation[0]:
+        found = caches[path] = _ProjectionCache(load_model(path))
+    return found
+
+
+def clear_projections() -> None:
+    """Forget cached word projections (after the features changed)."""
+    _generation[0] += 1
+
+
+def emissions(
+    path: Path, sentences: Sequence[Sequence[str]], documents: Sequence[int] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Label scores (sentences × positions × labels, padded) and the sentence lengths.
+    ``documents``: each sentence's document (default: all one document); the sentences
+    of a document share its document vector."""
+    model = load_model(path)
+    cache = _cache(path)
+    rows = cache.rows(sentences)
+    lengths = np.array([len(t) for t in sentences])
+    n, width, hid = len(sentences), int(lengths.max()), model.hidden
+    g4 = 4 * hid
+    flat = cache.table[rows]  # tokens × 2·4H
+    if len(model.w_doc):
+        doc_of = np.repeat(np.asarray(documents if documents is not None else [0] * n), lengths)
+        vec = cache.vector_row[rows]
+        known = vec > 0
+        ndocs = int(doc_of.max()) + 1
+        sums = np.zeros((ndocs, model.vectors.shape[1]), dtype=np.float32)
+        np.add.at(sums, doc_of[known], model.vectors[vec[known]])
+        counts = np.bincount(doc_of[known], minlength=ndocs)[:, None]
+        means = sums / np.maximum(counts, 1)
+        flat += (means @ model.w_doc)[doc_of]
+    # Sentences ordered longest first: at step t only the first active[t] of them still
+    # have a word, and the loop computes on those alone. Direction 0 reads a sentence from
+    # its start, direction 1 from its end; each step gathers its words' projections from
+    # ``flat`` and writes the hidden states back in token order (no padded copies).
+    order = np.argsort(-lengths, kind="stable")
+    starts = (np.cumsum(lengths) - lengths)[order]
+    ends = starts + lengths[order]
+    active = (lengths[order][None, :] > np.arange(width)[:, None]).sum(axis=1).tolist()
+    x_f, x_b = flat[:, :g4], flat[:, g4:]
+    h = np.zeros((2, n, hid), dtype=np.float32)
+    c = np.zeros((2, n, hid), dtype=np.float32)
+    out = np.empty((len(rows), 2 * hid), dtype=np.float32)  # [forward | backward] per token
+    w_hh = model.w_hh
+    # The i, f, o gates' weights were halved at load: one tanh over all four gates gives
+    # tanh(z) for g and tanh(z/2) for the others, and sigmoid(z) = tanh(z/2)/2 + 1/2.
+    for t in range(width):
+        k = active[t]
+        fwd = starts[:k] + t
+        bwd = ends[:k] - 1 - t
+        gates = np.matmul(h[:, :k], w_hh)
+        gates[0] += x_f[fwd]
+        gates[1] += x_b[bwd]
+        np.tanh(gates, out=gates)
+        sig = gates * 0.5
+        sig += 0.5
+        ck = c[:, :k]  # a view: updated in place
+        ck *= sig[..., hid : 2 * hid]
+        ck += sig[..., :hid] * gates[..., 2 * hid : 3 * hid]
+        hk = np.tanh(ck)
+        hk *= sig[..., 3 * hid :]
+        h[:, :k] = hk
+        out[fwd, :hid] = hk[0]
+        out[bwd, hid:] = hk[1]
+    scores = out @ model.out_w + model.out_b
+    pos = np.arange(len(rows)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    emit = np.zeros((n, width, len(model.labels)))
+    emit[np.repeat(np.arange(n), lengths), pos] = scores
+    return emit, lengths
+
+
+def tag_many(
+    path: Path, sentences: Sequence[Sequence[str]], documents: Sequence[int] | None = None
+) -> list[list[str]]:
+    """BIO labels for each sentence (``documents``: as for :func:`emissions`)."""
+    live = [k for k, toks in enumerate(sentences) if toks]
+    if not live:
+        return [[] for _ in sentences]
+    model = load_model(path)
+    docs = [documents[k] for k in live] if documents is not None else None
+    emit, lengths = emissions(path, [sentences[k] for k in live], docs)
+    paths = iter(viterbi(emit, lengths, model.transitions))
+    labels = model.labels
+    return [[labels[j] for j in next(paths)] if toks else [] for toks in sentences]

@@ -1,0 +1,354 @@
+"""Train the neural NER tagger (``models/ner_neural.npz``) from ``../shared/data``.
+
+The model: each word is the concatenation of two frozen SaudiNewsNet word vectors (its
+match form and its proclitic-free form, from ``train.embeddings``) and the sum of learnt
+vectors of its CRF features (``ner.features.word_features``: affixes, gazetteer flags,
+clusters, entity lexicon); a bidirectional LSTM reads the sentence; a linear layer gives
+label scores and a CRF layer (label transitions) decodes. Where the CRF saw ±2 words, the
+LSTM sees the whole sentence. Trained with PyTorch (a training-only dependency);
+``ner.neural`` tags with numpy.
+
+ANERcorp is split as for the CRF (last ``--dev`` fraction held out). The development run
+picks the number of epochs; ``--final`` then retrains on all of ANERcorp for that many
+epochs. Uses the entity lexicon built without the development split for the development
+score (``--lexicon``), the shipped one for the final model.
+
+Usage: ``python -m nashra.analyze.train.neural --vectors W2V.kv [--final] [--report PATH]``
+Skips cleanly (exit 0, message) when the data is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from nashra.analyze.lexicon import strip_clitics
+from nashra.analyze.ner.conll import DOC_WINDOW, score
+from nashra.analyze.ner.decode import viterbi
+from nashra.analyze.ner.document import consistent
+from nashra.analyze.ner.features import LEXICON_PATH, use_lexicon, word_features
+from nashra.analyze.ner.neural import LABELS, MODEL_PATH
+from nashra.analyze.train.data import DEFAULT_DATA, Sentence, read_anercorp, read_wikifane
+from nashra.analyze.train.embeddings import DEFAULT_OUT as DEFAULT_VECTORS
+from nashra.analyze.train.ner import split_dev
+from nashra.text import match_form
+
+VOCAB_WORDS = 60_000  # most frequent SaudiNewsNet words whose vectors ship (+ training words)
+MIN_FEATURE_COUNT = 2
+
+
+def forms(tok: str) -> tuple[str, str]:
+    """(match form, proclitic-free form with the article kept) of a token."""
+    m = match_form(tok) or tok
+    return m, strip_clitics(m, keep_article=True)
+
+
+class Vocab:
+    """Words with pretrained vectors and feature strings with learnt ones (id 0: none)."""
+
+    def __init__(self, sents: list[Sentence], vectors: Any) -> None:
+        keep = set(vectors.index_to_key[:VOCAB_WORDS])
+        for sent in sents:
+            for tok, _ in sent:
+                keep.update(w for w in forms(tok) if w in vectors.key_to_index)
+        self.words = ["", *sorted(keep, key=vectors.key_to_index.__getitem__)]
+        self.word_id = {w: i for i, w in enumerate(self.words)}
+        self.vectors = np.zeros((len(self.words), vectors.vector_size), dtype=np.float32)
+        for w, i in self.word_id.items():
+            if w:
+                v = vectors[w]
+                self.vectors[i] = v / (np.linalg.norm(v) or 1.0)
+        counts: Counter[str] = Counter()
+        for sent in sents:
+            for tok, _ in sent:
+                counts.update(word_features(tok)[0][1:])
+        self.features = ["", *sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)]
+        self.feature_id = {f: i for i, f in enumerate(self.features)}
+
+    def encode(self, tok: str) -> tuple[int, int, list[int]]:
+        m, s = forms(tok)
+        get = self.feature_id.get
+        feats = [i for i in (get(f) for f in word_features(tok)[0][1:]) if i]
+        return self.word_id.get(m, 0), self.word_id.get(s, 0), feats
+
+
+def document_vector(vocab: Vocab, tokens: list[str]) -> np.ndarray:
+    """Mean word vector of a document's tokens (what it is about: a club named after a
+    city is an organisation in a sports report)."""
+    ids = [i for i in (vocab.word_id.get(forms(t)[0], 0) for t in tokens) if i]
+    if not ids:
+        return np.zeros(vocab.vectors.shape[1], dtype=np.float32)
+    out: np.ndarray = vocab.vectors[ids].mean(axis=0)
+    return out
+
+
+def build_model(vocab: Vocab, feat_dim: int, hidden: int) -> Any:
+    import torch
+    from torch import nn
+
+    class Tagger(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.pre = nn.Embedding.from_pretrained(torch.from_numpy(vocab.vectors), freeze=True)
+            self.feat = nn.EmbeddingBag(len(vocab.features), feat_dim, mode="sum", padding_idx=0)
+            self.drop = nn.Dropout(0.5)
+            # + the document vector (mean word vector of the document)
+            dim = 3 * vocab.vectors.shape[1] + feat_dim
+            self.lstm = nn.LSTM(dim, hidden, batch_first=True, bidirectional=True)
+            self.out = nn.Linear(2 * hidden, len(LABELS))
+            self.trans = nn.Parameter(torch.zeros(len(LABELS), len(LABELS)))
+
+        def word_vectors(self, w: Any, s: Any, feats: Any) -> Any:
+            return torch.cat([self.pre(w), self.pre(s), self.feat(feats)], dim=1)
+
+        def emissions(self, x: Any, doc: Any, lengths: Any) -> Any:
+            from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+            x = torch.cat([x, doc[:, None, :].expand(-1, x.shape[1], -1)], dim=2)
+            packed = pack_padded_sequence(
+                self.drop(x), lengths, batch_first=True, enforce_sorted=False
+            )
+            h, _ = self.lstm(packed)
+            h, _ = pad_packed_sequence(h, batch_first=True, total_length=x.shape[1])
+            return self.out(self.drop(h))
+
+    return Tagger()
+
+
+def crf_nll(emit: Any, tags: Any, mask: Any, trans: Any) -> Any:
+    """Negative log-likelihood of the gold label paths (summed over the batch)."""
+    import torch
+
+    b = torch.arange(emit.shape[0])
+    gold = emit[b, 0, tags[:, 0]]
+    alpha = emit[:, 0]
+    for t in range(1, emit.shape[1]):
+        m = mask[:, t]
+        gold = gold + (emit[b, t, tags[:, t]] + trans[tags[:, t - 1], tags[:, t]]) * m
+        nxt = torch.logsumexp(alpha[:, :, None] + trans[None], dim=1) + emit[:, t]
+        alpha = torch.where(m[:, None] > 0, nxt, alpha)
+    return (torch.logsumexp(alpha, dim=1) - gold).sum()
+
+
+class Batches:
+    """Sentences as padded tensors of word-type ids, with each type's inputs."""
+
+    def __init__(self, vocab: Vocab, sents: list[Sentence]) -> None:
+        self.vocab = vocab
+        self.sents = sents
+        self.type_id: dict[str, int] = {}
+        self.types: list[tuple[int, int, list[int]]] = []
+        self.ids = [[self._type(tok) for tok, _ in s] for s in sents]
+        lab = {label: i for i, label in enumerate(LABELS)}
+        self.tags = [[lab[t] for _, t in s] for s in sents]
+        # documents: DOC_WINDOW consecutive sentences, as tag-conll reads a file
+        self.docs = np.zeros((len(sents), vocab.vectors.shape[1]), dtype=np.float32)
+        for k in range(0, len(sents), DOC_WINDOW):
+            window = [tok for sent in sents[k : k + DOC_WINDOW] for tok, _ in sent]
+            self.docs[k : k + DOC_WINDOW] = document_vector(vocab, window)
+
+    def _type(self, tok: str) -> int:
+        k = self.type_id.get(tok)
+        if k is None:
+            k = self.type_id[tok] = len(self.types)
+            self.types.append(self.vocab.encode(tok))
+        return k
+
+    def batch(self, idx: list[int]) -> tuple[Any, ...]:
+        import torch
+
+        lengths = [len(self.ids[i]) for i in idx]
+        width = max(lengths)
+        used = sorted({t for i in idx for t in self.ids[i]})
+        where = {t: j for j, t in enumerate(used)}
+        w = torch.tensor([self.types[t][0] for t in used])
+        s = torch.tensor([self.types[t][1] for t in used])
+        flen = max(1, max(len(self.types[t][2]) for t in used))
+        feats = torch.tensor(
+            [self.types[t][2] + [0] * (flen - len(self.types[t][2])) for t in used]
+        )
+        tok = torch.zeros((len(idx), width), dtype=torch.long)
+        tags = torch.zeros((len(idx), width), dtype=torch.long)
+        mask = torch.zeros((len(idx), width))
+        for r, i in enumerate(idx):
+            n = lengths[r]
+            tok[r, :n] = torch.tensor([where[t] for t in self.ids[i]])
+            tags[r, :n] = torch.tensor(self.tags[i])
+            mask[r, :n] = 1
+        doc = torch.from_numpy(self.docs[idx])
+        return w, s, feats, tok, tags, mask, torch.tensor(lengths), doc
+
+
+def predict(model: Any, data: Batches, batch_size: int = 64) -> list[list[str]]:
+    import torch
+
+    model.eval()
+    out: list[list[str]] = []
+    with torch.no_grad():
+        for k in range(0, len(data.sents), batch_size):
+            idx = list(range(k, min(k + batch_size, len(data.sents))))
+            w, s, feats, tok, _, _, lengths, doc = data.batch(idx)
+            x = model.word_vectors(w, s, feats)[tok]
+            emit = model.emissions(x, doc, lengths).numpy()
+            paths = viterbi(emit, lengths.numpy(), model.trans.detach().numpy())
+            out.extend([LABELS[j] for j in p] for p in paths)
+    model.train()
+    return out
+
+
+def dev_scores(model: Any, data: Batches) -> dict[str, dict[str, dict[str, float]]]:
+    pred = predict(model, data)
+    words = [[t for t, _ in s] for s in data.sents]
+    docs: list[list[str]] = []
+    for k in range(0, len(words), DOC_WINDOW):
+        docs.extend(consistent(words[k : k + DOC_WINDOW], pred[k : k + DOC_WINDOW]))
+    gold = [[t for _, t in s] for s in data.sents]
+    return {"sentence": score(gold, pred), "document": score(gold, docs)}
+
+
+def fit(
+    vocab: Vocab,
+    train: list[Sentence],
+    dev: list[Sentence] | None,
+    epochs: int,
+    args: argparse.Namespace,
+    model: Any = None,
+) -> tuple[Any, list[dict[str, Any]]]:
+    import torch
+
+    torch.manual_seed(args.seed)
+    rng = random.Random(args.seed)
+    if model is None:
+        model = build_model(vocab, args.feat_dim, args.hidden)
+    opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
+    data = Batches(vocab, train)
+    dev_data = Batches(vocab, dev) if dev else None
+    history: list[dict[str, Any]] = []
+    order = list(range(len(train)))
+    for epoch in range(1, epochs + 1):
+        t0 = time.perf_counter()
+        rng.shuffle(order)
+        total = 0.0
+        for k in range(0, len(order), args.batch):
+            w, s, feats, tok, tags, mask, lengths, doc = data.batch(order[k : k + args.batch])
+            x = model.word_vectors(w, s, feats)[tok]
+            loss = crf_nll(model.emissions(x, doc, lengths), tags, mask, model.trans)
+            opt.zero_grad()
+            (loss / len(lengths)).backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+            opt.step()
+            total += loss.item()
+        row: dict[str, Any] = {"epoch": epoch, "loss": round(total, 1)}
+        if dev_data is not None:
+            sc = dev_scores(model, dev_data)
+            row["f1"] = sc["sentence"]["micro"]["f1"]
+            row["f1_document"] = sc["document"]["micro"]["f1"]
+        row["seconds"] = round(time.perf_counter() - t0, 1)
+        history.append(row)
+        print(json.dumps(row), flush=True)
+    return model, history
+
+
+def export(model: Any, vocab: Vocab, path: Path) -> None:
+    """Weights for ``ner.neural`` (float16 tables, float32 recurrences)."""
+    sd = {k: v.detach().numpy() for k, v in model.state_dict().items()}
+    lstm = {
+        f"{name}_{d}": sd[f"lstm.{name}_l0{suffix}"]
+        for d, suffix in (("f", ""), ("b", "_reverse"))
+        for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        path,
+        words=np.array(vocab.words),
+        vectors=vocab.vectors.astype(np.float16),
+        features=np.array(vocab.features),
+        feature_vectors=sd["feat.weight"].astype(np.float16),
+        out_weight=sd["out.weight"],
+        out_bias=sd["out.bias"],
+        transitions=sd["trans"],
+        labels=np.array(LABELS),
+        **lstm,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--vectors", type=Path, default=DEFAULT_VECTORS)
+    ap.add_argument("--lexicon", type=Path, default=None, help="lexicon for the dev run")
+    ap.add_argument("--dev", type=float, default=0.1)
+    ap.add_argument("--epochs", type=int, default=30)
+    ap.add_argument("--final-epochs", type=int, default=0, help="default: best dev epoch")
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--hidden", type=int, default=100)
+    ap.add_argument("--feat-dim", type=int, default=64)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--wikifane-epochs", type=int, default=0, help="first train this long on WikiFANE"
+    )
+    ap.add_argument("--final", action="store_true", help="retrain on all of ANERcorp and ship")
+    ap.add_argument("--skip-dev", action="store_true")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--report", type=Path, default=None)
+    args = ap.parse_args(argv)
+
+    aner = read_anercorp(args.data)
+    if not aner or not args.vectors.exists():
+        print(f"ANERcorp or word vectors ({args.vectors}) not found; nothing to train")
+        return 0
+    import torch
+    from gensim.models import KeyedVectors
+
+    torch.set_num_threads(2)
+    vectors = KeyedVectors.load(str(args.vectors))
+    tr, dev = split_dev(aner, args.dev)
+    wiki = read_wikifane(args.data) if args.wikifane_epochs else []
+    report: dict[str, Any] = {"params": {k: str(v) for k, v in vars(args).items()}}
+    best_epoch = args.final_epochs
+    if not args.skip_dev:
+        use_lexicon(args.lexicon)
+        t0 = time.perf_counter()
+        vocab = Vocab(tr + wiki, vectors)
+        model = None
+        if wiki:
+            model, _ = fit(vocab, wiki, dev, args.wikifane_epochs, args)
+        model, history = fit(vocab, tr, dev, args.epochs, args, model)
+        best = max(history, key=lambda r: r["f1_document"])
+        best_epoch = best_epoch or best["epoch"]
+        report.update(
+            train_sentences=len(tr),
+            dev_sentences=len(dev),
+            history=history,
+            best=best,
+            train_seconds=round(time.perf_counter() - t0),
+        )
+        model_dev, _ = (model, None)
+        report["dev_scores_last_epoch"] = dev_scores(model_dev, Batches(vocab, dev))
+        print(json.dumps(report["best"]))
+    if args.report:
+        args.report.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    if args.final:
+        use_lexicon(LEXICON_PATH)
+        vocab = Vocab(aner + wiki, vectors)
+        model = None
+        if wiki:
+            model, _ = fit(vocab, wiki, None, args.wikifane_epochs, args)
+        model, _ = fit(vocab, aner, None, best_epoch or args.epochs, args, model)
+        export(model, vocab, args.out)
+        print(f"final model {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
+    elif args.skip_dev is False and args.out != MODEL_PATH:
+        export(model, vocab, args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,128 @@
+"""The numpy BiLSTM-CRF tagger against a plain reference written from the equations."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from nashra.analyze.lexicon import strip_clitics
+from nashra.analyze.ner import decode, neural
+from nashra.analyze.ner.features import word_features
+from nashra.text import match_form
+
+WORDS = ["قال", "الرئيس", "محمد", "في", "الرياض", "أمس", "والرياض", "بيروت"]
+HID = 3
+DIM = 4
+FDIM = 2
+NLAB = len(neural.LABELS)
+
+
+def _random_model(path: Path, rng: np.random.Generator) -> dict[str, np.ndarray]:
+    forms = sorted({match_form(w) for w in WORDS[:6]})
+    feats = sorted({f for w in WORDS for f in word_features(w)[0][1:]})[::3]
+    parts: dict[str, np.ndarray] = {
+        "words": np.array(["", *forms]),
+        "vectors": rng.normal(size=(len(forms) + 1, DIM)).astype(np.float16),
+        "features": np.array(["", *feats]),
+        "feature_vectors": rng.normal(size=(len(feats) + 1, FDIM)).astype(np.float16),
+        "out_weight": rng.normal(size=(NLAB, 2 * HID)).astype(np.float32),
+        "out_bias": rng.normal(size=NLAB).astype(np.float32),
+        "transitions": rng.normal(size=(NLAB, NLAB)).astype(np.float32),
+        "labels": np.array(neural.LABELS),
+    }
+    parts["vectors"][0] = 0
+    parts["feature_vectors"][0] = 0
+    for d in ("f", "b"):
+        # inputs: two word vectors, the feature bag, the document vector
+        parts[f"weight_ih_{d}"] = rng.normal(size=(4 * HID, 3 * DIM + FDIM)).astype(np.float32)
+        parts[f"weight_hh_{d}"] = rng.normal(size=(4 * HID, HID)).astype(np.float32)
+        parts[f"bias_ih_{d}"] = rng.normal(size=4 * HID).astype(np.float32)
+        parts[f"bias_hh_{d}"] = rng.normal(size=4 * HID).astype(np.float32)
+    np.savez(path, **parts)
+    return parts
+
+
+def _reference(parts: dict[str, np.ndarray], tokens: list[str], document: list[str]) -> list[str]:
+    """PyTorch's LSTM equations, one direction at a time, and the best path by brute force."""
+    word_id = {w: i for i, w in enumerate(parts["words"].tolist())}
+    feat_id = {f: i for i, f in enumerate(parts["features"].tolist())}
+    vec = parts["vectors"].astype(np.float64)
+    fvec = parts["feature_vectors"].astype(np.float64)
+    ids = [word_id.get(match_form(t), 0) for t in document]
+    doc = vec[[i for i in ids if i]].mean(axis=0)
+    xs = []
+    for tok in tokens:
+        m = match_form(tok)
+        s = strip_clitics(m, keep_article=True)
+        bag = sum(
+            (fvec[feat_id[f]] for f in word_features(tok)[0][1:] if f in feat_id), np.zeros(FDIM)
+        )
+        xs.append(np.concatenate([vec[word_id.get(m, 0)], vec[word_id.get(s, 0)], bag, doc]))
+
+    def run(d: str, seq: list[np.ndarray]) -> list[np.ndarray]:
+        h, c, out = np.zeros(HID), np.zeros(HID), []
+        for x in seq:
+            g = (
+                parts[f"weight_ih_{d}"] @ x
+                + parts[f"bias_ih_{d}"]
+                + parts[f"weight_hh_{d}"] @ h
+                + parts[f"bias_hh_{d}"]
+            )
+            i, f, gg, o = np.split(g, 4)
+            sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+            c = sig(f) * c + sig(i) * np.tanh(gg)
+            h = sig(o) * np.tanh(c)
+            out.append(h)
+        return out
+
+    fwd = run("f", xs)
+    bwd = run("b", xs[::-1])[::-1]
+    emit = [
+        parts["out_weight"] @ np.concatenate([a, b]) + parts["out_bias"]
+        for a, b in zip(fwd, bwd, strict=True)
+    ]
+    trans = parts["transitions"]
+    best = max(
+        itertools.product(range(NLAB), repeat=len(tokens)),
+        key=lambda p: sum(emit[i][p[i]] for i in range(len(p)))
+        + sum(trans[a, b] for a, b in zip(p, p[1:], strict=False)),
+    )
+    return [neural.LABELS[j] for j in best]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_numpy_tagger_matches_the_reference(tmp_path: Path, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    path = tmp_path / f"m{seed}.npz"
+    parts = _random_model(path, rng)
+    # sentences of different lengths in one batch: padding must not leak into any of them
+    sentences = [WORDS[:3], WORDS[3:4], WORDS[4:8], [], WORDS[1:3]]
+    got = neural.tag_many(path, sentences)
+    assert got[3] == []
+    document = [t for toks in sentences for t in toks]
+    for toks, tags in zip(sentences, got, strict=True):
+        if toks:
+            assert tags == _reference(parts, toks, document)
+    # the cached projections give the same answer a second time, in another document
+    assert neural.tag_many(path, [WORDS[4:8]]) == [_reference(parts, WORDS[4:8], WORDS[4:8])]
+
+
+def test_viterbi_handles_sequences_of_one() -> None:
+    emit = np.zeros((2, 2, 3))
+    emit[0, 0] = [0, 5, 0]
+    emit[1, 0] = [1, 0, 0]
+    emit[1, 1] = [0, 0, 2]
+    trans = np.zeros((3, 3))
+    assert decode.viterbi(emit, np.array([1, 2]), trans) == [[1], [0, 2]]
+
+
+def test_documents_in_one_batch_tag_as_when_alone(tmp_path: Path) -> None:
+    path = tmp_path / "m.npz"
+    _random_model(path, np.random.default_rng(7))
+    first, second = [WORDS[:3], WORDS[3:5]], [WORDS[5:8]]
+    together = neural.tag_many(path, [*first, *second], documents=[0, 0, 1])
+    neural.clear_projections()
+    assert together == neural.tag_many(path, first) + neural.tag_many(path, second)
