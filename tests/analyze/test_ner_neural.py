@@ -126,3 +126,19 @@ def test_documents_in_one_batch_tag_as_when_alone(tmp_path: Path) -> None:
     together = neural.tag_many(path, [*first, *second], documents=[0, 0, 1])
     neural.clear_projections()
     assert together == neural.tag_many(path, first) + neural.tag_many(path, second)
+
+
+def test_viterbi_of_a_batch_matches_brute_force() -> None:
+    rng = np.random.default_rng(3)
+    lengths = np.array([2, 4, 1, 3, 4, 2])
+    nlab = 3
+    emit = rng.normal(size=(len(lengths), lengths.max(), nlab))
+    trans = rng.normal(size=(nlab, nlab))
+    got = decode.viterbi(emit, lengths, trans)
+    for k, m in enumerate(lengths.tolist()):
+        best = max(
+            itertools.product(range(nlab), repeat=m),
+            key=lambda p, k=k: sum(emit[k, i, p[i]] for i in range(len(p)))
+            + sum(trans[a, b] for a, b in zip(p, p[1:], strict=False)),
+        )
+        assert got[k] == list(best)

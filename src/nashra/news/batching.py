@@ -49,14 +49,17 @@ def insert_rows(
     rows: Sequence[Sequence[object]],
     *,
     skip_conflicts: bool = False,
+    casts: dict[str, str] | None = None,
 ) -> None:
     """``INSERT`` many rows with one executemany: no model instances, for rows nothing
     reads back (band keys, ingest log lines), where the ORM's per-row work dominates.
-    ``skip_conflicts``: rows that break a unique constraint are left out."""
+    ``skip_conflicts``: rows that break a unique constraint are left out. ``casts``:
+    column → PostgreSQL type its text value is cast to (JSON given as text)."""
     if not rows:
         return
     qn = connection.ops.quote_name
-    marks = ", ".join(["%s"] * len(columns))
+    cast = casts if casts and connection.vendor == "postgresql" else {}
+    marks = ", ".join(f"CAST(%s AS {cast[c]})" if c in cast else "%s" for c in columns)
     sql = f"INSERT INTO {qn(table)} ({', '.join(map(qn, columns))}) VALUES ({marks})"
     if skip_conflicts:
         sql += " ON CONFLICT DO NOTHING"  # SQLite ≥ 3.24 and PostgreSQL alike

@@ -16,8 +16,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.db import IntegrityError, connection, transaction
+from django.db import connection
 from django.db.models import F
+from django.utils import timezone
 from django.utils.text import slugify
 
 from nashra.analyze.pipeline import Analysis
@@ -73,6 +74,62 @@ class StoredEntity:
     aliases: list[str]
 
 
+@dataclass
+class _NewEntity:
+    kind: str
+    key: str
+    name: str
+    aliases: list[str]
+    pk: int = 0
+
+
+def _create_entities(new: list[_NewEntity]) -> None:
+    """Insert new entities with one executemany (the ORM's bulk_create built thousands of
+    instances a batch) and read their ids back by (kind, key). One that another writer
+    created meanwhile is taken as it is."""
+    if not new:
+        return
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    insert_rows(
+        Entity._meta.db_table,
+        ("kind", "key", "name", "slug", "aliases", "mention_count", "article_count", "created_at"),
+        [
+            (e.kind, e.key, e.name, _slug(e.name, e.kind, e.key), _json(e.aliases), 0, 0, now)
+            for e in new
+        ],
+        skip_conflicts=True,
+        casts={"aliases": "jsonb"},
+    )
+    by_kind: dict[str, dict[str, _NewEntity]] = defaultdict(dict)
+    for e in new:
+        by_kind[e.kind][e.key] = e
+    for kind, entities in by_kind.items():
+        for key, pk in select_in(
+            Entity._meta.db_table,
+            ("key", "id"),
+            "key",
+            sorted(entities),
+            where="kind = %s",
+            params=[kind],
+        ):
+            entities[key].pk = pk
+    for e in new:
+        if not e.pk:  # its slug was taken by another name: the ORM picks the row apart
+            e.pk = Entity.objects.get_or_create(
+                kind=e.kind,
+                key=e.key,
+                defaults={
+                    "name": e.name,
+                    "slug": _slug(e.name, e.kind, e.key + "/"),
+                    "aliases": e.aliases,
+                },
+            )[0].pk
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, cls=ReadableJSONEncoder)
+
+
 def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], StoredEntity]:
     """(kind, key) of every entity in the batch → its stored Entity (created if new)."""
     wanted: dict[tuple[str, str], tuple[str, set[str]]] = {}
@@ -102,9 +159,9 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
 
     # Longest names first, so a full name claims its surname before a bare surname of the
     # same batch looks it up (رجب طيب إردوغان, then إردوغان joins it).
-    resolved: dict[tuple[str, str], int | Entity] = {}
-    claimed: dict[tuple[str, str], int | Entity] = dict(known)
-    to_create: list[Entity] = []
+    resolved: dict[tuple[str, str], int | _NewEntity] = {}
+    claimed: dict[tuple[str, str], int | _NewEntity] = dict(known)
+    to_create: list[_NewEntity] = []
     for kind, key in sorted(wanted, key=lambda k: (-len(k[1]), k)):
         name, aliases = wanted[(kind, key)]
         target = claimed.get((kind, key))
@@ -114,28 +171,13 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
                     target = claimed[(kind, alias)]
                     break
         if target is None:
-            target = Entity(
-                kind=kind,
-                key=key,
-                name=name,
-                slug=_slug(name, kind, key),
-                aliases=sorted(aliases)[:50],
-            )
+            target = _NewEntity(kind, key, name, sorted(aliases)[:50])
             to_create.append(target)
         resolved[(kind, key)] = target
         for alias in _alias_keys(key, aliases, kind):
             claimed.setdefault((kind, alias), target)
-    if to_create:
-        try:
-            with transaction.atomic():
-                Entity.objects.bulk_create(to_create)
-        except IntegrityError:
-            # Another writer created some of them meanwhile: take theirs.
-            for ent in to_create:
-                ent.pk = Entity.objects.get_or_create(
-                    kind=ent.kind, key=ent.key, defaults={"name": ent.name, "slug": ent.slug}
-                )[0].pk
-    resolved_ids = {k: (v.pk if isinstance(v, Entity) else v) for k, v in resolved.items()}
+    _create_entities(to_create)
+    resolved_ids = {k: (v.pk if isinstance(v, _NewEntity) else v) for k, v in resolved.items()}
     entities: dict[int, StoredEntity] = {}
     for pk, key, name, aliases in select_in(
         Entity._meta.db_table,
@@ -183,7 +225,7 @@ def _save_names(entities: list[StoredEntity]) -> None:
         cursor.executemany(
             f"UPDATE {Entity._meta.db_table} SET name = %s, aliases = {value} WHERE id = %s",
             [
-                (e.name, json.dumps(e.aliases, cls=ReadableJSONEncoder), e.pk)
+                (e.name, _json(e.aliases), e.pk)
                 for e in sorted(entities, key=lambda e: e.pk)  # one lock order for all writers
             ],
         )

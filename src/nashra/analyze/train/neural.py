@@ -256,7 +256,7 @@ def fit(
     return model, history
 
 
-def export(model: Any, vocab: Vocab, path: Path) -> None:
+def export(model: Any, vocab: Vocab, path: Path, crf_weight: float = 0.0) -> None:
     """Weights for ``ner.neural`` (float16 tables, float32 recurrences)."""
     sd = {k: v.detach().numpy() for k, v in model.state_dict().items()}
     lstm = {
@@ -275,6 +275,7 @@ def export(model: Any, vocab: Vocab, path: Path) -> None:
         out_bias=sd["out.bias"],
         transitions=sd["trans"],
         labels=np.array(LABELS),
+        crf_weight=np.array(crf_weight),
         **lstm,
     )
 
@@ -286,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lexicon", type=Path, default=None, help="lexicon for the dev run")
     ap.add_argument("--dev", type=float, default=0.1)
     ap.add_argument("--epochs", type=int, default=30)
-    ap.add_argument("--final-epochs", type=int, default=0, help="default: best dev epoch")
+    ap.add_argument("--final-epochs", type=int, default=0, help="default: --epochs")
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--hidden", type=int, default=100)
@@ -297,6 +298,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--final", action="store_true", help="retrain on all of ANERcorp and ship")
     ap.add_argument("--skip-dev", action="store_true")
+    ap.add_argument(
+        "--crf-dev-model",
+        type=Path,
+        default=None,
+        help="CRF trained without the dev split (train.ner --out X): scores the ensemble",
+    )
+    ap.add_argument(
+        "--crf-weight", type=float, default=-1.0, help="CRF weight to ship (default: best on dev)"
+    )
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--report", type=Path, default=None)
     args = ap.parse_args(argv)
@@ -313,41 +323,86 @@ def main(argv: list[str] | None = None) -> int:
     tr, dev = split_dev(aner, args.dev)
     wiki = read_wikifane(args.data) if args.wikifane_epochs else []
     report: dict[str, Any] = {"params": {k: str(v) for k, v in vars(args).items()}}
-    best_epoch = args.final_epochs
+    epochs, crf_weight = args.final_epochs or args.epochs, args.crf_weight
     if not args.skip_dev:
         use_lexicon(args.lexicon)
         t0 = time.perf_counter()
-        vocab = Vocab(tr + wiki, vectors)
-        model = None
-        if wiki:
-            model, _ = fit(vocab, wiki, dev, args.wikifane_epochs, args)
-        model, history = fit(vocab, tr, dev, args.epochs, args, model)
+        model, vocab, history = train_model(tr, wiki, dev, args.epochs, vectors, args)
         best = max(history, key=lambda r: r["f1_document"])
-        best_epoch = best_epoch or best["epoch"]
         report.update(
             train_sentences=len(tr),
+            wikifane_sentences=len(wiki),
             dev_sentences=len(dev),
             history=history,
-            best=best,
+            best_epoch=best,
             train_seconds=round(time.perf_counter() - t0),
         )
-        model_dev, _ = (model, None)
-        report["dev_scores_last_epoch"] = dev_scores(model_dev, Batches(vocab, dev))
-        print(json.dumps(report["best"]))
+        dev_path = args.out.with_suffix(".dev.npz")
+        export(model, vocab, dev_path)
+        report["ensemble"] = ensemble_scores(dev_path, args.crf_dev_model, dev)
+        print(json.dumps(report["ensemble"], indent=1))
+        if crf_weight < 0:
+            crf_weight = max(report["ensemble"], key=lambda w: report["ensemble"][w]["micro"]["f1"])
+            crf_weight = float(crf_weight)
+        dev_path.unlink()
     if args.report:
         args.report.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", "utf-8")
     if args.final:
         use_lexicon(LEXICON_PATH)
-        vocab = Vocab(aner + wiki, vectors)
-        model = None
-        if wiki:
-            model, _ = fit(vocab, wiki, None, args.wikifane_epochs, args)
-        model, _ = fit(vocab, aner, None, best_epoch or args.epochs, args, model)
-        export(model, vocab, args.out)
+        model, vocab, _ = train_model(aner, wiki, None, epochs, vectors, args)
+        export(model, vocab, args.out, max(crf_weight, 0.0))
         print(f"final model {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
-    elif args.skip_dev is False and args.out != MODEL_PATH:
-        export(model, vocab, args.out)
     return 0
+
+
+def train_model(
+    sents: list[Sentence],
+    wiki: list[Sentence],
+    dev: list[Sentence] | None,
+    epochs: int,
+    vectors: Any,
+    args: argparse.Namespace,
+) -> tuple[Any, Vocab, list[dict[str, Any]]]:
+    """WikiFANE first (when given), then ANERcorp."""
+    vocab = Vocab(sents + wiki, vectors)
+    model = None
+    if wiki:
+        model, _ = fit(vocab, wiki, dev, args.wikifane_epochs, args)
+    model, history = fit(vocab, sents, dev, epochs, args, model)
+    return model, vocab, history
+
+
+CRF_WEIGHTS = (0.0, 0.5, 1.0, 2.0, 3.0)
+
+
+def ensemble_scores(
+    path: Path, crf: Path | None, dev: list[Sentence]
+) -> dict[str, dict[str, dict[str, float]]]:
+    """Development scores of the exported model as the tagger runs it (numpy, documents
+    of DOC_WINDOW sentences, document pass), alone and with the CRF's scores added at
+    each of CRF_WEIGHTS."""
+    from nashra.analyze.ner import linear, neural
+
+    model = neural.load_model(path)
+    words = [[t for t, _ in s] for s in dev]
+    gold = [[t for _, t in s] for s in dev]
+    docs = [k // DOC_WINDOW for k in range(len(words))]
+    emit, lengths = neural.emissions(path, words, docs)
+    weights = CRF_WEIGHTS if crf is not None and crf.exists() else (0.0,)
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for w in weights:
+        e, trans = emit, model.transitions
+        if w and crf is not None:
+            crf_labels = linear.load_model(crf).labels
+            order = [crf_labels.index(label) for label in model.labels]
+            e = emit + w * linear.padded_emissions(crf, words)[..., order]
+            trans = trans + w * linear.load_model(crf).transitions[np.ix_(order, order)]
+        pred = [[model.labels[j] for j in p] for p in viterbi(e, lengths, trans)]
+        final: list[list[str]] = []
+        for k in range(0, len(words), DOC_WINDOW):
+            final.extend(consistent(words[k : k + DOC_WINDOW], pred[k : k + DOC_WINDOW]))
+        out[str(w)] = score(gold, final)
+    return out
 
 
 if __name__ == "__main__":
