@@ -86,6 +86,15 @@ def test_split_tokens_of_a_range_matches_the_whole() -> None:
     assert split_tokens(text, 0, 3) == [("قال", 0, 3)]
 
 
+@pytest.fixture
+def crf_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tagger without the neural model: the CRF path alone."""
+    from nashra.analyze.ner import tagger
+
+    monkeypatch.setattr(tagger, "_neural_path", lambda: None)
+
+
+@pytest.mark.usefixtures("crf_alone")
 def test_fast_tagger_agrees_with_crfsuite() -> None:
     # The numpy Viterbi over cached word scores must tag exactly as crfsuite does, long
     # sentences (tagged in pieces) included.
@@ -103,6 +112,7 @@ def test_fast_tagger_agrees_with_crfsuite() -> None:
     assert any(t != "O" for t in tag_tokens([t[0] for t in split_tokens(texts[0])]))
 
 
+@pytest.mark.usefixtures("crf_alone")
 def test_fast_tagger_is_exact_when_its_cache_starts_over(monkeypatch: pytest.MonkeyPatch) -> None:
     # A word cache far smaller than an article: it must start over between batches,
     # never in the middle of one, and tag exactly as before.

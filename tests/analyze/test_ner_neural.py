@@ -142,3 +142,48 @@ def test_viterbi_of_a_batch_matches_brute_force() -> None:
             + sum(trans[a, b] for a, b in zip(p, p[1:], strict=False)),
         )
         assert got[k] == list(best)
+
+
+SENTENCES = [
+    ["قال", "الرئيس", "محمد", "في", "الرياض", "أمس"],
+    ["وصل", "الوفد", "إلى", "بيروت", "."],
+]
+
+
+def _with_crf_weight(path: Path, weight: float) -> Path:
+    parts = dict(np.load(path))
+    parts["crf_weight"] = np.array(weight)
+    out = path.with_name(f"w{weight}.npz")
+    np.savez(out, **parts)
+    return out
+
+
+def test_the_tagger_uses_the_neural_model_when_one_ships(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nashra.analyze.ner import tagger
+
+    path = tmp_path / "m.npz"
+    _random_model(path, np.random.default_rng(11))
+    monkeypatch.setattr(tagger, "_neural_path", lambda: path)
+    assert tagger.tag_sentences(SENTENCES) == neural.tag_many(path, SENTENCES)
+    # two documents tagged together, each with its own document vector
+    both = tagger.tag_documents([SENTENCES[:1], SENTENCES[1:]])
+    assert both == [neural.tag_many(path, SENTENCES[:1]), neural.tag_many(path, SENTENCES[1:])]
+
+
+@pytest.mark.usefixtures("ner_model")
+def test_the_ensemble_follows_a_heavily_weighted_crf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nashra.analyze.ner import linear, tagger
+
+    path = tmp_path / "m.npz"
+    _random_model(path, np.random.default_rng(12))
+    heavy = _with_crf_weight(path, 1e6)
+    monkeypatch.setattr(tagger, "_neural_path", lambda: heavy)
+    crf = linear.tag_many(tagger.MODEL_PATH, SENTENCES)
+    assert tagger.tag_sentences(SENTENCES) == crf
+    # and a random model alone tags otherwise: the weight is what made them agree
+    monkeypatch.setattr(tagger, "_neural_path", lambda: path)
+    assert tagger.tag_sentences(SENTENCES) != crf

@@ -145,14 +145,15 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     # nisba adjectives outside any entity span
     covered = sorted((m.start, m.end) for m in mentions)
     cov_starts = [a for a, _ in covered]
+    nisba = g.nisba_country
     for word, s, e in split_tokens(text):
         if len(word) < 4 or not word[0].isalpha():
             continue
-        k = bisect_right(cov_starts, s) - 1
-        if k >= 0 and s < covered[k][1]:
-            continue
-        country = g.nisba_country(word)
+        country = nisba(word)  # cached per word: cheaper than the coverage test first
         if country:
+            k = bisect_right(cov_starts, s) - 1
+            if k >= 0 and s < covered[k][1]:
+                continue
             cut = _strip_display(word, g)
             mentions.append(
                 Mention(text[s + cut : e], "LOC", s + cut, e, country, match_form(country), "nisba")

@@ -18,6 +18,7 @@ belongs to the inner speaker and the reporter becomes ``via``. "نقلت X عن 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -98,32 +99,47 @@ class _Cue:
     via: str = ""
 
 
+_OPENER = re.compile('[«“"]')
+# What ends or nests a quote that opened with the key: its closer, the opener again (for
+# « and “), or a paragraph break.
+_INNER = {
+    c: re.compile("|".join(map(re.escape, {closer, c, "\n\n"}))) for c, closer in _OPEN.items()
+}
+
+
 def _direct_spans(text: str) -> list[tuple[int, int]]:
     """(open, close) character indices of outermost quotation pairs within paragraphs."""
     spans: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
+    n = len(text)
+    found = _OPENER.search(text)
+    while found is not None:
+        i = found.start()
         c = text[i]
-        if c in _OPEN:
-            closer = _OPEN[c]
-            depth = 1
-            j = i + 1
-            while j < n:
-                d = text[j]
-                if d == "\n" and text[j : j + 2] == "\n\n":
+        closer = _OPEN[c]
+        inner = _INNER[c]
+        depth, j = 1, i + 1
+        while True:
+            hit = inner.search(text, j)
+            if hit is None:
+                j = n
+                break
+            d = hit.group()
+            if d == "\n\n":
+                j = hit.start()
+                break
+            if c != '"' and d == c:
+                depth += 1
+            else:  # the closer
+                depth -= 1
+                if depth == 0:
+                    j = hit.start()
                     break
-                if c != '"' and d == c:
-                    depth += 1
-                elif d == closer:
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
-            if j < n and text[j] == closer and j > i + 1:
-                spans.append((i, j))
-                i = j + 1
-                continue
-        i += 1
+            j = hit.end()
+        if j < n and text[j] == closer and j > i + 1:
+            spans.append((i, j))
+            found = _OPENER.search(text, j + 1)
+        else:
+            found = _OPENER.search(text, i + 1)
     return spans
 
 

@@ -286,15 +286,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--vectors", type=Path, default=DEFAULT_VECTORS)
     ap.add_argument("--lexicon", type=Path, default=None, help="lexicon for the dev run")
     ap.add_argument("--dev", type=float, default=0.1)
-    ap.add_argument("--epochs", type=int, default=30)
+    ap.add_argument("--epochs", type=int, default=25)
     ap.add_argument("--final-epochs", type=int, default=0, help="default: --epochs")
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=2e-3)
-    ap.add_argument("--hidden", type=int, default=100)
+    ap.add_argument("--hidden", type=int, default=64)
     ap.add_argument("--feat-dim", type=int, default=64)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument(
-        "--wikifane-epochs", type=int, default=0, help="first train this long on WikiFANE"
+        "--wikifane-epochs", type=int, default=3, help="first train this long on WikiFANE"
     )
     ap.add_argument("--final", action="store_true", help="retrain on all of ANERcorp and ship")
     ap.add_argument("--skip-dev", action="store_true")
