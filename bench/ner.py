@@ -1,6 +1,7 @@
 """NER tagging speed (CPU time of this process, so a busy machine does not skew it) and whole-analysis throughput on one core; dev-split F1 if asked.
 
-* tokens/s of :func:`tag_tokens` (features + CRF) over sentences of SaudiNewsNet
+* tokens/s of the shipped tagger (features, neural model + CRF; ``NASHRA_NER=crf``: the
+  CRF alone), an article at a time and 32 at a time, over SaudiNewsNet
   articles (``../shared/data/saudinewsnet``), falling back to our own sample text;
 * articles/s of :func:`nashra.analyze.analyze_text` (NER, entity linking, quotes,
   dates, keywords, summary) on the same articles, with per-stage times;
@@ -31,7 +32,12 @@ from nashra.analyze.dates import find_dates  # noqa: E402
 from nashra.analyze.entities import link_entities  # noqa: E402
 from nashra.analyze.keywords import keywords  # noqa: E402
 from nashra.analyze.ner import tagger as ner_tagger  # noqa: E402
-from nashra.analyze.ner.tagger import find_entities, split_tokens, tag_tokens  # noqa: E402
+from nashra.analyze.ner.tagger import (  # noqa: E402
+    find_entities,
+    split_tokens,
+    tag_documents,
+    tag_sentences,
+)
 from nashra.analyze.quotes import find_quotes  # noqa: E402
 from nashra.analyze.summary import summarize  # noqa: E402
 from nashra.analyze.train.data import DEFAULT_DATA, iter_saudinewsnet  # noqa: E402
@@ -71,20 +77,26 @@ def main() -> int:
         ner_tagger._model_path.cache_clear()
 
     arts = load_articles(args.articles, args.data)
-    sents: list[list[str]] = []
+    docs: list[list[list[str]]] = []
     for a in arts:
-        for s_start, s_end in split_sentences(a):
-            sents.append([t[0] for t in split_tokens(a, s_start, s_end)])
-    ntok = sum(len(s) for s in sents)
-    # first pass warms the per-word feature cache (as a long-running worker would be)
+        sentences = [[t[0] for t in split_tokens(a, s, e)] for s, e in split_sentences(a)]
+        docs.append([toks for toks in sentences if toks])
+    ntok = sum(len(s) for d in docs for s in d)
+    # An article's sentences are one document (the neural model's document vector); the
+    # first pass warms the per-word caches (as a long-running worker would be).
     t0 = time.process_time()
-    for sent in sents:
-        tag_tokens(sent)
+    for doc in docs:
+        tag_sentences(doc)
     cold = time.process_time() - t0
     t0 = time.process_time()
-    for sent in sents:
-        tag_tokens(sent)
+    for doc in docs:
+        tag_sentences(doc)
     warm = time.process_time() - t0
+    # 32 articles at a time, as the ingest pipeline tags them (warm)
+    t0 = time.process_time()
+    for k in range(0, len(docs), 32):
+        tag_documents(docs[k : k + 32])
+    batched = time.process_time() - t0
 
     stages = {"ner": 0.0, "link": 0.0, "quotes": 0.0, "dates": 0.0, "keywords": 0.0, "summary": 0.0}
     per_article: list[float] = []
@@ -121,6 +133,8 @@ def main() -> int:
         "tokens": ntok,
         "tag_tokens_per_s_cold_cache": round(ntok / cold),
         "tag_tokens_per_s_warm_cache": round(ntok / warm),
+        "tag_tokens_per_s_warm_32_articles_a_batch": round(ntok / batched),
+        "tagger": "CRF alone" if ner_tagger._neural_path() is None else "neural + CRF ensemble",
         "analyze_articles_per_s": round(len(arts) / total, 1),
         "analyze_median_ms": round(1000 * statistics.median(per_article), 2),
         "stage_seconds": {k: round(v, 3) for k, v in stages.items()},

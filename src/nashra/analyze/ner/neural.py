@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -50,22 +51,27 @@ class NeuralModel:
     def hidden(self) -> int:
         return int(self.w_hh.shape[1])
 
-    def inputs(self, tok: str) -> tuple[np.ndarray, int]:
-        """The word's input vector (before the LSTM), and the row of its word vector
-        (0: none), which the document vector averages."""
-        m = match_form(tok) or tok
-        s = strip_clitics(m, keep_article=True)
-        get = self.feature_id.get
-        rows = [i for i in (get(f) for f in word_features(tok)[0][1:]) if i]
-        row = self.word_id.get(m, 0)
-        x = np.concatenate(
-            [
-                self.vectors[row],
-                self.vectors[self.word_id.get(s, 0)],
-                self.feature_vectors[rows].sum(axis=0),
-            ]
-        )
-        return x, row
+    def inputs(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The words' input vectors (before the LSTM), one row each, and the rows of
+        their word vectors (0: none), which the document vector averages. All words in
+        a few array operations: per word, only dictionary lookups."""
+        word_id = self.word_id.get
+        feature_id = self.feature_id.get
+        zero = repeat(0)
+        own: list[int] = []
+        bare: list[int] = []
+        feats: list[int] = []
+        starts: list[int] = []
+        for tok in tokens:
+            m = match_form(tok) or tok
+            own.append(word_id(m, 0))
+            bare.append(word_id(strip_clitics(m, keep_article=True), 0))
+            starts.append(len(feats))
+            feats.append(0)  # the zero row heads every group: none is empty for reduceat
+            feats.extend(map(feature_id, word_features(tok)[0][1:], zero))
+        bag = np.add.reduceat(self.feature_vectors[feats], starts, axis=0)
+        x = np.concatenate([self.vectors[own], self.vectors[bare], bag], axis=1)
+        return x, np.array(own, dtype=np.intp)
 
 
 _lock = threading.Lock()
@@ -93,11 +99,13 @@ def load_model(path: Path = MODEL_PATH) -> NeuralModel:
             w_all *= np.tile(half, 2)
             b *= np.tile(half, 2)
             w_hh *= half
+            feature_vectors = z["feature_vectors"].astype(np.float32)
+            feature_vectors[0] = 0.0  # the padding row: "no feature"
             model = _models[path] = NeuralModel(
                 word_id={w: i for i, w in enumerate(z["words"].tolist())},
                 vectors=z["vectors"].astype(np.float32),
                 feature_id={f: i for i, f in enumerate(z["features"].tolist())},
-                feature_vectors=z["feature_vectors"].astype(np.float32),
+                feature_vectors=feature_vectors,
                 w_ih=w_all[:word_in],
                 w_doc=w_all[word_in:],
                 b=b,
@@ -111,7 +119,7 @@ def load_model(path: Path = MODEL_PATH) -> NeuralModel:
     return model
 
 
-CACHE_WORDS = 150_000
+CACHE_WORDS = 60_000  # 2 kB a word (both directions' gate inputs, float32)
 
 
 class _ProjectionCache:
@@ -153,10 +161,10 @@ class _ProjectionCache:
             rows[: len(self.vector_row)] = self.vector_row
             self.vector_row = rows
         model = self.model
-        found = [model.inputs(t) for t in new]
+        x, own = model.inputs(list(new))
         at = list(new.values())
-        self.table[at] = np.stack([x for x, _ in found]) @ model.w_ih + model.b
-        self.vector_row[at] = [r for _, r in found]
+        self.table[at] = x @ model.w_ih + model.b
+        self.vector_row[at] = own
 
 
 _generation = [0]  # bumped by clear_projections: every thread's cache starts over
