@@ -21,9 +21,16 @@ from nashra.analyze.summary import summarize
 from nashra.extract.document import Document
 from nashra.text import analyze
 
-__all__ = ["ANALYSIS_VERSION", "Analysis", "analyze_document", "analyze_text"]
+__all__ = [
+    "ANALYSIS_VERSION",
+    "Analysis",
+    "analyze_document",
+    "analyze_documents",
+    "analyze_text",
+    "analyze_texts",
+]
 
-ANALYSIS_VERSION = "1.4"
+ANALYSIS_VERSION = "1.5"  # 1.5: the neural + CRF ensemble tagger
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 
