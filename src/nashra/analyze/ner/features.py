@@ -121,7 +121,7 @@ def _shape(tok: str) -> str:
     return "punct" if cat in _PUNCT_CATS else "other"
 
 
-@lru_cache(maxsize=4_096)  # ~4 kB an entry; tagging caches per-word scores instead (linear.py)
+@lru_cache(maxsize=16_384)  # ~4 kB an entry: the new words of a tagger chunk (both models)
 def word_features(tok: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """(own features, neighbour features by offset -2, -1, +1, +2) for one token string."""
     g = gazetteer()

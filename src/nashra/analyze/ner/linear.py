@@ -22,7 +22,7 @@ import numpy as np
 from nashra.analyze.ner.decode import viterbi
 from nashra.analyze.ner.features import TAG_BIAS, word_features
 
-__all__ = ["LinearModel", "clear_word_scores", "load_model", "padded_emissions", "tag_many"]
+__all__ = ["LinearModel", "clear_word_scores", "load_model", "emissions", "tag_many"]
 
 # Rows of a word's score table: its own features, then what it lends the token that sits
 # 2 before, 1 before, 1 after and 2 after it (the ±2 window of sentence_features).
@@ -219,29 +219,22 @@ def _emissions(model: LinearModel, path: Path, sentences: Sequence[Sequence[str]
     return emit
 
 
-def padded_emissions(path: Path, sentences: Sequence[Sequence[str]]) -> np.ndarray:
-    """Label scores of non-empty sentences, padded: sentences × positions × labels."""
-    model = load_model(path)
-    lengths = np.array([len(t) for t in sentences])
-    flat = _emissions(model, path, sentences)
-    rows = np.repeat(np.arange(len(sentences)), lengths)
-    cols = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    emit = np.zeros((len(sentences), int(lengths.max()), len(model.labels)))
-    emit[rows, cols] = flat
-    return emit
+def emissions(path: Path, sentences: Sequence[Sequence[str]]) -> np.ndarray:
+    """Label scores of all tokens of non-empty sentences, one after another."""
+    return _emissions(load_model(path), path, sentences)
 
 
 def tag_many(path: Path, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     """BIO labels for each sentence, as crfsuite tags it with sentence_features.
 
-    All sentences go through one Viterbi, padded to the longest: numpy's per-call cost is
-    paid once per position, not once per position and sentence."""
+    All sentences go through one Viterbi: numpy's per-call cost is paid once per
+    position, not once per position and sentence."""
     model = load_model(path)
     live = [toks for toks in sentences if toks]
     if not live:
         return [[] for _ in sentences]
     lengths = np.array([len(t) for t in live])
-    emit = padded_emissions(path, live)
-    decoded: Iterator[list[int]] = iter(viterbi(emit, lengths, model.transitions))
+    flat = _emissions(model, path, live)
+    decoded: Iterator[list[int]] = iter(viterbi(flat, lengths, model.transitions))
     labels = model.labels
     return [[labels[j] for j in next(decoded)] if toks else [] for toks in sentences]

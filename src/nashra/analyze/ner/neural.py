@@ -22,7 +22,6 @@ import numpy as np
 from nashra.analyze.lexicon import strip_clitics
 from nashra.analyze.ner.decode import viterbi
 from nashra.analyze.ner.features import word_features
-from nashra.text import match_form
 
 __all__ = ["LABELS", "MODEL_PATH", "NeuralModel", "emissions", "load_model", "tag_many"]
 
@@ -63,12 +62,13 @@ class NeuralModel:
         feats: list[int] = []
         starts: list[int] = []
         for tok in tokens:
-            m = match_form(tok) or tok
+            features = word_features(tok)[0]
+            m = features[1][2:]  # "w=" + the match form
             own.append(word_id(m, 0))
             bare.append(word_id(strip_clitics(m, keep_article=True), 0))
             starts.append(len(feats))
             feats.append(0)  # the zero row heads every group: none is empty for reduceat
-            feats.extend(map(feature_id, word_features(tok)[0][1:], zero))
+            feats.extend(map(feature_id, features[1:], zero))
         bag = np.add.reduceat(self.feature_vectors[feats], starts, axis=0)
         x = np.concatenate([self.vectors[own], self.vectors[bare], bag], axis=1)
         return x, np.array(own, dtype=np.intp)
@@ -189,7 +189,8 @@ def clear_projections() -> None:
 def emissions(
     path: Path, sentences: Sequence[Sequence[str]], documents: Sequence[int] | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Label scores (sentences × positions × labels, padded) and the sentence lengths.
+    """Label scores of all tokens, one sentence after another (tokens × labels), and
+    the sentence lengths.
     ``documents``: each sentence's document (default: all one document); the sentences
     of a document share its document vector."""
     model = load_model(path)
@@ -242,11 +243,8 @@ def emissions(
         h[:, :k] = hk
         out[fwd, :hid] = hk[0]
         out[bwd, hid:] = hk[1]
-    scores = out @ model.out_w + model.out_b
-    pos = np.arange(len(rows)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    emit = np.zeros((n, width, len(model.labels)))
-    emit[np.repeat(np.arange(n), lengths), pos] = scores
-    return emit, lengths
+    scores: np.ndarray = out @ model.out_w + model.out_b
+    return scores, lengths
 
 
 def tag_many(

@@ -145,7 +145,7 @@ def _tag_pieces(pieces: list[Sequence[str]], owner: list[tuple[int, int]]) -> li
         # The ensemble: the CRF's label scores, in the neural model's label order.
         order = _crf_order(crf, model.labels)
         w = model.crf_weight
-        emit = emit + w * linear.padded_emissions(crf, sentences)[..., order]
+        emit = emit + w * linear.emissions(crf, sentences)[:, order]
         trans = trans + w * linear.load_model(crf).transitions[np.ix_(order, order)]
     paths = iter(viterbi(emit, lengths, trans))
     tags: list[list[str]] = [[] for _ in pieces]

@@ -196,7 +196,8 @@ def predict(model: Any, data: Batches, batch_size: int = 64) -> list[list[str]]:
             idx = list(range(k, min(k + batch_size, len(data.sents))))
             w, s, feats, tok, _, _, lengths, doc = data.batch(idx)
             x = model.word_vectors(w, s, feats)[tok]
-            emit = model.emissions(x, doc, lengths).numpy()
+            padded = model.emissions(x, doc, lengths).numpy()
+            emit = np.concatenate([padded[r, :m] for r, m in enumerate(lengths.tolist())])
             paths = viterbi(emit, lengths.numpy(), model.trans.detach().numpy())
             out.extend([LABELS[j] for j in p] for p in paths)
     model.train()
@@ -395,7 +396,7 @@ def ensemble_scores(
         if w and crf is not None:
             crf_labels = linear.load_model(crf).labels
             order = [crf_labels.index(label) for label in model.labels]
-            e = emit + w * linear.padded_emissions(crf, words)[..., order]
+            e = emit + w * linear.emissions(crf, words)[:, order]
             trans = trans + w * linear.load_model(crf).transitions[np.ix_(order, order)]
         pred = [[model.labels[j] for j in p] for p in viterbi(e, lengths, trans)]
         final: list[list[str]] = []
