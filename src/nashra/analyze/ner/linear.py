@@ -137,10 +137,12 @@ class _ScoreCache:
             out.append(k)
         return out
 
-    def reserve(self, tokens: int) -> None:
-        """Room for ``tokens`` new words: start over now rather than in the middle of a
+    def reserve(self, sentences: Sequence[Sequence[str]]) -> None:
+        """Room for the batch's new words: start over now rather than in the middle of a
         batch, whose rows must stay valid until it is tagged."""
-        if len(self.forms) + tokens > CACHE_WORDS:
+        slot = self.slot
+        missing = {t for tokens in sentences for t in tokens if t not in slot}
+        if len(self.forms) + len(missing) > CACHE_WORDS:
             self.slot.clear()
             self.forms.clear()
 
@@ -178,7 +180,7 @@ def clear_word_scores() -> None:
 def _emissions(model: LinearModel, path: Path, sentences: Sequence[Sequence[str]]) -> np.ndarray:
     """Per-token label scores of all tokens of ``sentences``, concatenated (tokens × labels)."""
     cache = _cache(path)
-    cache.reserve(sum(map(len, sentences)))
+    cache.reserve(sentences)
     sentence_of: list[int] = []
     rows: list[int] = []
     for k, tokens in enumerate(sentences):

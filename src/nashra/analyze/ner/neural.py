@@ -133,9 +133,11 @@ class _ProjectionCache:
         self.vector_row = np.empty(1024, dtype=np.intp)
 
     def rows(self, sentences: Sequence[Sequence[str]]) -> list[int]:
-        if len(self.slot) + sum(map(len, sentences)) > CACHE_WORDS:
-            self.slot.clear()
         slot = self.slot
+        missing = {t for tokens in sentences for t in tokens if t not in slot}
+        if len(slot) + len(missing) > CACHE_WORDS:
+            # full: start over before this batch, whose rows must stay valid until used
+            slot.clear()
         out: list[int] = []
         new: dict[str, int] = {}
         for tokens in sentences:
@@ -204,11 +206,16 @@ def emissions(
         doc_of = np.repeat(np.asarray(documents if documents is not None else [0] * n), lengths)
         vec = cache.vector_row[rows]
         known = vec > 0
-        ndocs = int(doc_of.max()) + 1
-        sums = np.zeros((ndocs, model.vectors.shape[1]), dtype=np.float32)
-        np.add.at(sums, doc_of[known], model.vectors[vec[known]])
-        counts = np.bincount(doc_of[known], minlength=ndocs)[:, None]
-        means = sums / np.maximum(counts, 1)
+        means = np.zeros((int(doc_of.max()) + 1, model.vectors.shape[1]), dtype=np.float32)
+        of_known = doc_of[known]
+        if np.any(np.diff(doc_of) < 0):
+            raise ValueError("the sentences of a document must come together")
+        if len(of_known):
+            # documents one after another: one reduceat sums each one's word vectors
+            first = np.flatnonzero(np.r_[True, of_known[1:] != of_known[:-1]])
+            sums = np.add.reduceat(model.vectors[vec[known]], first, axis=0)
+            counts = np.diff(np.append(first, len(of_known)))
+            means[of_known[first]] = sums / counts[:, None]
         flat += (means @ model.w_doc)[doc_of]
     # Sentences ordered longest first: at step t only the first active[t] of them still
     # have a word, and the loop computes on those alone. Direction 0 reads a sentence from
