@@ -116,16 +116,18 @@ def tag_documents(documents: Sequence[Sequence[Sequence[str]]]) -> list[list[lis
     out: list[list[list[str]]] = [[[] for _ in doc] for doc in documents]
     pieces: list[Sequence[str]] = []
     owner: list[tuple[int, int]] = []  # (document, sentence) of each piece
+    size = 0
     for d, doc in enumerate(documents):
         for k, tokens in enumerate(doc):
             for i in range(0, len(tokens), _MAX_TOKENS):
                 pieces.append(tokens[i : i + _MAX_TOKENS])
                 owner.append((d, k))
+            size += len(tokens)
         # a document is never split between chunks (its vector needs all of it)
-        if sum(map(len, pieces)) >= CHUNK_TOKENS or d == len(documents) - 1:
+        if size >= CHUNK_TOKENS or d == len(documents) - 1:
             for (dd, kk), tags in zip(owner, _tag_pieces(pieces, owner), strict=True):
                 out[dd][kk].extend(tags)
-            pieces, owner = [], []
+            pieces, owner, size = [], [], 0
     return out
 
 
@@ -142,16 +144,27 @@ def _tag_pieces(pieces: list[Sequence[str]], owner: list[tuple[int, int]]) -> li
     trans = model.transitions
     crf = _model_path()
     if model.crf_weight and crf.exists():
-        # The ensemble: the CRF's label scores, in the neural model's label order.
-        order = _crf_order(crf, model.labels)
-        w = model.crf_weight
-        emit = emit + w * linear.emissions(crf, sentences)[:, order]
-        trans = trans + w * linear.load_model(crf).transitions[np.ix_(order, order)]
+        emit, trans = with_crf(emit, trans, model.labels, crf, model.crf_weight, sentences)
     paths = iter(viterbi(emit, lengths, trans))
     tags: list[list[str]] = [[] for _ in pieces]
     for k in live:
         tags[k] = [model.labels[j] for j in next(paths)]
     return tags
+
+
+def with_crf(
+    emit: np.ndarray,
+    trans: np.ndarray,
+    labels: tuple[str, ...],
+    crf: Path,
+    weight: float,
+    sentences: Sequence[Sequence[str]],
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ensemble: label scores (tokens × labels, in ``labels`` order) and transitions
+    with the CRF's own, weighed by ``weight``, added."""
+    order = _crf_order(crf, labels)
+    crf_trans = linear.load_model(crf).transitions[np.ix_(order, order)]
+    return emit + weight * linear.emissions(crf, sentences)[:, order], trans + weight * crf_trans
 
 
 @lru_cache(maxsize=4)

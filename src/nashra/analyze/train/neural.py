@@ -382,7 +382,8 @@ def ensemble_scores(
     """Development scores of the exported model as the tagger runs it (numpy, documents
     of DOC_WINDOW sentences, document pass), alone and with the CRF's scores added at
     each of CRF_WEIGHTS."""
-    from nashra.analyze.ner import linear, neural
+    from nashra.analyze.ner import neural
+    from nashra.analyze.ner.tagger import with_crf
 
     model = neural.load_model(path)
     words = [[t for t, _ in s] for s in dev]
@@ -394,10 +395,7 @@ def ensemble_scores(
     for w in weights:
         e, trans = emit, model.transitions
         if w and crf is not None:
-            crf_labels = linear.load_model(crf).labels
-            order = [crf_labels.index(label) for label in model.labels]
-            e = emit + w * linear.emissions(crf, words)[:, order]
-            trans = trans + w * linear.load_model(crf).transitions[np.ix_(order, order)]
+            e, trans = with_crf(emit, trans, model.labels, crf, w, words)
         pred = [[model.labels[j] for j in p] for p in viterbi(e, lengths, trans)]
         final: list[list[str]] = []
         for k in range(0, len(words), DOC_WINDOW):
