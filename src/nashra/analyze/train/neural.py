@@ -343,8 +343,8 @@ def main(argv: list[str] | None = None) -> int:
         report["ensemble"] = ensemble_scores(dev_path, args.crf_dev_model, dev)
         print(json.dumps(report["ensemble"], indent=1))
         if crf_weight < 0:
-            crf_weight = max(report["ensemble"], key=lambda w: report["ensemble"][w]["micro"]["f1"])
-            crf_weight = float(crf_weight)
+            scores = report["ensemble"]
+            crf_weight = float(max(scores, key=lambda w: scores[w]["micro"]["f1"]))
         dev_path.unlink()
     if args.report:
         args.report.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", "utf-8")
