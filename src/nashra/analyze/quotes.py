@@ -33,7 +33,7 @@ from nashra.analyze.lexicon import (
     strip_clitics,
 )
 from nashra.analyze.lexicon import cached_sentences as split_sentences
-from nashra.analyze.ner.tagger import split_tokens
+from nashra.analyze.ner.tagger import scan_tokens, split_tokens
 from nashra.text import match_form
 
 __all__ = ["Quote", "find_quotes"]
@@ -144,7 +144,7 @@ def _direct_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _words(text: str) -> int:
-    return sum(1 for t in split_tokens(text) if t[0][0].isalnum())
+    return sum(1 for t in scan_tokens(text) if t[0][0].isalnum())
 
 
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
@@ -318,7 +318,7 @@ def _definite(
 def _marked_name(text: str, noun: str) -> Mention | None:
     """The last "noun «name» [adjective]" in ``text`` (جمعية «بسمة» الخيرية)."""
     found: Mention | None = None
-    toks = split_tokens(text)
+    toks = scan_tokens(text)
     for i, (w, a, _b) in enumerate(toks[:-1]):
         if strip_clitics(cached_match_form(w)) != noun or toks[i + 1][0] not in _OPEN:
             continue

@@ -29,6 +29,7 @@ __all__ = [
     "EntitySpan",
     "find_entities",
     "find_entities_many",
+    "scan_tokens",
     "tag_documents",
     "split_tokens",
     "tag_sentences",
@@ -189,11 +190,17 @@ def tag_tokens_crfsuite(tokens: Sequence[str]) -> list[str]:
 _TOKEN_OR_MARK = re.compile(f"(?:{TOKEN_FINDALL_RE.pattern})|\\S")
 
 
+def scan_tokens(text: str) -> list[tuple[str, int, int]]:
+    """The tokens of :func:`split_tokens`, not cached: for pieces of text looked at once
+    (caching them would push the articles out of the cache)."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN_OR_MARK.finditer(text)]
+
+
 @lru_cache(maxsize=64)  # ≥ pipeline.BATCH, as lexicon.cached_sentences
 def _all_tokens(text: str) -> tuple[list[tuple[str, int, int]], list[int]]:
     """Tokens of a whole text and their start offsets (cached: the pipeline asks for
     pieces of the same text many times)."""
-    out = [(m.group(), m.start(), m.end()) for m in _TOKEN_OR_MARK.finditer(text)]
+    out = scan_tokens(text)
     return out, [t[1] for t in out]
 
 
