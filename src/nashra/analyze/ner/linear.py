@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from nashra.analyze.ner.caches import ThreadCaches
 from nashra.analyze.ner.decode import viterbi
 from nashra.analyze.ner.features import TAG_BIAS, word_features
 
@@ -122,7 +123,6 @@ class _ScoreCache:
 
     def __init__(self, model: LinearModel) -> None:
         self.model = model
-        self.generation = _generation[0]
         self.slot: dict[str, int] = {}
         self.forms: list[str] = []
         self.tables = np.empty((1024, 5, len(model.labels)))
@@ -158,23 +158,16 @@ class _ScoreCache:
         return k
 
 
-_generation = [0]  # bumped by clear_word_scores: every thread's cache starts over
-_caches = threading.local()  # one per thread: the cache is not safe to share while it grows
+_caches: ThreadCaches[_ScoreCache] = ThreadCaches(lambda path: _ScoreCache(load_model(path)))
 
 
 def _cache(path: Path) -> _ScoreCache:
-    caches: dict[Path, _ScoreCache] | None = getattr(_caches, "by_path", None)
-    if caches is None:
-        caches = _caches.by_path = {}
-    found = caches.get(path)
-    if found is None or found.generation != _generation[0]:
-        found = caches[path] = _ScoreCache(load_model(path))
-    return found
+    return _caches.get(path)
 
 
 def clear_word_scores() -> None:
     """Forget cached word scores (after the features or the model changed)."""
-    _generation[0] += 1
+    _caches.clear()
 
 
 def _emissions(model: LinearModel, path: Path, sentences: Sequence[Sequence[str]]) -> np.ndarray:

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from nashra.analyze.lexicon import strip_clitics
+from nashra.analyze.ner.caches import ThreadCaches
 from nashra.analyze.ner.decode import viterbi
 from nashra.analyze.ner.features import word_features
 
@@ -127,7 +128,6 @@ class _ProjectionCache:
 
     def __init__(self, model: NeuralModel) -> None:
         self.model = model
-        self.generation = _generation[0]
         self.slot: dict[str, int] = {}
         self.table = np.empty((1024, model.w_ih.shape[1]), dtype=np.float32)
         self.vector_row = np.empty(1024, dtype=np.intp)
@@ -169,23 +169,18 @@ class _ProjectionCache:
         self.vector_row[at] = own
 
 
-_generation = [0]  # bumped by clear_projections: every thread's cache starts over
-_caches = threading.local()  # one per thread: the cache is not safe to share while it grows
+_caches: ThreadCaches[_ProjectionCache] = ThreadCaches(
+    lambda path: _ProjectionCache(load_model(path))
+)
 
 
 def _cache(path: Path) -> _ProjectionCache:
-    caches: dict[Path, _ProjectionCache] | None = getattr(_caches, "by_path", None)
-    if caches is None:
-        caches = _caches.by_path = {}
-    found = caches.get(path)
-    if found is None or found.generation != _generation[0]:
-        found = caches[path] = _ProjectionCache(load_model(path))
-    return found
+    return _caches.get(path)
 
 
 def clear_projections() -> None:
     """Forget cached word projections (after the features changed)."""
-    _generation[0] += 1
+    _caches.clear()
 
 
 def emissions(
