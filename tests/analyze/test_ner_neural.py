@@ -17,10 +17,14 @@ WORDS = ["قال", "الرئيس", "محمد", "في", "الرياض", "أمس",
 HID = 3
 DIM = 4
 FDIM = 2
+CDIM = 3  # character vectors
+CF = 2  # character CNN filters
 NLAB = len(neural.LABELS)
 
 
-def _random_model(path: Path, rng: np.random.Generator) -> dict[str, np.ndarray]:
+def _random_model(
+    path: Path, rng: np.random.Generator, chars: bool = False
+) -> dict[str, np.ndarray]:
     forms = sorted({match_form(w) for w in WORDS[:6]})
     feats = sorted({f for w in WORDS for f in word_features(w)[0][1:]})[::3]
     parts: dict[str, np.ndarray] = {
@@ -35,14 +39,37 @@ def _random_model(path: Path, rng: np.random.Generator) -> dict[str, np.ndarray]
     }
     parts["vectors"][0] = 0
     parts["feature_vectors"][0] = 0
+    if chars:  # a few characters only: the others read as "unknown" (row 1)
+        parts["chars"] = np.array(["", "?", *"الرمحد"])
+        parts["char_vectors"] = rng.normal(size=(len(parts["chars"]), CDIM)).astype(np.float32)
+        parts["char_vectors"][0] = 0
+        parts["char_conv_weight"] = rng.normal(size=(CF, CDIM, 3)).astype(np.float32)
+        parts["char_conv_bias"] = rng.normal(size=CF).astype(np.float32)
     for d in ("f", "b"):
-        # inputs: two word vectors, the feature bag, the document vector
-        parts[f"weight_ih_{d}"] = rng.normal(size=(4 * HID, 3 * DIM + FDIM)).astype(np.float32)
+        # inputs: two word vectors, the feature bag, [the character CNN,] the document vector
+        width = 3 * DIM + FDIM + (CF if chars else 0)
+        parts[f"weight_ih_{d}"] = rng.normal(size=(4 * HID, width)).astype(np.float32)
         parts[f"weight_hh_{d}"] = rng.normal(size=(4 * HID, HID)).astype(np.float32)
         parts[f"bias_ih_{d}"] = rng.normal(size=4 * HID).astype(np.float32)
         parts[f"bias_hh_{d}"] = rng.normal(size=4 * HID).astype(np.float32)
     np.savez(path, **parts)
     return parts
+
+
+def _char_reference(parts: dict[str, np.ndarray], form: str) -> np.ndarray:
+    """Conv1d (width 3, a zero each side), the maximum over positions, tanh."""
+    char_id = {c: i for i, c in enumerate(parts["chars"].tolist())}
+    w, b = parts["char_conv_weight"], parts["char_conv_bias"]
+
+    def vec(j: int) -> np.ndarray:
+        inside = 0 <= j < len(form)
+        return parts["char_vectors"][char_id.get(form[j], 1)] if inside else np.zeros(CDIM)
+
+    conv = [
+        [b[o] + sum(w[o, :, k] @ vec(t + k - 1) for k in range(3)) for o in range(CF)]
+        for t in range(len(form))
+    ]
+    return np.tanh(np.max(np.array(conv), axis=0))
 
 
 def _reference(parts: dict[str, np.ndarray], tokens: list[str], document: list[str]) -> list[str]:
@@ -60,7 +87,10 @@ def _reference(parts: dict[str, np.ndarray], tokens: list[str], document: list[s
         bag = sum(
             (fvec[feat_id[f]] for f in word_features(tok)[0][1:] if f in feat_id), np.zeros(FDIM)
         )
-        xs.append(np.concatenate([vec[word_id.get(m, 0)], vec[word_id.get(s, 0)], bag, doc]))
+        own = [vec[word_id.get(m, 0)], vec[word_id.get(s, 0)], bag]
+        if "chars" in parts:
+            own.append(_char_reference(parts, m))
+        xs.append(np.concatenate([*own, doc]))
 
     def run(d: str, seq: list[np.ndarray]) -> list[np.ndarray]:
         h, c, out = np.zeros(HID), np.zeros(HID), []
@@ -93,11 +123,11 @@ def _reference(parts: dict[str, np.ndarray], tokens: list[str], document: list[s
     return [neural.LABELS[j] for j in best]
 
 
-@pytest.mark.parametrize("seed", [0, 1, 2])
-def test_numpy_tagger_matches_the_reference(tmp_path: Path, seed: int) -> None:
+@pytest.mark.parametrize(("seed", "chars"), [(0, False), (1, False), (2, True), (3, True)])
+def test_numpy_tagger_matches_the_reference(tmp_path: Path, seed: int, chars: bool) -> None:
     rng = np.random.default_rng(seed)
     path = tmp_path / f"m{seed}.npz"
-    parts = _random_model(path, rng)
+    parts = _random_model(path, rng, chars)
     # sentences of different lengths in one batch: padding must not leak into any of them
     sentences = [WORDS[:3], WORDS[3:4], WORDS[4:8], [], WORDS[1:3]]
     got = neural.tag_many(path, sentences)

@@ -1,4 +1,5 @@
-"""Per-thread word caches of the taggers, one per model file, that can all be dropped.
+"""The taggers' per-word caches: rows of arrays by token string (:class:`WordRows`), one
+per model file and thread, that can all be dropped (:class:`ThreadCaches`).
 
 A cache grows while a batch is tagged, so threads do not share one. Clearing bumps a
 generation number: every thread's cache starts over the next time it is asked for."""
@@ -6,13 +7,15 @@ generation number: every thread's cache starts over the next time it is asked fo
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Generic, TypeVar
 
+import numpy as np
+
 C = TypeVar("C")
 
-__all__ = ["ThreadCaches"]
+__all__ = ["ThreadCaches", "WordRows"]
 
 
 class ThreadCaches(Generic[C]):
@@ -33,3 +36,74 @@ class ThreadCaches(Generic[C]):
 
     def clear(self) -> None:
         self._generation += 1
+
+
+class WordRows:
+    """Token string → row of growing arrays (one row a word in each), so the rows of a
+    batch's tokens come out in one gather. When full it keeps the most recently used
+    half: a news stream's frequent words stay; only the rare ones are computed again.
+
+    Subclasses give the arrays' row shapes and fill in the rows of new words."""
+
+    def __init__(self, limit: int, shapes: Sequence[tuple[tuple[int, ...], type]]) -> None:
+        self.limit = limit
+        self.slot: dict[str, int] = {}
+        self.words: list[str] = []
+        self.arrays: list[np.ndarray] = [
+            np.empty((1024, *shape), dtype=dtype) for shape, dtype in shapes
+        ]
+        self.last = np.zeros(1024, dtype=np.int64)  # the batch that last used each row
+        self.clock = 0
+
+    def rows(self, sentences: Sequence[Sequence[str]]) -> list[int]:
+        """Rows of all tokens of ``sentences``, one after another; computed for new words.
+        They stay valid until the next call."""
+        self.clock += 1
+        tokens = [t for tokens in sentences for t in tokens]
+        slot = self.slot
+        new = dict.fromkeys(t for t in tokens if t not in slot)
+        if new and len(slot) + len(new) > self.limit:
+            self.last[[slot[t] for t in tokens if t in slot]] = self.clock
+            self._keep_recent(max(0, min(self.limit // 2, self.limit - len(new))))
+            slot = self.slot
+            new = dict.fromkeys(t for t in tokens if t not in slot)
+        if new:
+            start = len(self.words)
+            self._grow(start + len(new))
+            for k, t in enumerate(new, start):
+                slot[t] = k
+            self.words.extend(new)
+            self.fill(list(new), start)
+        out = [slot[t] for t in tokens]
+        self.last[out] = self.clock
+        return out
+
+    def fill(self, words: list[str], start: int) -> None:
+        """Write the rows of ``words``, from row ``start`` on, in every array."""
+        raise NotImplementedError
+
+    def kept(self, rows: np.ndarray) -> None:
+        """Hook: only ``rows`` stay, renumbered from 0 in this order."""
+
+    def _grow(self, size: int) -> None:
+        cap = len(self.last)
+        if size <= cap:
+            return
+        cap = max(size, min(2 * cap, self.limit))
+        for k, a in enumerate(self.arrays):
+            grown = np.empty((cap, *a.shape[1:]), dtype=a.dtype)
+            grown[: len(a)] = a
+            self.arrays[k] = grown
+        last = np.zeros(cap, dtype=np.int64)
+        last[: len(self.last)] = self.last
+        self.last = last
+
+    def _keep_recent(self, n: int) -> None:
+        size = len(self.words)
+        keep = np.sort(np.argsort(-self.last[:size], kind="stable")[:n])
+        for a in self.arrays:
+            a[:n] = a[keep]
+        self.last[:n] = self.last[keep]
+        self.words = [self.words[k] for k in keep.tolist()]
+        self.slot = {w: k for k, w in enumerate(self.words)}
+        self.kept(keep)

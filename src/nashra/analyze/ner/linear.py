@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nashra.analyze.ner.caches import ThreadCaches
+from nashra.analyze.ner.caches import ThreadCaches, WordRows
 from nashra.analyze.ner.decode import viterbi
 from nashra.analyze.ner.features import TAG_BIAS, word_features
 
@@ -116,46 +116,23 @@ def _word_scores(model: LinearModel, tok: str) -> tuple[str, np.ndarray]:
 CACHE_WORDS = 150_000  # ~0.5 kB a word; a miss costs ~20 µs
 
 
-class _ScoreCache:
-    """Word → row of one growing array of score tables, so a sentence's tables come out
-    in one gather (stacking hundreds of small arrays cost more than the tagging). When
-    full it starts over: simpler than LRU, and the frequent words come back at once."""
+class _ScoreCache(WordRows):
+    """Word → its 5 × labels score table (so a sentence's tables come out in one gather:
+    stacking hundreds of small arrays cost more than the tagging) and its match form."""
 
     def __init__(self, model: LinearModel) -> None:
+        super().__init__(CACHE_WORDS, [((5, len(model.labels)), np.float64)])
         self.model = model
-        self.slot: dict[str, int] = {}
         self.forms: list[str] = []
-        self.tables = np.empty((1024, 5, len(model.labels)))
 
-    def rows(self, tokens: Sequence[str]) -> list[int]:
-        slot = self.slot
-        out = []
-        for t in tokens:
-            k = slot.get(t)
-            if k is None:
-                k = self._add(t)
-            out.append(k)
-        return out
+    def fill(self, words: list[str], start: int) -> None:
+        tables = self.arrays[0]
+        for k, tok in enumerate(words, start):
+            form, tables[k] = _word_scores(self.model, tok)
+            self.forms.append(form)
 
-    def reserve(self, sentences: Sequence[Sequence[str]]) -> None:
-        """Room for the batch's new words: start over now rather than in the middle of a
-        batch, whose rows must stay valid until it is tagged."""
-        slot = self.slot
-        missing = {t for tokens in sentences for t in tokens if t not in slot}
-        if len(self.forms) + len(missing) > CACHE_WORDS:
-            self.slot.clear()
-            self.forms.clear()
-
-    def _add(self, tok: str) -> int:
-        k = len(self.forms)
-        if k == len(self.tables):
-            grown = np.empty((max(k + 1, min(2 * k, CACHE_WORDS)), *self.tables.shape[1:]))
-            grown[:k] = self.tables
-            self.tables = grown
-        form, self.tables[k] = _word_scores(self.model, tok)
-        self.forms.append(form)
-        self.slot[tok] = k
-        return k
+    def kept(self, rows: np.ndarray) -> None:
+        self.forms = [self.forms[k] for k in rows.tolist()]
 
 
 _caches: ThreadCaches[_ScoreCache] = ThreadCaches(lambda path: _ScoreCache(load_model(path)))
@@ -173,15 +150,13 @@ def clear_word_scores() -> None:
 def _emissions(model: LinearModel, path: Path, sentences: Sequence[Sequence[str]]) -> np.ndarray:
     """Per-token label scores of all tokens of ``sentences``, concatenated (tokens × labels)."""
     cache = _cache(path)
-    cache.reserve(sentences)
+    rows = cache.rows(sentences)
     sentence_of: list[int] = []
-    rows: list[int] = []
     for k, tokens in enumerate(sentences):
-        rows.extend(cache.rows(tokens))
         sentence_of.extend([k] * len(tokens))
     all_forms = cache.forms
     forms = [all_forms[r] for r in rows]
-    s = cache.tables[rows]  # tokens × 5 × labels
+    s = cache.arrays[0][rows]  # tokens × 5 × labels
     emit = s[:, _OWN].copy()
     sid = np.array(sentence_of)
     # Token i sees token i−2's "−2" features, i−1's "−1", i+1's "+1", i+2's "+2"

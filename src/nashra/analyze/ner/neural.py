@@ -20,14 +20,29 @@ from pathlib import Path
 import numpy as np
 
 from nashra.analyze.lexicon import strip_clitics
-from nashra.analyze.ner.caches import ThreadCaches
+from nashra.analyze.ner.caches import ThreadCaches, WordRows
 from nashra.analyze.ner.decode import viterbi
 from nashra.analyze.ner.features import word_features
+from nashra.text import match_form
 
-__all__ = ["LABELS", "MODEL_PATH", "NeuralModel", "emissions", "load_model", "tag_many"]
+__all__ = [
+    "LABELS",
+    "MODEL_PATH",
+    "NeuralModel",
+    "char_window",
+    "emissions",
+    "load_model",
+    "tag_many",
+]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner_neural.npz"
 LABELS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+_CHAR_SIDE = 12  # a long word's characters: its first and last this many
+
+
+def char_window(form: str) -> str:
+    """The characters of a word's match form the character CNN reads."""
+    return form if len(form) <= 2 * _CHAR_SIDE else form[:_CHAR_SIDE] + form[-_CHAR_SIDE:]
 
 
 @dataclass(frozen=True)
@@ -46,6 +61,12 @@ class NeuralModel:
     labels: tuple[str, ...]
     # Weight of the CRF's label scores added to this model's (an ensemble); 0: alone.
     crf_weight: float = 0.0
+    # The character CNN (none when char_w is None): character → row of char_vectors
+    # (0: padding, 1: unknown); width-3 filters as one (3 · char dim) × filters matrix.
+    char_id: dict[str, int] | None = None
+    char_vectors: np.ndarray | None = None
+    char_w: np.ndarray | None = None
+    char_b: np.ndarray | None = None
 
     @property
     def hidden(self) -> int:
@@ -71,8 +92,29 @@ class NeuralModel:
             feats.append(0)  # the zero row heads every group: none is empty for reduceat
             feats.extend(map(feature_id, features[1:], zero))
         bag = np.add.reduceat(self.feature_vectors[feats], starts, axis=0)
-        x = np.concatenate([self.vectors[own], self.vectors[bare], bag], axis=1)
+        parts = [self.vectors[own], self.vectors[bare], bag]
+        if self.char_w is not None:
+            parts.append(self.char_features(tokens))
+        x = np.concatenate(parts, axis=1)
         return x, np.array(own, dtype=np.intp)
+
+    def char_features(self, tokens: Sequence[str]) -> np.ndarray:
+        """The character CNN over the words' match forms: width-3 convolution, the
+        maximum over positions, tanh."""
+        assert self.char_id is not None and self.char_vectors is not None
+        assert self.char_w is not None and self.char_b is not None
+        get = self.char_id.get
+        forms = [char_window(match_form(t) or t) for t in tokens]
+        width = max(map(len, forms))
+        ids = np.zeros((len(forms), width + 2), dtype=np.intp)  # a zero column each side
+        for k, form in enumerate(forms):
+            ids[k, 1 : len(form) + 1] = [get(c, 1) for c in form]
+        emb = self.char_vectors[ids]  # words × (width + 2) × dim; row 0 is zeros
+        windows = np.concatenate([emb[:, :-2], emb[:, 1:-1], emb[:, 2:]], axis=2)
+        conv = windows @ self.char_w + self.char_b  # words × width × filters
+        conv[ids[:, 1:-1] == 0] = -1e4  # past a word's end
+        out: np.ndarray = np.tanh(conv.max(axis=1))
+        return out
 
 
 _lock = threading.Lock()
@@ -89,6 +131,16 @@ def load_model(path: Path = MODEL_PATH) -> NeuralModel:
             z = np.load(path)
             w_all = np.concatenate([z["weight_ih_f"], z["weight_ih_b"]]).T.astype(np.float32)
             word_in = 2 * z["vectors"].shape[1] + z["feature_vectors"].shape[1]
+            chars: dict[str, object] = {}
+            if "char_conv_weight" in z:
+                conv = z["char_conv_weight"]  # filters × dim × 3 → (3 · dim) × filters
+                word_in += conv.shape[0]
+                chars = {
+                    "char_id": {c: i for i, c in enumerate(z["chars"].tolist())},
+                    "char_vectors": z["char_vectors"].astype(np.float32),
+                    "char_w": conv.transpose(2, 1, 0).reshape(-1, conv.shape[0]).astype(np.float32),
+                    "char_b": z["char_conv_bias"].astype(np.float32),
+                }
             b = np.concatenate(
                 [z["bias_ih_f"] + z["bias_hh_f"], z["bias_ih_b"] + z["bias_hh_b"]]
             ).astype(np.float32)
@@ -116,6 +168,7 @@ def load_model(path: Path = MODEL_PATH) -> NeuralModel:
                 transitions=z["transitions"].astype(np.float64),
                 labels=tuple(z["labels"].tolist()),
                 crf_weight=float(z["crf_weight"]) if "crf_weight" in z else 0.0,
+                **chars,  # type: ignore[arg-type]
             )
     return model
 
@@ -123,50 +176,21 @@ def load_model(path: Path = MODEL_PATH) -> NeuralModel:
 CACHE_WORDS = 60_000  # 2 kB a word (both directions' gate inputs, float32)
 
 
-class _ProjectionCache:
-    """Word → row of a growing array of input projections (as linear._ScoreCache)."""
+class _ProjectionCache(WordRows):
+    """Word → its input projection for both directions (array 0) and the row of its
+    word vector (array 1, for the document vector)."""
 
     def __init__(self, model: NeuralModel) -> None:
+        super().__init__(CACHE_WORDS, [((model.w_ih.shape[1],), np.float32), ((), np.intp)])
         self.model = model
-        self.slot: dict[str, int] = {}
-        self.table = np.empty((1024, model.w_ih.shape[1]), dtype=np.float32)
-        self.vector_row = np.empty(1024, dtype=np.intp)
 
-    def rows(self, sentences: Sequence[Sequence[str]]) -> list[int]:
-        slot = self.slot
-        missing = {t for tokens in sentences for t in tokens if t not in slot}
-        if len(slot) + len(missing) > CACHE_WORDS:
-            # full: start over before this batch, whose rows must stay valid until used
-            slot.clear()
-        out: list[int] = []
-        new: dict[str, int] = {}
-        for tokens in sentences:
-            for t in tokens:
-                k = slot.get(t)
-                if k is None:
-                    k = slot[t] = len(slot)
-                    new[t] = k
-                out.append(k)
-        if new:
-            self._add(new)
-        return out
-
-    def _add(self, new: dict[str, int]) -> None:
+    def fill(self, words: list[str], start: int) -> None:
         """Project the new words all at once (one matrix product)."""
-        size = len(self.slot)
-        if size > len(self.table):
-            cap = max(size, min(2 * len(self.table), CACHE_WORDS))
-            grown = np.empty((cap, self.table.shape[1]), dtype=np.float32)
-            grown[: len(self.table)] = self.table
-            self.table = grown
-            rows = np.empty(cap, dtype=np.intp)
-            rows[: len(self.vector_row)] = self.vector_row
-            self.vector_row = rows
         model = self.model
-        x, own = model.inputs(list(new))
-        at = list(new.values())
-        self.table[at] = x @ model.w_ih + model.b
-        self.vector_row[at] = own
+        x, own = model.inputs(words)
+        table, vector_row = self.arrays
+        table[start : start + len(words)] = x @ model.w_ih + model.b
+        vector_row[start : start + len(words)] = own
 
 
 _caches: ThreadCaches[_ProjectionCache] = ThreadCaches(
@@ -193,13 +217,14 @@ def emissions(
     model = load_model(path)
     cache = _cache(path)
     rows = cache.rows(sentences)
+    table, vector_row = cache.arrays
     lengths = np.array([len(t) for t in sentences])
     n, width, hid = len(sentences), int(lengths.max()), model.hidden
     g4 = 4 * hid
-    flat = cache.table[rows]  # tokens × 2·4H
+    flat = table[rows]  # tokens × 2·4H
     if len(model.w_doc):
         doc_of = np.repeat(np.asarray(documents if documents is not None else [0] * n), lengths)
-        vec = cache.vector_row[rows]
+        vec = vector_row[rows]
         known = vec > 0
         means = np.zeros((int(doc_of.max()) + 1, model.vectors.shape[1]), dtype=np.float32)
         of_known = doc_of[known]

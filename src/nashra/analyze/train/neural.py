@@ -34,7 +34,7 @@ from nashra.analyze.ner.conll import DOC_WINDOW, score
 from nashra.analyze.ner.decode import viterbi
 from nashra.analyze.ner.document import consistent
 from nashra.analyze.ner.features import LEXICON_PATH, use_lexicon, word_features
-from nashra.analyze.ner.neural import LABELS, MODEL_PATH
+from nashra.analyze.ner.neural import LABELS, MODEL_PATH, char_window
 from nashra.analyze.train.data import DEFAULT_DATA, Sentence, read_anercorp, read_wikifane
 from nashra.analyze.train.embeddings import DEFAULT_OUT as DEFAULT_VECTORS
 from nashra.analyze.train.ner import split_dev
@@ -42,6 +42,7 @@ from nashra.text import match_form
 
 VOCAB_WORDS = 60_000  # most frequent SaudiNewsNet words whose vectors ship (+ training words)
 MIN_FEATURE_COUNT = 2
+MIN_CHAR_COUNT = 3
 
 
 def forms(tok: str) -> tuple[str, str]:
@@ -71,12 +72,20 @@ class Vocab:
                 counts.update(word_features(tok)[0][1:])
         self.features = ["", *sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)]
         self.feature_id = {f: i for i, f in enumerate(self.features)}
+        chars: Counter[str] = Counter()
+        for sent in sents:
+            for tok, _ in sent:
+                chars.update(forms(tok)[0])
+        # id 0: padding, 1: a character seen too rarely
+        self.chars = ["", "\ufffd", *sorted(c for c, n in chars.items() if n >= MIN_CHAR_COUNT)]
+        self.char_id = {c: i for i, c in enumerate(self.chars)}
 
-    def encode(self, tok: str) -> tuple[int, int, list[int]]:
+    def encode(self, tok: str) -> tuple[int, int, list[int], list[int]]:
         m, s = forms(tok)
         get = self.feature_id.get
         feats = [i for i in (get(f) for f in word_features(tok)[0][1:]) if i]
-        return self.word_id.get(m, 0), self.word_id.get(s, 0), feats
+        chars = [self.char_id.get(c, 1) for c in char_window(m)]
+        return self.word_id.get(m, 0), self.word_id.get(s, 0), feats, chars
 
 
 def document_vector(vocab: Vocab, tokens: list[str]) -> np.ndarray:
@@ -89,7 +98,7 @@ def document_vector(vocab: Vocab, tokens: list[str]) -> np.ndarray:
     return out
 
 
-def build_model(vocab: Vocab, feat_dim: int, hidden: int) -> Any:
+def build_model(vocab: Vocab, args: argparse.Namespace) -> Any:
     import torch
     from torch import nn
 
@@ -97,16 +106,26 @@ def build_model(vocab: Vocab, feat_dim: int, hidden: int) -> Any:
         def __init__(self) -> None:
             super().__init__()
             self.pre = nn.Embedding.from_pretrained(torch.from_numpy(vocab.vectors), freeze=True)
-            self.feat = nn.EmbeddingBag(len(vocab.features), feat_dim, mode="sum", padding_idx=0)
+            self.feat = nn.EmbeddingBag(
+                len(vocab.features), args.feat_dim, mode="sum", padding_idx=0
+            )
+            if args.char_filters:
+                self.char = nn.Embedding(len(vocab.chars), args.char_dim, padding_idx=0)
+                self.conv = nn.Conv1d(args.char_dim, args.char_filters, 3, padding=1)
             self.drop = nn.Dropout(0.5)
             # + the document vector (mean word vector of the document)
-            dim = 3 * vocab.vectors.shape[1] + feat_dim
-            self.lstm = nn.LSTM(dim, hidden, batch_first=True, bidirectional=True)
-            self.out = nn.Linear(2 * hidden, len(LABELS))
+            dim = 3 * vocab.vectors.shape[1] + args.feat_dim + args.char_filters
+            self.lstm = nn.LSTM(dim, args.hidden, batch_first=True, bidirectional=True)
+            self.out = nn.Linear(2 * args.hidden, len(LABELS))
             self.trans = nn.Parameter(torch.zeros(len(LABELS), len(LABELS)))
 
-        def word_vectors(self, w: Any, s: Any, feats: Any) -> Any:
-            return torch.cat([self.pre(w), self.pre(s), self.feat(feats)], dim=1)
+        def word_vectors(self, w: Any, s: Any, feats: Any, chars: Any) -> Any:
+            parts = [self.pre(w), self.pre(s), self.feat(feats)]
+            if args.char_filters:
+                conv = self.conv(self.char(chars).transpose(1, 2))  # words × filters × len
+                conv = conv.masked_fill((chars == 0)[:, None, :], -1e4)
+                parts.append(torch.tanh(conv.max(dim=2).values))
+            return torch.cat(parts, dim=1)
 
         def emissions(self, x: Any, doc: Any, lengths: Any) -> Any:
             from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
@@ -144,7 +163,7 @@ class Batches:
         self.vocab = vocab
         self.sents = sents
         self.type_id: dict[str, int] = {}
-        self.types: list[tuple[int, int, list[int]]] = []
+        self.types: list[tuple[int, int, list[int], list[int]]] = []
         self.ids = [[self._type(tok) for tok, _ in s] for s in sents]
         lab = {label: i for i, label in enumerate(LABELS)}
         self.tags = [[lab[t] for _, t in s] for s in sents]
@@ -161,7 +180,7 @@ class Batches:
             self.types.append(self.vocab.encode(tok))
         return k
 
-    def batch(self, idx: list[int]) -> tuple[Any, ...]:
+    def batch(self, idx: list[int], word_dropout: float = 0.0) -> tuple[Any, ...]:
         import torch
 
         lengths = [len(self.ids[i]) for i in idx]
@@ -170,10 +189,14 @@ class Batches:
         where = {t: j for j, t in enumerate(used)}
         w = torch.tensor([self.types[t][0] for t in used])
         s = torch.tensor([self.types[t][1] for t in used])
-        flen = max(1, max(len(self.types[t][2]) for t in used))
-        feats = torch.tensor(
-            [self.types[t][2] + [0] * (flen - len(self.types[t][2])) for t in used]
-        )
+        if word_dropout:
+            # words without a vector, as unseen words at tagging time: the features and
+            # characters must carry them
+            drop = torch.rand(len(used)) < word_dropout
+            w = w.masked_fill(drop, 0)
+            s = s.masked_fill(drop, 0)
+        feats = _padded([self.types[t][2] for t in used])
+        chars = _padded([self.types[t][3] for t in used])
         tok = torch.zeros((len(idx), width), dtype=torch.long)
         tags = torch.zeros((len(idx), width), dtype=torch.long)
         mask = torch.zeros((len(idx), width))
@@ -183,7 +206,14 @@ class Batches:
             tags[r, :n] = torch.tensor(self.tags[i])
             mask[r, :n] = 1
         doc = torch.from_numpy(self.docs[idx])
-        return w, s, feats, tok, tags, mask, torch.tensor(lengths), doc
+        return (w, s, feats, chars), tok, tags, mask, torch.tensor(lengths), doc
+
+
+def _padded(rows: list[list[int]]) -> Any:
+    import torch
+
+    width = max(1, max(len(r) for r in rows))
+    return torch.tensor([r + [0] * (width - len(r)) for r in rows])
 
 
 def predict(model: Any, data: Batches, batch_size: int = 64) -> list[list[str]]:
@@ -194,8 +224,8 @@ def predict(model: Any, data: Batches, batch_size: int = 64) -> list[list[str]]:
     with torch.no_grad():
         for k in range(0, len(data.sents), batch_size):
             idx = list(range(k, min(k + batch_size, len(data.sents))))
-            w, s, feats, tok, _, _, lengths, doc = data.batch(idx)
-            x = model.word_vectors(w, s, feats)[tok]
+            words, tok, _, _, lengths, doc = data.batch(idx)
+            x = model.word_vectors(*words)[tok]
             padded = model.emissions(x, doc, lengths).numpy()
             emit = np.concatenate([padded[r, :m] for r, m in enumerate(lengths.tolist())])
             paths = viterbi(emit, lengths.numpy(), model.trans.detach().numpy())
@@ -221,25 +251,31 @@ def fit(
     epochs: int,
     args: argparse.Namespace,
     model: Any = None,
+    average: bool = False,
 ) -> tuple[Any, list[dict[str, Any]]]:
     import torch
 
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     if model is None:
-        model = build_model(vocab, args.feat_dim, args.hidden)
+        model = build_model(vocab, args)
     opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
     data = Batches(vocab, train)
     dev_data = Batches(vocab, dev) if dev else None
     history: list[dict[str, Any]] = []
     order = list(range(len(train)))
+    # The weights averaged over the last epochs (fewer ups and downs than the last one's)
+    averaged = min(args.average, epochs) if average else 0
+    sums: dict[str, Any] = {}
     for epoch in range(1, epochs + 1):
         t0 = time.perf_counter()
         rng.shuffle(order)
         total = 0.0
         for k in range(0, len(order), args.batch):
-            w, s, feats, tok, tags, mask, lengths, doc = data.batch(order[k : k + args.batch])
-            x = model.word_vectors(w, s, feats)[tok]
+            words, tok, tags, mask, lengths, doc = data.batch(
+                order[k : k + args.batch], args.word_dropout
+            )
+            x = model.word_vectors(*words)[tok]
             loss = crf_nll(model.emissions(x, doc, lengths), tags, mask, model.trans)
             opt.zero_grad()
             (loss / len(lengths)).backward()
@@ -251,9 +287,23 @@ def fit(
             sc = dev_scores(model, dev_data)
             row["f1"] = sc["sentence"]["micro"]["f1"]
             row["f1_document"] = sc["document"]["micro"]["f1"]
+        if epoch > epochs - averaged:
+            for name, v in model.state_dict().items():
+                sums[name] = sums[name] + v if name in sums else v.clone()
         row["seconds"] = round(time.perf_counter() - t0, 1)
         history.append(row)
         print(json.dumps(row), flush=True)
+    if averaged:
+        model.load_state_dict({name: v / averaged for name, v in sums.items()})
+        if dev_data is not None:
+            sc = dev_scores(model, dev_data)
+            row = {
+                "averaged_epochs": averaged,
+                "f1": sc["sentence"]["micro"]["f1"],
+                "f1_document": sc["document"]["micro"]["f1"],
+            }
+            history.append(row)
+            print(json.dumps(row), flush=True)
     return model, history
 
 
@@ -265,6 +315,14 @@ def export(model: Any, vocab: Vocab, path: Path, crf_weight: float = 0.0) -> Non
         for d, suffix in (("f", ""), ("b", "_reverse"))
         for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
     }
+    chars = {}
+    if "conv.weight" in sd:  # the character CNN
+        chars = {
+            "chars": np.array(vocab.chars),
+            "char_vectors": sd["char.weight"],
+            "char_conv_weight": sd["conv.weight"],  # filters × char dim × width
+            "char_conv_bias": sd["conv.bias"],
+        }
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         path,
@@ -272,6 +330,7 @@ def export(model: Any, vocab: Vocab, path: Path, crf_weight: float = 0.0) -> Non
         vectors=vocab.vectors.astype(np.float16),
         features=np.array(vocab.features),
         feature_vectors=sd["feat.weight"].astype(np.float16),
+        **chars,
         out_weight=sd["out.weight"],
         out_bias=sd["out.bias"],
         transitions=sd["trans"],
@@ -293,6 +352,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--hidden", type=int, default=64)
     ap.add_argument("--feat-dim", type=int, default=64)
+    ap.add_argument("--char-dim", type=int, default=24)
+    ap.add_argument("--char-filters", type=int, default=64, help="0: no character CNN")
+    ap.add_argument("--word-dropout", type=float, default=0.1)
+    ap.add_argument("--average", type=int, default=8, help="average the last N epochs")
+    ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument(
         "--wikifane-epochs", type=int, default=3, help="first train this long on WikiFANE"
@@ -319,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     import torch
     from gensim.models import KeyedVectors
 
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     vectors = KeyedVectors.load(str(args.vectors))
     tr, dev = split_dev(aner, args.dev)
     wiki = read_wikifane(args.data) if args.wikifane_epochs else []
@@ -369,7 +433,7 @@ def train_model(
     model = None
     if wiki:
         model, _ = fit(vocab, wiki, dev, args.wikifane_epochs, args)
-    model, history = fit(vocab, sents, dev, epochs, args, model)
+    model, history = fit(vocab, sents, dev, epochs, args, model, average=True)
     return model, vocab, history
 
 
