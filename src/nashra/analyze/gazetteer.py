@@ -19,6 +19,7 @@ __all__ = ["Gazetteer", "gazetteer"]
 GAZETTEER_PATH = Path(__file__).resolve().parent / "models" / "gazetteer.json"
 
 _NISBA_SUFFIXES = ("يون", "يين", "يه", "يتين", "يتان", "يان", "ي")
+_NISBA_ENDS = frozenset(s[-1] for s in _NISBA_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,13 @@ class Gazetteer:
         return found
 
     def _nisba_country(self, word: str) -> str | None:
-        form = match_form(word)
+        return self.nisba_of_form(match_form(word))
+
+    def nisba_of_form(self, form: str) -> str | None:
+        """:meth:`nisba_country` of a match-form word (not cached)."""
         for cand in core_candidates(form):
+            if cand[-1] not in _NISBA_ENDS:  # fast reject: no suffix can match
+                continue
             base = cand[2:] if cand.startswith("ال") else cand
             for suf in _NISBA_SUFFIXES:
                 if base.endswith(suf) and len(base) - len(suf) >= 2:

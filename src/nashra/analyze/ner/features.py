@@ -121,6 +121,10 @@ def _shape(tok: str) -> str:
     return "punct" if cat in _PUNCT_CATS else "other"
 
 
+_WORDY_SHAPES = frozenset(("ar", "lat", "Lat", "LAT"))
+_OFFSETS = ("-2", "-1", "+1", "+2")
+
+
 @lru_cache(maxsize=16_384)  # ~4 kB an entry: the new words of a tagger chunk (both models)
 def word_features(tok: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """(own features, neighbour features by offset -2, -1, +1, +2) for one token string."""
@@ -129,20 +133,27 @@ def word_features(tok: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...
     shape = _shape(tok)
     core = strip_clitics(m, keep_article=False)
     flags: list[str] = []
-    if shape in ("ar", "lat", "Lat", "LAT"):
-        for t in g.word_types(m):
-            flags.append("g" + t)
+    if shape in _WORDY_SHAPES:
         cands = core_candidates(m)
-        if any(c in g.country_of for c in cands):
+        flags.extend(["g" + t for t in g.word_types(m)])
+        country_of, cities, titles, org_cues = g.country_of, g.cities, g.titles, g.org_cues
+        country = city = title = org_cue = False
+        for c in cands:
+            country = country or c in country_of
+            city = city or c in cities
+            title = title or c in titles
+            org_cue = org_cue or c in org_cues
+        if country:
             flags.append("country")
-        if any(c in g.cities for c in cands):
+        if city:
             flags.append("city")
-        if g.nisba_country(tok):
+        if g.nisba_of_form(m):
             flags.append("nisba")
-        if any(c in g.titles for c in cands):
+        if title:
             flags.append("title")
-        if any(c in g.org_cues for c in cands):
+        if org_cue:
             flags.append("orgcue")
+    s2 = m[-2:]
     own = [
         "b",
         "w=" + m,
@@ -153,7 +164,7 @@ def word_features(tok: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...
         "p2=" + m[:2],
         "p3=" + m[:3],
         "s1=" + m[-1:],
-        "s2=" + m[-2:],
+        "s2=" + s2,
         "s3=" + m[-3:],
         "cp2=" + core[:2],
         "cs2=" + core[-2:],
@@ -167,14 +178,14 @@ def word_features(tok: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...
     sv = svd_clusters()
     kw = sv.get(m)
     if kw:
-        own.extend(f"K{j}={kw[j]}" for j in range(4))
+        own.extend([f"K0={kw[0]}", f"K1={kw[1]}", f"K2={kw[2]}", f"K3={kw[3]}"])
     else:
         own.append("Knone")
     kc = kw
     if sform != m:
         kc = sv.get(sform)
         if kc:
-            own.extend(f"C{j}={kc[j]}" for j in range(1, 4))
+            own.extend([f"C1={kc[1]}", f"C2={kc[2]}", f"C3={kc[3]}"])
     knb = kw or kc
     lx = lexicon().get(sform)
     lxf = ""
@@ -191,22 +202,19 @@ def word_features(tok: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...
     elif core != m:
         own.append("clitic=" + m[: len(m) - len(core)])
     own.extend(flags)
-    neigh: list[tuple[str, ...]] = []
-    for off in ("-2", "-1", "+1", "+2"):
-        feats = [f"{off}w={m}", f"{off}c={core}"]
-        if off in ("-1", "+1"):
-            feats.append(f"{off}sh={shape}")
-            feats.append(f"{off}s2={m[-2:]}")
-        feats.extend(f"{off}{f}" for f in flags)
-        if off in ("-1", "+1"):
-            if lxf:
-                feats.append(off + lxf)
-            if knb:
-                feats.extend(f"{off}K{j}={knb[j]}" for j in range(3))
-        elif knb:
-            feats.append(f"{off}K0={knb[0]}")
-        neigh.append(tuple(feats))
-    return tuple(own), tuple(neigh)
+    # The neighbour features: the same strings under each offset
+    far = ["w=" + m, "c=" + core, *flags]  # ±2
+    if knb:
+        far.append(f"K0={knb[0]}")
+    near = ["w=" + m, "c=" + core, "sh=" + shape, "s2=" + s2, *flags]  # ±1
+    if lxf:
+        near.append(lxf)
+    if knb:
+        near.extend([f"K0={knb[0]}", f"K1={knb[1]}", f"K2={knb[2]}"])
+    neigh = tuple(
+        tuple([off + f for f in (near if off[1] == "1" else far)]) for off in _OFFSETS
+    )
+    return tuple(own), neigh
 
 
 def crf_items(feats: list[list[str]], bias: float = TAG_BIAS) -> list[dict[str, float]]:

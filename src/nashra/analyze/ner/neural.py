@@ -173,7 +173,7 @@ def load_model(path: Path = MODEL_PATH) -> NeuralModel:
     return model
 
 
-CACHE_WORDS = 60_000  # 2 kB a word (both directions' gate inputs, float32)
+CACHE_WORDS = 100_000  # 2 kB a word (both directions' gate inputs, float32): 200 MB
 
 
 class _ProjectionCache(WordRows):
