@@ -95,6 +95,10 @@ def test_gazetteer_country_aliases() -> None:
     assert g.country("أميركا") == "الولايات المتحدة"
     assert g.country("وروسيا") == "روسيا"
     assert g.nisba_country("العربية") is None
+    # words whose match form is empty (a tatweel, marks alone) or one letter
+    assert g.nisba_country("ـ") is None
+    assert g.nisba_country("\u064e\u064e") is None
+    assert g.nisba_country("ي") is None
 
 
 def test_a_name_starting_with_a_proclitic_letter_keeps_it() -> None:

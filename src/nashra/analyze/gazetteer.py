@@ -48,7 +48,7 @@ class Gazetteer:
     def nisba_of_form(self, form: str) -> str | None:
         """:meth:`nisba_country` of a match-form word (not cached)."""
         for cand in core_candidates(form):
-            if cand[-1] not in _NISBA_ENDS:  # fast reject: no suffix can match
+            if cand[-1:] not in _NISBA_ENDS:  # fast reject: no suffix can match
                 continue
             base = cand[2:] if cand.startswith("ال") else cand
             for suf in _NISBA_SUFFIXES:
