@@ -119,6 +119,10 @@ def _key(text: str) -> str:
     return form
 
 
+# Letters a nisba's last letter can be written as (ي ه ن, and ى ة that fold to them)
+_NISBA_LAST = frozenset("يىهةن")
+
+
 def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], list[Entity]]:
     """Mentions with canonical names and keys, and the entities they name."""
     g = gazetteer()
@@ -149,6 +153,9 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     for word, s, e in split_tokens(text):
         if len(word) < 4 or not word[0].isalpha():
             continue
+        last = word[-1]
+        if "\u0621" <= last <= "\u064a" and last not in _NISBA_LAST:
+            continue  # a base letter no nisba ending folds to (marks and others go on)
         country = nisba(word)  # cached per word: cheaper than the coverage test first
         if country:
             k = bisect_right(cov_starts, s) - 1

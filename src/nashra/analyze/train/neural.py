@@ -54,8 +54,8 @@ def forms(tok: str) -> tuple[str, str]:
 class Vocab:
     """Words with pretrained vectors and feature strings with learnt ones (id 0: none)."""
 
-    def __init__(self, sents: list[Sentence], vectors: Any) -> None:
-        keep = set(vectors.index_to_key[:VOCAB_WORDS])
+    def __init__(self, sents: list[Sentence], vectors: Any, size: int = VOCAB_WORDS) -> None:
+        keep = set(vectors.index_to_key[:size])
         for sent in sents:
             for tok, _ in sent:
                 keep.update(w for w in forms(tok) if w in vectors.key_to_index)
@@ -357,6 +357,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--word-dropout", type=float, default=0.1)
     ap.add_argument("--average", type=int, default=8, help="average the last N epochs")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument(
+        "--vocab-words", type=int, default=VOCAB_WORDS, help="SaudiNewsNet vectors to ship"
+    )
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument(
         "--wikifane-epochs", type=int, default=3, help="first train this long on WikiFANE"
@@ -429,7 +432,7 @@ def train_model(
     args: argparse.Namespace,
 ) -> tuple[Any, Vocab, list[dict[str, Any]]]:
     """WikiFANE first (when given), then ANERcorp."""
-    vocab = Vocab(sents + wiki, vectors)
+    vocab = Vocab(sents + wiki, vectors, args.vocab_words)
     model = None
     if wiki:
         model, _ = fit(vocab, wiki, dev, args.wikifane_epochs, args)
