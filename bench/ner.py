@@ -5,12 +5,16 @@
   articles (``../shared/data/saudinewsnet``), falling back to our own sample text;
 * articles/s of :func:`nashra.analyze.analyze_text` (NER, entity linking, quotes,
   dates, keywords, summary) on the same articles, with per-stage times;
-* ``--dev``: entity-level F1 per type on the held-out ANERcorp part (needs a model and
-  lexicon trained without it: ``python -m nashra.analyze.train.ner --out
-  /tmp/dev.crfsuite --lexicon-out /tmp/dev_lex.json.gz``, then ``--model
-  /tmp/dev.crfsuite --lexicon /tmp/dev_lex.json.gz``).
+* ``--dev``: entity-level F1 per type on the held-out ANERcorp part, tagged as
+  ``nashra tag-conll`` tags a file (documents of 10 sentences, the document pass), by the
+  models given: they must be trained without that part (``python -m
+  nashra.analyze.train.ner --out /tmp/dev.crfsuite --lexicon-out /tmp/dev_lex.json.gz``;
+  ``python -m nashra.analyze.train.neural --lexicon /tmp/dev_lex.json.gz --keep-dev``
+  for the neural one), then ``--model /tmp/dev.crfsuite --lexicon /tmp/dev_lex.json.gz
+  [--neural DEV.npz]``; without ``--neural`` the CRF tags alone.
 
 Usage: .venv/bin/python bench/ner.py [--articles 1000] [--dev] [--model PATH] [--lexicon PATH]
+       [--neural PATH]
 Writes ``bench/results/ner.json``.
 """
 
@@ -60,6 +64,38 @@ def load_articles(n: int, data: Path) -> list[str]:
     return arts[::step][:n]
 
 
+def dev_scores(data: Path) -> dict[str, dict[str, float]] | None:
+    """Scores on the development split, tagged through ``tag_conll`` (the path a user
+    scoring a CoNLL file takes)."""
+    import tempfile
+
+    from nashra.analyze.ner.conll import score, tag_conll
+    from nashra.analyze.train.data import read_anercorp
+    from nashra.analyze.train.ner import split_dev
+
+    aner = read_anercorp(data)
+    if not aner:
+        return None
+    _, dev = split_dev(aner)
+    with tempfile.TemporaryDirectory() as tmp:
+        src, dst = Path(tmp) / "dev.txt", Path(tmp) / "tagged.txt"
+        src.write_text("".join("".join(f"{t}\n" for t, _ in s) + "\n" for s in dev), "utf-8")
+        tag_conll(src, dst)
+        pred = [[line.rsplit(" ", 1)[1] for line in s] for s in _sentences(dst)]
+    assert [len(p) for p in pred] == [len(s) for s in dev]
+    return score([[t for _, t in s] for s in dev], pred)
+
+
+def _sentences(path: Path) -> list[list[str]]:
+    out: list[list[str]] = [[]]
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            out[-1].append(line)
+        elif out[-1]:
+            out.append([])
+    return [s for s in out if s]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--articles", type=int, default=1000)
@@ -67,6 +103,7 @@ def main() -> int:
     ap.add_argument("--dev", action="store_true")
     ap.add_argument("--model", type=Path, default=None)
     ap.add_argument("--lexicon", type=Path, default=None)
+    ap.add_argument("--neural", type=Path, default=None, help="with --dev: the dev neural model")
     args = ap.parse_args()
     if args.lexicon:
         from nashra.analyze.ner.features import use_lexicon
@@ -75,6 +112,9 @@ def main() -> int:
     if args.model:
         ner_tagger.MODEL_PATH = args.model
         ner_tagger._model_path.cache_clear()
+    if args.dev:  # the neural model given, or none (the shipped one saw the dev part)
+        ner_tagger.NEURAL_PATH = args.neural or Path("/nonexistent")
+        ner_tagger._neural_path.cache_clear()
 
     arts = load_articles(args.articles, args.data)
     docs: list[list[list[str]]] = []
@@ -140,14 +180,7 @@ def main() -> int:
         "stage_seconds": {k: round(v, 3) for k, v in stages.items()},
     }
     if args.dev:
-        from nashra.analyze.train.data import read_anercorp
-        from nashra.analyze.train.ner import evaluate, split_dev
-
-        aner = read_anercorp(args.data)
-        if aner:
-            _, dev = split_dev(aner)
-            table, _tps = evaluate(ner_tagger._model_path(), dev)
-            out["dev_scores"] = table
+        out["dev_scores"] = dev_scores(args.data)
     print(json.dumps(out, ensure_ascii=False, indent=1))
     (ROOT / "bench" / "results" / "ner.json").write_text(
         json.dumps(out, ensure_ascii=False, indent=1) + "\n", "utf-8"

@@ -367,6 +367,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--final", action="store_true", help="retrain on all of ANERcorp and ship")
     ap.add_argument("--skip-dev", action="store_true")
     ap.add_argument(
+        "--keep-dev", action="store_true", help="keep the development model (OUT.dev.npz)"
+    )
+    ap.add_argument(
         "--crf-dev-model",
         type=Path,
         default=None,
@@ -412,7 +415,10 @@ def main(argv: list[str] | None = None) -> int:
         if crf_weight < 0:
             scores = report["ensemble"]
             crf_weight = float(max(scores, key=lambda w: scores[w]["micro"]["f1"]))
-        dev_path.unlink()
+        if args.keep_dev:
+            print(f"development model kept: {dev_path}")
+        else:
+            dev_path.unlink()
     if args.report:
         args.report.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", "utf-8")
     if args.final:
