@@ -216,3 +216,22 @@ def test_the_ensemble_follows_a_heavily_weighted_crf(
     # and a random model alone tags otherwise: the weight is what made them agree
     monkeypatch.setattr(tagger, "_neural_path", lambda: path)
     assert tagger.tag_sentences(SENTENCES) != crf
+
+
+def test_the_o_bias_trades_o_for_entities(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from nashra.analyze.ner import tagger
+
+    path = tmp_path / "m.npz"
+    parts = _random_model(path, np.random.default_rng(13))
+    counts = []
+    for bias in (-1e3, 0.0, 1e3):
+        biased = tmp_path / f"b{bias}.npz"
+        np.savez(biased, **parts, o_bias=np.array(bias))
+        monkeypatch.setattr(tagger, "_neural_path", lambda biased=biased: biased)
+        tags = [t for s in tagger.tag_sentences(SENTENCES) for t in s]
+        counts.append(sum(t == "O" for t in tags))
+        if bias == 0.0:  # no bias: as the model alone decodes
+            assert tagger.tag_sentences(SENTENCES) == neural.tag_many(path, SENTENCES)
+    n = sum(map(len, SENTENCES))
+    assert counts[0] == n  # O everywhere
+    assert counts[2] == 0  # O nowhere

@@ -211,9 +211,7 @@ def word_features(tok: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...
         near.append(lxf)
     if knb:
         near.extend([f"K0={knb[0]}", f"K1={knb[1]}", f"K2={knb[2]}"])
-    neigh = tuple(
-        tuple([off + f for f in (near if off[1] == "1" else far)]) for off in _OFFSETS
-    )
+    neigh = tuple(tuple([off + f for f in (near if off[1] == "1" else far)]) for off in _OFFSETS)
     return tuple(own), neigh
 
 

@@ -61,6 +61,8 @@ class NeuralModel:
     labels: tuple[str, ...]
     # Weight of the CRF's label scores added to this model's (an ensemble); 0: alone.
     crf_weight: float = 0.0
+    # Taken from every token's O score before decoding (tuned on the development split).
+    o_bias: float = 0.0
     # The character CNN (none when char_w is None): character → row of char_vectors
     # (0: padding, 1: unknown); width-3 filters as one (3 · char dim) × filters matrix.
     char_id: dict[str, int] | None = None
@@ -168,6 +170,7 @@ def load_model(path: Path = MODEL_PATH) -> NeuralModel:
                 transitions=z["transitions"].astype(np.float64),
                 labels=tuple(z["labels"].tolist()),
                 crf_weight=float(z["crf_weight"]) if "crf_weight" in z else 0.0,
+                o_bias=float(z["o_bias"]) if "o_bias" in z else 0.0,
                 **chars,  # type: ignore[arg-type]
             )
     return model

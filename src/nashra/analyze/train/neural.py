@@ -307,7 +307,9 @@ def fit(
     return model, history
 
 
-def export(model: Any, vocab: Vocab, path: Path, crf_weight: float = 0.0) -> None:
+def export(
+    model: Any, vocab: Vocab, path: Path, crf_weight: float = 0.0, o_bias: float = 0.0
+) -> None:
     """Weights for ``ner.neural`` (float16 tables, float32 recurrences)."""
     sd = {k: v.detach().numpy() for k, v in model.state_dict().items()}
     lstm = {
@@ -336,6 +338,7 @@ def export(model: Any, vocab: Vocab, path: Path, crf_weight: float = 0.0) -> Non
         transitions=sd["trans"],
         labels=np.array(LABELS),
         crf_weight=np.array(crf_weight),
+        o_bias=np.array(o_bias),
         **lstm,
     )
 
@@ -378,6 +381,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--crf-weight", type=float, default=-1.0, help="CRF weight to ship (default: best on dev)"
     )
+    ap.add_argument(
+        "--o-bias", type=float, default=0.0, help="with --crf-weight: the O bias to ship"
+    )
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--report", type=Path, default=None)
     args = ap.parse_args(argv)
@@ -394,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     tr, dev = split_dev(aner, args.dev)
     wiki = read_wikifane(args.data) if args.wikifane_epochs else []
     report: dict[str, Any] = {"params": {k: str(v) for k, v in vars(args).items()}}
-    epochs, crf_weight = args.final_epochs or args.epochs, args.crf_weight
+    epochs, crf_weight, o_bias = args.final_epochs or args.epochs, args.crf_weight, args.o_bias
     if not args.skip_dev:
         use_lexicon(args.lexicon)
         t0 = time.perf_counter()
@@ -410,11 +416,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         dev_path = args.out.with_suffix(".dev.npz")
         export(model, vocab, dev_path)
-        report["ensemble"] = ensemble_scores(dev_path, args.crf_dev_model, dev)
-        print(json.dumps(report["ensemble"], indent=1))
+        scores = ensemble_scores(dev_path, args.crf_dev_model, dev)
+        report["ensemble"] = {f"crf_weight={w} o_bias={b}": sc for (w, b), sc in scores.items()}
+        for (w, b), sc in scores.items():
+            print(f"CRF weight {w}, O bias {b}: {sc['micro']}")
         if crf_weight < 0:
-            scores = report["ensemble"]
-            crf_weight = float(max(scores, key=lambda w: scores[w]["micro"]["f1"]))
+            crf_weight, o_bias = max(scores, key=lambda wb: scores[wb]["micro"]["f1"])
+            report["chosen"] = {"crf_weight": crf_weight, "o_bias": o_bias}
         if args.keep_dev:
             print(f"development model kept: {dev_path}")
         else:
@@ -424,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.final:
         use_lexicon(LEXICON_PATH)
         model, vocab, _ = train_model(aner, wiki, None, epochs, vectors, args)
-        export(model, vocab, args.out, max(crf_weight, 0.0))
+        export(model, vocab, args.out, max(crf_weight, 0.0), o_bias)
         print(f"final model {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
     return 0
 
@@ -447,16 +455,18 @@ def train_model(
 
 
 CRF_WEIGHTS = (0.0, 0.5, 1.0, 2.0, 3.0)
+O_BIASES = (0.0, 0.5, 1.0, 1.5, 2.0)
 
 
 def ensemble_scores(
     path: Path, crf: Path | None, dev: list[Sentence]
-) -> dict[str, dict[str, dict[str, float]]]:
+) -> dict[tuple[float, float], dict[str, dict[str, float]]]:
     """Development scores of the exported model as the tagger runs it (numpy, documents
-    of DOC_WINDOW sentences, document pass), alone and with the CRF's scores added at
-    each of CRF_WEIGHTS."""
+    of DOC_WINDOW sentences, document pass), alone and with the CRF's scores added, for
+    each of CRF_WEIGHTS and O_BIASES (subtracted from every token's O score: more recall
+    for less precision)."""
     from nashra.analyze.ner import neural
-    from nashra.analyze.ner.tagger import with_crf
+    from nashra.analyze.ner.tagger import with_crf, with_o_bias
 
     model = neural.load_model(path)
     words = [[t for t, _ in s] for s in dev]
@@ -464,16 +474,18 @@ def ensemble_scores(
     docs = [k // DOC_WINDOW for k in range(len(words))]
     emit, lengths = neural.emissions(path, words, docs)
     weights = CRF_WEIGHTS if crf is not None and crf.exists() else (0.0,)
-    out: dict[str, dict[str, dict[str, float]]] = {}
+    out: dict[tuple[float, float], dict[str, dict[str, float]]] = {}
     for w in weights:
-        e, trans = emit, model.transitions
+        combined, trans = emit, model.transitions
         if w and crf is not None:
-            e, trans = with_crf(emit, trans, model.labels, crf, w, words)
-        pred = [[model.labels[j] for j in p] for p in viterbi(e, lengths, trans)]
-        final: list[list[str]] = []
-        for k in range(0, len(words), DOC_WINDOW):
-            final.extend(consistent(words[k : k + DOC_WINDOW], pred[k : k + DOC_WINDOW]))
-        out[str(w)] = score(gold, final)
+            combined, trans = with_crf(emit, trans, model.labels, crf, w, words)
+        for b in O_BIASES:
+            e = with_o_bias(combined, model.labels, b)
+            pred = [[model.labels[j] for j in p] for p in viterbi(e, lengths, trans)]
+            final: list[list[str]] = []
+            for k in range(0, len(words), DOC_WINDOW):
+                final.extend(consistent(words[k : k + DOC_WINDOW], pred[k : k + DOC_WINDOW]))
+            out[(w, b)] = score(gold, final)
     return out
 
 
