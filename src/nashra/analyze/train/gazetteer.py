@@ -99,6 +99,32 @@ _EXTRA_CITIES = [
 ]
 _NISBA_SKIP = {"ال", "جزر", "جزيرة", "جمهورية", "مملكة"}
 
+# Organisation names news writes often and WikiFANE barely has: football clubs, car
+# makers, companies, news media. Words, not phrases (each word gets the ORG flag), and
+# only distinctive ones: no common noun (الاتحاد، الشباب، النصر، الجزيرة) and no
+# month name (نيسان) or letter name (بي، سي), which would flag ordinary words; no city
+# (نيويورك of نيويورك تايمز). A club named after its city
+# (ليون، بورتو، هامبورغ) keeps its LOC flag too: both types then show as possible.
+_EXTRA_ORGANISATIONS = """
+يوفنتوس يوفنتس ميلان الميلان الإنتر إنتر نابولي فيورنتينا لاتسيو سامبدوريا
+بايرن دورتموند بوروسيا شالكه ليفركوزن بريمن هامبورغ شتوتغارت فولفسبورغ
+برشلونة أتلتيكو أتليتيكو فالنسيا إشبيلية اشبيلية فياريال ديبورتيفو بيتيس
+مانشستر يونايتد ليفربول تشيلسي تشلسي أرسنال آرسنال ارسنال توتنهام نيوكاسل إيفرتون
+جيرمان مرسيليا ليون موناكو بوردو
+أياكس أيندهوفن آيندهوفن فينورد بورتو بنفيكا سبورتنغ سلتيك رينجرز
+غلطة سراي غلطة سراي فنربخشة فنربهشة بشكتاش أولمبياكوس باناثينايكوس
+شاختار دينامو زينيت سسكا لوكوموتيف ستيوا أندرلخت بازل كوبنهاغن سالزبورغ
+الزمالك الإسماعيلي الاسماعيلي الترجي الوداد الفيصلي الوحدات الغرافة الريان
+تويوتا هوندا ميتسوبيشي مازدا سوبارو سوزوكي لكزس إنفينيتي هيونداي هيونداى كيا دايو
+فورد شيفروليه شيفروليت كرايسلر كاديلاك تسلا مرسيدس أودي فولكسفاغن
+فولكس فاجن بورشه أوبل رينو بيجو سيتروين فيات فيراري لامبورغيني لامبورجيني
+مازيراتي بوجاتي رولز رويس بنتلي جاغوار جاكوار فولفو سكودا سيات لادا جيلي بريلاينس
+مايكروسوفت أبل غوغل جوجل أمازون فيسبوك تويتر سامسونغ سامسونج نوكيا سوني إنتل
+أرامكو سابك بوينغ بوينج إيرباص إكسون موبيل شيفرون
+رويترز أسوشيتد برس بلومبرغ بلومبيرغ تايمز بوست الغارديان غارديان لوموند لوفيغارو
+شبيغل بيلد
+""".split()
+
 # WikiFANE fine class → coarse type (None: not an entity in ANERcorp's scheme).
 WIKIFANE_MAP: dict[str, str | None] = {
     **dict.fromkeys(
@@ -230,6 +256,8 @@ def build(data: Path = DEFAULT_DATA) -> dict[str, object]:
     for c in cities:
         for w in match_form(c).split():
             words[w]["LOC"] += 3
+    for name in _EXTRA_ORGANISATIONS:
+        words[match_form(name)]["ORG"] += 3
     token_types = {
         w: sorted(t for t, n in cnt.items() if n >= 2)
         for w, cnt in words.items()
