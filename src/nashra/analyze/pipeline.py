@@ -30,7 +30,7 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = "1.5"  # 1.5: the neural + CRF ensemble tagger
+ANALYSIS_VERSION = "1.6"  # 1.6: character CNN, O bias, organisation names in the gazetteer
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 
