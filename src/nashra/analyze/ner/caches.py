@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -55,26 +56,26 @@ class WordRows:
         self.last = np.zeros(1024, dtype=np.int64)  # the batch that last used each row
         self.clock = 0
 
-    def rows(self, sentences: Sequence[Sequence[str]]) -> list[int]:
+    def rows(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """Rows of all tokens of ``sentences``, one after another; computed for new words.
         They stay valid until the next call."""
         self.clock += 1
-        tokens = [t for tokens in sentences for t in tokens]
+        tokens = list(chain.from_iterable(sentences))
+        types = dict.fromkeys(tokens)  # in C; the loops below see each word once
         slot = self.slot
-        new = dict.fromkeys(t for t in tokens if t not in slot)
+        new = [t for t in types if t not in slot]
         if new and len(slot) + len(new) > self.limit:
-            self.last[[slot[t] for t in tokens if t in slot]] = self.clock
+            self.last[[slot[t] for t in types if t in slot]] = self.clock
             self._keep_recent(max(0, min(self.limit // 2, self.limit - len(new))))
             slot = self.slot
-            new = dict.fromkeys(t for t in tokens if t not in slot)
+            new = [t for t in types if t not in slot]
         if new:
             start = len(self.words)
             self._grow(start + len(new))
-            for k, t in enumerate(new, start):
-                slot[t] = k
+            slot.update(zip(new, range(start, start + len(new)), strict=True))
             self.words.extend(new)
-            self.fill(list(new), start)
-        out = [slot[t] for t in tokens]
+            self.fill(new, start)
+        out = np.fromiter(map(slot.__getitem__, tokens), dtype=np.intp, count=len(tokens))
         self.last[out] = self.clock
         return out
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import compress
 
 from nashra.analyze.lexicon import cached_match_form
 from nashra.analyze.ner.conll import bio_spans
@@ -39,19 +40,17 @@ def consistent(
     starting: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for known in sorted(votes, key=len, reverse=True):  # longest first
         starting[known[0]].append(known)
+    # the words a name can start at, with a proclitic too: most words are none of them,
+    # and one set lookup each (in C) finds the few that are
+    heads = set(starting)
+    heads.update(p + h for h in starting for p in _PROCLITICS if len(h) >= MIN_LETTERS)
     for ks, ts in zip(keys, out, strict=True):
-        i = 0
-        while i < len(ks):
-            first = ks[i]
-            # most words start no known name: skip them without the full match
-            if first not in starting and not (
-                len(first) > MIN_LETTERS and first[0] in _PROCLITICS and first[1:] in starting
-            ):
-                i += 1
+        free = 0  # positions before this one are inside a name already handled
+        for i in compress(range(len(ks)), map(heads.__contains__, ks)):
+            if i < free:
                 continue
             name = _match(ks, i, starting)
             if name is None:
-                i += 1
                 continue
             n = len(name)
             span = ts[i : i + n]
@@ -61,7 +60,7 @@ def consistent(
             if ends_here and (untagged or whole):
                 typ = votes[name].most_common(1)[0][0]
                 ts[i : i + n] = ["B-" + typ] + ["I-" + typ] * (n - 1)
-            i += n
+            free = i + n
     return out
 
 

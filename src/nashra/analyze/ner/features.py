@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from nashra.analyze.gazetteer import gazetteer
 from nashra.analyze.lexicon import core_candidates, strip_clitics
@@ -32,6 +33,8 @@ TAG_BIAS = 0.7
 
 __all__ = [
     "FEATURE_VERSION",
+    "OFFSETS",
+    "WordParts",
     "TAG_BIAS",
     "crf_items",
     "lexicon",
@@ -39,6 +42,7 @@ __all__ = [
     "svd_clusters",
     "use_lexicon",
     "word_features",
+    "word_parts",
 ]
 
 FEATURE_VERSION = "3"
@@ -94,6 +98,7 @@ def use_lexicon(path: Path | None) -> None:
     for training only."""
     _lexicon_override[:] = [path]
     lexicon.cache_clear()
+    word_parts.cache_clear()
     word_features.cache_clear()
     from nashra.analyze.ner.linear import clear_word_scores  # they import this module
     from nashra.analyze.ner.neural import clear_projections
@@ -122,12 +127,23 @@ def _shape(tok: str) -> str:
 
 
 _WORDY_SHAPES = frozenset(("ar", "lat", "Lat", "LAT"))
-_OFFSETS = ("-2", "-1", "+1", "+2")
+OFFSETS = ("-2", "-1", "+1", "+2")  # the neighbours whose features a token sees
 
 
-@lru_cache(maxsize=16_384)  # ~4 kB an entry: the new words of a tagger chunk (both models)
-def word_features(tok: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    """(own features, neighbour features by offset -2, -1, +1, +2) for one token string."""
+class WordParts(NamedTuple):
+    """What one token string contributes to the features of its sentence."""
+
+    own: tuple[str, ...]  # its own features ("b", the bias attribute, first)
+    near: tuple[str, ...]  # the features it lends a neighbour at ±1, without the offset
+    far: tuple[str, ...]  # the same at ±2
+    form: str  # its match form
+    bare: str  # its proclitic-free match form (article kept)
+
+
+@lru_cache(maxsize=16_384)  # ~3 kB an entry: the new words of a tagger chunk (both models)
+def word_parts(tok: str) -> WordParts:
+    """The features of one token string (the taggers look them up by offset, so the
+    neighbours' strings are never built: see :func:`word_features` for those)."""
     g = gazetteer()
     m = match_form(tok) or tok
     shape = _shape(tok)
@@ -202,7 +218,7 @@ def word_features(tok: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...
     elif core != m:
         own.append("clitic=" + m[: len(m) - len(core)])
     own.extend(flags)
-    # The neighbour features: the same strings under each offset
+    # The neighbour features (each offset's strings are these behind the offset)
     far = ["w=" + m, "c=" + core, *flags]  # ±2
     if knb:
         far.append(f"K0={knb[0]}")
@@ -211,8 +227,16 @@ def word_features(tok: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...
         near.append(lxf)
     if knb:
         near.extend([f"K0={knb[0]}", f"K1={knb[1]}", f"K2={knb[2]}"])
-    neigh = tuple(tuple([off + f for f in (near if off[1] == "1" else far)]) for off in _OFFSETS)
-    return tuple(own), neigh
+    return WordParts(tuple(own), tuple(near), tuple(far), m, sform)
+
+
+@lru_cache(maxsize=16_384)
+def word_features(tok: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """(own features, neighbour features by offset -2, -1, +1, +2) for one token string,
+    as crfsuite reads them (training, and the reference tagger)."""
+    p = word_parts(tok)
+    neigh = tuple(tuple([off + f for f in (p.near if off[1] == "1" else p.far)]) for off in OFFSETS)
+    return p.own, neigh
 
 
 def crf_items(feats: list[list[str]], bias: float = TAG_BIAS) -> list[dict[str, float]]:

@@ -21,7 +21,7 @@ import numpy as np
 
 from nashra.analyze.ner.caches import ThreadCaches, WordRows
 from nashra.analyze.ner.decode import viterbi
-from nashra.analyze.ner.features import TAG_BIAS, word_features
+from nashra.analyze.ner.features import OFFSETS, TAG_BIAS, word_parts
 
 __all__ = ["LinearModel", "clear_word_scores", "load_model", "emissions", "tag_many"]
 
@@ -36,9 +36,11 @@ class LinearModel:
     index: dict[str, int]  # attribute → row of ``weights``
     weights: np.ndarray  # attributes × labels
     transitions: np.ndarray  # [from, to]
-    # Forms that can start a known "bg-=a|b" / "bg+=a|b" bigram: most words start none,
-    # so most positions skip building the two bigram strings.
-    bigram_heads: dict[str, frozenset[str]]
+    # The features a word lends its neighbours, by offset (-2, -1, +1, +2): feature
+    # (without the offset) → row, so that those strings are never built.
+    at_offset: tuple[dict[str, int], ...]
+    # The bigram attributes "bg-=a|b" and "bg+=a|b" by their pair of forms (a, b) → row.
+    bigrams: dict[str, dict[tuple[str, str], int]]
 
     @property
     def zero_row(self) -> int:
@@ -79,41 +81,60 @@ def load_model(path: Path) -> LinearModel:
             trans = np.zeros((len(labels), len(labels)))
             for (a, b), w in info.transitions.items():
                 trans[ids[a], ids[b]] = w
-            heads: dict[str, set[str]] = {"bg-=": set(), "bg+=": set()}
-            for attr in index:
-                if attr[:4] in heads:
+            at_offset: tuple[dict[str, int], ...] = tuple({} for _ in OFFSETS)
+            bigrams: dict[str, dict[tuple[str, str], int]] = {"bg-=": {}, "bg+=": {}}
+            for attr, row in index.items():
+                head = attr[:2]
+                if head in OFFSETS:
+                    at_offset[OFFSETS.index(head)][attr[2:]] = row
+                elif attr[:4] in bigrams:
                     pair = attr[4:]
                     # every split at a "|" (a form may itself be "|")
-                    heads[attr[:4]].update(pair[:k] for k, c in enumerate(pair) if c == "|")
-            model = _models[path] = LinearModel(
-                labels, index, weights, trans, {k: frozenset(v) for k, v in heads.items()}
-            )
+                    for k, c in enumerate(pair):
+                        if c == "|":
+                            bigrams[attr[:4]][pair[:k], pair[k + 1 :]] = row
+            model = _models[path] = LinearModel(labels, index, weights, trans, at_offset, bigrams)
         return model
 
 
-def _word_scores(model: LinearModel, tok: str) -> tuple[str, np.ndarray]:
-    """(match form, 5 × labels score table) of one token string."""
-    own, neigh = word_features(tok)
-    # The five rows in one gather and one reduceat (rows _OWN, _AS_M2 … _AS_P2 in order);
-    # each group starts with the zero row so that none is empty. Own features skip the
-    # bias attribute "b", which is weighed at TAG_BIAS below.
-    # Unknown features map to the zero row too (in C, no Python loop over ~60 features).
+def _score_tables(model: LinearModel, words: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """(match forms, words × 5 × labels score tables) of token strings.
+
+    All rows of all words in one gather and one reduceat: for each word, its own
+    features (row _OWN), then its features as a neighbour at offsets -2, -1, +1 and +2
+    (rows _AS_M2 … _AS_P2: "-2w=…" is read by the token 2 after this word, and so on).
+    Every group starts with the zero row, so that none is empty;
+    unknown features map to it too (in C, no Python loop over a word's ~60 features).
+    Own features skip the bias attribute "b", which is weighed at TAG_BIAS below."""
     get = model.index.get
-    zero = repeat(model.zero_row)
+    lend = [d.get for d in model.at_offset]  # rows _AS_M2 … _AS_P2
+    zero_row = model.zero_row
+    zero = repeat(zero_row)
     rows: list[int] = []
     starts: list[int] = []
-    for feats in (own[1:], *neigh):
-        starts.append(len(rows))
-        rows.append(model.zero_row)
-        rows.extend(map(get, set(feats), zero))
-    table = np.add.reduceat(model.weights[rows], starts, axis=0)
+    forms: list[str] = []
+    for tok in words:
+        p = word_parts(tok)
+        forms.append(p.form)
+        for lookup, feats in (
+            (get, p.own[1:]),
+            (lend[0], p.far),
+            (lend[1], p.near),
+            (lend[2], p.near),
+            (lend[3], p.far),
+        ):
+            starts.append(len(rows))
+            rows.append(zero_row)
+            rows.extend(map(lookup, dict.fromkeys(feats), zero))  # each feature once
+    tables = np.add.reduceat(model.weights[rows], starts, axis=0).reshape(len(words), 5, -1)
     w = model.weight("b")
     if w is not None:
-        table[_OWN] += w * TAG_BIAS
-    return own[1][2:], table
+        tables[:, _OWN] += w * TAG_BIAS
+    return forms, tables
 
 
 CACHE_WORDS = 150_000  # ~0.5 kB a word; a miss costs ~20 µs
+_FILL_WORDS = 2048  # new words scored at a time (the gathered rows: ~40 MB)
 
 
 class _ScoreCache(WordRows):
@@ -126,10 +147,12 @@ class _ScoreCache(WordRows):
         self.forms: list[str] = []
 
     def fill(self, words: list[str], start: int) -> None:
-        tables = self.arrays[0]
-        for k, tok in enumerate(words, start):
-            form, tables[k] = _word_scores(self.model, tok)
-            self.forms.append(form)
+        for at in range(0, len(words), _FILL_WORDS):
+            part = words[at : at + _FILL_WORDS]
+            forms, self.arrays[0][start + at : start + at + len(part)] = _score_tables(
+                self.model, part
+            )
+            self.forms.extend(forms)
 
     def kept(self, rows: np.ndarray) -> None:
         self.forms = [self.forms[k] for k in rows.tolist()]
@@ -155,7 +178,7 @@ def _emissions(model: LinearModel, path: Path, sentences: Sequence[Sequence[str]
     for k, tokens in enumerate(sentences):
         sentence_of.extend([k] * len(tokens))
     all_forms = cache.forms
-    forms = [all_forms[r] for r in rows]
+    forms = list(map(all_forms.__getitem__, rows.tolist()))
     s = cache.arrays[0][rows]  # tokens × 5 × labels
     emit = s[:, _OWN].copy()
     sid = np.array(sentence_of)
@@ -176,16 +199,18 @@ def _emissions(model: LinearModel, path: Path, sentences: Sequence[Sequence[str]
     w = get("EOS")
     if w is not None:
         emit[ends - 1] += w
-    minus, plus = model.bigram_heads["bg-="], model.bigram_heads["bg+="]
-    for i in range(1, len(forms)):  # the bigrams, rarely known to the model
-        a, b = forms[i], forms[i - 1]
-        if (a in minus or b in plus) and sentence_of[i] == sentence_of[i - 1]:
-            w = get("bg-=" + a + "|" + b)
-            if w is not None:
-                emit[i] += w
-            w = get("bg+=" + b + "|" + a)
-            if w is not None:
-                emit[i - 1] += w
+    # The bigrams, rarely known to the model: every pair of neighbours looked up in C.
+    # "bg-=a|b" counts for a token of form a after one of form b; "bg+=b|a" for that
+    # predecessor. hit[i - 1]: the row of the pair (token i - 1, token i), or -1.
+    inside = np.flatnonzero(sid[1:] == sid[:-1]) + 1  # tokens after one of their sentence
+    for found, pairs, gets in (
+        (model.bigrams["bg-="], zip(forms[1:], forms, strict=False), inside),
+        (model.bigrams["bg+="], zip(forms, forms[1:], strict=False), inside - 1),
+    ):
+        hit = np.fromiter(map(found.get, pairs, repeat(-1)), dtype=np.intp, count=len(forms) - 1)
+        hit = hit[inside - 1]
+        known = hit >= 0
+        np.add.at(emit, gets[known], model.weights[hit[known]])
     return emit
 
 

@@ -19,11 +19,9 @@ from pathlib import Path
 
 import numpy as np
 
-from nashra.analyze.lexicon import strip_clitics
 from nashra.analyze.ner.caches import ThreadCaches, WordRows
-from nashra.analyze.ner.decode import viterbi
-from nashra.analyze.ner.features import word_features
-from nashra.text import match_form
+from nashra.analyze.ner.decode import pack, viterbi
+from nashra.analyze.ner.features import word_parts
 
 __all__ = [
     "LABELS",
@@ -85,28 +83,29 @@ class NeuralModel:
         bare: list[int] = []
         feats: list[int] = []
         starts: list[int] = []
+        forms: list[str] = []
         for tok in tokens:
-            features = word_features(tok)[0]
-            m = features[1][2:]  # "w=" + the match form
-            own.append(word_id(m, 0))
-            bare.append(word_id(strip_clitics(m, keep_article=True), 0))
+            p = word_parts(tok)
+            forms.append(p.form)
+            own.append(word_id(p.form, 0))
+            bare.append(word_id(p.bare, 0))
             starts.append(len(feats))
             feats.append(0)  # the zero row heads every group: none is empty for reduceat
-            feats.extend(map(feature_id, features[1:], zero))
+            feats.extend(map(feature_id, p.own[1:], zero))
         bag = np.add.reduceat(self.feature_vectors[feats], starts, axis=0)
         parts = [self.vectors[own], self.vectors[bare], bag]
         if self.char_w is not None:
-            parts.append(self.char_features(tokens))
+            parts.append(self.char_features(forms))
         x = np.concatenate(parts, axis=1)
         return x, np.array(own, dtype=np.intp)
 
-    def char_features(self, tokens: Sequence[str]) -> np.ndarray:
-        """The character CNN over the words' match forms: width-3 convolution, the
-        maximum over positions, tanh."""
+    def char_features(self, forms: Sequence[str]) -> np.ndarray:
+        """The character CNN over words' match forms: width-3 convolution, the maximum
+        over positions, tanh."""
         assert self.char_id is not None and self.char_vectors is not None
         assert self.char_w is not None and self.char_b is not None
         get = self.char_id.get
-        forms = [char_window(match_form(t) or t) for t in tokens]
+        forms = [char_window(f) for f in forms]
         width = max(map(len, forms))
         ids = np.zeros((len(forms), width + 2), dtype=np.intp)  # a zero column each side
         for k, form in enumerate(forms):
@@ -147,13 +146,16 @@ def load_model(path: Path = MODEL_PATH) -> NeuralModel:
                 [z["bias_ih_f"] + z["bias_hh_f"], z["bias_ih_b"] + z["bias_hh_b"]]
             ).astype(np.float32)
             w_hh = np.stack([z["weight_hh_f"].T, z["weight_hh_b"].T]).astype(np.float32)
-            # halve the i, f and o gates (PyTorch's order: i, f, g, o), see emissions()
+            # PyTorch's gate order i, f, g, o becomes i, f, o, g (the three sigmoid gates
+            # side by side); their weights are halved, see emissions()
             hid = w_hh.shape[1]
+            gate = np.r_[0 : 2 * hid, 3 * hid : 4 * hid, 2 * hid : 3 * hid]
+            both = np.r_[gate, gate + 4 * hid]
             half = np.full(4 * hid, 0.5, dtype=np.float32)
-            half[2 * hid : 3 * hid] = 1.0
-            w_all *= np.tile(half, 2)
-            b *= np.tile(half, 2)
-            w_hh *= half
+            half[3 * hid :] = 1.0
+            w_all = w_all[:, both] * np.tile(half, 2)
+            b = b[both] * np.tile(half, 2)
+            w_hh = w_hh[:, :, gate] * half
             feature_vectors = z["feature_vectors"].astype(np.float32)
             feature_vectors[0] = 0.0  # the padding row: "no feature"
             model = _models[path] = NeuralModel(
@@ -222,59 +224,72 @@ def emissions(
     rows = cache.rows(sentences)
     table, vector_row = cache.arrays
     lengths = np.array([len(t) for t in sentences])
-    n, width, hid = len(sentences), int(lengths.max()), model.hidden
+    n, hid = len(sentences), model.hidden
     g4 = 4 * hid
-    flat = table[rows]  # tokens × 2·4H
+    offsets, forward, backward = pack(lengths)
+    # Each direction's gate inputs in packed order: one gather each, before the loop.
+    x_f = table[rows[forward], :g4]
+    x_b = table[rows[backward], g4:]
     if len(model.w_doc):
         doc_of = np.repeat(np.asarray(documents if documents is not None else [0] * n), lengths)
-        vec = vector_row[rows]
-        known = vec > 0
-        means = np.zeros((int(doc_of.max()) + 1, model.vectors.shape[1]), dtype=np.float32)
-        of_known = doc_of[known]
         if np.any(np.diff(doc_of) < 0):
             raise ValueError("the sentences of a document must come together")
-        if len(of_known):
-            # documents one after another: one reduceat sums each one's word vectors
-            first = np.flatnonzero(np.r_[True, of_known[1:] != of_known[:-1]])
-            sums = np.add.reduceat(model.vectors[vec[known]], first, axis=0)
-            counts = np.diff(np.append(first, len(of_known)))
-            means[of_known[first]] = sums / counts[:, None]
-        flat += (means @ model.w_doc)[doc_of]
-    # Sentences ordered longest first: at step t only the first active[t] of them still
-    # have a word, and the loop computes on those alone. Direction 0 reads a sentence from
-    # its start, direction 1 from its end; each step gathers its words' projections from
-    # ``flat`` and writes the hidden states back in token order (no padded copies).
-    order = np.argsort(-lengths, kind="stable")
-    starts = (np.cumsum(lengths) - lengths)[order]
-    ends = starts + lengths[order]
-    active = (lengths[order][None, :] > np.arange(width)[:, None]).sum(axis=1).tolist()
-    x_f, x_b = flat[:, :g4], flat[:, g4:]
-    h = np.zeros((2, n, hid), dtype=np.float32)
+        doc_in = _document_vectors(model, doc_of, vector_row[rows]) @ model.w_doc
+        x_f += doc_in[doc_of[forward], :g4]
+        x_b += doc_in[doc_of[backward], g4:]
+    # The loop works in flat scratch buffers (contiguous views of the first k rows) and
+    # writes each step's hidden states as one slice of ``h``; the states a step reads are
+    # the first k of the previous step's (the sequences are ordered longest first).
+    h = np.empty((2, len(rows), hid), dtype=np.float32)
     c = np.zeros((2, n, hid), dtype=np.float32)
-    out = np.empty((len(rows), 2 * hid), dtype=np.float32)  # [forward | backward] per token
+    gate_buf = np.empty(2 * n * g4, dtype=np.float32)
+    sig_buf = np.empty(2 * n * 3 * hid, dtype=np.float32)
     w_hh = model.w_hh
-    # The i, f, o gates' weights were halved at load: one tanh over all four gates gives
-    # tanh(z) for g and tanh(z/2) for the others, and sigmoid(z) = tanh(z/2)/2 + 1/2.
-    for t in range(width):
-        k = active[t]
-        fwd = starts[:k] + t
-        bwd = ends[:k] - 1 - t
-        gates = np.matmul(h[:, :k], w_hh)
-        gates[0] += x_f[fwd]
-        gates[1] += x_b[bwd]
+    previous = 0
+    # Gates are stored in the order i, f, o, g, with i, f and o's weights halved at load:
+    # one tanh over all four gives tanh(z/2) for i, f, o, and sigmoid(z) = tanh(z/2)/2 + 1/2.
+    for t in range(len(offsets) - 1):
+        a, b = offsets[t], offsets[t + 1]
+        k = b - a
+        gates = gate_buf[: 2 * k * g4].reshape(2, k, g4)
+        if t:
+            np.matmul(h[:, previous : previous + k], w_hh, out=gates)
+            gates[0] += x_f[a:b]
+            gates[1] += x_b[a:b]
+        else:
+            gates[0] = x_f[a:b]
+            gates[1] = x_b[a:b]
         np.tanh(gates, out=gates)
-        sig = gates * 0.5
+        sig = sig_buf[: 2 * k * 3 * hid].reshape(2, k, 3 * hid)
+        np.multiply(gates[..., : 3 * hid], 0.5, out=sig)
         sig += 0.5
         ck = c[:, :k]  # a view: updated in place
         ck *= sig[..., hid : 2 * hid]
-        ck += sig[..., :hid] * gates[..., 2 * hid : 3 * hid]
-        hk = np.tanh(ck)
-        hk *= sig[..., 3 * hid :]
-        h[:, :k] = hk
-        out[fwd, :hid] = hk[0]
-        out[bwd, hid:] = hk[1]
-    scores: np.ndarray = out @ model.out_w + model.out_b
+        gates[..., 3 * hid :] *= sig[..., :hid]
+        ck += gates[..., 3 * hid :]
+        hk = h[:, a:b]
+        np.tanh(ck, out=hk)
+        hk *= sig[..., 2 * hid :]
+        previous = a
+    scores = np.empty((len(rows), model.out_b.shape[0]), dtype=np.float32)
+    scores[forward] = h[0] @ model.out_w[:hid]
+    scores[backward] += h[1] @ model.out_w[hid:] + model.out_b
     return scores, lengths
+
+
+def _document_vectors(model: NeuralModel, doc_of: np.ndarray, vec: np.ndarray) -> np.ndarray:
+    """Each document's mean word vector (over its tokens that have one), by document id
+    (``doc_of``: each token's document, in order; ``vec``: each token's word-vector row)."""
+    known = vec > 0
+    means = np.zeros((int(doc_of.max()) + 1, model.vectors.shape[1]), dtype=np.float32)
+    of_known = doc_of[known]
+    if len(of_known):
+        # documents one after another: one reduceat sums each one's word vectors
+        first = np.flatnonzero(np.r_[True, of_known[1:] != of_known[:-1]])
+        sums = np.add.reduceat(model.vectors[vec[known]], first, axis=0)
+        counts = np.diff(np.append(first, len(of_known)))
+        means[of_known[first]] = sums / counts[:, None]
+    return means
 
 
 def tag_many(
