@@ -107,3 +107,26 @@ def test_a_name_starting_with_a_proclitic_letter_keeps_it() -> None:
     spans = [_span(text, "بسام الخطيب", "PERS"), _span(text, "ولبنان", "LOC")]
     mentions, _ = link_entities(text, spans)
     assert [m.text for m in mentions] == ["بسام الخطيب", "لبنان"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amman"),
+    [
+        ("وصل الوزير إلى العاصمة الأردنية عمان أمس في زيارة رسمية.", True),
+        ("افتتحت أمانة عمان حديقة جديدة في المدينة.", True),
+        ("عقد اللقاء في عمّان بحضور السفراء.", True),
+        ("التقى الملك عبدالله الثاني في عمان وفدا. وقال بيان أردني إن الأردن يرحب.", True),
+        ("استضافت سلطنة عمان جولة جديدة من المحادثات.", False),
+        ("زار الوزير عُمان والتقى نظيره.", False),
+        ("قال بيان عماني إن عمان ستستضيف القمة في مسقط.", False),
+        ("وصل الوفد إلى عمان مساء أمس.", False),  # no cue: the country, as before
+    ],
+)
+def test_oman_and_amman_are_told_apart(text: str, amman: bool) -> None:
+    word = next(w for w in ("عمّان", "عُمان", "عمان") if w in text)
+    mentions, entities = link_entities(text, [_span(text, word, "LOC")])
+    m = next(m for m in mentions if m.start == text.index(word))
+    assert (m.entity, m.key) == (("عمّان", "عمان (الاردن)") if amman else ("عُمان", "عمان"))
+    # the bare spelling never becomes an alias of the city (it would merge the two)
+    city = [e for e in entities if e.key == "عمان (الاردن)"]
+    assert all("عمان" not in e.aliases for e in city)

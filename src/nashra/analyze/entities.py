@@ -20,6 +20,8 @@ elsewhere.
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -119,6 +121,37 @@ def _key(text: str) -> str:
     return form
 
 
+# عمان without diacritics is Oman (عُمان) or Jordan's capital Amman (عمّان). Amman gets
+# a key of its own, and the bare form is never registered as an alias of either (it
+# would merge them corpus-wide).
+AMMAN = "عمّان"
+AMMAN_KEY = "عمان (الاردن)"
+_SHARED_FORMS = frozenset({"عمان"})
+_JORDAN_NEAR = re.compile(r"(?:الأردني|الاردني|أمانة|امانة)\S*\s+(?:\S+\s+)?$")
+_OMAN_NEAR = re.compile(r"(?:سلطنة|سلطنه)\s+$")
+_JORDAN_CUES = ("الأردن", "الاردن", "أردني", "اردني")
+_OMAN_CUES = ("سلطنة", "مسقط", "عماني", "العمانية", "السلطان")
+
+
+def _means_amman(text: str, start: int, end: int) -> bool:
+    """Whether عمان at ``text[start:end]`` is the city: its own diacritics (a shadda:
+    عمّان; a damma: عُمان), the words just before it (العاصمة الأردنية عمان، أمانة عمان;
+    سلطنة عمان), else whether the article speaks of Jordan more than of Oman."""
+    written = text[start:end]
+    if "\u0651" in written:
+        return True
+    if "\u064f" in written:
+        return False
+    before = text[max(0, start - 40) : start]
+    if _OMAN_NEAR.search(before):
+        return False
+    if _JORDAN_NEAR.search(before):
+        return True
+    jordan = sum(text.count(c) for c in _JORDAN_CUES)
+    oman = sum(text.count(c) for c in _OMAN_CUES)
+    return jordan > oman
+
+
 # Letters a nisba's last letter can be written as (ي ه ن, and ى ة that fold to them)
 _NISBA_LAST = frozenset("يىهةن")
 
@@ -136,6 +169,8 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
         country = g.country(mtext) if sp.type in ("LOC", "ORG", "MISC") else None
         if single_nisba:
             m.type, m.entity, m.key, m.via = "LOC", single_nisba, match_form(single_nisba), "nisba"
+        elif country == "عُمان" and _means_amman(text, start, sp.end):
+            m.type, m.entity, m.key, m.via = "LOC", AMMAN, AMMAN_KEY, "name"
         elif country:
             m.type, m.entity, m.key, m.via = "LOC", country, match_form(country), "country"
         else:
@@ -178,7 +213,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
             ent = entities[m.key] = Entity(m.key, m.entity, m.type)
         ent.count += 1
         alias = _key(m.text)
-        if alias not in ent.aliases:
+        if alias not in ent.aliases and (alias not in _SHARED_FORMS or alias == m.key):
             ent.aliases.append(alias)
     return mentions, sorted(entities.values(), key=lambda e: (-e.count, e.key))
 

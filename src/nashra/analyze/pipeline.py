@@ -30,7 +30,7 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = "1.6"  # 1.6: character CNN, O bias, organisation names in the gazetteer
+ANALYSIS_VERSION = "1.7"  # 1.7: Amman (عمّان) told apart from Oman (عُمان)
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 
