@@ -125,6 +125,9 @@ def main() -> int:
                 SPENT["extract"] += time.process_time() - t0
                 yield item
 
+    from machine import python_speed  # bench/machine.py
+
+    speed_before = python_speed()
     load_before = os.getloadavg()[0]
     cpu0, wall0 = time.process_time(), time.perf_counter()
     ingester = ingest.Ingester(targets=[str(z) for z in zips])
@@ -154,6 +157,9 @@ def main() -> int:
         },
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "load_average_before": round(load_before, 2),
+        # CPU seconds of bench/machine.py's reference workload, before and after the run
+        # (lower: a faster hour); compare articles/s across hours only beside these
+        "python_speed_s": [speed_before, python_speed()],
         "outcomes": summary,
         "stories": grouped,
         "goal_articles_per_s": 100,

@@ -116,6 +116,9 @@ def main() -> int:
         ner_tagger.NEURAL_PATH = args.neural or Path("/nonexistent")
         ner_tagger._neural_path.cache_clear()
 
+    from machine import python_speed  # bench/machine.py
+
+    speed_before = python_speed()
     arts = load_articles(args.articles, args.data)
     docs: list[list[list[str]]] = []
     for a in arts:
@@ -178,6 +181,8 @@ def main() -> int:
         "analyze_articles_per_s": round(len(arts) / total, 1),
         "analyze_median_ms": round(1000 * statistics.median(per_article), 2),
         "stage_seconds": {k: round(v, 3) for k, v in stages.items()},
+        # bench/machine.py's reference workload before and after (lower: a faster hour)
+        "python_speed_s": [speed_before, python_speed()],
     }
     if args.dev:
         out["dev_scores"] = dev_scores(args.data)

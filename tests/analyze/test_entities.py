@@ -120,6 +120,8 @@ def test_a_name_starting_with_a_proclitic_letter_keeps_it() -> None:
         ("زار الوزير عُمان والتقى نظيره.", False),
         ("قال بيان عماني إن عمان ستستضيف القمة في مسقط.", False),
         ("وصل الوفد إلى عمان مساء أمس.", False),  # no cue: the country, as before
+        # a list of countries, in an article about Jordan
+        ("شاركت الكويت والبحرين وعمان في الاجتماع. وقال وزير أردني إن الأردن يرحب.", False),
     ],
 )
 def test_oman_and_amman_are_told_apart(text: str, amman: bool) -> None:

@@ -21,7 +21,6 @@ elsewhere.
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,7 +29,7 @@ from nashra.analyze.gazetteer import Gazetteer, gazetteer
 from nashra.analyze.lexicon import cached_match_form, mf_set, strip_clitics
 from nashra.analyze.lexicon import cached_sentences as split_sentences
 from nashra.analyze.ner.tagger import EntitySpan, split_tokens
-from nashra.text import is_stopword, match_form
+from nashra.text import is_stopword
 
 __all__ = ["Entity", "Mention", "link_entities"]
 
@@ -83,7 +82,7 @@ _MAX_ROLE_WORDS = 6
 def _strip_display(text: str, g: Gazetteer) -> int:
     """How many leading characters of a mention are an attached proclitic (0, 1 or 2)."""
     first = text.split(" ", 1)[0]
-    form = match_form(first)
+    form = cached_match_form(first)
     if len(form) < 4:
         return 0
     rest = form[1:]
@@ -114,7 +113,7 @@ def _strip_display(text: str, g: Gazetteer) -> int:
 def _key(text: str) -> str:
     """Match form of a mention whose display text has already lost single-letter
     proclitics; a remaining لل/ولل (للأمم → الأمم) becomes the article."""
-    form = match_form(text)
+    form = cached_match_form(text)
     for p in ("ولل", "فلل", "لل"):
         if form.startswith(p) and len(form) - len(p) >= 3:
             return "ال" + form[len(p) :]
@@ -131,12 +130,14 @@ _JORDAN_NEAR = re.compile(r"(?:الأردني|الاردني|أمانة|امان
 _OMAN_NEAR = re.compile(r"(?:سلطنة|سلطنه)\s+$")
 _JORDAN_CUES = ("الأردن", "الاردن", "أردني", "اردني")
 _OMAN_CUES = ("سلطنة", "مسقط", "عماني", "العمانية", "السلطان")
+_WORDS = re.compile(r"[\u0621-\u064a]+")
 
 
 def _means_amman(text: str, start: int, end: int) -> bool:
     """Whether عمان at ``text[start:end]`` is the city: its own diacritics (a shadda:
     عمّان; a damma: عُمان), the words just before it (العاصمة الأردنية عمان، أمانة عمان;
-    سلطنة عمان), else whether the article speaks of Jordan more than of Oman."""
+    سلطنة عمان), a country next to it (a list of countries), else whether the article
+    speaks of Jordan more than of Oman."""
     written = text[start:end]
     if "\u0651" in written:
         return True
@@ -147,6 +148,12 @@ def _means_amman(text: str, start: int, end: int) -> bool:
         return False
     if _JORDAN_NEAR.search(before):
         return True
+    # in a list of countries (والبحرين، وعمان، والأردن) it is one of them
+    g = gazetteer()
+    words_before = [w for w in _WORDS.findall(before) if len(w) > 1]  # not its own و
+    around = words_before[-1:] + _WORDS.findall(text, end, end + 40)[:1]
+    if any(g.country(w) for w in around):
+        return False
     jordan = sum(text.count(c) for c in _JORDAN_CUES)
     oman = sum(text.count(c) for c in _OMAN_CUES)
     return jordan > oman
@@ -168,11 +175,16 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
         single_nisba = g.nisba_country(mtext) if " " not in mtext else None
         country = g.country(mtext) if sp.type in ("LOC", "ORG", "MISC") else None
         if single_nisba:
-            m.type, m.entity, m.key, m.via = "LOC", single_nisba, match_form(single_nisba), "nisba"
+            m.type, m.entity, m.key, m.via = (
+                "LOC",
+                single_nisba,
+                cached_match_form(single_nisba),
+                "nisba",
+            )
         elif country == "عُمان" and _means_amman(text, start, sp.end):
             m.type, m.entity, m.key, m.via = "LOC", AMMAN, AMMAN_KEY, "name"
         elif country:
-            m.type, m.entity, m.key, m.via = "LOC", country, match_form(country), "country"
+            m.type, m.entity, m.key, m.via = "LOC", country, cached_match_form(country), "country"
         else:
             m.key = _key(mtext)
             m.entity = mtext
@@ -198,7 +210,15 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
                 continue
             cut = _strip_display(word, g)
             mentions.append(
-                Mention(text[s + cut : e], "LOC", s + cut, e, country, match_form(country), "nisba")
+                Mention(
+                    text[s + cut : e],
+                    "LOC",
+                    s + cut,
+                    e,
+                    country,
+                    cached_match_form(country),
+                    "nisba",
+                )
             )
     mentions.sort(key=lambda m: (m.start, -m.end))
 
@@ -306,10 +326,10 @@ def _link_roles(text: str, mentions: list[Mention], g: Gazetteer) -> None:
             w = toks[i][0]
             if not w[0].isalpha():
                 break
-            form = match_form(w)
+            form = cached_match_form(w)
             if form in g.titles or strip_clitics(form) in g.titles:
                 phrase = " ".join(
-                    strip_clitics(match_form(t[0])) for t in toks[i:] if t[0][0].isalnum()
+                    strip_clitics(cached_match_form(t[0])) for t in toks[i:] if t[0][0].isalnum()
                 )
                 if len(phrase.split()) >= 2:
                     roles.setdefault(phrase, m)

@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from nashra.analyze.lexicon import NISBA_OVERRIDES, ORG_CUES, TITLES, core_candidates, mf_set
+from nashra.analyze.lexicon import (
+    NISBA_OVERRIDES,
+    ORG_CUES,
+    TITLES,
+    cached_match_form,
+    core_candidates,
+    mf_set,
+)
 from nashra.text import match_form
 
 __all__ = ["Gazetteer", "gazetteer"]
@@ -43,7 +50,7 @@ class Gazetteer:
         return found
 
     def _nisba_country(self, word: str) -> str | None:
-        return self.nisba_of_form(match_form(word))
+        return self.nisba_of_form(cached_match_form(word))
 
     def nisba_of_form(self, form: str) -> str | None:
         """:meth:`nisba_country` of a match-form word (not cached)."""
@@ -61,7 +68,7 @@ class Gazetteer:
 
     def country(self, name: str) -> str | None:
         """Display name of a country from any alias (with or without proclitics)."""
-        form = match_form(name)
+        form = cached_match_form(name)
         hit = self.country_of.get(form)
         if hit:
             return hit

@@ -9,11 +9,14 @@ optional: without it keywords are plain term frequencies.
 from __future__ import annotations
 
 import gzip
+import heapq
 import json
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 from nashra.text import Term, analyze
@@ -55,8 +58,16 @@ def idf(term: str) -> float:
 def term_weights(text: str, analysed: list[Term] | None = None) -> dict[str, float]:
     """TF × IDF of every content term in ``text`` (numbers and 1-letter terms skipped)."""
     found = analyze(text) if analysed is None else analysed
-    tf: Counter[str] = Counter(t.term for t in found if len(t.term) > 1 and not t.term[0].isdigit())
-    return {t: (1 + math.log(c)) * idf(t) for t, c in tf.items()}
+    tf = Counter(map(_TERM, found))  # counted in C; the filter below sees each term once
+    return {t: (1 + math.log(c)) * idf(t) for t, c in tf.items() if _content(t)}
+
+
+_TERM = itemgetter(0)  # Term.term
+
+
+def _content(term: str) -> bool:
+    """Whether a term can be a keyword: not one letter, not a number."""
+    return len(term) > 1 and not term[0].isdigit()
 
 
 def keywords(
@@ -70,24 +81,21 @@ def keywords(
         (text, analyze(text) if analysed is None else analysed),
         (title, analyze(title) if title else []),
     )
-    tf: Counter[str] = Counter()
-    for (_, found), weight in zip(passes, (1, 2), strict=True):
-        for t in found:
-            term = t.term
-            if len(term) > 1 and not term[0].isdigit():
-                tf[term] += weight
-    scored = []
-    for term, c in tf.items():
-        if c == 1 and len(term) < 3:
-            continue
-        scored.append(((1 + math.log(c)) * idf(term), term))
-    scored.sort(key=lambda x: (-x[0], x[1]))
-    best = scored[:top]
+    tf = Counter(map(_TERM, passes[0][1]))
+    for term in map(_TERM, passes[1][1]):  # title words count twice
+        tf[term] += 2
+    log = math.log
+    # (−score, term): the best first, ties in term order, compared in C
+    scored = [
+        (-(1 + log(c)) * idf(term), term)
+        for term, c in tf.items()
+        if (c > 1 or len(term) >= 3) and _content(term)
+    ]
+    best = heapq.nsmallest(top, scored)
     # The surface forms only of the terms kept (most of the work when done for all).
     wanted = {term for _, term in best}
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     for source, found in passes:
-        for t in found:
-            if t.term in wanted:
-                surfaces[t.term][source[t.start : t.end]] += 1
-    return [Keyword(term, surfaces[term].most_common(1)[0][0], w) for w, term in best]
+        for t in compress(found, map(wanted.__contains__, map(_TERM, found))):
+            surfaces[t.term][source[t.start : t.end]] += 1
+    return [Keyword(term, surfaces[term].most_common(1)[0][0], -w) for w, term in best]

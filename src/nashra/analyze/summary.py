@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from operator import itemgetter
 
 from nashra.analyze.keywords import term_weights
 from nashra.analyze.lexicon import cached_sentences as split_sentences
@@ -29,14 +30,15 @@ def summarize(
         return []
     found = analyze(text) if analysed is None else analysed
     weights = term_weights(text, found)
-    starts = [t.start for t in found]
+    starts = list(map(itemgetter(1), found))  # Term.start
+    terms = list(map(itemgetter(0), found))  # Term.term
     scored: list[tuple[float, int]] = []
     for i, (s, e) in enumerate(spans):
         sent = text[s:e]
         nwords = sent.count(" ") + 1
         if nwords < _MIN_WORDS or nwords > _MAX_WORDS:
             continue
-        ts = [t.term for t in found[bisect_left(starts, s) : bisect_left(starts, e)]]
+        ts = terms[bisect_left(starts, s) : bisect_left(starts, e)]
         if not ts:
             continue
         content = sum(weights.get(t, 0.0) for t in set(ts)) / math.sqrt(len(ts))

@@ -28,7 +28,7 @@ from typing import NamedTuple
 from nashra.text.normalize import match_form
 from nashra.text.stem import stem
 from nashra.text.stopwords import STOPWORDS
-from nashra.text.tokenize import TOKEN_FINDALL_RE, TOKEN_RE
+from nashra.text.tokenize import TOKEN_FINDALL_RE
 
 __all__ = ["Term", "analyze", "fingerprint_terms", "query_terms", "terms", "token_terms"]
 
@@ -96,12 +96,13 @@ def analyze(text: str) -> list[Term]:
     """Like :func:`terms`, with each term's token span in ``text`` (for highlighting)."""
     out: list[Term] = []
     append = out.append
-    for m in TOKEN_RE.finditer(text):
+    new = tuple.__new__  # a Term without the Python-level __new__ of NamedTuple
+    for m in TOKEN_FINDALL_RE.finditer(text):  # the same matches, no groups to record
         found = token_terms(m.group())
         if found:
             start, end = m.span()
             for term in found:
-                append(Term(term, start, end))
+                append(new(Term, (term, start, end)))
     return out
 
 
