@@ -24,6 +24,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from nashra.analyze.gazetteer import Gazetteer, gazetteer
 from nashra.analyze.lexicon import cached_match_form, mf_set, strip_clitics
@@ -263,9 +265,8 @@ def _honorific_names(text: str, mentions: list[Mention]) -> None:
         return k >= 0 and pos < covered[k][1]
 
     toks = split_tokens(text)
-    for i, (w, _s, _e) in enumerate(toks[:-1]):
-        if not _is_honorific(w):
-            continue
+    # the few honorifics, found in C (an lru_cache hit a word)
+    for i in compress(range(len(toks) - 1), map(_is_honorific, map(itemgetter(0), toks))):
         name: list[tuple[str, int, int]] = []
         for t in toks[i + 1 : i + 5]:
             f = cached_match_form(t[0])

@@ -22,6 +22,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
+from operator import itemgetter, or_
 
 from nashra.analyze.entities import Mention
 from nashra.analyze.lexicon import (
@@ -78,6 +81,7 @@ _NAME_CUES = mf_set(
     "مسرحية قصيدة شعار وسم هاشتاغ تطبيق منصة جائزة معرض ملتقى بطولة كأس اسم عنوان بعنوان"
 )
 _CUE_FORMS = _VERBS | _PARTICIPLES | _SOURCE
+_CUE_STRIPPED = _CUE_FORMS | {"جاء"}  # a proclitic-free form that may be a cue (جاء في بيان)
 # passive-looking imperfects that, followed at once by أن, are the writer's formula
 # (يذكر أن / يُذكر أن "it is worth noting that"), not a speech verb with a pronoun subject
 _IMPERSONAL = mf_set("يذكر")
@@ -147,6 +151,9 @@ def _words(text: str) -> int:
     return sum(1 for t in scan_tokens(text) if t[0][0].isalnum())
 
 
+_stripped = lru_cache(maxsize=50_000)(strip_clitics)  # a word's proclitic-free form
+
+
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Quotes in ``text`` given its linked entity mentions (offsets index ``text``)."""
     quotes: list[Quote] = []
@@ -173,12 +180,15 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     used_direct: set[tuple[int, int]] = set()
     for s_start, s_end in sentences:
         toks = split_tokens(text, s_start, s_end)
-        forms = [cached_match_form(t[0]) for t in toks]
-        stripped = [strip_clitics(f) for f in forms]
+        forms = list(map(cached_match_form, map(itemgetter(0), toks)))
+        stripped = list(map(_stripped, forms))
         cues: list[_Cue] = []
-        for i, (f, sf) in enumerate(zip(forms, stripped, strict=True)):
-            if sf not in _CUE_FORMS and f not in _CUE_FORMS and sf != "جاء":
-                continue
+        # the few words that can be cues, found in C
+        maybe = map(
+            or_, map(_CUE_STRIPPED.__contains__, stripped), map(_CUE_FORMS.__contains__, forms)
+        )
+        for i in compress(range(len(toks)), maybe):
+            f, sf = forms[i], stripped[i]
             if _inside(direct, toks[i][1]):
                 continue
             if sf in _IMPERSONAL and i + 1 < len(toks) and forms[i + 1] in _COMP:
