@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from itertools import islice
@@ -209,8 +209,16 @@ def _best_story(article: Article) -> int | None:
     params: list[object] = []
     for ent in probes:
         params += [ent, article.pk, per_probe]
-    shared = Counter(art_id for art_id, _ in set(_sql(union, params)))
-    ids: list[object] = [a for a, _ in shared.most_common(4 * MAX_CANDIDATES)]
+    # Counted in the database: the articles sharing most probes (newest first among
+    # equals), not the thousands of mention rows they come from.
+    shared = dict(
+        _sql(
+            f"SELECT article_id, COUNT(DISTINCT entity_id) AS n FROM ({union}) AS u"
+            " GROUP BY article_id ORDER BY n DESC, article_id DESC LIMIT %s",
+            [*params, 4 * MAX_CANDIDATES],
+        )
+    )
+    ids: list[object] = list(shared)
     if not ids:
         return None
     # By primary key only, the rest checked here: with the conditions in SQL, SQLite
@@ -228,9 +236,7 @@ def _best_story(article: Article) -> int | None:
             continue
         found[art_id] = story_id
     # The candidates, most probes shared first: article → its story.
-    story_of = dict(
-        islice(((a, found[a]) for a, _ in shared.most_common() if a in found), MAX_CANDIDATES)
-    )
+    story_of = dict(islice(((a, found[a]) for a in shared if a in found), MAX_CANDIDATES))
     if not story_of:
         return None
     stories = sorted(set(story_of.values()))

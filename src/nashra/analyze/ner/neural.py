@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -104,12 +104,17 @@ class NeuralModel:
         over positions, tanh."""
         assert self.char_id is not None and self.char_vectors is not None
         assert self.char_w is not None and self.char_b is not None
-        get = self.char_id.get
         forms = [char_window(f) for f in forms]
-        width = max(map(len, forms))
-        ids = np.zeros((len(forms), width + 2), dtype=np.intp)  # a zero column each side
-        for k, form in enumerate(forms):
-            ids[k, 1 : len(form) + 1] = [get(c, 1) for c in form]
+        n = len(forms)
+        lengths = np.fromiter(map(len, forms), dtype=np.intp, count=n)
+        total = int(lengths.sum())
+        ids = np.zeros((n, int(lengths.max()) + 2), dtype=np.intp)  # a zero column each side
+        # every character's id at (word, 1 + its position), all words at once
+        chars = chain.from_iterable(forms)
+        ids[
+            np.repeat(np.arange(n), lengths),
+            np.arange(1, total + 1) - np.repeat(np.cumsum(lengths) - lengths, lengths),
+        ] = np.fromiter(map(self.char_id.get, chars, repeat(1)), dtype=np.intp, count=total)
         emb = self.char_vectors[ids]  # words × (width + 2) × dim; row 0 is zeros
         windows = np.concatenate([emb[:, :-2], emb[:, 1:-1], emb[:, 2:]], axis=2)
         conv = windows @ self.char_w + self.char_b  # words × width × filters
