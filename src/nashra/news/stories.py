@@ -21,7 +21,6 @@ from typing import Any
 from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Max, Min
-from django.utils import timezone
 
 from nashra.news.batching import select_in
 from nashra.news.models import Article, ArticleAnalysis, Entity, Mention, Story
@@ -138,13 +137,25 @@ def _sql(query: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
         return cursor.fetchall() if cursor.description else []
 
 
-def _aware(value: Any) -> Any:
-    """A datetime from a plain-SQL read, as the ORM would give it (aware, UTC)."""
-    if isinstance(value, str):  # SQLite
-        value = datetime.fromisoformat(value)
-    if value is not None and timezone.is_naive(value):
-        value = timezone.make_aware(value, UTC)
-    return value
+class _Window:
+    """A time span that tests datetimes as plain SQL reads give them: naive UTC from
+    SQLite (compared with naive bounds, not made aware one by one: that cost more than
+    the rest of the candidate test), aware from PostgreSQL."""
+
+    def __init__(self, low: datetime, high: datetime) -> None:
+        self.low, self.high = low, high
+        self.low_naive, self.high_naive = (
+            d.astimezone(UTC).replace(tzinfo=None) for d in (low, high)
+        )
+
+    def holds(self, value: Any) -> bool:
+        if value is None:
+            return False
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        if value.tzinfo is None:
+            return bool(self.low_naive <= value <= self.high_naive)
+        return bool(self.low <= value <= self.high)
 
 
 def assign_stories(articles: Sequence[Article]) -> None:
@@ -224,15 +235,15 @@ def _best_story(article: Article) -> int | None:
     # By primary key only, the rest checked here: with the conditions in SQL, SQLite
     # walks the index of duplicate_of or published_at instead.
     found: dict[int, int] = {}
-    low = high = None
+    window = None
     if article.published_at is not None:  # an undated article (a raw scrape) may match any time
-        low, high = article.published_at - WINDOW, article.published_at + WINDOW
+        window = _Window(article.published_at - WINDOW, article.published_at + WINDOW)
     for art_id, story_id, dup_of, published in select_in(
         _T["article"], ("id", "story_id", "duplicate_of_id", "published_at"), "id", ids
     ):
         if dup_of is not None or story_id is None:
             continue
-        if low is not None and (published is None or not low <= _aware(published) <= high):
+        if window is not None and not window.holds(published):
             continue
         found[art_id] = story_id
     # The candidates, most probes shared first: article → its story.
