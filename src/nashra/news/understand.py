@@ -21,6 +21,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
+from nashra.analyze.lexicon import cached_match_form
 from nashra.analyze.pipeline import Analysis
 from nashra.news.batching import chunks, insert_rows, select_in
 from nashra.news.models import (
@@ -55,7 +56,7 @@ def _alias_keys(name_key: str, aliases: Iterable[str], kind: str) -> set[str]:
     and — for people — the surname of a full name (بيسكوف for ديمتري بيسكوف)."""
     keys = {name_key}
     for alias in aliases:
-        alias = match_form(alias)
+        alias = cached_match_form(alias)
         if " " in alias or (kind != "PERS" and len(alias) >= MIN_ALIAS_LETTERS):
             keys.add(alias)
     words = name_key.split()
@@ -142,9 +143,12 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
             wanted[(kind, key)] = (max(name, ent.name, key=len), aliases)
     if not wanted:
         return {}
+    alias_keys = {
+        (kind, key): _alias_keys(key, aliases, kind) for (kind, key), (_, aliases) in wanted.items()
+    }
     lookup_keys: dict[str, set[str]] = defaultdict(set)  # kind → keys to look up
-    for (kind, key), (_, aliases) in wanted.items():
-        lookup_keys[kind].update(_alias_keys(key, aliases, kind))
+    for (kind, _key), keys in alias_keys.items():
+        lookup_keys[kind].update(keys)
     known: dict[tuple[str, str], int] = {}
     for kind, keys in lookup_keys.items():
         for key, entity_id in select_in(
@@ -166,7 +170,7 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
         name, aliases = wanted[(kind, key)]
         target = claimed.get((kind, key))
         if target is None:
-            for alias in sorted(_alias_keys(key, aliases, kind), key=len, reverse=True):
+            for alias in sorted(alias_keys[(kind, key)], key=len, reverse=True):
                 if (kind, alias) in claimed:
                     target = claimed[(kind, alias)]
                     break
@@ -174,7 +178,7 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
             target = _NewEntity(kind, key, name, sorted(aliases)[:50])
             to_create.append(target)
         resolved[(kind, key)] = target
-        for alias in _alias_keys(key, aliases, kind):
+        for alias in alias_keys[(kind, key)]:
             claimed.setdefault((kind, alias), target)
     _create_entities(to_create)
     resolved_ids = {k: (v.pk if isinstance(v, _NewEntity) else v) for k, v in resolved.items()}
@@ -195,7 +199,7 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
     for (kind, key), entity_id in resolved_ids.items():
         entity = entities[entity_id]
         name, aliases = wanted[(kind, key)]
-        for alias in _alias_keys(key, aliases, kind):
+        for alias in alias_keys[(kind, key)]:
             if (kind, alias) not in known:
                 known[(kind, alias)] = entity_id
                 aliases_to_add.append((entity_id, kind, alias))
@@ -280,7 +284,6 @@ def store_analyses(analyses: Sequence[Analysed], *, replace: bool = False) -> No
                     q.end,
                 )
             )
-        data = analysis.to_json()
         records.append(
             ArticleAnalysis(
                 article=article,
@@ -288,9 +291,10 @@ def store_analyses(analyses: Sequence[Analysed], *, replace: bool = False) -> No
                 language=analysis.language,
                 reading_time_min=analysis.reading_time_min,
                 summary=[analysis.summary] if analysis.summary else [],
-                keywords=data["keywords"],
-                dates=data["dates"],
-                data={"summary_spans": data["summary_spans"]},
+                # only these parts of Analysis.to_json (mentions and quotes have tables)
+                keywords=[k.to_json() for k in analysis.keywords],
+                dates=[d.to_json() for d in analysis.dates],
+                data={"summary_spans": [list(s) for s in analysis.summary_spans]},
             )
         )
     insert_rows(
