@@ -22,7 +22,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import compress
 from operator import itemgetter, or_
 
@@ -151,9 +150,6 @@ def _words(text: str) -> int:
     return sum(1 for t in scan_tokens(text) if t[0][0].isalnum())
 
 
-_stripped = lru_cache(maxsize=50_000)(strip_clitics)  # a word's proclitic-free form
-
-
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Quotes in ``text`` given its linked entity mentions (offsets index ``text``)."""
     quotes: list[Quote] = []
@@ -181,7 +177,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     for s_start, s_end in sentences:
         toks = split_tokens(text, s_start, s_end)
         forms = list(map(cached_match_form, map(itemgetter(0), toks)))
-        stripped = list(map(_stripped, forms))
+        stripped = list(map(strip_clitics, forms))  # cached in lexicon
         cues: list[_Cue] = []
         # the few words that can be cues, found in C
         maybe = map(

@@ -149,9 +149,8 @@ class _ScoreCache(WordRows):
     def fill(self, words: list[str], start: int) -> None:
         for at in range(0, len(words), _FILL_WORDS):
             part = words[at : at + _FILL_WORDS]
-            forms, self.arrays[0][start + at : start + at + len(part)] = _score_tables(
-                self.model, part
-            )
+            forms, tables = _score_tables(self.model, part)
+            self.arrays[0][start + at : start + at + len(part)] = tables
             self.forms.extend(forms)
 
     def kept(self, rows: np.ndarray) -> None:
