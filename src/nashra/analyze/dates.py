@@ -112,18 +112,21 @@ _E = r"(?!\w)"  # word end
 _MONTH_RE = _alt(*_MONTHS)
 _HIJRI_RE = _alt(*_HIJRI_MONTHS)
 
+# A day starts a word, or follows a و/ب that does: tested after its first digit, so that
+# the pattern starts with a digit and re skips straight to digits.
+_DAY = rf"(?P<day>{_D}(?:(?<!\w.)|(?<=[وب].)(?<!\w..)){_D}?)"
 _DATE = re.compile(
-    rf"(?:(?<!\w)|(?<=(?<!\w)[وب]))(?:[وب]?(?:في|يوم)\s+)?(?P<day>{_D}{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?"
+    rf"{_DAY}\s*(?:من\s+)?(?:شهر\s+)?"
     rf"(?P<month>{_MONTH_RE}){_E}"
     rf"(?:\s*(?:\(\s*{_MONTH_RE}\s*\)|/\s*{_MONTH_RE}{_E}|-\s*{_MONTH_RE}{_E}))?"
     rf"(?:\s*(?:،|,)?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<year>{_D}{{4}})(?:\s*م{_E})?)?"
 )
 _HIJRI = re.compile(
-    rf"(?:(?<!\w)|(?<=(?<!\w)[وب]))(?P<day>{_D}{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{_HIJRI_RE}){_E}"
+    rf"{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{_HIJRI_RE}){_E}"
     rf"\s*(?:(?:عام|سنة)\s+)?(?P<year>{_D}{{4}})\s*(?:هـ|ه|للهجرة|هجري[ةه]?)(?!\w)"
 )
 _NUMERIC = re.compile(
-    rf"(?<![\d/.\-]){_B}(?P<day>{_D}{{1,2}})[/.\-](?P<month>{_D}{{1,2}})[/.\-](?P<year>{_D}{{4}})(?![\d/])"
+    rf"(?P<day>{_D}(?<![\w/.\-].){_D}?)[/.\-](?P<month>{_D}{{1,2}})[/.\-](?P<year>{_D}{{4}})(?![\d/])"
 )
 _TOD = r"(?:(?:صباح|مساء|ظهر|عصر|ليل[ةه]|فجر|منتصف\s+ليل[ةه]?)\s+)?"
 _RELATIVE = re.compile(
