@@ -244,27 +244,29 @@ def _best_story(article: Article) -> int | None:
     # By primary key only, the rest checked here: with the conditions in SQL, SQLite
     # walks the index of duplicate_of or published_at instead.
     found: dict[int, int] = {}
+    seed_of: dict[int, int] = {}  # story → its representative article
     window = None
     if article.published_at is not None:  # an undated article (a raw scrape) may match any time
         window = _Window(article.published_at - WINDOW, article.published_at + WINDOW)
-    for art_id, story_id, dup_of, published in select_in(
-        _T["article"], ("id", "story_id", "duplicate_of_id", "published_at"), "id", ids
+    marks = ", ".join(["%s"] * len(ids))
+    for art_id, story_id, dup_of, published, rep in _sql(
+        "SELECT a.id, a.story_id, a.duplicate_of_id, a.published_at, s.representative_id"
+        " FROM {article} a LEFT JOIN {story} s ON s.id = a.story_id"
+        f" WHERE a.id IN ({marks})",
+        ids,
     ):
         if dup_of is not None or story_id is None:
             continue
         if window is not None and not window.holds(published):
             continue
         found[art_id] = story_id
+        if rep is not None:
+            seed_of[story_id] = rep
     # The candidates, most probes shared first: article → its story.
     story_of = dict(islice(((a, found[a]) for a in shared if a in found), MAX_CANDIDATES))
     if not story_of:
         return None
-    stories = sorted(set(story_of.values()))
-    seed_of: dict[int, int] = {
-        story: rep
-        for story, rep in select_in(_T["story"], ("id", "representative_id"), "id", stories)
-        if rep is not None
-    }
+    seed_of = {st: seed_of[st] for st in set(story_of.values()) if st in seed_of}
     keys = _analysis_keys([article.pk, *story_of, *seed_of.values()])
     keywords = _keywords(keys)
     my_keywords = keywords.get(article.pk, {})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 
 __all__ = ["Score", "bio_spans", "read_tokens", "score", "tag_conll"]
@@ -16,15 +17,18 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     Like conlleval, an ``I-X`` that does not continue an ``X`` entity starts a new one.
     """
     spans: list[tuple[int, int, str]] = []
-    start = -1
+    start = last = -1
     typ = ""
-    for i, tag in enumerate(list(tags) + ["O"]):
-        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != typ):
-            if start >= 0:
-                spans.append((start, i, typ))
-                start, typ = -1, ""
-            if tag != "O":
-                start, typ = i, tag[2:]
+    # only the tagged positions are visited (most tokens are O): a gap ends an entity
+    for i, tag in compress(enumerate(tags), map("O".__ne__, tags)):
+        if start >= 0 and (i != last + 1 or tag[0] == "B" or tag[2:] != typ):
+            spans.append((start, last + 1, typ))
+            start = -1
+        if start < 0:
+            start, typ = i, tag[2:]
+        last = i
+    if start >= 0:
+        spans.append((start, last + 1, typ))
     return spans
 
 

@@ -183,7 +183,7 @@ def load_model(path: Path = MODEL_PATH) -> NeuralModel:
     return model
 
 
-CACHE_WORDS = 100_000  # 2 kB a word (both directions' gate inputs, float32): 200 MB
+CACHE_WORDS = 150_000  # 2 kB a word (both directions' gate inputs, float32): 300 MB at most
 
 
 class _ProjectionCache(WordRows):
