@@ -28,7 +28,8 @@ __all__ = [
 ]
 
 
-cached_match_form = lru_cache(maxsize=50_000)(match_form)
+# as many words as the taggers' caches: a corpus's distinct words outnumber 50k quickly
+cached_match_form = lru_cache(maxsize=200_000)(match_form)
 
 
 @lru_cache(maxsize=64)  # ≥ pipeline.BATCH: a batch is tagged before the rest runs

@@ -52,9 +52,7 @@ def shingle_hashes(words: Sequence[str]) -> np.ndarray:
     """32-bit hashes of the word 5-grams, each word hashed once (numpy, no per-shingle Python)."""
     if not words:
         return np.zeros(1, dtype=np.uint64)
-    w = np.fromiter(
-        (zlib.crc32(x.encode("utf-8")) for x in words), dtype=np.uint64, count=len(words)
-    )
+    w = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
     if len(w) < SHINGLE:
         return np.array([int((w * _MIX[: len(w)]).sum() & _MAX32)], dtype=np.uint64)
     n = len(w) - SHINGLE + 1
