@@ -158,3 +158,40 @@ def test_seed_page_after_ingest(seed_path: Path) -> None:
     assert shown["subtitle"] == lines[14]
     assert shown["body"] == lines[:13]
     assert shown["boilerplate"] == lines[15:18]
+
+
+def test_long_runs_collect_garbage_per_batch_and_restore_the_collector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector is off during a run, runs after each full batch (freezing the first
+    batch's long-lived objects), and is back as it was afterwards, failures included."""
+    import gc
+
+    from nashra.news import ingest
+
+    seen: list[tuple[bool, int]] = []
+    flush = ingest.Ingester._flush
+
+    def watched(self: ingest.Ingester, batch: list[object], on_item: object) -> None:
+        seen.append((gc.isenabled(), gc.get_freeze_count()))
+        flush(self, batch, on_item)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest, "BATCH", 2)
+    monkeypatch.setattr(ingest.Ingester, "_flush", watched)
+    for k in range(5):
+        body = [f"{p} (الخبر رقم {k})" for p in BODY]
+        _text_file(tmp_path / f"news-{k}.txt", body)
+    assert gc.isenabled()
+    summary = _ingest(tmp_path)
+    assert int(summary["ingested"]) + int(summary["duplicates"]) == 5  # type: ignore[call-overload]
+    assert [enabled for enabled, _ in seen] == [False, False, False]
+    assert seen[0][1] == 0 and seen[1][1] > 0  # frozen after the first full batch
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+    def broken(self: ingest.Ingester, batch: list[object], on_item: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(ingest.Ingester, "_flush", broken)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        ingest.Ingester().ingest(iter([object(), object()]))  # type: ignore[list-item]
+    assert gc.isenabled() and gc.get_freeze_count() == 0

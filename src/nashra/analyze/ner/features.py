@@ -57,24 +57,26 @@ LEXICON_PATH = MODELS / "ner_lexicon.json.gz"
 _lexicon_override: list[Path | None] = []
 
 
-@cache
-def clusters() -> dict[str, list[int]]:
-    """Word (match form) → [coarse, fine] distributional cluster ids; empty if absent."""
-    if not CLUSTERS_PATH.exists():
+def _read_clusters(path: Path) -> dict[str, tuple[int, ...]]:
+    if not path.exists():
         return {}
-    with gzip.open(CLUSTERS_PATH, "rt", encoding="utf-8") as f:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
         data: dict[str, list[int]] = json.load(f)
-    return data
+    # tuples, not lists: the garbage collector stops looking at a tuple of numbers, and
+    # would otherwise walk these 140k lists on every full collection
+    return {w: tuple(ids) for w, ids in data.items()}
 
 
 @cache
-def svd_clusters() -> dict[str, list[int]]:
+def clusters() -> dict[str, tuple[int, ...]]:
+    """Word (match form) → (coarse, fine) distributional cluster ids; empty if absent."""
+    return _read_clusters(CLUSTERS_PATH)
+
+
+@cache
+def svd_clusters() -> dict[str, tuple[int, ...]]:
     """Word (match form) → cluster ids at 4 granularities; empty if absent."""
-    if not SVD_CLUSTERS_PATH.exists():
-        return {}
-    with gzip.open(SVD_CLUSTERS_PATH, "rt", encoding="utf-8") as f:
-        data: dict[str, list[int]] = json.load(f)
-    return data
+    return _read_clusters(SVD_CLUSTERS_PATH)
 
 
 @cache
