@@ -11,8 +11,8 @@ cannot take its neighbours down with it.
 
 from __future__ import annotations
 
-import hashlib
 import gc
+import hashlib
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
