@@ -11,7 +11,6 @@ cannot take its neighbours down with it.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
 from collections import Counter, defaultdict
@@ -27,7 +26,7 @@ from django.utils import timezone
 from nashra.extract.boilerplate import line_key
 from nashra.extract.document import Document, Rejection
 from nashra.extract.fingerprint import Fingerprint, fingerprint, similarity
-from nashra.news.batching import chunks, insert_rows, select_in
+from nashra.news.batching import CollectPerBatch, chunks, insert_rows, select_in
 from nashra.news.models import Article, ArticleBand, IngestItem, IngestRun, Source, SourceLine
 
 log = logging.getLogger(__name__)
@@ -110,33 +109,6 @@ def default_indexer() -> Indexer | None:
     return get_backend().index
 
 
-class _CollectPerBatch:
-    """Garbage collection for an ingest: the automatic collector's full passes walk the
-    growing heap while the first batch loads the analysis models, and every entry of
-    every word and model cache after that (10-13 % of the CPU time of a 6,000-article
-    ingest; docs/analyze.md). So the collector is off during a run and runs once after
-    each full batch instead, freeing that batch's cycles; after the first, the models and
-    caches, which live as long as the process, are frozen out of its sight (gc.freeze).
-    Everything is put back as it was at the end."""
-
-    def __init__(self) -> None:
-        self.was_enabled = gc.isenabled()
-        self.frozen = False
-        gc.disable()
-
-    def batch_done(self) -> None:
-        gc.collect()
-        if not self.frozen:
-            gc.freeze()
-            self.frozen = True
-
-    def end(self) -> None:
-        if self.frozen:
-            gc.unfreeze()
-        if self.was_enabled:
-            gc.enable()
-
-
 class Ingester:
     def __init__(
         self,
@@ -171,7 +143,7 @@ class Ingester:
         on_item: Callable[[str, str], None] | None = None,
     ) -> Report:
         batch: list[Document | Rejection] = []
-        collector = _CollectPerBatch()
+        collector = CollectPerBatch()
         try:
             for item in items:
                 batch.append(item)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from nashra.analyze.pipeline import ANALYSIS_VERSION, analyze_texts
+from nashra.news.batching import CollectPerBatch
 from nashra.news.management.commands._output import console
 from nashra.news.models import Article
 from nashra.news.stories import assign_stories
@@ -53,16 +54,21 @@ class Command(BaseCommand):
             console=console(self.stdout),
             disable=opts["quiet"],
         )
+        collector = CollectPerBatch()
         with progress:
             task = progress.add_task("reanalyze", total=len(ids))
-            for start in range(0, len(ids), BATCH):
-                articles = list(
-                    Article.objects.filter(id__in=ids[start : start + BATCH]).order_by("id")
-                )
-                found = analyze_texts([(a.text, a.published_at, a.title) for a in articles])
-                analysed = [Analysed(a, f) for a, f in zip(articles, found, strict=True)]
-                with transaction.atomic():
-                    store_analyses(analysed, replace=True)
-                    assign_stories([a for a in articles if a.story_id is None])
-                progress.advance(task, len(articles))
+            try:
+                for start in range(0, len(ids), BATCH):
+                    articles = list(
+                        Article.objects.filter(id__in=ids[start : start + BATCH]).order_by("id")
+                    )
+                    found = analyze_texts([(a.text, a.published_at, a.title) for a in articles])
+                    analysed = [Analysed(a, f) for a, f in zip(articles, found, strict=True)]
+                    with transaction.atomic():
+                        store_analyses(analysed, replace=True)
+                        assign_stories([a for a in articles if a.story_id is None])
+                    progress.advance(task, len(articles))
+                    collector.batch_done()
+            finally:
+                collector.end()
         self.stdout.write(f"reanalysed {len(ids)} articles (analysis version {ANALYSIS_VERSION})")
