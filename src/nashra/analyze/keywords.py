@@ -59,7 +59,8 @@ def term_weights(text: str, analysed: list[Term] | None = None) -> dict[str, flo
     """TF × IDF of every content term in ``text`` (numbers and 1-letter terms skipped)."""
     found = analyze(text) if analysed is None else analysed
     tf = Counter(map(_TERM, found))  # counted in C; the filter below sees each term once
-    return {t: (1 + math.log(c)) * idf(t) for t, c in tf.items() if _content(t)}
+    log = math.log
+    return {t: (1 + log(c)) * w for t, c in tf.items() if (w := _keyword_idf(t))}
 
 
 _TERM = itemgetter(0)  # Term.term
@@ -68,6 +69,13 @@ _TERM = itemgetter(0)  # Term.term
 def _content(term: str) -> bool:
     """Whether a term can be a keyword: not one letter, not a number."""
     return len(term) > 1 and not term[0].isdigit()
+
+
+@lru_cache(maxsize=200_000)
+def _keyword_idf(term: str) -> float:
+    """The IDF of a term that can be a keyword, 0.0 for one that cannot (one lookup a
+    term, in C, where the test and the IDF were two Python calls; an IDF is ≥ 1)."""
+    return idf(term) if _content(term) else 0.0
 
 
 def keywords(
@@ -87,9 +95,9 @@ def keywords(
     log = math.log
     # (−score, term): the best first, ties in term order, compared in C
     scored = [
-        (-(1 + log(c)) * idf(term), term)
+        (-(1 + log(c)) * w, term)
         for term, c in tf.items()
-        if (c > 1 or len(term) >= 3) and _content(term)
+        if (w := _keyword_idf(term)) and (c > 1 or len(term) >= 3)
     ]
     best = heapq.nsmallest(top, scored)
     # The surface forms only of the terms kept (most of the work when done for all).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from nashra.analyze.dates import DateMention, find_dates
@@ -82,7 +83,7 @@ def analyze_text(
         return a
     a.dates = find_dates(text, published)
     analysed = analyze(text)
-    a.terms = [t.term for t in analysed]
+    a.terms = list(map(itemgetter(0), analysed))  # Term.term, in C
     a.keywords = keywords(text, top=KEYWORDS, analysed=analysed, title=title)
     a.summary_spans = summarize(text, analysed=analysed)
     a.summary = " ".join(text[s:e] for s, e in a.summary_spans)

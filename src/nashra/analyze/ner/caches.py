@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from itertools import chain
+from itertools import chain, filterfalse
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -50,10 +50,12 @@ class WordRows:
         self.limit = limit
         self.slot: dict[str, int] = {}
         self.words: list[str] = []
+        # Allocated at full size once: the operating system hands out memory only as rows
+        # are written, where growing by doubling copied up to 300 MB and faulted it in twice.
         self.arrays: list[np.ndarray] = [
-            np.empty((1024, *shape), dtype=dtype) for shape, dtype in shapes
+            np.empty((limit, *shape), dtype=dtype) for shape, dtype in shapes
         ]
-        self.last = np.zeros(1024, dtype=np.int64)  # the batch that last used each row
+        self.last = np.zeros(limit, dtype=np.int64)  # the batch that last used each row
         self.clock = 0
 
     def rows(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
@@ -63,15 +65,15 @@ class WordRows:
         tokens = list(chain.from_iterable(sentences))
         types = dict.fromkeys(tokens)  # in C; the loops below see each word once
         slot = self.slot
-        new = [t for t in types if t not in slot]
+        new = list(filterfalse(slot.__contains__, types))
         if new and len(slot) + len(new) > self.limit:
             self.last[[slot[t] for t in types if t in slot]] = self.clock
             self._keep_recent(max(0, min(self.limit // 2, self.limit - len(new))))
             slot = self.slot
-            new = [t for t in types if t not in slot]
+            new = list(filterfalse(slot.__contains__, types))
         if new:
             start = len(self.words)
-            self._grow(start + len(new))
+            self._grow(start + len(new))  # one batch may hold more new words than the limit
             slot.update(zip(new, range(start, start + len(new)), strict=True))
             self.words.extend(new)
             self.fill(new, start)
@@ -87,17 +89,13 @@ class WordRows:
         """Hook: only ``rows`` stay, renumbered from 0 in this order."""
 
     def _grow(self, size: int) -> None:
-        cap = len(self.last)
-        if size <= cap:
+        if size <= len(self.last):
             return
-        cap = max(size, min(2 * cap, self.limit))
         for k, a in enumerate(self.arrays):
-            grown = np.empty((cap, *a.shape[1:]), dtype=a.dtype)
+            grown = np.empty((size, *a.shape[1:]), dtype=a.dtype)
             grown[: len(a)] = a
             self.arrays[k] = grown
-        last = np.zeros(cap, dtype=np.int64)
-        last[: len(self.last)] = self.last
-        self.last = last
+        self.last = np.concatenate([self.last, np.zeros(size - len(self.last), dtype=np.int64)])
 
     def _keep_recent(self, n: int) -> None:
         size = len(self.words)
