@@ -66,6 +66,28 @@ def test_stories_group_the_same_event_across_sources(corpus: None) -> None:
     assert story.size >= 3 and story.source_count == story.size and story.representative_id
 
 
+def test_stories_only_join_articles_within_the_time_window(corpus: None) -> None:
+    from datetime import timedelta
+
+    from nashra.news import stories
+
+    rate_cut = _story_of("المركزي المصري يخفض أسعار")
+    members = list(Article.objects.filter(story_id=rate_cut, duplicate_of__isnull=True))
+    first, others = members[0], members[1:]
+    assert first.published_at is not None
+    assert stories._best_story(first) == rate_cut
+    # the others moved three windows later: nothing left to join
+    for other in others:
+        other.published_at = first.published_at + 3 * stories.WINDOW
+        other.save(update_fields=["published_at"])
+    assert stories._best_story(first) is None
+    # back within the window (a day later), they are found again
+    for other in others:
+        other.published_at = first.published_at + timedelta(days=1)
+        other.save(update_fields=["published_at"])
+    assert stories._best_story(first) == rate_cut
+
+
 def test_duplicates_join_the_story_of_their_first_copy(corpus: None) -> None:
     for copy in Article.objects.filter(duplicate_of__isnull=False).select_related("duplicate_of"):
         assert copy.story_id == copy.duplicate_of.story_id

@@ -14,7 +14,7 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from itertools import islice
 from typing import Any
 
@@ -41,6 +41,7 @@ _T = {
     "entity": Entity._meta.db_table,
     "mention": Mention._meta.db_table,
     "story": Story._meta.db_table,
+    "analysis": ArticleAnalysis._meta.db_table,
 }
 
 
@@ -77,13 +78,17 @@ def _analysis_keys(article_ids: Iterable[int]) -> dict[int, AnalysisKey]:
     """Article → its analysis row's id and time: what the caches below are keyed by. A
     re-analysis makes a new row, and ids that come back after a database is emptied come
     with another time, so nothing stale is reused."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    marks = ", ".join(["%s"] * len(ids))
+    # the time as text: an opaque part of the key, not worth a datetime parse a row
     return {
-        art: (analysis_id, str(at))
-        for art, analysis_id, at in select_in(
-            ArticleAnalysis._meta.db_table,
-            ("article_id", "id", "analyzed_at"),
-            "article_id",
-            sorted(set(article_ids)),
+        art: (analysis_id, at)
+        for art, analysis_id, at in _sql(
+            "SELECT article_id, id, CAST(analyzed_at AS TEXT) FROM {analysis}"
+            f" WHERE article_id IN ({marks})",
+            ids,
         )
     }
 
@@ -142,27 +147,6 @@ def _sql(query: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
     with connection.cursor() as cursor:
         cursor.execute(query.format(**_T), params)
         return cursor.fetchall() if cursor.description else []
-
-
-class _Window:
-    """A time span that tests datetimes as plain SQL reads give them: naive UTC from
-    SQLite (compared with naive bounds, not made aware one by one: that cost more than
-    the rest of the candidate test), aware from PostgreSQL."""
-
-    def __init__(self, low: datetime, high: datetime) -> None:
-        self.low, self.high = low, high
-        self.low_naive, self.high_naive = (
-            d.astimezone(UTC).replace(tzinfo=None) for d in (low, high)
-        )
-
-    def holds(self, value: Any) -> bool:
-        if value is None:
-            return False
-        if isinstance(value, str):
-            value = datetime.fromisoformat(value)
-        if value.tzinfo is None:
-            return bool(self.low_naive <= value <= self.high_naive)
-        return bool(self.low <= value <= self.high)
 
 
 def assign_stories(articles: Sequence[Article]) -> None:
@@ -245,19 +229,22 @@ def _best_story(article: Article) -> int | None:
     # walks the index of duplicate_of or published_at instead.
     found: dict[int, int] = {}
     seed_of: dict[int, int] = {}  # story → its representative article
-    window = None
-    if article.published_at is not None:  # an undated article (a raw scrape) may match any time
-        window = _Window(article.published_at - WINDOW, article.published_at + WINDOW)
+    # The time window is tested in the select list, not the WHERE clause, which would
+    # lead the planner astray (above), and not in Python, which parsed a datetime a row.
+    # An undated article (a raw scrape) may match any time.
+    inside, window = "1 = 1", []
+    if article.published_at is not None:
+        adapt = connection.ops.adapt_datetimefield_value
+        inside = "a.published_at BETWEEN %s AND %s"
+        window = [adapt(article.published_at - WINDOW), adapt(article.published_at + WINDOW)]
     marks = ", ".join(["%s"] * len(ids))
-    for art_id, story_id, dup_of, published, rep in _sql(
-        "SELECT a.id, a.story_id, a.duplicate_of_id, a.published_at, s.representative_id"
+    for art_id, story_id, dup_of, in_window, rep in _sql(
+        f"SELECT a.id, a.story_id, a.duplicate_of_id, {inside}, s.representative_id"
         " FROM {article} a LEFT JOIN {story} s ON s.id = a.story_id"
         f" WHERE a.id IN ({marks})",
-        ids,
+        [*window, *ids],
     ):
-        if dup_of is not None or story_id is None:
-            continue
-        if window is not None and not window.holds(published):
+        if dup_of is not None or story_id is None or not in_window:
             continue
         found[art_id] = story_id
         if rep is not None:
