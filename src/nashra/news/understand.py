@@ -17,7 +17,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -323,13 +322,18 @@ def _add_counts(added: list[tuple[int, int]], removed: list[tuple[int, int]]) ->
             mentions[entity_id] += sign * n
         for entity_id, n in Counter(e for e, _ in set(pairs)).items():
             articles[entity_id] += sign * n
-    by_delta: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for entity_id in mentions.keys() | articles.keys():
-        delta = (mentions[entity_id], articles[entity_id])
-        if delta != (0, 0):
-            by_delta[delta].append(entity_id)
-    for (dm, da), ids in by_delta.items():
-        for chunk in chunks(ids):
-            Entity.objects.filter(id__in=chunk).update(
-                mention_count=F("mention_count") + dm, article_count=F("article_count") + da
-            )
+    rows = [
+        (mentions[entity_id], articles[entity_id], entity_id)
+        for entity_id in sorted(mentions.keys() | articles.keys())  # one lock order
+        if mentions[entity_id] or articles[entity_id]
+    ]
+    # One executemany: an ORM update per distinct pair of deltas cost more than the rest.
+    if not rows:
+        return
+    table = Entity._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET mention_count = mention_count + %s,"
+            " article_count = article_count + %s WHERE id = %s",
+            rows,
+        )
