@@ -339,12 +339,13 @@ def _link_roles(text: str, mentions: list[Mention], g: Gazetteer) -> None:
         return
     taken = [(m.start, m.end) for m in mentions if m.type == "PERS"]
     toks = split_tokens(text)
-    forms = [strip_clitics(cached_match_form(t[0])) for t in toks]
+    forms = list(map(strip_clitics, map(cached_match_form, map(itemgetter(0), toks))))
     for phrase, person in roles.items():
         pw = phrase.split()
         n = len(pw)
-        for i in range(len(toks) - n + 1):
-            if forms[i] != pw[0] or forms[i : i + n] != pw:
+        # the positions of the phrase's first word, found in C
+        for i in compress(range(len(toks) - n + 1), map(pw[0].__eq__, forms)):
+            if forms[i : i + n] != pw:
                 continue
             s, e = toks[i][1], toks[i + n - 1][2]
             if any(a < e and s < b for a, b in taken):
