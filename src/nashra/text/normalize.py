@@ -21,7 +21,6 @@ Match form, in order:
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 
 # Bidi controls: LRM/RLM, embeddings/overrides, isolates; plus ALM and zero-width no-break
@@ -74,7 +73,6 @@ _MATCH_LIST: list[str | None] = [chr(i) for i in range(0x10000)]
 for _cp, _to in _MATCH_TABLE.items():
     if _cp < 0x10000:
         _MATCH_LIST[_cp] = _to
-_SPACES = re.compile(r"\s+")
 
 
 def clean_display(text: str) -> str:
@@ -88,18 +86,22 @@ def match_form(text: str) -> str:
     NFKC first (presentation forms, ligatures), then fold letters, drop marks, fold digits,
     lower-case Latin and collapse whitespace.
     """
+    # " ".join(split()) collapses and strips the same whitespace as re's \s (both use
+    # str.isspace), three times faster than a substitution
     if text.isascii():
         if "\x00" in text:
             text = text.replace("\x00", "")
-        return _SPACES.sub(" ", text.lower()).strip()
-    text = unicodedata.normalize("NFKC", text).translate(_MATCH_LIST).lower()
+        return " ".join(text.lower().split())
+    if not unicodedata.is_normalized("NFKC", text):  # a quick check; most text already is
+        text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_MATCH_LIST).lower()
     # Deleting a mark or lower-casing can, rarely, leave a string that NFKC would change
     # again (e.g. two combining marks meeting); repeat until stable so the form is idempotent.
     for _ in range(3):
         if unicodedata.is_normalized("NFKC", text):
             break
         text = unicodedata.normalize("NFKC", text).translate(_MATCH_LIST).lower()
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 SHORT_LINE = 300  # characters; longer lines are not worth caching
