@@ -21,6 +21,7 @@ Match form, in order:
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 # Bidi controls: LRM/RLM, embeddings/overrides, isolates; plus ALM and zero-width no-break
@@ -75,9 +76,14 @@ for _cp, _to in _MATCH_TABLE.items():
         _MATCH_LIST[_cp] = _to
 
 
+_DISPLAY_DROP_RE = re.compile(f"[{BIDI_CONTROLS}\\x00]+")
+
+
 def clean_display(text: str) -> str:
     """Remove bidi controls and NULs; everything else the reader sees stays as written."""
-    return text.translate(_DISPLAY_DROP)
+    # a search for the rare characters, not a translate (a dictionary lookup a character:
+    # slow on a whole decoded file)
+    return _DISPLAY_DROP_RE.sub("", text)
 
 
 def match_form(text: str) -> str:
