@@ -182,11 +182,12 @@ def test_long_runs_collect_garbage_per_batch_and_restore_the_collector(
         body = [f"{p} (الخبر رقم {k})" for p in BODY]
         _text_file(tmp_path / f"news-{k}.txt", body)
     assert gc.isenabled()
+    frozen_before = gc.get_freeze_count()  # the web worker's start-up freeze, if imported
     summary = _ingest(tmp_path)
     assert int(summary["ingested"]) + int(summary["duplicates"]) == 5  # type: ignore[call-overload]
     assert [enabled for enabled, _ in seen] == [False, False, False]
-    assert seen[0][1] == 0 and seen[1][1] > 0  # frozen after the first full batch
-    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert seen[0][1] == frozen_before < seen[1][1]  # frozen after the first full batch
+    assert gc.isenabled() and (gc.get_freeze_count() > 0) == (frozen_before > 0)
 
     def broken(self: ingest.Ingester, batch: list[object], on_item: object) -> None:
         raise RuntimeError("disk on fire")
@@ -194,4 +195,30 @@ def test_long_runs_collect_garbage_per_batch_and_restore_the_collector(
     monkeypatch.setattr(ingest.Ingester, "_flush", broken)
     with pytest.raises(RuntimeError, match="disk on fire"):
         ingest.Ingester().ingest(iter([object(), object()]))  # type: ignore[list-item]
-    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert gc.isenabled() and (gc.get_freeze_count() > 0) == (frozen_before > 0)
+
+
+def test_collector_keeps_a_web_workers_frozen_objects_frozen() -> None:
+    import gc
+
+    from nashra.news.batching import CollectPerBatch
+
+    was_frozen = gc.get_freeze_count() > 0  # site/wsgi.py may have been imported
+    try:
+        gc.unfreeze()  # a process that froze nothing keeps nothing frozen
+        job = CollectPerBatch()
+        job.batch_done()
+        job.end()
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+        gc.collect()
+        gc.freeze()  # as site/wsgi.py does at a worker's start
+        job = CollectPerBatch()
+        assert not gc.isenabled()
+        job.batch_done()
+        job.batch_done()
+        job.end()
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.enable()
+        if not was_frozen:
+            gc.unfreeze()

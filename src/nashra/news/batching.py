@@ -76,10 +76,14 @@ class CollectPerBatch:
     ingest; docs/analyze.md). So the collector is off during a job and runs once after
     each full batch instead, freeing that batch's cycles; after the first, the models and
     caches, which live as long as the process, are frozen out of its sight (gc.freeze).
-    Everything is put back as it was at the end (call ``end`` in a ``finally``)."""
+    Everything is put back as it was at the end (call ``end`` in a ``finally``): a process
+    that kept nothing frozen keeps nothing frozen, one that did has what lives on frozen."""
 
     def __init__(self) -> None:
         self.was_enabled = gc.isenabled()
+        # a web worker freezes its start-up objects (site/wsgi.py): it wants long-lived
+        # objects frozen, and unfreezing is all or nothing
+        self.was_frozen = gc.get_freeze_count() > 0
         self.frozen = False
         gc.disable()
 
@@ -92,5 +96,8 @@ class CollectPerBatch:
     def end(self) -> None:
         if self.frozen:
             gc.unfreeze()
+            if self.was_frozen:  # what lives on is frozen again, the job's garbage freed
+                gc.collect()
+                gc.freeze()
         if self.was_enabled:
             gc.enable()
