@@ -194,3 +194,31 @@ def test_ingest_indexes_the_terms_a_fresh_analysis_gives() -> None:
     for pk, terms in indexed.items():
         assert terms == document_terms(Article.objects.get(pk=pk))
         assert terms[2]  # a body
+
+
+def test_a_mention_counts_as_in_the_title_by_its_written_form(tmp_path: Path) -> None:
+    """Amman's key (عمان (الاردن)) is no title's form: the mention's own words are."""
+    from nashra.analyze.entities import Entity as Found
+    from nashra.analyze.entities import Mention as FoundMention
+    from nashra.analyze.pipeline import Analysis
+    from nashra.news.models import Source
+    from nashra.news.understand import Analysed, store_analyses
+
+    text = "وصل الوزير إلى عمّان أمس في زيارة رسمية."
+    article = Article.objects.create(
+        source=Source.objects.create(name="الرصيف"),
+        title="وزير الخارجية يصل إلى عمان",
+        body=[text],
+        origin="test",
+        format="text",
+        input_hash="in-title",
+        body_hash="in-title",
+    )
+    start = text.index("عمّان")
+    mention = FoundMention("عمّان", "LOC", start, start + 5, "عمّان", "عمان (الاردن)", "name")
+    analysis = Analysis(
+        mentions=[mention], entities=[Found("عمان (الاردن)", "عمّان", "LOC", 1, ["عمّان"])]
+    )
+    store_analyses([Analysed(article, analysis)])
+    stored = Mention.objects.get(article=article)
+    assert stored.in_title and stored.entity.key == "عمان (الاردن)"

@@ -20,7 +20,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
 
-from nashra.analyze.lexicon import cached_match_form
+from nashra.analyze.lexicon import cached_match_form, strip_clitics
 from nashra.analyze.pipeline import Analysis
 from nashra.news.batching import chunks, insert_rows, select_in
 from nashra.news.models import (
@@ -264,7 +264,11 @@ def store_analyses(analyses: Sequence[Analysed], *, replace: bool = False) -> No
             found = by_key.get((kind, m.key)) or by_any_key.get(m.key)
             if found is None:
                 continue
-            in_title = f" {found.key} " in title_form or f" {m.key} " in title_form
+            # by key, or as written (a key can be no title's form: عمان (الاردن))
+            in_title = any(
+                f" {k} " in title_form
+                for k in (found.key, m.key, strip_clitics(cached_match_form(m.text)))
+            )
             mentions.append((article.pk, found.pk, m.text[:300], m.start, m.end, in_title))
         for q in analysis.quotes:
             speaker = by_key.get((q.speaker_type, q.speaker_key)) or by_any_key.get(q.speaker_key)
