@@ -72,10 +72,11 @@ def insert_rows(
 class CollectPerBatch:
     """Garbage collection for a long batch job (an ingest, a reanalysis): the automatic
     collector's full passes walk the growing heap while the first batch loads the
-    analysis models, and every entry of every word and model cache after that (10-13 % of the CPU time of a 6,000-article
-    ingest; docs/analyze.md). So the collector is off during a job and runs once after
-    each full batch instead, freeing that batch's cycles; after the first, the models and
-    caches, which live as long as the process, are frozen out of its sight (gc.freeze).
+    analysis models, and every entry of every word and model cache after that (10-13 %
+    of the CPU time of a 6,000-article ingest; docs/analyze.md). So the collector is off
+    during a job and runs once after each batch instead, freeing that batch's cycles;
+    after the first, the models and caches, which live as long as the process, are
+    frozen out of its sight (gc.freeze).
     Everything is put back as it was at the end (call ``end`` in a ``finally``): a process
     that kept nothing frozen keeps nothing frozen, one that did has what lives on frozen."""
 
