@@ -66,16 +66,11 @@ def term_weights(text: str, analysed: list[Term] | None = None) -> dict[str, flo
 _TERM = itemgetter(0)  # Term.term
 
 
-def _content(term: str) -> bool:
-    """Whether a term can be a keyword: not one letter, not a number."""
-    return len(term) > 1 and not term[0].isdigit()
-
-
 @lru_cache(maxsize=200_000)
 def _keyword_idf(term: str) -> float:
-    """The IDF of a term that can be a keyword, 0.0 for one that cannot (one lookup a
-    term, in C, where the test and the IDF were two Python calls; an IDF is ≥ 1)."""
-    return idf(term) if _content(term) else 0.0
+    """The IDF of a term that can be a keyword, 0.0 for one that cannot: one letter, a
+    number (one cached lookup a term, in C; an IDF is ≥ 1)."""
+    return idf(term) if len(term) > 1 and not term[0].isdigit() else 0.0
 
 
 def keywords(

@@ -81,13 +81,12 @@ def _analysis_keys(article_ids: Iterable[int]) -> dict[int, AnalysisKey]:
     ids = sorted(set(article_ids))
     if not ids:
         return {}
-    marks = ", ".join(["%s"] * len(ids))
     # the time as text: an opaque part of the key, not worth a datetime parse a row
     return {
         art: (analysis_id, at)
         for art, analysis_id, at in _sql(
             "SELECT article_id, id, CAST(analyzed_at AS TEXT) FROM {analysis}"
-            f" WHERE article_id IN ({marks})",
+            f" WHERE article_id IN ({_marks(ids)})",
             ids,
         )
     }
@@ -147,6 +146,12 @@ def _sql(query: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
     with connection.cursor() as cursor:
         cursor.execute(query.format(**_T), params)
         return cursor.fetchall() if cursor.description else []
+
+
+def _marks(values: Sequence[object]) -> str:
+    """Placeholders for ``IN (...)`` over a few ids (at most 4 · MAX_CANDIDATES here: one
+    query, no chunks)."""
+    return ", ".join(["%s"] * len(values))
 
 
 def assign_stories(articles: Sequence[Article]) -> None:
@@ -237,11 +242,10 @@ def _best_story(article: Article) -> int | None:
         adapt = connection.ops.adapt_datetimefield_value
         inside = "a.published_at BETWEEN %s AND %s"
         window = [adapt(article.published_at - WINDOW), adapt(article.published_at + WINDOW)]
-    marks = ", ".join(["%s"] * len(ids))
     for art_id, story_id, dup_of, in_window, rep in _sql(
         f"SELECT a.id, a.story_id, a.duplicate_of_id, {inside}, s.representative_id"
         " FROM {article} a LEFT JOIN {story} s ON s.id = a.story_id"
-        f" WHERE a.id IN ({marks})",
+        f" WHERE a.id IN ({_marks(ids)})",
         [*window, *ids],
     ):
         if dup_of is not None or story_id is None or not in_window:

@@ -28,7 +28,6 @@ import unicodedata
 # space (BOM) which show up mid-text in scraped pages.
 BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\ufeff"
 ZERO_WIDTH = "\u200b\u200c\u200d"
-_DISPLAY_DROP: dict[int, None] = {ord(c): None for c in BIDI_CONTROLS + "\x00"}
 
 TATWEEL = "\u0640"
 
