@@ -168,3 +168,46 @@ def test_tag_conll_reads_documents(tmp_path: Path) -> None:
     out = tmp_path / "out.txt"
     assert tag_conll(src, out) == 4
     assert out.read_text("utf-8").startswith("-DOCSTART- O\n\n")
+
+
+def test_resegment_cuts_after_full_stops_not_at_shifted_boundaries() -> None:
+    from nashra.analyze.ner.conll import resegment
+
+    # as ANERcorp cuts: after a run of full stops
+    plain = [["زار", "السيسي", "الرياض", ".", "."], ["وقال", "إنه", "."]]
+    assert resegment(plain) == plain
+    # the first token of each sentence at the end of the one before (the CAMeL test file)
+    shifted = [["زار", "السيسي", "الرياض", ".", "وقال"], ["إنه", "سعيد", "."]]
+    assert resegment(shifted) == [["زار", "السيسي", "الرياض", "."], ["وقال", "إنه", "سعيد", "."]]
+    # the full stop at the start of the next sentence
+    moved = [["زار", "الرياض"], [".", "وقال", "إنه"], [".", "ثم"]]
+    assert resegment(moved) == [["زار", "الرياض"], ["."], ["وقال", "إنه", "."], ["ثم"]]
+    # sentences without a full stop (headlines) keep the file's boundaries
+    heads = [["-DOCSTART-"], ["قمة", "في", "الرياض"], ["السيسي", "يزور", "عمان"]]
+    assert resegment(heads) == heads
+
+
+def test_tag_conll_tags_a_shifted_file_as_the_plain_one(tmp_path: Path) -> None:
+    sents = [
+        ["زار", "الرئيس", "المصري", "عبد", "الفتاح", "السيسي", "الرياض", "."],
+        ["والتقى", "ولي", "العهد", "السعودي", "الأمير", "محمد", "بن", "سلمان", "."],
+        ["وقالت", "وزارة", "الخارجية", "المصرية", "إن", "الزيارة", "ناجحة", "."],
+    ]
+    shifted = [sents[0] + sents[1][:1], sents[1][1:] + sents[2][:1], sents[2][1:]]
+
+    def tagged(layout: list[list[str]], name: str) -> list[str]:
+        src, out = tmp_path / f"{name}.in", tmp_path / f"{name}.out"
+        src.write_text("".join("".join(f"{t} O\n" for t in s) + "\n" for s in layout), "utf-8")
+        assert tag_conll(src, out) == sum(map(len, sents))
+        lines = out.read_text("utf-8").split("\n")
+        # the file's own layout: a blank line after each of its sentences
+        assert [i for i, ln in enumerate(lines) if not ln][:3] == [
+            len(layout[0]),
+            len(layout[0]) + len(layout[1]) + 1,
+            sum(map(len, layout)) + 2,
+        ]
+        return [ln.split()[1] for ln in lines if ln]
+
+    plain = tagged(sents, "plain")
+    assert any(t != "O" for t in plain)
+    assert tagged(shifted, "shifted") == plain

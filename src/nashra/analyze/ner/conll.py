@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from pathlib import Path
 
-__all__ = ["Score", "bio_spans", "read_tokens", "score", "tag_conll"]
+__all__ = ["Score", "bio_spans", "read_tokens", "resegment", "score", "tag_conll"]
 
 
 def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -128,27 +128,63 @@ def _documents(sents: list[list[str]]) -> list[list[list[str]]]:
     return docs
 
 
+# A file's sentence boundaries are not trusted: the official CAMeL test file of ANERcorp
+# puts the first token of almost every sentence at the end of the one before. Sentences
+# are cut again after their full stops (a run of them: ". . ."), as ANERcorp cuts them;
+# a file sentence without a full stop (a headline, a list) keeps its own boundaries.
+SENTENCE_END = "."
+
+
+def resegment(sents: list[list[str]]) -> list[list[str]]:
+    """The file's tokens, in order, cut after each run of full stops and at the end of
+    every file sentence that has none (``-DOCSTART-`` lines stay sentences of their own)."""
+    flat = [tok for sent in sents for tok in sent]
+    cuts = {len(flat)}
+    pos = 0
+    for sent in sents:
+        if sent and sent[0] == DOCSTART:
+            cuts.add(pos)
+        pos += len(sent)
+        if SENTENCE_END not in sent:
+            cuts.add(pos)
+    for i, tok in enumerate(flat[:-1]):
+        if tok == SENTENCE_END and flat[i + 1] != SENTENCE_END:
+            cuts.add(i + 1)
+    out: list[list[str]] = []
+    start = 0
+    for cut in sorted(cuts):
+        if cut > start:
+            out.append(flat[start:cut])
+            start = cut
+    return out
+
+
 def tag_conll(in_path: Path | str, out_path: Path | str) -> int:
     """Tag a CoNLL file (token per line; extra columns ignored); write ``token TAG`` lines.
 
-    Sentences are tagged a document at a time, with the same second pass as articles
-    (:func:`nashra.analyze.ner.document.consistent`). Returns the number of tokens written.
+    The file's tokens are tagged as :func:`resegment` cuts them into sentences, a
+    document at a time, with the same second pass as articles
+    (:func:`nashra.analyze.ner.document.consistent`); the output keeps the file's own
+    lines and blank lines. Returns the number of tokens written.
     """
     from nashra.analyze.ner.document import consistent
     from nashra.analyze.ner.tagger import tag_sentences
 
+    sents = read_tokens(in_path)
+    tags: list[str] = []
+    for doc in _documents(resegment(sents)):
+        if doc[0] and doc[0][0] == DOCSTART:
+            tags += ["O"] * len(doc[0])
+        else:
+            for sent_tags in consistent(doc, tag_sentences(doc)):
+                tags += sent_tags
     n = 0
     with open(out_path, "w", encoding="utf-8") as out:
-        for doc in _documents(read_tokens(in_path)):
-            if doc[0] and doc[0][0] == DOCSTART:
-                tags = [["O"] * len(doc[0])]
-            else:
-                tags = consistent(doc, tag_sentences(doc))
-            for sent, sent_tags in zip(doc, tags, strict=True):
-                for tok, tag in zip(sent, sent_tags, strict=True):
-                    out.write(f"{tok} {tag}\n")
-                    n += 1
-                out.write("\n")
+        for sent in sents:
+            for tok in sent:
+                out.write(f"{tok} {tags[n]}\n")
+                n += 1
+            out.write("\n")
     return n
 
 
