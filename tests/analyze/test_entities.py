@@ -132,3 +132,19 @@ def test_oman_and_amman_are_told_apart(text: str, amman: bool) -> None:
     # the bare spelling never becomes an alias of the city (it would merge the two)
     city = [e for e in entities if e.key == "عمان (الاردن)"]
     assert all("عمان" not in e.aliases for e in city)
+
+
+def test_accusative_ending_is_no_part_of_the_name() -> None:
+    text = "بلغ سعر البرميل ستين دولارًا أمس، وقفز إلى سبعين دولاراً اليوم."
+    spans = [_span(text, "دولارًا", "MISC"), _span(text, "دولاراً", "MISC")]
+    mentions, entities = link_entities(text, spans)
+    assert [(m.text, text[m.start : m.end]) for m in mentions] == [("دولار", "دولار")] * 2
+    assert [(e.key, e.name, e.count) for e in entities] == [("دولار", "دولار", 2)]
+
+
+def test_display_name_is_a_form_without_proclitic() -> None:
+    text = "وجه الرئيس رسالة للكونغرس أمس. ورد الكونغرس بعد ساعات."
+    spans = [_span(text, "للكونغرس", "ORG"), _span(text, "الكونغرس", "ORG")]
+    mentions, entities = link_entities(text, spans)
+    assert {m.key for m in mentions} == {"الكونغرس"}
+    assert [(e.name, e.count) for e in entities] == [("الكونغرس", 2)]

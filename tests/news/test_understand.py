@@ -222,3 +222,36 @@ def test_a_mention_counts_as_in_the_title_by_its_written_form(tmp_path: Path) ->
     store_analyses([Analysed(article, analysis)])
     stored = Mention.objects.get(article=article)
     assert stored.in_title and stored.entity.key == "عمان (الاردن)"
+
+
+def test_a_stored_name_loses_its_proclitic_when_a_clean_form_arrives() -> None:
+    """An organisation first seen as للكونغرس is named الكونغرس once an article writes it
+    so; a person's name still grows to its fullest form."""
+    from nashra.analyze.entities import Entity as Found
+    from nashra.analyze.pipeline import Analysis
+    from nashra.news.models import Source
+    from nashra.news.understand import Analysed, store_analyses
+
+    source = Source.objects.create(name="الرصيف")
+
+    def store(n: int, found: list[Found]) -> None:
+        article = Article.objects.create(
+            source=source,
+            title=f"خبر {n}",
+            body=["نص الخبر."],
+            origin="test",
+            format="text",
+            input_hash=f"names-{n}",
+            body_hash=f"names-{n}",
+        )
+        store_analyses([Analysed(article, Analysis(entities=found))])
+
+    store(1, [Found("الكونغرس", "للكونغرس", "ORG", 1, ["الكونغرس"])])
+    assert Entity.objects.get(kind="ORG").name == "للكونغرس"
+    store(2, [Found("الكونغرس", "الكونغرس", "ORG", 1, ["الكونغرس"])])
+    assert Entity.objects.get(kind="ORG").name == "الكونغرس"
+    store(3, [Found("الكونغرس", "للكونغرس", "ORG", 1, ["الكونغرس"])])
+    assert Entity.objects.get(kind="ORG").name == "الكونغرس"
+    store(4, [Found("بيسكوف", "بيسكوف", "PERS", 1, ["بيسكوف"])])
+    store(5, [Found("ديمتري بيسكوف", "ديمتري بيسكوف", "PERS", 1, ["بيسكوف"])])
+    assert Entity.objects.get(kind="PERS").name == "ديمتري بيسكوف"

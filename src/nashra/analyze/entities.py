@@ -33,7 +33,7 @@ from nashra.analyze.lexicon import cached_sentences as split_sentences
 from nashra.analyze.ner.tagger import EntitySpan, split_tokens
 from nashra.text import is_stopword
 
-__all__ = ["Entity", "Mention", "link_entities"]
+__all__ = ["Entity", "Mention", "link_entities", "name_rank"]
 
 
 @dataclass
@@ -77,6 +77,7 @@ class Entity:
 
 
 _SINGLE_PROCLITICS = "وفبلك"
+_TANWEEN_ALEF = ("\u064b\u0627", "\u0627\u064b")  # ًا / اً
 _ARTICLE_STACKS = ("وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال")
 _MAX_ROLE_WORDS = 6
 
@@ -110,6 +111,12 @@ def _strip_display(text: str, g: Gazetteer) -> int:
     if c0 in "بلك" and rest[0] == "ا":  # لإدلب، بأنقرة
         return 1
     return 0
+
+
+def name_rank(name: str, key: str) -> tuple[bool, int]:
+    """How well ``name`` displays an entity keyed ``key``: a name whose match form is the
+    key itself (no proclitic left on it: الكونغرس, not للكونغرس) first, then the longer."""
+    return cached_match_form(name) == key, len(name)
 
 
 def _key(text: str) -> str:
@@ -172,8 +179,10 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     for sp in spans:
         cut = _strip_display(sp.text, g)
         start = sp.start + cut
-        mtext = text[start : sp.end]
-        m = Mention(mtext, sp.type, start, sp.end)
+        # the accusative ending of an indefinite noun is no part of a name: دولارًا → دولار
+        end = sp.end - 2 if sp.text.endswith(_TANWEEN_ALEF) and sp.end - start > 4 else sp.end
+        mtext = text[start:end]
+        m = Mention(mtext, sp.type, start, end)
         single_nisba = g.nisba_country(mtext) if " " not in mtext else None
         country = g.country(mtext) if sp.type in ("LOC", "ORG", "MISC") else None
         if single_nisba:
@@ -233,6 +242,8 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
         ent = entities.get(m.key)
         if ent is None:
             ent = entities[m.key] = Entity(m.key, m.entity, m.type)
+        elif name_rank(m.entity, m.key) > name_rank(ent.name, ent.key):
+            ent.name = m.entity  # الكونغرس rather than للكونغرس
         ent.count += 1
         alias = _key(m.text)
         if alias not in ent.aliases and (alias not in _SHARED_FORMS or alias == m.key):

@@ -20,6 +20,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
 
+from nashra.analyze.entities import name_rank
 from nashra.analyze.lexicon import cached_match_form, strip_clitics
 from nashra.analyze.pipeline import Analysis
 from nashra.news.batching import chunks, insert_rows, select_in
@@ -139,7 +140,7 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
             key = ent.key or match_form(ent.name)
             name, aliases = wanted.get((kind, key), (ent.name, set()))
             aliases.update(ent.aliases)
-            wanted[(kind, key)] = (max(name, ent.name, key=len), aliases)
+            wanted[(kind, key)] = (max(name, ent.name, key=lambda n: name_rank(n, key)), aliases)
     if not wanted:
         return {}
     alias_keys = {
@@ -203,8 +204,12 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
                 known[(kind, alias)] = entity_id
                 aliases_to_add.append((entity_id, kind, alias))
         new_aliases = sorted(set(entity.aliases) | aliases | {name})[:50]
-        if len(name) > len(entity.name) and kind == "PERS":
-            entity.name = name  # the fullest form of a person's name reads best
+        if (
+            len(name) > len(entity.name)
+            if kind == "PERS"  # the fullest form of a person's name reads best
+            else name_rank(name, entity.key)[0] and not name_rank(entity.name, entity.key)[0]
+        ):
+            entity.name = name  # (a place or body: one without a proclitic on it)
             changed[entity_id] = entity
         if new_aliases != entity.aliases:
             entity.aliases = new_aliases
