@@ -148,3 +148,39 @@ def test_display_name_is_a_form_without_proclitic() -> None:
     mentions, entities = link_entities(text, spans)
     assert {m.key for m in mentions} == {"الكونغرس"}
     assert [(e.name, e.count) for e in entities] == [("الكونغرس", 2)]
+
+
+def test_a_frequent_word_keeps_its_first_letter() -> None:
+    """و/ف before a name is common (ومحمد), but فيفا and وارسو are names of their own:
+    the whole word is frequent in news and what would be left is not a word."""
+    text = "أعلن الاتحاد الدولي فيفا أمس أن اجتماعه في وارسو تأجل، وقال ومحمد صلاح حاضر."
+    spans = [
+        _span(text, "فيفا", "ORG"),
+        _span(text, "وارسو", "LOC"),
+        _span(text, "ومحمد صلاح", "PERS"),
+    ]
+    mentions, _ = link_entities(text, spans)
+    assert {m.text for m in mentions} >= {"فيفا", "وارسو", "محمد صلاح"}
+
+
+def test_a_stopword_alone_is_no_entity() -> None:
+    text = "وقال لي المدرب إن الفريق جاهز."
+    mentions, entities = link_entities(text, [_span(text, "لي", "PERS")])
+    assert mentions == [] and entities == []
+
+
+def test_a_rank_that_is_also_a_word_needs_a_known_name_after_it() -> None:
+    """الفريق is a general's rank and, far more often, a team."""
+    text = "وقال المدرب إن الفريق جاهز وإن الفريق سيخوض مباراته الأولى غداً."
+    assert link_entities(text, []) == ([], [])
+    text = "واستقبل الفريق أول ركن سالم بن خالد، وحضر الفريق ضاحي خلفان."
+    mentions, _ = link_entities(text, [])
+    assert [(m.text, m.type) for m in mentions] == [
+        ("سالم بن خالد", "PERS"),
+        ("ضاحي خلفان", "PERS"),
+    ]
+    # an unambiguous rank still takes a name no list knows
+    text = "وأعلن العقيد زيغمونت كراسوفسكي أن الاجتماع انتهى."
+    mentions, _ = link_entities(text, [])
+    assert [m.text for m in mentions] == ["زيغمونت كراسوفسكي"]
+

@@ -30,10 +30,11 @@ from operator import itemgetter
 from nashra.analyze.gazetteer import Gazetteer, gazetteer
 from nashra.analyze.lexicon import cached_match_form, mf_set, strip_clitics
 from nashra.analyze.lexicon import cached_sentences as split_sentences
+from nashra.analyze.ner.features import clusters, lexicon
 from nashra.analyze.ner.tagger import EntitySpan, split_tokens
 from nashra.text import is_stopword
 
-__all__ = ["Entity", "Mention", "link_entities", "name_rank"]
+__all__ = ["Entity", "Mention", "known_person", "link_entities", "name_rank"]
 
 
 @dataclass
@@ -107,7 +108,9 @@ def _strip_display(text: str, g: Gazetteer) -> int:
     if c0 not in _SINGLE_PROCLITICS:
         return 0
     if c0 in "وف" and len(rest) >= 3 and first[1] not in "و":
-        return 1
+        # a frequent word whose rest is not one is a name of its own: فيفا, وارسو
+        frequent = clusters()
+        return 0 if form in frequent and rest not in frequent else 1
     if c0 in "بلك" and rest[0] == "ا":  # لإدلب، بأنقرة
         return 1
     return 0
@@ -177,6 +180,8 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     g = gazetteer()
     mentions: list[Mention] = []
     for sp in spans:
+        if " " not in sp.text and is_stopword(cached_match_form(sp.text)):
+            continue  # قال لي: "told me", not a person
         cut = _strip_display(sp.text, g)
         start = sp.start + cut
         # the accusative ending of an indefinite noun is no part of a name: دولارًا → دولار
@@ -258,6 +263,11 @@ _HONORIFICS = mf_set(
     "الشيخ السيد السيدة الأستاذ الأستاذة الحاج الدكتورة"
 )
 _NAME_JOINERS = mf_set("الدين الله الرحمن بن بنت أبو أبي عبد")
+# Ranks that are also common words (الفريق: the team; المقدم: the presenter; الرائد: the
+# pioneering): a name follows only if its first word is known as a person's.
+_AMBIGUOUS_HONORIFICS = mf_set("الفريق الرائد المقدم النقيب")
+# Words that continue a rank before the name (الفريق أول ركن، العميد طيار، اللواء متقاعد)
+_RANK_WORDS = mf_set("أول ركن طيار بحري متقاعد")
 
 
 @lru_cache(maxsize=50_000)
@@ -265,9 +275,21 @@ def _is_honorific(word: str) -> bool:
     return strip_clitics(cached_match_form(word)) in _HONORIFICS
 
 
+def known_person(word: str) -> bool:
+    """Whether a word is known as (part of) a person's name: by the entity lexicon (the
+    type news text gives it most often) or the gazetteer."""
+    form = cached_match_form(word)
+    known = lexicon().get(strip_clitics(form, keep_article=True))
+    return (known is not None and known[0] == "PERS") or "PERS" in gazetteer().token_types.get(
+        form, ()
+    )
+
+
 def _honorific_names(text: str, mentions: list[Mention]) -> None:
     """A name right after a rank or honorific (العقيد جمال الدين حسن) that the model missed:
-    up to four words, none with the article except الدين/الله, no stopword, no punctuation."""
+    up to four words, none with the article except الدين/الله, no stopword, no punctuation;
+    after the rank's own words (الفريق أول ركن), and after a rank that is also a common
+    word (الفريق) only when the first word is known as a person's."""
     covered = sorted((m.start, m.end) for m in mentions)
     starts = [a for a, _ in covered]
 
@@ -278,8 +300,16 @@ def _honorific_names(text: str, mentions: list[Mention]) -> None:
     toks = split_tokens(text)
     # the few honorifics, found in C (an lru_cache hit a word)
     for i in compress(range(len(toks) - 1), map(_is_honorific, map(itemgetter(0), toks))):
+        j = i + 1
+        while j < len(toks) and cached_match_form(toks[j][0]) in _RANK_WORDS:
+            j += 1
+        if j == len(toks) or (
+            strip_clitics(cached_match_form(toks[i][0])) in _AMBIGUOUS_HONORIFICS
+            and not known_person(toks[j][0])
+        ):
+            continue
         name: list[tuple[str, int, int]] = []
-        for t in toks[i + 1 : i + 5]:
+        for t in toks[j : j + 4]:
             f = cached_match_form(t[0])
             if not t[0][0].isalpha() or is_covered(t[1]) or is_stopword(f):
                 break

@@ -20,7 +20,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
 
-from nashra.analyze.entities import name_rank
+from nashra.analyze.entities import known_person, name_rank
 from nashra.analyze.lexicon import cached_match_form, strip_clitics
 from nashra.analyze.pipeline import Analysis
 from nashra.news.batching import chunks, insert_rows, select_in
@@ -205,8 +205,8 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
                 aliases_to_add.append((entity_id, kind, alias))
         new_aliases = sorted(set(entity.aliases) | aliases | {name})[:50]
         if (
-            len(name) > len(entity.name)
-            if kind == "PERS"  # the fullest form of a person's name reads best
+            _fuller_name(name, entity.name)
+            if kind == "PERS"
             else name_rank(name, entity.key)[0] and not name_rank(entity.name, entity.key)[0]
         ):
             entity.name = name  # (a place or body: one without a proclitic on it)
@@ -223,6 +223,19 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
     if changed:
         _save_names(list(changed.values()))
     return {ent_key: entities[eid] for ent_key, eid in resolved_ids.items()}
+
+
+def _fuller_name(name: str, stored: str) -> bool:
+    """Whether a person's stored name should grow to ``name``: the fullest form reads
+    best, but only by words known as names' (a tagger's span that ran into غفر الله or
+    began with فإن must not become the name shown everywhere)."""
+    if len(name) <= len(stored):
+        return False
+    have = set(stored.split())
+    return all(known_person(w) or w in _JOINERS for w in name.split() if w not in have)
+
+
+_JOINERS = frozenset({"بن", "ابن", "بنت", "آل", "ال", "عبد", "أبو", "ابو", "أبي", "ابي"})
 
 
 def _save_names(entities: list[StoredEntity]) -> None:
