@@ -184,3 +184,14 @@ def test_a_rank_that_is_also_a_word_needs_a_known_name_after_it() -> None:
     mentions, _ = link_entities(text, [])
     assert [m.text for m in mentions] == ["زيغمونت كراسوفسكي"]
 
+
+def test_an_organisation_noun_without_article_is_no_entity() -> None:
+    text = "وقالت منظمة إن الاتحاد قرر، ورحبت وزارة بذلك، وكذلك الكونغرس."
+    spans = [
+        _span(text, "منظمة", "ORG"),
+        _span(text, "الاتحاد", "ORG"),
+        _span(text, "وزارة", "ORG"),
+        _span(text, "الكونغرس", "ORG"),
+    ]
+    mentions, _ = link_entities(text, spans)
+    assert [m.text for m in mentions] == ["الاتحاد", "الكونغرس"]

@@ -28,7 +28,7 @@ from itertools import compress
 from operator import itemgetter
 
 from nashra.analyze.gazetteer import Gazetteer, gazetteer
-from nashra.analyze.lexicon import cached_match_form, mf_set, strip_clitics
+from nashra.analyze.lexicon import cached_match_form, core_candidates, mf_set, strip_clitics
 from nashra.analyze.lexicon import cached_sentences as split_sentences
 from nashra.analyze.ner.features import clusters, lexicon
 from nashra.analyze.ner.tagger import EntitySpan, split_tokens
@@ -116,6 +116,17 @@ def _strip_display(text: str, g: Gazetteer) -> int:
     return 0
 
 
+def _generic_word(word: str, g: Gazetteer) -> bool:
+    """A one-word span that names nothing: a stopword (قال لي: "told me") or an
+    organisation noun without the article (منظمة، شركة: "an organisation"; الاتحاد may be a
+    club's name)."""
+    form = cached_match_form(word)
+    if is_stopword(form):
+        return True
+    cands = core_candidates(form)
+    return not any(c.startswith("ال") for c in cands) and any(c in g.org_cues for c in cands)
+
+
 def name_rank(name: str, key: str) -> tuple[bool, int]:
     """How well ``name`` displays an entity keyed ``key``: a name whose match form is the
     key itself (no proclitic left on it: الكونغرس, not للكونغرس) first, then the longer."""
@@ -180,8 +191,8 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     g = gazetteer()
     mentions: list[Mention] = []
     for sp in spans:
-        if " " not in sp.text and is_stopword(cached_match_form(sp.text)):
-            continue  # قال لي: "told me", not a person
+        if " " not in sp.text and _generic_word(sp.text, g):
+            continue
         cut = _strip_display(sp.text, g)
         start = sp.start + cut
         # the accusative ending of an indefinite noun is no part of a name: دولارًا → دولار
