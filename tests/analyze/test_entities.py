@@ -195,3 +195,20 @@ def test_an_organisation_noun_without_article_is_no_entity() -> None:
     ]
     mentions, _ = link_entities(text, spans)
     assert [m.text for m in mentions] == ["الاتحاد", "الكونغرس"]
+
+
+def test_a_preposition_before_an_organisation_noun_leaves_the_span() -> None:
+    text = "وأعلن البيان الموجه لبنك التنمية الآسيوي أن القرض أقر."
+    mentions, _ = link_entities(text, [_span(text, "لبنك التنمية الآسيوي", "ORG")])
+    assert [(m.text, m.key) for m in mentions] == [("بنك التنمية الآسيوي", "بنك التنميه الاسيوي")]
+
+
+def test_the_formulas_name_no_entity() -> None:
+    text = "وقال رحمه الله إن المشروع اكتمل ولله الحمد، وزار مسجد عبدالله بن عباس."
+    spans = [
+        _span(text, "الله", "MISC"),
+        _span(text, "ولله الحمد", "MISC"),
+        _span(text, "عبدالله بن عباس", "PERS"),
+    ]
+    mentions, _ = link_entities(text, spans)
+    assert [m.text for m in mentions] == ["عبدالله بن عباس"]
