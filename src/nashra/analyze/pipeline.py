@@ -31,7 +31,7 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = "1.7"  # 1.7: Amman (عمّان) told apart from Oman (عُمان)
+ANALYSIS_VERSION = "1.8"  # 1.8: generic words, formulas and الفريق + a non-name are no entities
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 
