@@ -173,8 +173,8 @@ def test_tag_conll_reads_documents(tmp_path: Path) -> None:
 def test_resegment_cuts_after_full_stops_not_at_shifted_boundaries() -> None:
     from nashra.analyze.ner.conll import resegment
 
-    # as ANERcorp cuts: after a run of full stops
-    plain = [["زار", "السيسي", "الرياض", ".", "."], ["وقال", "إنه", "."]]
+    # a well-formed file is read as it is, a sentence with a full stop inside included
+    plain = [["زار", "السيسي", "الرياض", ".", "."], ["وقال", ".", "إنه", "سعيد"], ["نعم", "."]]
     assert resegment(plain) == plain
     # the first token of each sentence at the end of the one before (the CAMeL test file)
     shifted = [["زار", "السيسي", "الرياض", ".", "وقال"], ["إنه", "سعيد", "."]]
@@ -185,6 +185,14 @@ def test_resegment_cuts_after_full_stops_not_at_shifted_boundaries() -> None:
     # sentences without a full stop (headlines) keep the file's boundaries
     heads = [["-DOCSTART-"], ["قمة", "في", "الرياض"], ["السيسي", "يزور", "عمان"]]
     assert resegment(heads) == heads
+    # a shifted file: its headline keeps its break
+    mixed = [*heads[:2], ["زار", "الرياض", ".", "وقال"], ["إنه", "سعيد", ".", "ثم"], ["غادر", "."]]
+    assert resegment(mixed) == [
+        *heads[:2],
+        ["زار", "الرياض", "."],
+        ["وقال", "إنه", "سعيد", "."],
+        ["ثم", "غادر", "."],
+    ]
 
 
 def test_tag_conll_tags_a_shifted_file_as_the_plain_one(tmp_path: Path) -> None:

@@ -128,16 +128,30 @@ def _documents(sents: list[list[str]]) -> list[list[list[str]]]:
     return docs
 
 
-# A file's sentence boundaries are not trusted: the official CAMeL test file of ANERcorp
-# puts the first token of almost every sentence at the end of the one before. Sentences
-# are cut again after their full stops (a run of them: ". . ."), as ANERcorp cuts them;
-# a file sentence without a full stop (a headline, a list) keeps its own boundaries.
+# A file's sentence breaks may be off by a token: the official CAMeL test file of
+# ANERcorp puts the first token of almost every sentence at the end of the one before.
+# Such a file is cut into sentences again after its full stops (a run of them: ". . ."),
+# as ANERcorp is cut; a well-formed file is read as it is.
 SENTENCE_END = "."
 
 
+def _shifted(sents: list[list[str]]) -> bool:
+    """Whether at least half the file's sentences have their breaks a token off: a token
+    after the final full stop (``… . w``) or a full stop first and none last (``. w …``)."""
+    body = [s for s in sents if s and s[0] != DOCSTART]
+    off = sum(
+        (len(s) > 1 and s[-2] == SENTENCE_END != s[-1]) or (s[0] == SENTENCE_END != s[-1])
+        for s in body
+    )
+    return bool(body) and 2 * off >= len(body)
+
+
 def resegment(sents: list[list[str]]) -> list[list[str]]:
-    """The file's tokens, in order, cut after each run of full stops and at the end of
-    every file sentence that has none (``-DOCSTART-`` lines stay sentences of their own)."""
+    """The file's sentences, or, where their breaks are a token off (:func:`_shifted`), its
+    tokens cut after each run of full stops and at the end of every file sentence that
+    has none (``-DOCSTART-`` lines stay sentences of their own)."""
+    if not _shifted(sents):
+        return sents
     flat = [tok for sent in sents for tok in sent]
     cuts = {len(flat)}
     pos = 0
