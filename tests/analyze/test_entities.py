@@ -167,6 +167,10 @@ def test_a_stopword_alone_is_no_entity() -> None:
     text = "وقال لي المدرب إن الفريق جاهز."
     mentions, entities = link_entities(text, [_span(text, "لي", "PERS")])
     assert mentions == [] and entities == []
+    text = "وتشمل المواد البيفينول (إس) وشبكة إن بي سي."
+    spans = [_span(text, "إس", "MISC"), _span(text, "بي", "ORG"), _span(text, "إن بي سي", "ORG")]
+    mentions, _ = link_entities(text, spans)
+    assert [m.text for m in mentions] == ["إن بي سي"]
 
 
 def test_a_rank_that_is_also_a_word_needs_a_known_name_after_it() -> None:

@@ -125,12 +125,18 @@ def _formula(text: str) -> bool:
     return all(cached_match_form(w) in _FORMULA_WORDS for w in text.split())
 
 
+# Latin letters spelt out (البيفينول (إس)، «آر. بي. كا»): a lone one is a piece of a name
+_LETTER_NAMES = mf_set(
+    "إيه بي سي دي إي إف جي إتش آي جيه كيه إل إم إن أو كيو آر إس تي يو في إكس واي زد"
+)
+
+
 def _generic_word(word: str, g: Gazetteer) -> bool:
-    """A one-word span that names nothing: a stopword (قال لي: "told me") or an
-    organisation noun without the article (منظمة، شركة: "an organisation"; الاتحاد may be a
-    club's name)."""
+    """A one-word span that names nothing: a stopword (قال لي: "told me"), a Latin letter
+    spelt out, or an organisation noun without the article (منظمة، شركة: "an
+    organisation"; الاتحاد may be a club's name)."""
     form = cached_match_form(word)
-    if is_stopword(form):
+    if is_stopword(form) or form in _LETTER_NAMES:
         return True
     cands = core_candidates(form)
     return not any(c.startswith("ال") for c in cands) and any(c in g.org_cues for c in cands)
