@@ -216,3 +216,21 @@ def test_the_formulas_name_no_entity() -> None:
     ]
     mentions, _ = link_entities(text, spans)
     assert [m.text for m in mentions] == ["عبدالله بن عباس"]
+
+
+def test_a_span_that_ran_past_a_known_name_is_narrowed() -> None:
+    text = (
+        "استقبل رجب طيب إردوغان نظيره. وقال إن بوتين وإردوغان تطرقا إلى الوضع، "
+        "وزار ولي العهد محمد بن سلمان، والتقى الداعية سلمان العودة."
+    )
+    spans = [
+        _span(text, "رجب طيب إردوغان", "PERS"),
+        _span(text, "وإردوغان تطرقا", "PERS"),
+        _span(text, "محمد بن سلمان", "PERS"),
+        _span(text, "سلمان العودة", "PERS"),
+    ]
+    mentions, _ = link_entities(text, spans)
+    found = [(m.text, m.entity, m.via) for m in mentions if m.type == "PERS"]
+    assert ("إردوغان", "رجب طيب إردوغان", "partial") in found
+    # another person who shares a name keeps his own
+    assert ("سلمان العودة", "سلمان العودة", "name") in found

@@ -353,8 +353,44 @@ def _honorific_names(text: str, mentions: list[Mention]) -> None:
         starts = [x for x, _ in covered]
 
 
+def _trim_to_known(m: Mention, full: list[tuple[Mention, list[str]]]) -> None:
+    """Narrow a person mention whose span ran past a name (بوتين وإردوغان تطرقا → إردوغان,
+    فإن بيسكوف → بيسكوف) to the words that begin or end a full name of the article, when
+    the words dropped are neither known as names' nor written with the article."""
+    parts = [(w.group(), w.start(), w.end()) for w in _NONSPACE.finditer(m.text)]
+    keys = [cached_match_form(w) for w, _, _ in parts]
+    if len(parts) < 2 or any(
+        o is not m and (keys == ow[-len(keys) :] or keys == ow[: len(keys)]) for o, ow in full
+    ):
+        return
+    for a in range(len(parts)):
+        for b in range(len(parts), a, -1):
+            if b - a == len(parts):
+                continue
+            kept = keys[a:b]
+            dropped = [w for w, _, _ in parts[:a] + parts[b:]]
+            # a family name with the article (سلمان العودة) may be missing from every list
+            if any(known_person(w) or cached_match_form(w).startswith("ال") for w in dropped):
+                continue
+            if any(
+                o is not m and (ow[-len(kept) :] == kept or ow[: len(kept)] == kept)
+                for o, ow in full
+            ):
+                m.start, m.end = m.start + parts[a][1], m.start + parts[b - 1][2]
+                m.text = m.entity = " ".join(w for w, _, _ in parts[a:b])
+                m.key = _key(m.text)
+                return
+
+
+_NONSPACE = re.compile(r"\S+")
+
+
 def _link_persons(mentions: list[Mention]) -> None:
     persons = [m for m in mentions if m.type == "PERS" and m.via == "name"]
+    full = [(m, m.key.split()) for m in persons if " " in m.key]
+    for m in persons:
+        if " " in m.key:
+            _trim_to_known(m, full)
     full = [(m, m.key.split()) for m in persons if " " in m.key]
     for m in mentions:
         if m.via != "name":
