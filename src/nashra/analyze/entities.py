@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
@@ -121,6 +122,7 @@ def _strip_display(text: str, g: Gazetteer) -> int:
 _FORMULA_WORDS = mf_set("الله لله والله ولله فالله فلله بالله تالله الحمد سبحانه تعالى وتعالى")
 
 
+@lru_cache(maxsize=50_000)
 def _formula(text: str) -> bool:
     return all(cached_match_form(w) in _FORMULA_WORDS for w in text.split())
 
@@ -131,7 +133,8 @@ _LETTER_NAMES = mf_set(
 )
 
 
-def _generic_word(word: str, g: Gazetteer) -> bool:
+@lru_cache(maxsize=50_000)
+def _generic_word(word: str) -> bool:
     """A one-word span that names nothing: a stopword (قال لي: "told me"), a Latin letter
     spelt out, or an organisation noun without the article (منظمة، شركة: "an
     organisation"; الاتحاد may be a club's name)."""
@@ -139,7 +142,8 @@ def _generic_word(word: str, g: Gazetteer) -> bool:
     if is_stopword(form) or form in _LETTER_NAMES:
         return True
     cands = core_candidates(form)
-    return not any(c.startswith("ال") for c in cands) and any(c in g.org_cues for c in cands)
+    cues = gazetteer().org_cues
+    return not any(c.startswith("ال") for c in cands) and any(c in cues for c in cands)
 
 
 def name_rank(name: str, key: str) -> tuple[bool, int]:
@@ -206,7 +210,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     g = gazetteer()
     mentions: list[Mention] = []
     for sp in spans:
-        if (" " not in sp.text and _generic_word(sp.text, g)) or _formula(sp.text):
+        if (" " not in sp.text and _generic_word(sp.text)) or _formula(sp.text):
             continue
         cut = _strip_display(sp.text, g)
         start = sp.start + cut
@@ -353,33 +357,45 @@ def _honorific_names(text: str, mentions: list[Mention]) -> None:
         starts = [x for x, _ in covered]
 
 
-def _trim_to_known(m: Mention, full: list[tuple[Mention, list[str]]]) -> None:
+def _name_ends(words: list[str]) -> set[tuple[str, ...]]:
+    """The first and last words of a name, 1 to all of them (what a partial name can be)."""
+    n = len(words)
+    return {tuple(words[:k]) for k in range(1, n + 1)} | {
+        tuple(words[-k:]) for k in range(1, n + 1)
+    }
+
+
+def _trim_to_known(
+    m: Mention, mine: set[tuple[str, ...]], owners: Counter[tuple[str, ...]]
+) -> None:
     """Narrow a person mention whose span ran past a name (بوتين وإردوغان تطرقا → إردوغان,
     فإن بيسكوف → بيسكوف) to the words that begin or end a full name of the article, when
-    the words dropped are neither known as names' nor written with the article."""
+    the words dropped are neither known as names' nor written with the article.
+    ``owners`` counts the full names each run of first or last words ends; ``mine`` are
+    this mention's own."""
+
+    def elsewhere(words: tuple[str, ...]) -> bool:
+        return owners[words] > (words in mine)
+
+    keys = tuple(m.key.split())
+    # most full names are no other name's part and share no first or last word with one
+    if len(keys) < 2 or elsewhere(keys) or not any(elsewhere((k,)) for k in keys):
+        return
     parts = [(w.group(), w.start(), w.end()) for w in _NONSPACE.finditer(m.text)]
-    keys = [cached_match_form(w) for w, _, _ in parts]
-    if len(parts) < 2 or any(
-        o is not m and (keys == ow[-len(keys) :] or keys == ow[: len(keys)]) for o, ow in full
-    ):
+    if len(parts) != len(keys):
         return
     for a in range(len(parts)):
         for b in range(len(parts), a, -1):
-            if b - a == len(parts):
+            if b - a == len(parts) or not elsewhere(keys[a:b]):
                 continue
-            kept = keys[a:b]
             dropped = [w for w, _, _ in parts[:a] + parts[b:]]
             # a family name with the article (سلمان العودة) may be missing from every list
             if any(known_person(w) or cached_match_form(w).startswith("ال") for w in dropped):
                 continue
-            if any(
-                o is not m and (ow[-len(kept) :] == kept or ow[: len(kept)] == kept)
-                for o, ow in full
-            ):
-                m.start, m.end = m.start + parts[a][1], m.start + parts[b - 1][2]
-                m.text = m.entity = " ".join(w for w, _, _ in parts[a:b])
-                m.key = _key(m.text)
-                return
+            m.start, m.end = m.start + parts[a][1], m.start + parts[b - 1][2]
+            m.text = m.entity = " ".join(w for w, _, _ in parts[a:b])
+            m.key = _key(m.text)
+            return
 
 
 _NONSPACE = re.compile(r"\S+")
@@ -387,10 +403,10 @@ _NONSPACE = re.compile(r"\S+")
 
 def _link_persons(mentions: list[Mention]) -> None:
     persons = [m for m in mentions if m.type == "PERS" and m.via == "name"]
-    full = [(m, m.key.split()) for m in persons if " " in m.key]
-    for m in persons:
-        if " " in m.key:
-            _trim_to_known(m, full)
+    ends = [(m, _name_ends(m.key.split())) for m in persons if " " in m.key]
+    owners = Counter(end for _, mine in ends for end in mine)
+    for m, mine in ends:
+        _trim_to_known(m, mine, owners)
     full = [(m, m.key.split()) for m in persons if " " in m.key]
     for m in mentions:
         if m.via != "name":
