@@ -261,3 +261,33 @@ def test_a_stored_name_loses_its_proclitic_when_a_clean_form_arrives() -> None:
     assert Entity.objects.get(kind="PERS").name == "ديمتري بيسكوف"
     store(8, [Found("ديمتري بيسكوف", "ديمتري بيسكوف بن محمد", "PERS", 1, ["بيسكوف"])])
     assert Entity.objects.get(kind="PERS").name == "ديمتري بيسكوف بن محمد"
+
+
+def test_a_word_with_and_without_its_article_is_one_entity() -> None:
+    from nashra.analyze.entities import Entity as Found
+    from nashra.analyze.pipeline import Analysis
+    from nashra.news.models import Source
+    from nashra.news.understand import Analysed, store_analyses
+
+    source = Source.objects.create(name="الرصيف")
+    for n, (key, name) in enumerate([("الدولار", "الدولار"), ("دولار", "دولار"), ("فيفا", "فيفا")]):
+        article = Article.objects.create(
+            source=source,
+            title=f"خبر {n}",
+            body=["نص الخبر."],
+            origin="test",
+            format="text",
+            input_hash=f"article-{n}",
+            body_hash=f"article-{n}",
+        )
+        store_analyses(
+            [Analysed(article, Analysis(entities=[Found(key, name, "MISC", 1, [name])]))]
+        )
+    from nashra.news.models import EntityAlias
+
+    assert sorted(Entity.objects.filter(kind="MISC").values_list("key", flat=True)) == [
+        "الدولار",
+        "فيفا",
+    ]
+    dollar = Entity.objects.get(kind="MISC", key="الدولار")
+    assert EntityAlias.objects.get(kind="MISC", key="دولار").entity == dollar

@@ -53,8 +53,12 @@ def _slug(name: str, kind: str, key: str) -> str:
 
 def _alias_keys(name_key: str, aliases: Iterable[str], kind: str) -> set[str]:
     """Keys worth registering corpus-wide for an entity: its own key, multi-word aliases,
-    and — for people — the surname of a full name (بيسكوف for ديمتري بيسكوف)."""
+    for people the surname of a full name (بيسكوف for ديمتري بيسكوف), for anything else
+    a one-word key without its article (الدولار = دولار, الفيفا = فيفا)."""
     keys = {name_key}
+    bare = name_key[2:] if name_key.startswith("ال") else ""
+    if kind != "PERS" and " " not in name_key and len(bare) >= MIN_ALIAS_LETTERS - 1:
+        keys.add(bare)
     for alias in aliases:
         alias = cached_match_form(alias)
         if " " in alias or (kind != "PERS" and len(alias) >= MIN_ALIAS_LETTERS):
