@@ -234,3 +234,14 @@ def test_a_span_that_ran_past_a_known_name_is_narrowed() -> None:
     assert ("إردوغان", "رجب طيب إردوغان", "partial") in found
     # another person who shares a name keeps his own
     assert ("سلمان العودة", "سلمان العودة", "name") in found
+
+
+def test_lam_with_the_article_shows_as_the_article() -> None:
+    text = "سددت أثينا ديونها للبنك المركزي الأوروبي أمس."
+    mentions, entities = link_entities(text, [_span(text, "للبنك المركزي الأوروبي", "ORG")])
+    assert [(m.text, m.entity) for m in mentions] == [
+        ("للبنك المركزي الأوروبي", "البنك المركزي الأوروبي")
+    ]
+    assert [(e.key, e.name) for e in entities] == [
+        ("البنك المركزي الاوروبي", "البنك المركزي الأوروبي")
+    ]

@@ -88,8 +88,8 @@ def _strip_display(text: str, g: Gazetteer) -> int:
     """How many leading characters of a mention are an attached proclitic (0, 1 or 2)."""
     first = text.split(" ", 1)[0]
     form = cached_match_form(first)
-    if len(form) < 4:
-        return 0
+    if len(form) < 4 or form.startswith("لل"):
+        return 0  # للبنك is ل + البنك: no span of the text spells البنك (see _display)
     rest = form[1:]
     known = g.token_types.get(rest, ()) if len(rest) >= 3 else ()
     # ب/ل/ك before a bare personal name is rare, a name that starts with the letter is not:
@@ -150,6 +150,15 @@ def name_rank(name: str, key: str) -> tuple[bool, int]:
     """How well ``name`` displays an entity keyed ``key``: a name whose match form is the
     key itself (no proclitic left on it: الكونغرس, not للكونغرس) first, then the longer."""
     return cached_match_form(name) == key, len(name)
+
+
+def _display(text: str, key: str) -> str:
+    """The name a mention shows: as written, but ل(ل) + the article as the article alone
+    (للبنك المركزي → البنك المركزي; the key already reads so)."""
+    for p in ("ولل", "فلل", "لل"):
+        if text.startswith(p) and key.startswith("ال"):
+            return "ال" + text[len(p) :]
+    return text
 
 
 def _key(text: str) -> str:
@@ -233,7 +242,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
             m.type, m.entity, m.key, m.via = "LOC", country, cached_match_form(country), "country"
         else:
             m.key = _key(mtext)
-            m.entity = mtext
+            m.entity = _display(mtext, m.key)
             m.via = "name"
         mentions.append(m)
 
