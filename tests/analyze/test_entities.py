@@ -245,3 +245,10 @@ def test_lam_with_the_article_shows_as_the_article() -> None:
     assert [(e.key, e.name) for e in entities] == [
         ("البنك المركزي الاوروبي", "البنك المركزي الأوروبي")
     ]
+
+
+def test_a_name_shows_without_tatweel() -> None:
+    text = "وقال المرشد علي خامـنـئـي إن الاتفاق جيد."
+    mentions, entities = link_entities(text, [_span(text, "علي خامـنـئـي", "PERS")])
+    assert mentions[0].text == "علي خامـنـئـي" and mentions[0].entity == "علي خامنئي"
+    assert [e.name for e in entities] == ["علي خامنئي"]

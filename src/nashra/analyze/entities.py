@@ -153,12 +153,16 @@ def name_rank(name: str, key: str) -> tuple[bool, int]:
 
 
 def _display(text: str, key: str) -> str:
-    """The name a mention shows: as written, but ل(ل) + the article as the article alone
-    (للبنك المركزي → البنك المركزي; the key already reads so)."""
+    """The name a mention shows: as written, without tatweel (خامـنـئي), and with ل(ل) +
+    the article as the article alone (للبنك المركزي → البنك المركزي; the key reads so)."""
+    text = text.replace(_TATWEEL, "")
     for p in ("ولل", "فلل", "لل"):
         if text.startswith(p) and key.startswith("ال"):
             return "ال" + text[len(p) :]
     return text
+
+
+_TATWEEL = "\u0640"
 
 
 def _key(text: str) -> str:
