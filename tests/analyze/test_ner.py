@@ -219,3 +219,24 @@ def test_tag_conll_tags_a_shifted_file_as_the_plain_one(tmp_path: Path) -> None:
     plain = tagged(sents, "plain")
     assert any(t != "O" for t in plain)
     assert tagged(shifted, "shifted") == plain
+
+
+def test_the_nashra_command_takes_hyphenated_names(tmp_path: Path) -> None:
+    """`nashra tag-conll IN OUT` and `nashra train-ner` as documented (Django's own names
+    are tag_conll, train_ner)."""
+    import subprocess
+    import sys
+
+    src, out = tmp_path / "in.txt", tmp_path / "out.txt"
+    src.write_text("زار O\nالسيسي O\nالرياض O\n. O\n", "utf-8")
+    run = [sys.executable, "-m", "nashra.cli"]
+    done = subprocess.run([*run, "tag-conll", str(src), str(out)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert [ln.split()[0] for ln in out.read_text("utf-8").split("\n") if ln] == [
+        "زار",
+        "السيسي",
+        "الرياض",
+        ".",
+    ]
+    helped = subprocess.run([*run, "train-ner", "--help"], capture_output=True, text=True)
+    assert helped.returncode == 0 and "nashra train_ner" in helped.stdout, helped.stderr
