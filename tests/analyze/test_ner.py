@@ -240,3 +240,10 @@ def test_the_nashra_command_takes_hyphenated_names(tmp_path: Path) -> None:
     ]
     helped = subprocess.run([*run, "train-ner", "--help"], capture_output=True, text=True)
     assert helped.returncode == 0 and "nashra train_ner" in helped.stdout, helped.stderr
+    # the training module's own options, first on the line, reach it
+    empty = tmp_path / "no-data"
+    trained = subprocess.run(
+        [*run, "train-ner", "--data", str(empty), "--final"], capture_output=True, text=True
+    )
+    assert trained.returncode == 0, trained.stderr
+    assert "nothing to train" in trained.stdout

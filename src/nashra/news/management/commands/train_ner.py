@@ -16,6 +16,19 @@ class Command(BaseCommand):
 
     requires_system_checks: list[str] = []
 
+    def run_from_argv(self, argv: list[str]) -> None:
+        # Every option belongs to the training module: argparse's REMAINDER does not take
+        # options that come first (`nashra train-ner --final` was "unrecognized").
+        rest = argv[2:]
+        if rest[:1] in (["-h"], ["--help"]):
+            super().run_from_argv(argv)
+            return
+        try:
+            self.handle(*rest)
+        except CommandError as exc:
+            self.stderr.write(f"CommandError: {exc}")
+            raise SystemExit(exc.returncode) from exc
+
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "args", nargs=REMAINDER, help="options passed to the training module (try --help)"
