@@ -117,6 +117,23 @@ def test_reanalyze_is_repeatable(corpus: None) -> None:
     assert "reanalysed 0 articles" in out.getvalue()
 
 
+def test_reanalyze_since_a_date(corpus: None) -> None:
+    from datetime import UTC, datetime, time
+
+    from django.core.management.base import CommandError
+
+    dates = sorted(d for d in Article.objects.values_list("published_at", flat=True) if d)
+    day = dates[len(dates) // 2].astimezone(UTC).date()
+    since = datetime.combine(day, time(), UTC)  # the command reads a date as midnight UTC
+    expected = Article.objects.filter(published_at__gte=since).count()
+    assert 0 < expected < Article.objects.count()
+    out = StringIO()
+    call_command("reanalyze", "--all", "--since", day.isoformat(), quiet=True, stdout=out)
+    assert f"reanalysed {expected} articles" in out.getvalue()
+    with pytest.raises(CommandError, match="not a date"):
+        call_command("reanalyze", "--since", "yesterday", quiet=True, stdout=StringIO())
+
+
 def test_ingest_without_analysis_then_reanalyze(tmp_path: Path) -> None:
     call_command(
         "ingest", str(EXAMPLES / "html"), no_analyze=True, quiet=True, json=True, stdout=StringIO()

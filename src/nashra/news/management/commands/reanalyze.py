@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -43,7 +43,7 @@ class Command(BaseCommand):
             except ValueError as exc:
                 raise CommandError(f"--since: not a date: {opts['since']!r}") from exc
             if timezone.is_naive(since):
-                since = timezone.make_aware(since, timezone.utc)
+                since = since.replace(tzinfo=UTC)
             qs = qs.filter(published_at__gte=since)
         ids = list(qs.values_list("id", flat=True))
         progress = Progress(
