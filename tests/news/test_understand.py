@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -241,28 +242,30 @@ def test_a_mention_counts_as_in_the_title_by_its_written_form(tmp_path: Path) ->
     assert stored.in_title and stored.entity.key == "عمان (الاردن)"
 
 
-def test_a_stored_name_loses_its_proclitic_when_a_clean_form_arrives() -> None:
-    """An organisation first seen as للكونغرس is named الكونغرس once an article writes it
-    so; a person's name still grows to its fullest form."""
-    from nashra.analyze.entities import Entity as Found
+def _store_found(n: int, found: list[Any]) -> None:
+    """Store an article whose analysis found these entities (and nothing else)."""
     from nashra.analyze.pipeline import Analysis
     from nashra.news.models import Source
     from nashra.news.understand import Analysed, store_analyses
 
-    source = Source.objects.create(name="الرصيف")
+    article = Article.objects.create(
+        source=Source.objects.get_or_create(name="الرصيف")[0],
+        title=f"خبر {n}",
+        body=["نص الخبر."],
+        origin="test",
+        format="text",
+        input_hash=f"found-{n}",
+        body_hash=f"found-{n}",
+    )
+    store_analyses([Analysed(article, Analysis(entities=found))])
 
-    def store(n: int, found: list[Found]) -> None:
-        article = Article.objects.create(
-            source=source,
-            title=f"خبر {n}",
-            body=["نص الخبر."],
-            origin="test",
-            format="text",
-            input_hash=f"names-{n}",
-            body_hash=f"names-{n}",
-        )
-        store_analyses([Analysed(article, Analysis(entities=found))])
 
+def test_a_stored_name_loses_its_proclitic_when_a_clean_form_arrives() -> None:
+    """An organisation first seen as للكونغرس is named الكونغرس once an article writes it
+    so; a person's name still grows to its fullest form."""
+    from nashra.analyze.entities import Entity as Found
+
+    store = _store_found
     store(1, [Found("الكونغرس", "للكونغرس", "ORG", 1, ["الكونغرس"])])
     assert Entity.objects.get(kind="ORG").name == "للكونغرس"
     store(2, [Found("الكونغرس", "الكونغرس", "ORG", 1, ["الكونغرس"])])
@@ -282,26 +285,10 @@ def test_a_stored_name_loses_its_proclitic_when_a_clean_form_arrives() -> None:
 
 def test_a_word_with_and_without_its_article_is_one_entity() -> None:
     from nashra.analyze.entities import Entity as Found
-    from nashra.analyze.pipeline import Analysis
-    from nashra.news.models import Source
-    from nashra.news.understand import Analysed, store_analyses
-
-    source = Source.objects.create(name="الرصيف")
-    for n, (key, name) in enumerate([("الدولار", "الدولار"), ("دولار", "دولار"), ("فيفا", "فيفا")]):
-        article = Article.objects.create(
-            source=source,
-            title=f"خبر {n}",
-            body=["نص الخبر."],
-            origin="test",
-            format="text",
-            input_hash=f"article-{n}",
-            body_hash=f"article-{n}",
-        )
-        store_analyses(
-            [Analysed(article, Analysis(entities=[Found(key, name, "MISC", 1, [name])]))]
-        )
     from nashra.news.models import EntityAlias
 
+    for n, name in enumerate(["الدولار", "دولار", "فيفا"]):
+        _store_found(n, [Found(name, name, "MISC", 1, [name])])
     assert sorted(Entity.objects.filter(kind="MISC").values_list("key", flat=True)) == [
         "الدولار",
         "فيفا",
