@@ -11,9 +11,10 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and not args[0].startswith("-"):
-        # commands are documented as tag-conll, train-ner; Django names them tag_conll
-        args[0] = args[0].replace("-", "_")
+    # commands are documented as tag-conll, train-ner; Django names them tag_conll
+    named = 1 if args[:1] == ["help"] else 0
+    if len(args) > named and not args[named].startswith("-"):
+        args[named] = args[named].replace("-", "_")
     execute_from_command_line(["nashra", *(args or ["help"])])
 
 

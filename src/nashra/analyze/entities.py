@@ -406,8 +406,9 @@ def _trim_to_known(
             if any(known_person(w) or cached_match_form(w).startswith("ال") for w in dropped):
                 continue
             m.start, m.end = m.start + parts[a][1], m.start + parts[b - 1][2]
-            m.text = m.entity = " ".join(w for w, _, _ in parts[a:b])
+            m.text = " ".join(w for w, _, _ in parts[a:b])
             m.key = _key(m.text)
+            m.entity = _display(m.text, m.key)
             return
 
 
