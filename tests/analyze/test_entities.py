@@ -252,3 +252,19 @@ def test_a_name_shows_without_tatweel() -> None:
     mentions, entities = link_entities(text, [_span(text, "علي خامـنـئـي", "PERS")])
     assert mentions[0].text == "علي خامـنـئـي" and mentions[0].entity == "علي خامنئي"
     assert [e.name for e in entities] == ["علي خامنئي"]
+
+
+def test_a_place_of_worship_takes_its_head() -> None:
+    text = "وصلى الوفد في المسجد الحرام ثم زار كنيسة القيامة، وأقام في دير الزور."
+    spans = [
+        _span(text, "الحرام", "ORG"),
+        _span(text, "القيامة", "MISC"),
+        _span(text, "الزور", "LOC"),
+    ]
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("المسجد الحرام", "LOC"),
+        ("كنيسة القيامة", "LOC"),
+        ("دير الزور", "LOC"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in mentions)

@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 from operator import itemgetter
 
 from nashra.analyze.gazetteer import Gazetteer, gazetteer
@@ -146,6 +146,26 @@ def _generic_word(word: str) -> bool:
     return not any(c.startswith("ال") for c in cands) and any(c in cues for c in cands)
 
 
+# A place of worship is named by its head and an adjective (المسجد الحرام، المسجد الأقصى،
+# الجامع الأموي); the tagger often takes the adjective alone, as an organisation.
+_PLACE_HEADS = mf_set("المسجد مسجد الجامع جامع الكنيسة كنيسة الكاتدرائية كاتدرائية الدير دير")
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+def _with_place_head(text: str, sp: EntitySpan) -> EntitySpan:
+    """A one-word span right after the head of a place's name, grown to take it in, as a
+    place (الحرام after المسجد → المسجد الحرام)."""
+    if " " in sp.text:
+        return sp
+    before = _WORD_BEFORE.search(text, max(0, sp.start - 24), sp.start)
+    if before is None:
+        return sp
+    head = cached_match_form(before.group(1))
+    if head not in _PLACE_HEADS and strip_clitics(head) not in _PLACE_HEADS:
+        return sp
+    return EntitySpan(text[before.start(1) : sp.end], "LOC", before.start(1), sp.end)
+
+
 def name_rank(name: str, key: str) -> tuple[bool, int]:
     """How well ``name`` displays an entity keyed ``key``: a name whose match form is the
     key itself (no proclitic left on it: الكونغرس, not للكونغرس) first, then the longer."""
@@ -222,7 +242,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     """Mentions with canonical names and keys, and the entities they name."""
     g = gazetteer()
     mentions: list[Mention] = []
-    for sp in spans:
+    for sp in map(_with_place_head, repeat(text), spans):
         if (" " not in sp.text and _generic_word(sp.text)) or _formula(sp.text):
             continue
         cut = _strip_display(sp.text, g)
