@@ -149,7 +149,12 @@ def _generic_word(word: str) -> bool:
 # A place of worship is named by its head and an adjective (المسجد الحرام، المسجد الأقصى،
 # الجامع الأموي); the tagger often takes the adjective alone, as an organisation.
 _PLACE_HEADS = mf_set("المسجد مسجد الجامع جامع الكنيسة كنيسة الكاتدرائية كاتدرائية الدير دير")
-_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+@lru_cache(maxsize=50_000)
+def _is_place_head(word: str) -> bool:
+    head = cached_match_form(word)
+    return head in _PLACE_HEADS or strip_clitics(head) in _PLACE_HEADS
 
 
 def _with_place_head(text: str, sp: EntitySpan) -> EntitySpan:
@@ -157,13 +162,12 @@ def _with_place_head(text: str, sp: EntitySpan) -> EntitySpan:
     place (الحرام after المسجد → المسجد الحرام)."""
     if " " in sp.text:
         return sp
-    before = _WORD_BEFORE.search(text, max(0, sp.start - 24), sp.start)
-    if before is None:
+    window = text[max(0, sp.start - 24) : sp.start]
+    words = window.split()
+    if not words or not window[-1].isspace() or not _is_place_head(words[-1]):
         return sp
-    head = cached_match_form(before.group(1))
-    if head not in _PLACE_HEADS and strip_clitics(head) not in _PLACE_HEADS:
-        return sp
-    return EntitySpan(text[before.start(1) : sp.end], "LOC", before.start(1), sp.end)
+    start = sp.start - len(window) + window.rindex(words[-1])
+    return EntitySpan(text[start : sp.end], "LOC", start, sp.end)
 
 
 def name_rank(name: str, key: str) -> tuple[bool, int]:
