@@ -14,6 +14,11 @@ def _span(text: str, sub: str, typ: str, nth: int = 0) -> EntitySpan:
     return EntitySpan(sub, typ, start, start + len(sub))
 
 
+def _spans(text: str, *named: tuple[str, str]) -> list[EntitySpan]:
+    """Spans of the first occurrence of each (text, type)."""
+    return [_span(text, sub, typ) for sub, typ in named]
+
+
 def test_spelling_variants_and_partial_names_share_one_key() -> None:
     text = "استقبل رجب طيب إردوغان ضيفه. وقال أردوغان إن المحادثات مثمرة. وأكد إردوغان ذلك."
     spans = [
@@ -136,7 +141,7 @@ def test_oman_and_amman_are_told_apart(text: str, amman: bool) -> None:
 
 def test_accusative_ending_is_no_part_of_the_name() -> None:
     text = "بلغ سعر البرميل ستين دولارًا أمس، وقفز إلى سبعين دولاراً اليوم."
-    spans = [_span(text, "دولارًا", "MISC"), _span(text, "دولاراً", "MISC")]
+    spans = _spans(text, ("دولارًا", "MISC"), ("دولاراً", "MISC"))
     mentions, entities = link_entities(text, spans)
     assert [(m.text, text[m.start : m.end]) for m in mentions] == [("دولار", "دولار")] * 2
     assert [(e.key, e.name, e.count) for e in entities] == [("دولار", "دولار", 2)]
@@ -144,7 +149,7 @@ def test_accusative_ending_is_no_part_of_the_name() -> None:
 
 def test_display_name_is_a_form_without_proclitic() -> None:
     text = "وجه الرئيس رسالة للكونغرس أمس. ورد الكونغرس بعد ساعات."
-    spans = [_span(text, "للكونغرس", "ORG"), _span(text, "الكونغرس", "ORG")]
+    spans = _spans(text, ("للكونغرس", "ORG"), ("الكونغرس", "ORG"))
     mentions, entities = link_entities(text, spans)
     assert {m.key for m in mentions} == {"الكونغرس"}
     assert [(e.name, e.count) for e in entities] == [("الكونغرس", 2)]
@@ -154,11 +159,7 @@ def test_a_frequent_word_keeps_its_first_letter() -> None:
     """و/ف before a name is common (ومحمد), but فيفا and وارسو are names of their own:
     the whole word is frequent in news and what would be left is not a word."""
     text = "أعلن الاتحاد الدولي فيفا أمس أن اجتماعه في وارسو تأجل، وقال ومحمد صلاح حاضر."
-    spans = [
-        _span(text, "فيفا", "ORG"),
-        _span(text, "وارسو", "LOC"),
-        _span(text, "ومحمد صلاح", "PERS"),
-    ]
+    spans = _spans(text, ("فيفا", "ORG"), ("وارسو", "LOC"), ("ومحمد صلاح", "PERS"))
     mentions, _ = link_entities(text, spans)
     assert {m.text for m in mentions} >= {"فيفا", "وارسو", "محمد صلاح"}
 
@@ -168,7 +169,7 @@ def test_a_stopword_alone_is_no_entity() -> None:
     mentions, entities = link_entities(text, [_span(text, "لي", "PERS")])
     assert mentions == [] and entities == []
     text = "وتشمل المواد البيفينول (إس) وشبكة إن بي سي."
-    spans = [_span(text, "إس", "MISC"), _span(text, "بي", "ORG"), _span(text, "إن بي سي", "ORG")]
+    spans = _spans(text, ("إس", "MISC"), ("بي", "ORG"), ("إن بي سي", "ORG"))
     mentions, _ = link_entities(text, spans)
     assert [m.text for m in mentions] == ["إن بي سي"]
 
@@ -191,12 +192,9 @@ def test_a_rank_that_is_also_a_word_needs_a_known_name_after_it() -> None:
 
 def test_an_organisation_noun_without_article_is_no_entity() -> None:
     text = "وقالت منظمة إن الاتحاد قرر، ورحبت وزارة بذلك، وكذلك الكونغرس."
-    spans = [
-        _span(text, "منظمة", "ORG"),
-        _span(text, "الاتحاد", "ORG"),
-        _span(text, "وزارة", "ORG"),
-        _span(text, "الكونغرس", "ORG"),
-    ]
+    spans = _spans(
+        text, ("منظمة", "ORG"), ("الاتحاد", "ORG"), ("وزارة", "ORG"), ("الكونغرس", "ORG")
+    )
     mentions, _ = link_entities(text, spans)
     assert [m.text for m in mentions] == ["الاتحاد", "الكونغرس"]
 
@@ -209,11 +207,7 @@ def test_a_preposition_before_an_organisation_noun_leaves_the_span() -> None:
 
 def test_the_formulas_name_no_entity() -> None:
     text = "وقال رحمه الله إن المشروع اكتمل ولله الحمد، وزار مسجد عبدالله بن عباس."
-    spans = [
-        _span(text, "الله", "MISC"),
-        _span(text, "ولله الحمد", "MISC"),
-        _span(text, "عبدالله بن عباس", "PERS"),
-    ]
+    spans = _spans(text, ("الله", "MISC"), ("ولله الحمد", "MISC"), ("عبدالله بن عباس", "PERS"))
     mentions, _ = link_entities(text, spans)
     assert [m.text for m in mentions] == ["عبدالله بن عباس"]
 
@@ -223,12 +217,13 @@ def test_a_span_that_ran_past_a_known_name_is_narrowed() -> None:
         "استقبل رجب طيب إردوغان نظيره. وقال إن بوتين وإردوغان تطرقا إلى الوضع، "
         "وزار ولي العهد محمد بن سلمان، والتقى الداعية سلمان العودة."
     )
-    spans = [
-        _span(text, "رجب طيب إردوغان", "PERS"),
-        _span(text, "وإردوغان تطرقا", "PERS"),
-        _span(text, "محمد بن سلمان", "PERS"),
-        _span(text, "سلمان العودة", "PERS"),
-    ]
+    spans = _spans(
+        text,
+        ("رجب طيب إردوغان", "PERS"),
+        ("وإردوغان تطرقا", "PERS"),
+        ("محمد بن سلمان", "PERS"),
+        ("سلمان العودة", "PERS"),
+    )
     mentions, _ = link_entities(text, spans)
     found = [(m.text, m.entity, m.via) for m in mentions if m.type == "PERS"]
     assert ("إردوغان", "رجب طيب إردوغان", "partial") in found
@@ -256,11 +251,7 @@ def test_a_name_shows_without_tatweel() -> None:
 
 def test_a_place_of_worship_takes_its_head() -> None:
     text = "وصلى الوفد في المسجد الحرام ثم زار كنيسة القيامة، وأقام في دير الزور."
-    spans = [
-        _span(text, "الحرام", "ORG"),
-        _span(text, "القيامة", "MISC"),
-        _span(text, "الزور", "LOC"),
-    ]
+    spans = _spans(text, ("الحرام", "ORG"), ("القيامة", "MISC"), ("الزور", "LOC"))
     mentions, _ = link_entities(text, spans)
     assert [(m.text, m.type) for m in mentions] == [
         ("المسجد الحرام", "LOC"),
