@@ -35,7 +35,7 @@ from nashra.analyze.ner.features import clusters, lexicon
 from nashra.analyze.ner.tagger import EntitySpan, split_tokens
 from nashra.text import is_stopword
 
-__all__ = ["Entity", "Mention", "known_person", "link_entities", "name_rank"]
+__all__ = ["Entity", "Mention", "known_person", "link_entities", "name_rank", "name_word"]
 
 
 @dataclass
@@ -350,6 +350,15 @@ def known_person(word: str) -> bool:
     return (known is not None and known[0] == "PERS") or "PERS" in gazetteer().token_types.get(
         form, ()
     )
+
+
+_NAME_PARTS = _NAME_JOINERS | mf_set("آل ابن")
+
+
+def name_word(word: str) -> bool:
+    """Whether a word can be part of a person's name: known as one (:func:`known_person`)
+    or a word that joins names (بن، آل، عبد)."""
+    return cached_match_form(word) in _NAME_PARTS or known_person(word)
 
 
 def _honorific_names(text: str, mentions: list[Mention]) -> None:

@@ -20,7 +20,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
 
-from nashra.analyze.entities import known_person, name_rank
+from nashra.analyze.entities import name_rank, name_word
 from nashra.analyze.lexicon import cached_match_form, strip_clitics
 from nashra.analyze.pipeline import Analysis
 from nashra.news.batching import chunks, insert_rows, select_in
@@ -236,10 +236,7 @@ def _fuller_name(name: str, stored: str) -> bool:
     if len(name) <= len(stored):
         return False
     have = set(stored.split())
-    return all(known_person(w) or w in _JOINERS for w in name.split() if w not in have)
-
-
-_JOINERS = frozenset({"بن", "ابن", "بنت", "آل", "ال", "عبد", "أبو", "ابو", "أبي", "ابي"})
+    return all(name_word(w) for w in name.split() if w not in have)
 
 
 def _save_names(entities: list[StoredEntity]) -> None:
