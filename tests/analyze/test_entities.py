@@ -156,12 +156,23 @@ def test_display_name_is_a_form_without_proclitic() -> None:
 
 
 def test_a_frequent_word_keeps_its_first_letter() -> None:
-    """و/ف before a name is common (ومحمد), but فيفا and وارسو are names of their own:
-    the whole word is frequent in news and what would be left is not a word."""
-    text = "أعلن الاتحاد الدولي فيفا أمس أن اجتماعه في وارسو تأجل، وقال ومحمد صلاح حاضر."
-    spans = _spans(text, ("فيفا", "ORG"), ("وارسو", "LOC"), ("ومحمد صلاح", "PERS"))
+    """و/ف before a name is common (ومحمد), and ل/ب before one that starts with alef
+    (لإدلب), but فيفا, وارسو and كارتر are names of their own: the whole word is frequent
+    in news and what would be left is not a word."""
+    text = (
+        "أعلن الاتحاد الدولي فيفا أمس أن اجتماعه في وارسو تأجل، وقال ومحمد صلاح حاضر. "
+        "وصل كارتر لإدلب."
+    )
+    spans = _spans(
+        text,
+        ("فيفا", "ORG"),
+        ("وارسو", "LOC"),
+        ("ومحمد صلاح", "PERS"),
+        ("كارتر", "PERS"),
+        ("لإدلب", "LOC"),
+    )
     mentions, _ = link_entities(text, spans)
-    assert {m.text for m in mentions} >= {"فيفا", "وارسو", "محمد صلاح"}
+    assert {m.text for m in mentions} >= {"فيفا", "وارسو", "محمد صلاح", "كارتر", "إدلب"}
 
 
 def test_a_stopword_alone_is_no_entity() -> None:
@@ -212,6 +223,18 @@ def test_the_formulas_name_no_entity() -> None:
     assert [m.text for m in mentions] == ["عبدالله بن عباس"]
 
 
+def test_a_formula_after_a_name_is_no_part_of_it() -> None:
+    text = "روى أبو سعيد الخدري رضي الله عنه الحديث، وتم العمل بتوفيق الله، وخطب حسن نصر الله."
+    spans = _spans(
+        text,
+        ("أبو سعيد الخدري رضي الله", "PERS"),
+        ("توفيق الله", "PERS"),
+        ("حسن نصر الله", "PERS"),
+    )
+    mentions, _ = link_entities(text, spans)
+    assert [m.text for m in mentions] == ["أبو سعيد الخدري", "حسن نصر الله"]
+
+
 def test_a_span_that_ran_past_a_known_name_is_narrowed() -> None:
     text = (
         "استقبل رجب طيب إردوغان نظيره. وقال إن بوتين وإردوغان تطرقا إلى الوضع، "
@@ -259,3 +282,39 @@ def test_a_place_of_worship_takes_its_head() -> None:
         ("دير الزور", "LOC"),
     ]
     assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_foreign_sounds_spelled_two_ways_are_one_entity() -> None:
+    """/g/ written غ in one sentence and ج in the next (and /v/ as ڤ or ف) meet; a
+    different letter elsewhere (كينيا, غينيا) keeps two places apart."""
+    text = (
+        "صوّت الكونغرس على الميزانية. وقال رئيس الكونجرس إن التصويت تأخر. "
+        "ثم سافر الوفد إلى ڤيينا ومنها إلى فيينا، ثم إلى كينيا وغينيا."
+    )
+    mentions, entities = link_entities(
+        text,
+        _spans(
+            text,
+            ("الكونغرس", "ORG"),
+            ("الكونجرس", "ORG"),
+            ("ڤيينا", "LOC"),
+            ("فيينا", "LOC"),
+            ("كينيا", "LOC"),
+            ("غينيا", "LOC"),
+        ),
+    )
+    keys = {m.text: m.key for m in mentions}
+    assert keys["الكونجرس"] == keys["الكونغرس"] == "الكونغرس"
+    assert keys["ڤيينا"] == keys["فيينا"]
+    assert keys["كينيا"] != keys["غينيا"]
+    congress = next(e for e in entities if e.key == "الكونغرس")
+    assert congress.count == 2 and congress.name == "الكونغرس"
+    assert "الكونجرس" in congress.aliases
+
+
+def test_a_compound_name_written_apart_or_joined_is_one_person() -> None:
+    text = "وصل سلمان بن عبد العزيز إلى جدة. وكان سلمان بن عبدالعزيز قد غادر الرياض أمس."
+    mentions, _ = link_entities(
+        text, _spans(text, ("سلمان بن عبد العزيز", "PERS"), ("سلمان بن عبدالعزيز", "PERS"))
+    )
+    assert len({m.key for m in mentions}) == 1

@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from nashra.analyze.pipeline import ANALYSIS_VERSION
 from nashra.news.models import Article, ArticleAnalysis, Entity, Mention, Quote, Story
+from nashra.text import match_form
 
 pytestmark = pytest.mark.django_db
 
@@ -295,3 +296,67 @@ def test_a_word_with_and_without_its_article_is_one_entity() -> None:
     ]
     dollar = Entity.objects.get(kind="MISC", key="الدولار")
     assert EntityAlias.objects.get(kind="MISC", key="دولار").entity == dollar
+
+
+def test_a_foreign_name_spelled_with_another_letter_finds_its_entity() -> None:
+    """Egypt's جوجل and the Levant's غوغل are one company across articles, whichever
+    came first; a person's surname meets through its spelling too."""
+    from nashra.analyze.entities import Entity as Found
+
+    _store_found(1, [Found("جوجل", "جوجل", "ORG", 1, ["جوجل"])])
+    _store_found(2, [Found("غوغل", "غوغل", "ORG", 1, ["غوغل"])])
+    _store_found(3, [Found("رونالد ريغان", "رونالد ريغان", "PERS", 1, ["رونالد ريغان"])])
+    _store_found(4, [Found("ريجان", "ريجان", "PERS", 1, ["ريجان"])])
+    assert Entity.objects.count() == 2  # get() below: one of each kind
+    google = Entity.objects.get(kind="ORG")
+    assert google.key == "جوجل" and "غوغل" in google.aliases
+    reagan = Entity.objects.get(kind="PERS")
+    assert reagan.name == "رونالد ريغان" and "ريجان" in reagan.aliases
+
+
+def test_princes_sharing_a_father_stay_apart_across_articles() -> None:
+    """A lineage ends in a father's name, not a family name: سلمان بن عبدالعزيز and
+    فيصل بن بندر بن عبدالعزيز are two people, and the later one does not rename the
+    first; a longer form of the same lineage and a lone surname still join theirs."""
+    from nashra.analyze.entities import Entity as Found
+
+    king = "سلمان بن عبدالعزيز"
+    prince = "فيصل بن بندر بن عبدالعزيز"
+    _store_found(1, [Found(king, king, "PERS", 2, [king, "بن عبدالعزيز", "سلمان"])])
+    _store_found(2, [Found(prince, prince, "PERS", 1, [prince])])
+    _store_found(3, [Found("عبدالعزيز", "عبدالعزيز", "PERS", 1, ["عبدالعزيز"])])
+    _store_found(4, [Found(king + " آل سعود", king + " آل سعود", "PERS", 1, [king])])
+    _store_found(5, [Found("ديمتري بيسكوف", "ديمتري بيسكوف", "PERS", 1, ["ديمتري بيسكوف"])])
+    _store_found(6, [Found("بيسكوف", "بيسكوف", "PERS", 1, ["بيسكوف"])])
+    # a lineage's short forms: the name and the father's, the name and the family's
+    nayef, jubeir = "محمد بن نايف بن عبدالعزيز", "عادل بن أحمد الجبير"
+    _store_found(7, [Found(nayef, nayef, "PERS", 1, [nayef])])
+    _store_found(8, [Found("محمد بن نايف", "محمد بن نايف", "PERS", 1, ["محمد بن نايف"])])
+    _store_found(9, [Found(jubeir, jubeir, "PERS", 1, [jubeir])])
+    _store_found(10, [Found("عادل الجبير", "عادل الجبير", "PERS", 1, ["عادل الجبير"])])
+    _store_found(11, [Found("عادل الطريفي", "عادل الطريفي", "PERS", 1, ["عادل الطريفي"])])
+    names = sorted(Entity.objects.filter(kind="PERS").values_list("name", flat=True))
+    assert names == sorted(
+        [king + " آل سعود", prince, "عبدالعزيز", "ديمتري بيسكوف", nayef, jubeir, "عادل الطريفي"]
+    )
+
+
+def test_a_person_is_shown_by_the_full_name_most_articles_wrote() -> None:
+    """Not by the longest span a tagger ever gave (with a role in it): by the full name
+    most articles wrote, the longer on a tie, and the counts are kept on the entity."""
+    from nashra.analyze.entities import Entity as Found
+
+    def store(n: int, name: str) -> str:
+        _store_found(n, [Found(match_form(name), name, "PERS", 1, ["محمد بن سلمان"])])
+        return Entity.objects.get(kind="PERS").name
+
+    short, full = "محمد بن سلمان", "محمد بن سلمان بن عبدالعزيز"
+    assert store(1, short) == short
+    assert store(2, full + " ولي ولي العهد") == short  # a role is no part of the name
+    assert store(3, full) == full  # one article each: the longer
+    assert store(4, short) == short
+    assert Entity.objects.get(kind="PERS").names == {
+        short: 2,
+        full: 1,
+        full + " ولي ولي العهد": 1,
+    }

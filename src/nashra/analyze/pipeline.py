@@ -31,7 +31,7 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = "1.8"  # 1.8: generic words, formulas and الفريق + a non-name are no entities
+ANALYSIS_VERSION = "1.9"  # 1.9: foreign names spelled with ج or غ (ڤ/ف, پ/ب) are one entity
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 

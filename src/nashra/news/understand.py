@@ -15,12 +15,21 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
 
-from nashra.analyze.entities import name_rank, name_word
+from nashra.analyze.entities import (
+    name_rank,
+    name_word,
+    same_person,
+    short_names,
+    spelling_key,
+    surname,
+)
+from nashra.analyze.gazetteer import gazetteer
 from nashra.analyze.lexicon import cached_match_form, strip_clitics
 from nashra.analyze.pipeline import Analysis
 from nashra.news.batching import chunks, insert_rows, select_in
@@ -52,20 +61,29 @@ def _slug(name: str, kind: str, key: str) -> str:
 
 
 def _alias_keys(name_key: str, aliases: Iterable[str], kind: str) -> set[str]:
-    """Keys worth registering corpus-wide for an entity: its own key, multi-word aliases,
-    for people the surname of a full name (بيسكوف for ديمتري بيسكوف), for anything else
-    a one-word key without its article (الدولار = دولار, الفيفا = فيفا)."""
+    """Keys worth registering corpus-wide for an entity: its own key and multi-word
+    aliases; for people, only the aliases that can be the same person's name
+    (:func:`same_person`: not بن عبدالعزيز for سلمان بن عبدالعزيز), the family name of
+    a full name (بيسكوف for ديمتري بيسكوف, :func:`surname`) and the short forms of a
+    lineage (محمد بن نايف, عادل الجبير: :func:`short_names`); for anything else also
+    one-word aliases and the key without its article (الدولار = دولار, الفيفا = فيفا);
+    and each of these in its spelling key (الكونجرس finds الكونغرس: spelling_key)."""
     keys = {name_key}
+    person = kind == "PERS"
     bare = name_key[2:] if name_key.startswith("ال") else ""
-    if kind != "PERS" and " " not in name_key and len(bare) >= MIN_ALIAS_LETTERS - 1:
+    if not person and " " not in name_key and len(bare) >= MIN_ALIAS_LETTERS - 1:
         keys.add(bare)
     for alias in aliases:
         alias = cached_match_form(alias)
-        if " " in alias or (kind != "PERS" and len(alias) >= MIN_ALIAS_LETTERS):
+        if person:
+            if " " in alias and same_person(alias, name_key):
+                keys.add(alias)
+        elif " " in alias or len(alias) >= MIN_ALIAS_LETTERS:
             keys.add(alias)
-    words = name_key.split()
-    if kind == "PERS" and len(words) >= 2 and len(words[-1]) >= MIN_ALIAS_LETTERS:
-        keys.add(words[-1])
+    if person:
+        family = surname(name_key)
+        keys.update([family] if family else short_names(name_key))
+    keys |= {spelling_key(k) for k in keys}
     return {k for k in keys if k}
 
 
@@ -77,6 +95,7 @@ class StoredEntity:
     key: str
     name: str
     aliases: list[str]
+    names: dict[str, int]  # people: written forms → articles (Entity.names)
 
 
 @dataclass
@@ -97,13 +116,23 @@ def _create_entities(new: list[_NewEntity]) -> None:
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     insert_rows(
         Entity._meta.db_table,
-        ("kind", "key", "name", "slug", "aliases", "mention_count", "article_count", "created_at"),
+        (
+            "kind",
+            "key",
+            "name",
+            "slug",
+            "aliases",
+            "names",
+            "mention_count",
+            "article_count",
+            "created_at",
+        ),
         [
-            (e.kind, e.key, e.name, _slug(e.name, e.kind, e.key), _json(e.aliases), 0, 0, now)
+            (e.kind, e.key, e.name, _slug(e.name, e.kind, e.key), _json(e.aliases), "{}", 0, 0, now)
             for e in new
         ],
         skip_conflicts=True,
-        casts={"aliases": "jsonb"},
+        casts={"aliases": "jsonb", "names": "jsonb"},
     )
     by_kind: dict[str, dict[str, _NewEntity]] = defaultdict(dict)
     for e in new:
@@ -138,6 +167,7 @@ def _json(value: object) -> str:
 def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], StoredEntity]:
     """(kind, key) of every entity in the batch → its stored Entity (created if new)."""
     wanted: dict[tuple[str, str], tuple[str, set[str]]] = {}
+    written: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # people's names
     for item in analyses:
         for ent in item.analysis.entities:
             kind = ent.type if ent.type in KINDS else "MISC"
@@ -145,6 +175,10 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
             name, aliases = wanted.get((kind, key), (ent.name, set()))
             aliases.update(ent.aliases)
             wanted[(kind, key)] = (max(name, ent.name, key=lambda n: name_rank(n, key)), aliases)
+            if kind == "PERS":
+                written[(kind, key)][ent.name] += 1
+    for ent_key, counts in written.items():
+        wanted[ent_key] = (person_name(counts), wanted[ent_key][1])
     if not wanted:
         return {}
     alias_keys = {
@@ -164,6 +198,22 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
             params=[kind],
         ):
             known[(kind, key)] = entity_id
+    person_names = {  # a person found through another key must bear a compatible name
+        pk: cached_match_form(name)
+        for pk, name in select_in(
+            Entity._meta.db_table,
+            ("id", "name"),
+            "id",
+            sorted({eid for (kind, _), eid in known.items() if kind == "PERS"}),
+        )
+    }
+
+    def fits(kind: str, key: str, target: int | _NewEntity) -> bool:
+        if kind != "PERS":
+            return True
+        if isinstance(target, _NewEntity):
+            return same_person(key, target.key)
+        return same_person(key, person_names.get(target, key))
 
     # Longest names first, so a full name claims its surname before a bare surname of the
     # same batch looks it up (رجب طيب إردوغان, then إردوغان joins it).
@@ -175,8 +225,9 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
         target = claimed.get((kind, key))
         if target is None:
             for alias in sorted(alias_keys[(kind, key)], key=len, reverse=True):
-                if (kind, alias) in claimed:
-                    target = claimed[(kind, alias)]
+                found = claimed.get((kind, alias))
+                if found is not None and fits(kind, key, found):
+                    target = found
                     break
         if target is None:
             target = _NewEntity(kind, key, name, sorted(aliases)[:50])
@@ -185,17 +236,20 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
         for alias in alias_keys[(kind, key)]:
             claimed.setdefault((kind, alias), target)
     _create_entities(to_create)
+    created = {e.pk for e in to_create}
     resolved_ids = {k: (v.pk if isinstance(v, _NewEntity) else v) for k, v in resolved.items()}
     entities: dict[int, StoredEntity] = {}
-    for pk, key, name, aliases in select_in(
+    for pk, key, name, aliases, names in select_in(
         Entity._meta.db_table,
-        ("id", "key", "name", "aliases"),
+        ("id", "key", "name", "aliases", "names"),
         "id",
         sorted(set(resolved_ids.values())),
     ):
         if isinstance(aliases, str):  # SQLite hands JSON back as text
             aliases = json.loads(aliases)
-        entities[pk] = StoredEntity(pk, key, name, aliases or [])
+        if isinstance(names, str):
+            names = json.loads(names)
+        entities[pk] = StoredEntity(pk, key, name, aliases or [], names or {})
 
     # Register alias keys (first writer wins), grow display names and alias lists.
     aliases_to_add: list[tuple[int, str, str]] = []
@@ -208,12 +262,15 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
                 known[(kind, alias)] = entity_id
                 aliases_to_add.append((entity_id, kind, alias))
         new_aliases = sorted(set(entity.aliases) | aliases | {name})[:50]
-        if (
-            _fuller_name(name, entity.name)
-            if kind == "PERS"
-            else name_rank(name, entity.key)[0] and not name_rank(entity.name, entity.key)[0]
-        ):
-            entity.name = name  # (a place or body: one without a proclitic on it)
+        if kind == "PERS":
+            # an entity stored before names were counted starts from its name
+            counts = Counter(entity.names or ({} if entity_id in created else {entity.name: 1}))
+            counts.update(written[(kind, key)])
+            entity.names = dict(counts.most_common(MAX_NAMES))
+            entity.name = person_name(counts)
+            changed[entity_id] = entity
+        elif name_rank(name, entity.key)[0] and not name_rank(entity.name, entity.key)[0]:
+            entity.name = name  # a place or body: one without a proclitic on it
             changed[entity_id] = entity
         if new_aliases != entity.aliases:
             entity.aliases = new_aliases
@@ -229,25 +286,44 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
     return {ent_key: entities[eid] for ent_key, eid in resolved_ids.items()}
 
 
-def _fuller_name(name: str, stored: str) -> bool:
-    """Whether a person's stored name should grow to ``name``: the fullest form reads
-    best, but only by words known as names' (a tagger's span that ran into غفر الله or
-    began with فإن must not become the name shown everywhere)."""
-    if len(name) <= len(stored):
-        return False
-    have = set(stored.split())
-    return all(name_word(w) for w in name.split() if w not in have)
+MAX_NAMES = 30  # written forms of a person's name kept with their counts
+
+
+def person_name(written: Counter[str]) -> str:
+    """The name a person is shown by, from the forms articles wrote it in: the full
+    name (two words or more) most articles wrote, the longer on a tie; a form with a
+    role in it (ولي العهد) or a word not known as a name's (a tagger's span that began
+    with فإن) only when there is nothing else; one word when no full name was written
+    twice and one word was."""
+    usable = {n: c for n, c in written.items() if _plain_name(n)} or dict(written)
+    full = {n: c for n, c in usable.items() if " " in n.strip()}
+    single = max((c for n, c in usable.items() if " " not in n.strip()), default=0)
+    if full:
+        best = max(full, key=lambda n: (full[n], len(n)))
+        if full[best] >= 2 or single < 2:
+            return best
+    return max(usable, key=lambda n: (usable[n], len(n)))
+
+
+@lru_cache(maxsize=20_000)
+def _plain_name(name: str) -> bool:
+    """A written name of name words only, none of them a title or role."""
+    titles = gazetteer().titles
+    return all(
+        name_word(w) and strip_clitics(cached_match_form(w)) not in titles for w in name.split()
+    )
 
 
 def _save_names(entities: list[StoredEntity]) -> None:
-    """Write grown names and alias lists: one executemany, where bulk_update would build
-    a CASE expression per entity and field (most of a batch's storing time)."""
+    """Write names, written forms and alias lists: one executemany, where bulk_update
+    would build a CASE expression per entity and field (most of a batch's storing time)."""
     value = "CAST(%s AS jsonb)" if connection.vendor == "postgresql" else "%s"
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"UPDATE {Entity._meta.db_table} SET name = %s, aliases = {value} WHERE id = %s",
+            f"UPDATE {Entity._meta.db_table} SET name = %s, aliases = {value},"
+            f" names = {value} WHERE id = %s",
             [
-                (e.name, _json(e.aliases), e.pk)
+                (e.name, _json(e.aliases), _json(e.names), e.pk)
                 for e in sorted(entities, key=lambda e: e.pk)  # one lock order for all writers
             ],
         )
