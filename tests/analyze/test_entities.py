@@ -318,3 +318,11 @@ def test_a_compound_name_written_apart_or_joined_is_one_person() -> None:
         text, _spans(text, ("سلمان بن عبد العزيز", "PERS"), ("سلمان بن عبدالعزيز", "PERS"))
     )
     assert len({m.key for m in mentions}) == 1
+
+
+def test_the_display_name_is_written_without_short_vowels_when_it_can_be() -> None:
+    text = "قالت الأمم المتّحدة إن الوضع صعب. وطالبت الأمم المتحدة بهدنة."
+    _, entities = link_entities(
+        text, [_span(text, "الأمم المتّحدة", "ORG"), _span(text, "الأمم المتحدة", "ORG")]
+    )
+    assert [e.name for e in entities] == ["الأمم المتحدة"]

@@ -273,6 +273,10 @@ def test_a_stored_name_loses_its_proclitic_when_a_clean_form_arrives() -> None:
     assert Entity.objects.get(kind="ORG").name == "الكونغرس"
     store(3, [Found("الكونغرس", "للكونغرس", "ORG", 1, ["الكونغرس"])])
     assert Entity.objects.get(kind="ORG").name == "الكونغرس"
+    # and one written without short vowels over one with them
+    store(9, [Found("الامم المتحده", "الأمم المتّحدة", "LOC", 1, ["الامم المتحده"])])
+    store(10, [Found("الامم المتحده", "الأمم المتحدة", "LOC", 1, ["الامم المتحده"])])
+    assert Entity.objects.get(kind="LOC").name == "الأمم المتحدة"
     store(4, [Found("بيسكوف", "بيسكوف", "PERS", 1, ["بيسكوف"])])
     store(5, [Found("ديمتري بيسكوف", "ديمتري بيسكوف", "PERS", 1, ["بيسكوف"])])
     assert Entity.objects.get(kind="PERS").name == "ديمتري بيسكوف"

@@ -48,6 +48,7 @@ __all__ = [
     "short_names",
     "spelling_key",
     "surname",
+    "vowel_marks",
 ]
 
 
@@ -207,10 +208,20 @@ def _with_place_head(text: str, sp: EntitySpan) -> EntitySpan:
     return EntitySpan(text[start : sp.end], "LOC", start, sp.end)
 
 
-def name_rank(name: str, key: str) -> tuple[bool, int]:
+def name_rank(name: str, key: str) -> tuple[bool, int, int]:
     """How well ``name`` displays an entity keyed ``key``: a name whose match form is the
-    key itself (no proclitic left on it: الكونغرس, not للكونغرس) first, then the longer."""
-    return cached_match_form(name) == key, len(name)
+    key itself (no proclitic left on it: الكونغرس, not للكونغرس) first, then the one with
+    fewer short-vowel marks (الأمم المتحدة, as news writes it, not المتّحدة), then the
+    longer."""
+    return cached_match_form(name) == key, -vowel_marks(name), len(name)
+
+
+def vowel_marks(name: str) -> int:
+    """How many short-vowel marks (harakat, shadda, sukun) a name is written with."""
+    return sum(name.count(c) for c in _HARAKAT)
+
+
+_HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 
 
 def _display(text: str, key: str) -> str:

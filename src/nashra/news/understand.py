@@ -28,6 +28,7 @@ from nashra.analyze.entities import (
     short_names,
     spelling_key,
     surname,
+    vowel_marks,
 )
 from nashra.analyze.gazetteer import gazetteer
 from nashra.analyze.lexicon import cached_match_form, strip_clitics
@@ -269,8 +270,8 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
             entity.names = dict(counts.most_common(MAX_NAMES))
             entity.name = person_name(counts)
             changed[entity_id] = entity
-        elif name_rank(name, entity.key)[0] and not name_rank(entity.name, entity.key)[0]:
-            entity.name = name  # a place or body: one without a proclitic on it
+        elif name_rank(name, entity.key) > name_rank(entity.name, entity.key):
+            entity.name = name  # a place or body: without a proclitic, then without marks
             changed[entity_id] = entity
         if new_aliases != entity.aliases:
             entity.aliases = new_aliases
@@ -291,7 +292,8 @@ MAX_NAMES = 30  # written forms of a person's name kept with their counts
 
 def person_name(written: Counter[str]) -> str:
     """The name a person is shown by, from the forms articles wrote it in: the full
-    name (two words or more) most articles wrote, the longer on a tie; a form with a
+    name (two words or more) most articles wrote, on a tie the one with fewer short-vowel
+    marks, then the longer; a form with a
     role in it (ولي العهد) or a word not known as a name's (a tagger's span that began
     with فإن) only when there is nothing else; one word when no full name was written
     twice and one word was."""
@@ -299,10 +301,10 @@ def person_name(written: Counter[str]) -> str:
     full = {n: c for n, c in usable.items() if " " in n.strip()}
     single = max((c for n, c in usable.items() if " " not in n.strip()), default=0)
     if full:
-        best = max(full, key=lambda n: (full[n], len(n)))
+        best = max(full, key=lambda n: (full[n], -vowel_marks(n), len(n)))
         if full[best] >= 2 or single < 2:
             return best
-    return max(usable, key=lambda n: (usable[n], len(n)))
+    return max(usable, key=lambda n: (usable[n], -vowel_marks(n), len(n)))
 
 
 @lru_cache(maxsize=20_000)
