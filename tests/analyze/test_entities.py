@@ -326,3 +326,30 @@ def test_the_display_name_is_written_without_short_vowels_when_it_can_be() -> No
         text, [_span(text, "الأمم المتّحدة", "ORG"), _span(text, "الأمم المتحدة", "ORG")]
     )
     assert [e.name for e in entities] == ["الأمم المتحدة"]
+
+
+def test_a_body_is_one_entity_by_any_of_its_names() -> None:
+    """A head word (تنظيم، نادي، وكالة) or a tail adjective (الإرهابي) is no part of the
+    key; a body known by several names (تنظيم الدولة الإسلامية = داعش) is shown by the one
+    news uses most; a head before a common word stays (حزب الله is no الله)."""
+    text = (
+        "أعلن تنظيم داعش الإرهابي مسؤوليته، وقال بيان لتنظيم الدولة الإسلامية إن داعش "
+        "سيواصل. وفاز نادي الهلال، وكان الهلال قد خسر. ونقلت وكالة رويترز عن حزب الله "
+        "موقفه، فيما قالت رويترز إن الاتحاد الدولي لكرة القدم أجل قراره."
+    )
+    spans = _spans(
+        text,
+        ("تنظيم داعش الإرهابي", "ORG"),
+        ("لتنظيم الدولة الإسلامية", "ORG"),
+        ("نادي الهلال", "ORG"),
+        ("وكالة رويترز", "ORG"),
+        ("حزب الله", "ORG"),
+        ("الاتحاد الدولي لكرة القدم", "ORG"),
+    )
+    again = [_span(text, w, "ORG", 1) for w in ("داعش", "الهلال", "رويترز")]
+    _, entities = link_entities(text, sorted(spans + again, key=lambda s: s.start))
+    by_key = {e.key: (e.name, e.count) for e in entities}
+    assert by_key["داعش"] == ("داعش", 3)
+    assert by_key["الهلال"][1] == 2 and by_key["رويترز"][1] == 2
+    assert by_key["حزب الله"] == ("حزب الله", 1)
+    assert by_key["فيفا"] == ("فيفا", 1)

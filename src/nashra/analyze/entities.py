@@ -302,6 +302,64 @@ def _means_amman(text: str, start: int, end: int) -> bool:
     return jordan > oman
 
 
+# Bodies known by several names: the name shown, then the others (as news writes them).
+_BODY_NAMES = {
+    "داعش": (
+        "تنظيم الدولة الإسلامية",
+        "الدولة الإسلامية",
+        "تنظيم الدولة",
+        "الدولة الإسلامية في العراق والشام",
+    ),
+    "فيفا": ("الفيفا", "الاتحاد الدولي لكرة القدم"),
+    "الأمم المتحدة": ("هيئة الأمم المتحدة",),
+    "الناتو": ("حلف الناتو", "حلف شمال الأطلسي", "حلف الأطلسي", "حلف الأطلنطي"),
+    "أوبك": ("الأوبك", "منظمة الدول المصدرة للنفط"),
+    "مجلس الأمن": ("مجلس الأمن الدولي", "مجلس الأمن التابع للأمم المتحدة"),
+    "جامعة الدول العربية": ("الجامعة العربية",),
+    "مجلس التعاون الخليجي": ("مجلس التعاون لدول الخليج العربية", "مجلس التعاون"),
+    "حزب الله": ("حزب الله اللبناني",),
+    "الإخوان المسلمون": ("الإخوان المسلمين", "جماعة الإخوان", "الإخوان"),
+    "جبهة النصرة": ("النصرة",),
+    "وكالة الأنباء السعودية": ("واس",),
+}
+_BODY_OF: dict[str, tuple[str, str]] = {
+    cached_match_form(name): (cached_match_form(shown), shown)
+    for shown, others in _BODY_NAMES.items()
+    for name in (shown, *others)
+}
+# Words a body's name is written after or without (تنظيم داعش = داعش, نادي الهلال = الهلال,
+# وكالة رويترز = رويترز; not حزب: حزب الله is no الله), and words after it (داعش الإرهابي).
+_BODY_HEADS = mf_set("تنظيم منظمة نادي حركة جماعة شركة صحيفة وكالة قناة فريق")
+_BODY_TAILS = mf_set("الإرهابي الإرهابية المتطرف المتطرفة")
+
+
+def _to_body_name(m: Mention) -> None:
+    """An organisation's key without a tail adjective or a head word, and the name it is
+    best known by (see _BODY_NAMES): the first of these forms that is a known name."""
+    words = m.key.split()
+    if len(words) > 1 and words[-1] in _BODY_TAILS:
+        words = words[:-1]
+    key = " ".join(words)
+    if key not in _BODY_OF and len(words) > 1 and words[0] in _BODY_HEADS:
+        if _names_a_body(words[1:]):
+            key = " ".join(words[1:])
+    known = _BODY_OF.get(key)
+    if known is not None:
+        m.key, m.entity = known
+    else:
+        m.key = key
+
+
+def _names_a_body(words: list[str]) -> bool:
+    """Whether what follows a head word names something alone: two words or more, or one
+    the tagger knows as an entity's (الهلال, not الدولة)."""
+    if len(words) > 1:
+        return True
+    return (
+        words[0] in _BODY_OF or bool(lexicon().get(words[0])) or words[0] in gazetteer().token_types
+    )
+
+
 # Letters a nisba's last letter can be written as (ي ه ن, and ى ة that fold to them)
 _NISBA_LAST = frozenset("يىهةن")
 
@@ -337,6 +395,8 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
             m.key = _key(mtext)
             m.entity = _display(mtext, m.key)
             m.via = "name"
+            if sp.type == "ORG":
+                _to_body_name(m)
         mentions.append(m)
 
     _honorific_names(text, mentions)

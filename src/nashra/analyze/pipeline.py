@@ -31,7 +31,7 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = "1.9"  # 1.9: foreign names spelled with ج or غ (ڤ/ف, پ/ب) are one entity
+ANALYSIS_VERSION = "1.9"  # 1.9: spelling keys, lineages, bodies by any of their names
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 
