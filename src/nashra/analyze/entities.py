@@ -340,9 +340,9 @@ def _to_body_name(m: Mention) -> None:
     if len(words) > 1 and words[-1] in _BODY_TAILS:
         words = words[:-1]
     key = " ".join(words)
-    if key not in _BODY_OF and len(words) > 1 and words[0] in _BODY_HEADS:
-        if _names_a_body(words[1:]):
-            key = " ".join(words[1:])
+    head = len(words) > 1 and words[0] in _BODY_HEADS
+    if head and key not in _BODY_OF and _names_a_body(words[1:]):
+        key = " ".join(words[1:])
     known = _BODY_OF.get(key)
     if known is not None:
         m.key, m.entity = known
