@@ -79,3 +79,24 @@ def test_hijri() -> None:
 def test_relative_needs_publication_date() -> None:
     assert find_dates("وصل أمس", None) == []
     assert [d.kind for d in find_dates("في 5 آذار 2023 وصل أمس", None)] == ["date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("وقع الانفجار في نيسان (أبريل) الماضي", "نيسان (أبريل) الماضي", date(2023, 4, 1)),
+        ("منذ يناير الماضي", "يناير الماضي", date(2024, 1, 1)),
+        ("تنتهي الأعمال في ديسمبر المقبل", "ديسمبر المقبل", date(2024, 12, 1)),
+        ("بدأ المشروع في جانفي 2019", "جانفي 2019", date(2019, 1, 1)),
+        ("تعقد القمة في أيار", "أيار", date(2024, 5, 1)),
+        ("صدر التقرير في أكتوبر", "أكتوبر", date(2023, 10, 1)),
+        ("في آذار الجاري", "آذار الجاري", date(2024, 3, 1)),
+    ],
+)
+def test_a_month_by_its_name(text: str, written: str, value: date) -> None:
+    assert _one(text) == (written, value, "month")
+
+
+def test_a_month_name_without_a_date_word_is_left_alone() -> None:
+    assert find_dates("مارس الرياضة منذ صغره، وأطلقت نيسان سيارة جديدة", PUB) == []
+    assert _one("في 5 نيسان")[2] == "date"  # the day and month, not the month alone

@@ -86,3 +86,19 @@ def test_seed_page(seed_path: Path) -> None:
     assert any("بيسكوف" in s for s in speakers)
     assert any("اردوغان" in s for s in speakers)
     assert any(q.via for q in a.quotes)
+
+
+def test_a_month_the_tagger_took_for_a_name_is_a_date() -> None:
+    from nashra.analyze.ner import EntitySpan
+    from nashra.analyze.pipeline import analyze_text
+
+    text = "وقعت الهجمات في نيسان (أبريل) الماضي، وأطلقت نيسان سيارتها الجديدة في دبي."
+    month, maker = text.index("نيسان"), text.rindex("نيسان")
+    spans = [
+        EntitySpan("نيسان", "ORG", month, month + 5),
+        EntitySpan("نيسان", "ORG", maker, maker + 5),
+        EntitySpan("دبي", "LOC", text.index("دبي"), text.index("دبي") + 3),
+    ]
+    a = analyze_text(text, datetime(2015, 7, 20), entities=spans)
+    assert [(d.text, d.kind) for d in a.dates] == [("نيسان (أبريل) الماضي", "month")]
+    assert [(m.text, m.start) for m in a.mentions] == [("نيسان", maker), ("دبي", text.index("دبي"))]

@@ -11,6 +11,11 @@ Recognised (``kind``):
               جانفي…; an alternative name in brackets or after a slash is absorbed) + optional
               year; ``dd/mm/yyyy``. Without a year, the year that puts the date nearest to
               the publication date.
+``month``     also a month by its name with a year (نيسان 2015، يناير من عام 2014), with
+              الماضي/المقبل/الجاري (أبريل الماضي: the last April before this month), or
+              after في/منذ/خلال/حتى/مطلع/أواخر… (the nearest one: at most six months
+              ahead); value: its first day. Without such a word a month name is left
+              alone (مارس is also "he practised", نيسان a carmaker).
 ``hijri``     day + Hijri month + year + هـ, converted with the tabular (civil) Islamic
               calendar — it can differ by a day from Umm al-Qura or a sighted month.
 
@@ -121,6 +126,13 @@ _DATE = re.compile(
     rf"(?:\s*(?:\(\s*{_MONTH_RE}\s*\)|/\s*{_MONTH_RE}{_E}|-\s*{_MONTH_RE}{_E}))?"
     rf"(?:\s*(?:،|,)?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<year>{_D}{{4}})(?:\s*م{_E})?)?"
 )
+_MONTH_ONLY = re.compile(
+    rf"{_B}(?P<ctx>[وف]?(?:في|منذ|خلال|حتى|مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|نهاية|بداية)"
+    rf"\s+(?:شهر\s+)?)?(?P<month>{_MONTH_RE}){_E}"
+    rf"(?:\s*(?:\(\s*{_MONTH_RE}\s*\)|/\s*{_MONTH_RE}{_E}))?"
+    rf"(?:\s*(?:،|,)?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<year>{_D}{{4}})(?:\s*م{_E})?"
+    rf"|\s+(?P<dir>الماضي|الفائت|المنصرم|المقبل|القادم|الجاري|الحالي){_E})?"
+)
 _HIJRI = re.compile(
     rf"{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{_HIJRI_RE}){_E}"
     rf"\s*(?:(?:عام|سنة)\s+)?(?P<year>{_D}{{4}})\s*(?:هـ|ه|للهجرة|هجري[ةه]?)(?!\w)"
@@ -190,6 +202,24 @@ def _month_start(d: date, delta: int) -> date:
     return date(d.year + m // 12, m % 12 + 1, 1)
 
 
+def _month_value(m: re.Match[str], month: int, pub: date | None) -> date | None:
+    """The first day of a month named alone (see the module docstring), or None."""
+    if m.group("year"):
+        year = _int(m.group("year"))
+        return date(year, month, 1) if 1900 <= year <= 2100 else None
+    if pub is None or not (m.group("dir") or m.group("ctx")):
+        return None
+    direction = _fold(m.group("dir") or "")
+    if direction in ("الماضي", "الفاءت", "المنصرم"):
+        return date(pub.year if month < pub.month else pub.year - 1, month, 1)
+    if direction in ("المقبل", "القادم"):
+        return date(pub.year if month > pub.month else pub.year + 1, month, 1)
+    ahead = month - pub.month
+    if direction or -6 <= ahead <= 6:  # الجاري، الحالي; or the nearest
+        return date(pub.year, month, 1)
+    return date(pub.year - 1 if ahead > 6 else pub.year + 1, month, 1)
+
+
 def find_dates(text: str, published: date | datetime | None) -> list[DateMention]:
     """Date mentions in ``text``; relative ones need ``published`` (else they are skipped)."""
     pub: date | None = published.date() if isinstance(published, datetime) else published
@@ -233,6 +263,10 @@ def find_dates(text: str, published: date | datetime | None) -> list[DateMention
         except ValueError:
             continue
         add(m, value, "date")
+    for m in _MONTH_ONLY.finditer(text):
+        month = _MONTH_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
+        if month:
+            add(m, _month_value(m, month, pub), "month", m.start("month"))
     if pub is not None:
         for m in _RELATIVE.finditer(text):
             w = _fold(re.sub(r"\s+", " ", m.group("word")))

@@ -89,9 +89,15 @@ def analyze_text(
     a.summary = " ".join(text[s:e] for s, e in a.summary_spans)
     if language == "ar":
         spans = find_entities(text) if entities is None else entities
+        if a.dates:  # a month the tagger took for a name: في نيسان (أبريل) الماضي
+            spans = [sp for sp in spans if not _inside_a_date(sp, a.dates)]
         a.mentions, a.entities = link_entities(text, spans)
         a.quotes = find_quotes(text, a.mentions)
     return a
+
+
+def _inside_a_date(span: EntitySpan, dates: list[DateMention]) -> bool:
+    return any(d.start <= span.start and span.end <= d.end for d in dates)
 
 
 def analyze_document(doc: Document) -> Analysis:
