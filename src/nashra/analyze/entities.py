@@ -94,6 +94,7 @@ class Entity:
 
 _SINGLE_PROCLITICS = "وفبلك"
 _TANWEEN_ALEF = ("\u064b\u0627", "\u0627\u064b")  # ًا / اً
+_CURRENCIES = frozenset("دولار ريال جنيه درهم دينار".split())
 _ARTICLE_STACKS = ("وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال")
 _MAX_ROLE_WORDS = 6
 
@@ -376,6 +377,8 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
         start = sp.start + cut
         # the accusative ending of an indefinite noun is no part of a name: دولارًا → دولار
         end = sp.end - 2 if sp.text.endswith(_TANWEEN_ALEF) and sp.end - start > 4 else sp.end
+        if end == sp.end and sp.text[-1] == "ا" and sp.text[:-1] in _CURRENCIES:
+            end -= 1  # the same ending unmarked, on the currencies it is common on: دولارا
         mtext = text[start:end]
         m = Mention(mtext, sp.type, start, end)
         single_nisba = g.nisba_country(mtext) if " " not in mtext else None
