@@ -94,7 +94,7 @@ class Entity:
 
 _SINGLE_PROCLITICS = "وفبلك"
 _TANWEEN_ALEF = ("\u064b\u0627", "\u0627\u064b")  # ًا / اً
-_CURRENCIES = frozenset("دولار ريال جنيه درهم دينار".split())
+_CURRENCIES = frozenset(("دولار", "ريال", "جنيه", "درهم", "دينار"))
 _ARTICLE_STACKS = ("وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال")
 _MAX_ROLE_WORDS = 6
 
