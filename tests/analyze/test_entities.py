@@ -185,6 +185,12 @@ def test_a_stopword_alone_is_no_entity() -> None:
     text = "وقال لي المدرب إن الفريق جاهز."
     mentions, entities = link_entities(text, [_span(text, "لي", "PERS")])
     assert mentions == [] and entities == []
+    # nor one with a pronoun on it; a name that looks so stays (منى, علي, هادي)
+    text = "الخلاف بيني وبين منى قديم، وقال علي إن هادي لديه رأي."
+    spans = _spans(
+        text, ("بيني", "PERS"), ("منى", "PERS"), ("علي", "PERS"), ("هادي", "PERS"), ("لديه", "PERS")
+    )
+    assert [m.text for m in link_entities(text, spans)[0]] == ["منى", "علي", "هادي"]
     text = "وتشمل المواد البيفينول (إس) وشبكة إن بي سي."
     spans = _spans(text, ("إس", "MISC"), ("بي", "ORG"), ("إن بي سي", "ORG"))
     mentions, _ = link_entities(text, spans)

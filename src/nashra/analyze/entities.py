@@ -172,14 +172,26 @@ _LETTER_NAMES = mf_set(
 )
 
 
+_PRONOUNS = ("هما", "هم", "ها", "كم", "نا", "ه", "ي", "ك")
+# Names whose match form is a stopword's (علي = على once ى folds to ي): as written, a name.
+_NAMES_LIKE_STOPWORDS = frozenset(("علي",))
+
+
 @lru_cache(maxsize=50_000)
 def _generic_word(word: str) -> bool:
-    """A one-word span that names nothing: a stopword (قال لي: "told me"), a Latin letter
-    spelt out, or an organisation noun without the article (منظمة، شركة: "an
-    organisation"; الاتحاد may be a club's name)."""
+    """A one-word span that names nothing: a stopword (قال لي: "told me"), one with a
+    pronoun on it (بيني وبين: "between me and", فيه، لديه), a Latin letter spelt out, or
+    an organisation noun without the article (منظمة، شركة: "an organisation"; الاتحاد
+    may be a club's name)."""
+    if word in _NAMES_LIKE_STOPWORDS:
+        return False
     form = cached_match_form(word)
     if is_stopword(form) or form in _LETTER_NAMES:
         return True
+    for suffix in _PRONOUNS:  # as written: منى is a name, not من + ي
+        rest = word[: -len(suffix)]
+        if word.endswith(suffix) and len(rest) >= 2 and is_stopword(cached_match_form(rest)):
+            return True
     cands = core_candidates(form)
     cues = gazetteer().org_cues
     return not any(c.startswith("ال") for c in cands) and any(c in cues for c in cands)
