@@ -100,3 +100,17 @@ def test_a_month_by_its_name(text: str, written: str, value: date) -> None:
 def test_a_month_name_without_a_date_word_is_left_alone() -> None:
     assert find_dates("مارس الرياضة منذ صغره، وأطلقت نيسان سيارة جديدة", PUB) == []
     assert _one("في 5 نيسان")[2] == "date"  # the day and month, not the month alone
+
+
+def test_month_names_found_by_their_terms_are_those_a_scan_finds() -> None:
+    from nashra.analyze.dates import MONTH_TERMS
+    from nashra.text import analyze
+
+    text = (
+        "في 3 أيار 2023 وقّع الطرفان، ثم التقيا في نيسان (أبريل) الماضي ومنذ فبراير، "
+        "ويتوقعان الحسم في ديسمبر المقبل أو في كانون الثاني 2025، ومارس الوفد ضغطه."
+    )
+    at = [t.start for t in analyze(text) if t.term in MONTH_TERMS]
+    scanned = find_dates(text, PUB)
+    assert find_dates(text, PUB, month_at=at) == scanned
+    assert [d.kind for d in scanned] == ["date", "month", "month", "month", "month"]

@@ -25,10 +25,14 @@ Digits may be ASCII or Arabic-Indic. Offsets index the text given.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import repeat
 
-__all__ = ["DateMention", "find_dates", "hijri_to_gregorian"]
+from nashra.text import terms
+
+__all__ = ["MONTH_TERMS", "DateMention", "find_dates", "hijri_to_gregorian"]
 
 
 @dataclass(frozen=True)
@@ -126,12 +130,28 @@ _DATE = re.compile(
     rf"(?:\s*(?:\(\s*{_MONTH_RE}\s*\)|/\s*{_MONTH_RE}{_E}|-\s*{_MONTH_RE}{_E}))?"
     rf"(?:\s*(?:،|,)?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<year>{_D}{{4}})(?:\s*م{_E})?)?"
 )
-_MONTH_ONLY = re.compile(
-    rf"{_B}(?P<ctx>[وف]?(?:في|منذ|خلال|حتى|مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|نهاية|بداية)"
-    rf"\s+(?:شهر\s+)?)?(?P<month>{_MONTH_RE}){_E}"
+# A month named alone: found by its name at a word start (a lookahead on the names' first
+# letters skips most words), then what is around it is matched in place; one pattern with
+# the context words first cost twice as much, tried at every position.
+_MONTH_WORD = re.compile(
+    rf"(?<!\w)(?!ال)(?=[{''.join(sorted({n[0] for n in _MONTHS} | set('اأإآ')))}])"
+    rf"(?P<month>{_MONTH_RE})(?!\w)"
+)
+
+
+# The analyzer's terms of the month names (nashra.text.terms): a caller that has the
+# terms of a text passes where these are, and the text is not scanned for names.
+MONTH_TERMS = frozenset(t for name in _MONTHS for t in terms(name.split()[0]))
+
+
+_MONTH_AFTER = re.compile(
     rf"(?:\s*(?:\(\s*{_MONTH_RE}\s*\)|/\s*{_MONTH_RE}{_E}))?"
     rf"(?:\s*(?:،|,)?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<year>{_D}{{4}})(?:\s*م{_E})?"
     rf"|\s+(?P<dir>الماضي|الفائت|المنصرم|المقبل|القادم|الجاري|الحالي){_E})?"
+)
+_MONTH_BEFORE = re.compile(
+    r"(?<!\w)[وف]?(?:في|منذ|خلال|حتى|مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|نهاية|بداية)"
+    r"\s+(?:شهر\s+)?$"
 )
 _HIJRI = re.compile(
     rf"{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{_HIJRI_RE}){_E}"
@@ -202,14 +222,16 @@ def _month_start(d: date, delta: int) -> date:
     return date(d.year + m // 12, m % 12 + 1, 1)
 
 
-def _month_value(m: re.Match[str], month: int, pub: date | None) -> date | None:
+def _month_value(
+    month: int, year: str | None, direction: str | None, context: bool, pub: date | None
+) -> date | None:
     """The first day of a month named alone (see the module docstring), or None."""
-    if m.group("year"):
-        year = _int(m.group("year"))
-        return date(year, month, 1) if 1900 <= year <= 2100 else None
-    if pub is None or not (m.group("dir") or m.group("ctx")):
+    if year:
+        y = _int(year)
+        return date(y, month, 1) if 1900 <= y <= 2100 else None
+    if pub is None or not (direction or context):
         return None
-    direction = _fold(m.group("dir") or "")
+    direction = _fold(direction or "")
     if direction in ("الماضي", "الفاءت", "المنصرم"):
         return date(pub.year if month < pub.month else pub.year - 1, month, 1)
     if direction in ("المقبل", "القادم"):
@@ -220,8 +242,37 @@ def _month_value(m: re.Match[str], month: int, pub: date | None) -> date | None:
     return date(pub.year - 1 if ahead > 6 else pub.year + 1, month, 1)
 
 
-def find_dates(text: str, published: date | datetime | None) -> list[DateMention]:
-    """Date mentions in ``text``; relative ones need ``published`` (else they are skipped)."""
+def _named_months(
+    text: str, pub: date | None, month_at: Iterable[int] | None, taken: list[tuple[int, int]]
+) -> list[DateMention]:
+    """Months named alone (not inside a ``taken`` span): see the module docstring."""
+    if month_at is None:
+        found: Iterable[re.Match[str] | None] = _MONTH_WORD.finditer(text)
+    else:
+        found = map(_MONTH_WORD.match, repeat(text), month_at)
+    out: list[DateMention] = []
+    for m in found:
+        if m is None or m.group("month") in ("اب", "أب", "إب"):
+            continue  # (a father: August is آب, with its madda, when named alone)
+        month = _MONTH_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
+        if not month or any(a <= m.start() < b for a, b in taken):
+            continue  # the month of a day + month date
+        after = _MONTH_AFTER.match(text, m.end())
+        assert after is not None  # all of it is optional
+        context = _MONTH_BEFORE.search(text, max(0, m.start() - 20), m.start()) is not None
+        value = _month_value(month, after.group("year"), after.group("dir"), context, pub)
+        if value is not None:
+            s, e = m.start(), after.end()
+            out.append(DateMention(text[s:e], s, e, value, "month"))
+    return out
+
+
+def find_dates(
+    text: str, published: date | datetime | None, *, month_at: Iterable[int] | None = None
+) -> list[DateMention]:
+    """Date mentions in ``text``; relative ones need ``published`` (else they are skipped).
+    ``month_at``: the offsets of the words that may be month names (the starts of the
+    text's :data:`MONTH_TERMS`); by default the text is scanned for them."""
     pub: date | None = published.date() if isinstance(published, datetime) else published
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -263,10 +314,9 @@ def find_dates(text: str, published: date | datetime | None) -> list[DateMention
         except ValueError:
             continue
         add(m, value, "date")
-    for m in _MONTH_ONLY.finditer(text):
-        month = _MONTH_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
-        if month:
-            add(m, _month_value(m, month, pub), "month", m.start("month"))
+    for mention in _named_months(text, pub, month_at, taken):
+        taken.append((mention.start, mention.end))
+        found.append(mention)
     if pub is not None:
         for m in _RELATIVE.finditer(text):
             w = _fold(re.sub(r"\s+", " ", m.group("word")))

@@ -221,6 +221,7 @@ def _with_place_head(text: str, sp: EntitySpan) -> EntitySpan:
     return EntitySpan(text[start : sp.end], "LOC", start, sp.end)
 
 
+@lru_cache(maxsize=100_000)  # called for every mention, and by the store for every entity
 def name_rank(name: str, key: str) -> tuple[bool, int, int]:
     """How well ``name`` displays an entity keyed ``key``: a name whose match form is the
     key itself (no proclitic left on it: الكونغرس, not للكونغرس) first, then the one with
@@ -231,10 +232,10 @@ def name_rank(name: str, key: str) -> tuple[bool, int, int]:
 
 def vowel_marks(name: str) -> int:
     """How many short-vowel marks (harakat, shadda, sukun) a name is written with."""
-    return sum(name.count(c) for c in _HARAKAT)
+    return len(name) - len(name.translate(_NO_HARAKAT))
 
 
-_HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+_NO_HARAKAT = dict.fromkeys(range(0x064B, 0x0653))
 
 
 def _display(text: str, key: str) -> str:

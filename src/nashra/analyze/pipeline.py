@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from nashra.analyze.dates import DateMention, find_dates
+from nashra.analyze.dates import MONTH_TERMS, DateMention, find_dates
 from nashra.analyze.entities import Entity, Mention, link_entities
 from nashra.analyze.keywords import Keyword, keywords
 from nashra.analyze.language import detect_language, reading_time_min
@@ -81,8 +81,9 @@ def analyze_text(
     a = Analysis(language=language, reading_time_min=reading_time_min(text, language))
     if not text.strip():
         return a
-    a.dates = find_dates(text, published)
     analysed = analyze(text)
+    months = [t.start for t in analysed if t.term in MONTH_TERMS]  # few: no scan for names
+    a.dates = find_dates(text, published, month_at=months)
     a.terms = list(map(itemgetter(0), analysed))  # Term.term, in C
     a.keywords = keywords(text, top=KEYWORDS, analysed=analysed, title=title)
     a.summary_spans = summarize(text, analysed=analysed)

@@ -199,14 +199,18 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
             params=[kind],
         ):
             known[(kind, key)] = entity_id
-    person_names = {  # a person found through another key must bear a compatible name
+    # A person found through another key than their own must bear a compatible name:
+    # the names of the people that the batch's new person keys may be found through.
+    through = {
+        known[("PERS", alias)]
+        for (kind, key), keys in alias_keys.items()
+        if kind == "PERS" and (kind, key) not in known
+        for alias in keys
+        if ("PERS", alias) in known
+    }
+    person_names = {
         pk: cached_match_form(name)
-        for pk, name in select_in(
-            Entity._meta.db_table,
-            ("id", "name"),
-            "id",
-            sorted({eid for (kind, _), eid in known.items() if kind == "PERS"}),
-        )
+        for pk, name in select_in(Entity._meta.db_table, ("id", "name"), "id", sorted(through))
     }
 
     def fits(kind: str, key: str, target: int | _NewEntity) -> bool:
