@@ -205,9 +205,9 @@ class Entity(models.Model):
     aliases = models.JSONField(
         encoder=ReadableJSONEncoder, default=list, blank=True
     )  # display variants seen
-    # For people: each written form of the name → the articles that wrote it. The name
-    # shown is the most written full form (see news.understand.person_name), so one odd
-    # span (محمد بن سلمان ولي ولي العهد) does not rename a person everywhere.
+    # For people: each full name (two words or more) as written → the articles that
+    # wrote it. The name shown is the most written (see news.understand.person_name), so
+    # one odd span (محمد بن سلمان ولي ولي العهد) does not rename a person everywhere.
     names = models.JSONField(encoder=ReadableJSONEncoder, default=dict, blank=True)
     mention_count = models.PositiveIntegerField(default=0)
     article_count = models.PositiveIntegerField(default=0, db_index=True)
