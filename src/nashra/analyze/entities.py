@@ -154,6 +154,8 @@ _GOD = cached_match_form("الله")
 
 def _without_formula(sp: EntitySpan) -> EntitySpan | None:
     """The span without a formula at its end (see _BEFORE_GOD); None if nothing is left."""
+    if "الل" not in sp.text:  # (most spans) no الله in it, however marked
+        return sp
     words = sp.text.split()
     if len(words) < 2 or cached_match_form(words[-1]) != _GOD:
         return sp
@@ -261,6 +263,7 @@ _SPELLING = str.maketrans({"ج": "غ", "گ": "غ", "ڭ": "غ", "ڤ": "ف", "پ":
 _ABD_APART = re.compile(r"(?<!\S)عبد (?=\S)")
 
 
+@lru_cache(maxsize=100_000)
 def spelling_key(key: str) -> str:
     """The key with /g/, /v/ and /p/ spelled one way and عبد joined to the name after it:
     keys equal under it name one thing (of one type)."""
@@ -538,6 +541,7 @@ def _family_name(word: str) -> bool:
     return word.startswith("ال") and word not in _NAME_JOINERS and len(word) >= 5
 
 
+@lru_cache(maxsize=100_000)
 def same_person(a: str, b: str) -> bool:
     """Whether two person keys can name one person: the shorter one's words begin the
     longer one's (فيصل بن بندر … فيصل بن بندر بن عبدالعزيز), or end it where the longer is
@@ -675,6 +679,8 @@ def _link_persons(mentions: list[Mention]) -> None:
 def _link_spellings(mentions: list[Mention]) -> None:
     """Mentions of one type whose keys differ only in the spelling of a foreign sound
     (الكونغرس … الكونجرس) take the key and name of the spelling used most (first on a tie)."""
+    if all(spelling_key(m.key) == m.key for m in mentions):
+        return  # (most articles) no key has a letter to respell: nothing can meet
     groups: dict[tuple[str, str], Counter[str]] = {}
     for m in mentions:
         groups.setdefault((m.type, spelling_key(m.key)), Counter())[m.key] += 1

@@ -96,7 +96,8 @@ class StoredEntity:
     key: str
     name: str
     aliases: list[str]
-    names: dict[str, int]  # people: written forms → articles (Entity.names)
+    names: dict[str, int] | str | None  # people: full names → articles (Entity.names;
+    # parsed only when a batch counts more of them: SQLite hands JSON back as text)
 
 
 @dataclass
@@ -252,9 +253,7 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
     ):
         if isinstance(aliases, str):  # SQLite hands JSON back as text
             aliases = json.loads(aliases)
-        if isinstance(names, str):
-            names = json.loads(names)
-        entities[pk] = StoredEntity(pk, key, name, aliases or [], names or {})
+        entities[pk] = StoredEntity(pk, key, name, aliases or [], names)
 
     # Register alias keys (first writer wins), grow display names and alias lists.
     aliases_to_add: list[tuple[int, str, str]] = []
@@ -269,6 +268,8 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
         new_aliases = sorted(set(entity.aliases) | aliases | {name})[:50]
         if kind == "PERS" and (kind, key) in written:
             # an entity stored before names were counted starts from its full name
+            if isinstance(entity.names, str):
+                entity.names = json.loads(entity.names)
             old = entity.names or (
                 {} if entity_id in created or " " not in entity.name.strip() else {entity.name: 1}
             )
@@ -326,7 +327,12 @@ def _save_names(entities: list[StoredEntity]) -> None:
             f"UPDATE {Entity._meta.db_table} SET name = %s, aliases = {value},"
             f" names = {value} WHERE id = %s",
             [
-                (e.name, _json(e.aliases), _json(e.names), e.pk)
+                (
+                    e.name,
+                    _json(e.aliases),
+                    e.names if isinstance(e.names, str) else _json(e.names or {}),
+                    e.pk,
+                )
                 for e in sorted(entities, key=lambda e: e.pk)  # one lock order for all writers
             ],
         )
