@@ -179,8 +179,6 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
             wanted[(kind, key)] = (max(name, ent.name, key=lambda n: name_rank(n, key)), aliases)
             if kind == "PERS" and " " in ent.name.strip():  # full names are counted
                 written[(kind, key)][ent.name] += 1
-    for ent_key, counts in written.items():
-        wanted[ent_key] = (person_name(counts), wanted[ent_key][1])
     if not wanted:
         return {}
     alias_keys = {
@@ -295,7 +293,7 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
     return {ent_key: entities[eid] for ent_key, eid in resolved_ids.items()}
 
 
-MAX_NAMES = 30  # written forms of a person's name kept with their counts
+MAX_NAMES = 12  # written full names of a person kept with their counts
 
 
 def person_name(written: Counter[str]) -> str:
