@@ -23,7 +23,7 @@ from django.db import connection
 from django.db.models import Count, Max, Min
 from django.utils import timezone
 
-from nashra.news.batching import select_in
+from nashra.news.batching import run_sql, select_in
 from nashra.news.models import Article, ArticleAnalysis, Entity, Mention, Story
 
 WINDOW = timedelta(hours=getattr(settings, "NASHRA_STORY_WINDOW_HOURS", 48))
@@ -143,9 +143,7 @@ _mentioned: dict[AnalysisKey, list[int]] = {}
 def _sql(query: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
     # Plain SQL for the few reads each new article makes: building ORM querysets cost
     # more than running them (table names come from the models, see _T).
-    with connection.cursor() as cursor:
-        cursor.execute(query.format(**_T), params)
-        return cursor.fetchall() if cursor.description else []
+    return run_sql(query.format(**_T), params)
 
 
 def _marks(values: Sequence[object]) -> str:
