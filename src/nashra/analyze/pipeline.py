@@ -7,8 +7,10 @@ so stored analyses can be recognised as stale and re-run.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from operator import itemgetter
 from typing import Any
 
@@ -82,23 +84,28 @@ def analyze_text(
     if not text.strip():
         return a
     analysed = analyze(text)
-    months = [t.start for t in analysed if t.term in MONTH_TERMS]  # few: no scan for names
-    a.dates = find_dates(text, published, month_at=months)
     a.terms = list(map(itemgetter(0), analysed))  # Term.term, in C
+    # where month names may be (few): find_dates need not scan the text for them
+    months = compress(map(itemgetter(1), analysed), map(MONTH_TERMS.__contains__, a.terms))
+    a.dates = find_dates(text, published, month_at=months)
     a.keywords = keywords(text, top=KEYWORDS, analysed=analysed, title=title)
     a.summary_spans = summarize(text, analysed=analysed)
     a.summary = " ".join(text[s:e] for s, e in a.summary_spans)
     if language == "ar":
         spans = find_entities(text) if entities is None else entities
         if a.dates:  # a month the tagger took for a name: في نيسان (أبريل) الماضي
-            spans = [sp for sp in spans if not _inside_a_date(sp, a.dates)]
+            starts = [d.start for d in a.dates]
+            spans = [sp for sp in spans if not _inside_a_date(sp, a.dates, starts)]
         a.mentions, a.entities = link_entities(text, spans)
         a.quotes = find_quotes(text, a.mentions)
     return a
 
 
-def _inside_a_date(span: EntitySpan, dates: list[DateMention]) -> bool:
-    return any(d.start <= span.start and span.end <= d.end for d in dates)
+def _inside_a_date(span: EntitySpan, dates: list[DateMention], starts: list[int]) -> bool:
+    """Whether the span lies in a date (``dates`` in order, no two overlapping, and
+    ``starts`` theirs): only the last one that starts at or before it can hold it."""
+    k = bisect_right(starts, span.start) - 1
+    return k >= 0 and span.end <= dates[k].end
 
 
 def analyze_document(doc: Document) -> Analysis:
