@@ -364,3 +364,26 @@ def test_a_person_is_shown_by_the_full_name_most_articles_wrote() -> None:
         full: 1,
         full + " ولي ولي العهد": 1,
     }
+
+
+def test_reanalyze_relink_undoes_a_merge_made_under_older_rules(corpus: None) -> None:
+    """An alias key registered under older rules (a lineage's father's name as a surname)
+    had joined one person to another; --relink forgets alias keys and links again."""
+    from django.core.management.base import CommandError
+
+    from nashra.news.models import EntityAlias
+
+    erdogan = Entity.objects.get(kind="PERS", key__contains="اردوغان")
+    mentions = Mention.objects.filter(entity=erdogan).count()
+    other = Entity.objects.filter(kind="PERS").exclude(pk=erdogan.pk).order_by("pk").first()
+    assert other is not None
+    # the older rules' damage: erdogan's own key registered as the other person's
+    EntityAlias.objects.filter(kind="PERS", key=erdogan.key).update(entity=other)
+    call_command("reanalyze", "--all", quiet=True, stdout=StringIO())
+    assert Mention.objects.filter(entity=erdogan).count() < mentions  # some went astray
+    call_command("reanalyze", "--all", "--relink", quiet=True, stdout=StringIO())
+    erdogan.refresh_from_db()
+    assert Mention.objects.filter(entity=erdogan).count() == mentions
+    assert EntityAlias.objects.get(kind="PERS", key=erdogan.key).entity == erdogan
+    with pytest.raises(CommandError, match="--all alone"):
+        call_command("reanalyze", "--relink", quiet=True, stdout=StringIO())

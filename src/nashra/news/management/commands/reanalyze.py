@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from nashra.analyze.pipeline import ANALYSIS_VERSION, analyze_texts
 from nashra.news.batching import CollectPerBatch
 from nashra.news.management.commands._output import console
-from nashra.news.models import Article
+from nashra.news.models import Article, Entity, EntityAlias
 from nashra.news.stories import assign_stories
 from nashra.news.understand import Analysed, store_analyses
 
@@ -31,6 +31,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--since", help="only articles published on or after this date (YYYY-MM-DD)"
         )
+        parser.add_argument(
+            "--relink",
+            action="store_true",
+            help="with --all: forget the keys that link names across articles and link them "
+            "again under the current rules (after a release that changed them); entities "
+            "keep their ids, so follows and editors' merges stay",
+        )
         parser.add_argument("--quiet", action="store_true")
 
     def handle(self, *args: Any, **opts: Any) -> None:
@@ -45,6 +52,14 @@ class Command(BaseCommand):
             if timezone.is_naive(since):
                 since = since.replace(tzinfo=UTC)
             qs = qs.filter(published_at__gte=since)
+        if opts["relink"]:
+            if not opts["all"] or opts["since"]:
+                raise CommandError("--relink re-reads every article: use it with --all alone")
+            with transaction.atomic():
+                # Each entity is found again by its own key as its articles come by; the
+                # alias keys, alias lists and counted names are rebuilt from the articles.
+                EntityAlias.objects.all().delete()
+                Entity.objects.update(aliases=[], names={})
         ids = list(qs.values_list("id", flat=True))
         progress = Progress(
             TextColumn("[bold]reanalyze"),
