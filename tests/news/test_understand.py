@@ -387,3 +387,36 @@ def test_reanalyze_relink_undoes_a_merge_made_under_older_rules(corpus: None) ->
     assert EntityAlias.objects.get(kind="PERS", key=erdogan.key).entity == erdogan
     with pytest.raises(CommandError, match="--all alone"):
         call_command("reanalyze", "--relink", quiet=True, stdout=StringIO())
+
+
+def test_a_name_an_editor_gave_in_the_admin_stays(client: Any) -> None:
+    """Analysis renames a person by the full name most articles wrote, but not one an
+    editor renamed in the admin (whose counts still grow)."""
+    from django.contrib.auth.models import User
+
+    from nashra.analyze.entities import Entity as Found
+
+    full = "محمد بن سلمان بن عبدالعزيز"
+    _store_found(1, [Found(full, full, "PERS", 1, [full])])
+    person = Entity.objects.get(kind="PERS")
+    User.objects.create_superuser("editor", "e@example.org", "pw")
+    client.login(username="editor", password="pw")
+    form = {
+        "kind": "PERS",
+        "name": "ولي العهد محمد بن سلمان",
+        "key": person.key,
+        "slug": person.slug,
+        "aliases": json.dumps(person.aliases),
+        "names": json.dumps(person.names),
+        "mention_count": 0,
+        "article_count": 0,
+        "created_at_0": "2026-11-29",
+        "created_at_1": "12:00:00",
+    }
+    reply = client.post(f"/admin/news/entity/{person.pk}/change/", form)
+    assert reply.status_code == 302, reply.content.decode()[:2000]
+    person.refresh_from_db()
+    assert person.name_fixed
+    _store_found(2, [Found(full, full, "PERS", 1, [full])])
+    person.refresh_from_db()
+    assert person.name == "ولي العهد محمد بن سلمان" and person.names[full] == 2

@@ -211,6 +211,11 @@ class EntityAdmin(admin.ModelAdmin):
     search_fields = ("name", "key", "slug")
     raw_id_fields = ("merged_into",)
 
+    def save_model(self, request: Any, obj: Entity, form: Any, change: bool) -> None:
+        if "name" in form.changed_data:
+            obj.name_fixed = True  # an editor's name: analysis no longer renames it
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(Story)
 class StoryAdmin(admin.ModelAdmin):

@@ -209,6 +209,8 @@ class Entity(models.Model):
     # wrote it. The name shown is the most written (see news.understand.person_name), so
     # one odd span (محمد بن سلمان ولي ولي العهد) does not rename a person everywhere.
     names = models.JSONField(encoder=ReadableJSONEncoder, default=dict, blank=True)
+    # An editor's name: set when the name is changed in the admin; analysis keeps it.
+    name_fixed = models.BooleanField(default=False)
     mention_count = models.PositiveIntegerField(default=0)
     article_count = models.PositiveIntegerField(default=0, db_index=True)
     # An editor's merge: this entity is shown as (and counted under) another. Clearing

@@ -98,6 +98,7 @@ class StoredEntity:
     aliases: list[str]
     names: dict[str, int] | str | None  # people: full names → articles (Entity.names;
     # parsed only when a batch counts more of them: SQLite hands JSON back as text)
+    name_fixed: bool = False  # named by an editor: kept
 
 
 @dataclass
@@ -125,12 +126,14 @@ def _create_entities(new: list[_NewEntity]) -> None:
             "slug",
             "aliases",
             "names",
+            "name_fixed",
             "mention_count",
             "article_count",
             "created_at",
         ),
         [
-            (e.kind, e.key, e.name, _slug(e.name, e.kind, e.key), _json(e.aliases), "{}", 0, 0, now)
+            (e.kind, e.key, e.name, _slug(e.name, e.kind, e.key), _json(e.aliases), "{}")
+            + (False, 0, 0, now)
             for e in new
         ],
         skip_conflicts=True,
@@ -243,15 +246,15 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
     created = {e.pk for e in to_create}
     resolved_ids = {k: (v.pk if isinstance(v, _NewEntity) else v) for k, v in resolved.items()}
     entities: dict[int, StoredEntity] = {}
-    for pk, key, name, aliases, names in select_in(
+    for pk, key, name, aliases, names, fixed in select_in(
         Entity._meta.db_table,
-        ("id", "key", "name", "aliases", "names"),
+        ("id", "key", "name", "aliases", "names", "name_fixed"),
         "id",
         sorted(set(resolved_ids.values())),
     ):
         if isinstance(aliases, str):  # SQLite hands JSON back as text
             aliases = json.loads(aliases)
-        entities[pk] = StoredEntity(pk, key, name, aliases or [], names)
+        entities[pk] = StoredEntity(pk, key, name, aliases or [], names, bool(fixed))
 
     # Register alias keys (first writer wins), grow display names and alias lists.
     aliases_to_add: list[tuple[int, str, str]] = []
@@ -274,9 +277,12 @@ def resolve_entities(analyses: Sequence[Analysed]) -> dict[tuple[str, str], Stor
             counts = Counter(old)
             counts.update(written[(kind, key)])
             entity.names = dict(counts.most_common(MAX_NAMES))
-            entity.name = person_name(counts)
+            if not entity.name_fixed:
+                entity.name = person_name(counts)
             changed[entity_id] = entity
-        elif name_rank(name, entity.key) > name_rank(entity.name, entity.key):
+        elif not entity.name_fixed and name_rank(name, entity.key) > name_rank(
+            entity.name, entity.key
+        ):
             entity.name = name  # a place or body: without a proclitic, then without marks
             changed[entity_id] = entity
         if new_aliases != entity.aliases:

@@ -13,6 +13,11 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name="entity",
+            name="name_fixed",
+            field=models.BooleanField(default=False),
+        ),
+        migrations.AddField(
+            model_name="entity",
             name="names",
             field=models.JSONField(
                 blank=True, default=dict, encoder=nashra.news.models.ReadableJSONEncoder
