@@ -91,6 +91,7 @@ def test_relative_needs_publication_date() -> None:
         ("تعقد القمة في أيار", "أيار", date(2024, 5, 1)),
         ("صدر التقرير في أكتوبر", "أكتوبر", date(2023, 10, 1)),
         ("في آذار الجاري", "آذار الجاري", date(2024, 3, 1)),
+        ("وقّع في نيسان/أبريل 2015", "نيسان/أبريل 2015", date(2015, 4, 1)),
     ],
 )
 def test_a_month_by_its_name(text: str, written: str, value: date) -> None:

@@ -251,19 +251,20 @@ def _named_months(
     else:
         found = map(_MONTH_WORD.match, repeat(text), month_at)
     out: list[DateMention] = []
+    end = 0  # of the last month found: its alternative name (نيسان/أبريل 2015) is in it
     for m in found:
         if m is None or m.group("month") in ("اب", "أب", "إب"):
             continue  # (a father: August is آب, with its madda, when named alone)
         month = _MONTH_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
-        if not month or any(a <= m.start() < b for a, b in taken):
-            continue  # the month of a day + month date
+        if not month or m.start() < end or any(a <= m.start() < b for a, b in taken):
+            continue  # the month of a day + month date, or of the last month found
         after = _MONTH_AFTER.match(text, m.end())
         assert after is not None  # all of it is optional
         context = _MONTH_BEFORE.search(text, max(0, m.start() - 20), m.start()) is not None
         value = _month_value(month, after.group("year"), after.group("dir"), context, pub)
         if value is not None:
-            s, e = m.start(), after.end()
-            out.append(DateMention(text[s:e], s, e, value, "month"))
+            s, end = m.start(), after.end()
+            out.append(DateMention(text[s:end], s, end, value, "month"))
     return out
 
 
