@@ -124,11 +124,13 @@ _HIJRI_RE = _alt(*_HIJRI_MONTHS)
 # A day starts a word, or follows a و/ب that does: tested after its first digit, so that
 # the pattern starts with a digit and re skips straight to digits.
 _DAY = rf"(?P<day>{_D}(?:(?<!\w.)|(?<=[وب].)(?<!\w..)){_D}?)"
+# After a month's name: its other name in brackets or after a slash, and a year.
+_OTHER_NAME = rf"\s*(?:\(\s*{_MONTH_RE}\s*\)|/\s*{_MONTH_RE}{_E})"
+_YEAR = rf"\s*(?:،|,)?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<year>{_D}{{4}})(?:\s*م{_E})?"
 _DATE = re.compile(
     rf"{_DAY}\s*(?:من\s+)?(?:شهر\s+)?"
     rf"(?P<month>{_MONTH_RE}){_E}"
-    rf"(?:\s*(?:\(\s*{_MONTH_RE}\s*\)|/\s*{_MONTH_RE}{_E}|-\s*{_MONTH_RE}{_E}))?"
-    rf"(?:\s*(?:،|,)?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<year>{_D}{{4}})(?:\s*م{_E})?)?"
+    rf"(?:{_OTHER_NAME}|\s*-\s*{_MONTH_RE}{_E})?(?:{_YEAR})?"
 )
 # A month named alone: found by its name at a word start (a lookahead on the names' first
 # letters skips most words), then what is around it is matched in place; one pattern with
@@ -145,9 +147,8 @@ MONTH_TERMS = frozenset(t for name in _MONTHS for t in terms(name.split()[0]))
 
 
 _MONTH_AFTER = re.compile(
-    rf"(?:\s*(?:\(\s*{_MONTH_RE}\s*\)|/\s*{_MONTH_RE}{_E}))?"
-    rf"(?:\s*(?:،|,)?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<year>{_D}{{4}})(?:\s*م{_E})?"
-    rf"|\s+(?P<dir>الماضي|الفائت|المنصرم|المقبل|القادم|الجاري|الحالي){_E})?"
+    rf"(?:{_OTHER_NAME})?"
+    rf"(?:{_YEAR}|\s+(?P<dir>الماضي|الفائت|المنصرم|المقبل|القادم|الجاري|الحالي){_E})?"
 )
 _MONTH_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?:في|منذ|خلال|حتى|مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|نهاية|بداية)"

@@ -123,11 +123,11 @@ def _strip_display(text: str, g: Gazetteer) -> int:
     c0 = form[0]
     if c0 not in _SINGLE_PROCLITICS:
         return 0
-    # a frequent word whose rest is not one is a name of its own: فيفا, وارسو, كارتر
-    frequent = clusters()
-    if c0 in "وف" and len(rest) >= 3 and first[1] not in "و":
-        return 0 if form in frequent and rest not in frequent else 1
-    if c0 in "بلك" and (rest[0] == "ا" or rest in g.org_cues):  # لإدلب، بأنقرة، لبنك
+    conjunction = c0 in "وف" and len(rest) >= 3 and first[1] not in "و"
+    preposition = c0 in "بلك" and (rest[0] == "ا" or rest in g.org_cues)  # لإدلب، لبنك
+    if conjunction or preposition:
+        # a frequent word whose rest is not one is a name of its own: فيفا, وارسو, كارتر
+        frequent = clusters()
         return 0 if form in frequent and rest not in frequent else 1
     return 0
 
