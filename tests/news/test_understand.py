@@ -366,6 +366,30 @@ def test_a_person_is_shown_by_the_full_name_most_articles_wrote() -> None:
     }
 
 
+def test_a_reanalysed_article_counts_its_names_once() -> None:
+    """Replacing an article's analysis takes back the full names the old one counted."""
+    from nashra.analyze.entities import Entity as Found
+    from nashra.analyze.pipeline import Analysis
+    from nashra.news.understand import Analysed, store_analyses
+
+    short, full = "محمد بن سلمان", "محمد بن سلمان بن عبدالعزيز"
+    _store_found(1, [Found(match_form(short), short, "PERS", 1, [])])
+    _store_found(2, [Found(match_form(short), full, "PERS", 1, [])])
+    article = Article.objects.get(input_hash="found-2")
+    for _ in range(3):  # reanalysed three times: still one article wrote the full name
+        again = Analysis(entities=[Found(match_form(short), full, "PERS", 1, [])])
+        store_analyses([Analysed(article, again)], replace=True)
+    person = Entity.objects.get(kind="PERS")
+    assert person.names == {short: 1, full: 1}
+    assert person.name == full  # a tie: the longer
+    # the reanalysis writes the short form now: the full name is no longer counted
+    again = Analysis(entities=[Found(match_form(short), short, "PERS", 1, [])])
+    store_analyses([Analysed(article, again)], replace=True)
+    person.refresh_from_db()
+    assert person.names == {short: 2}
+    assert person.name == short
+
+
 def test_reanalyze_relink_undoes_a_merge_made_under_older_rules(corpus: None) -> None:
     """An alias key registered under older rules (a lineage's father's name as a surname)
     had joined one person to another; --relink forgets alias keys and links again."""

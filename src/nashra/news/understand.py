@@ -349,13 +349,19 @@ def store_analyses(analyses: Sequence[Analysed], *, replace: bool = False) -> No
     article_ids = [a.article.pk for a in analyses]
     removed: list[tuple[int, int]] = []  # (entity, article) of the mentions replaced
     if replace:
+        counted: list[tuple[int, str]] = []  # the people's names the old analyses counted
         for chunk in chunks(article_ids):
             removed.extend(
                 Mention.objects.filter(article_id__in=chunk).values_list("entity_id", "article_id")
             )
+            for data in ArticleAnalysis.objects.filter(article_id__in=chunk).values_list(
+                "data", flat=True
+            ):
+                counted.extend((pk, name) for pk, name in (data or {}).get("names", []))
             Mention.objects.filter(article_id__in=chunk).delete()
             Quote.objects.filter(article_id__in=chunk).delete()
             ArticleAnalysis.objects.filter(article_id__in=chunk).delete()
+        _uncount_names(counted)
     by_key = resolve_entities(analyses)
     by_any_key: dict[str, StoredEntity] = {}
     for (_kind, key), entity in by_key.items():
@@ -367,6 +373,16 @@ def store_analyses(analyses: Sequence[Analysed], *, replace: bool = False) -> No
     for item in analyses:
         article, analysis = item.article, item.analysis
         title_form = f" {match_form(article.title)} "
+        # what resolve_entities counted for this article, to take back when it is replaced
+        names = sorted(
+            {
+                (found.pk, ent.name)
+                for ent in analysis.entities
+                if ent.type == "PERS"
+                and " " in ent.name.strip()
+                and (found := by_key.get(("PERS", ent.key or match_form(ent.name))))
+            }
+        )
         for m in analysis.mentions:
             kind = m.type if m.type in KINDS else "MISC"
             found = by_key.get((kind, m.key)) or by_any_key.get(m.key)
@@ -405,7 +421,10 @@ def store_analyses(analyses: Sequence[Analysed], *, replace: bool = False) -> No
                 # only these parts of Analysis.to_json (mentions and quotes have tables)
                 keywords=[k.to_json() for k in analysis.keywords],
                 dates=[d.to_json() for d in analysis.dates],
-                data={"summary_spans": [list(s) for s in analysis.summary_spans]},
+                data={
+                    "summary_spans": [list(s) for s in analysis.summary_spans],
+                    **({"names": [list(n) for n in names]} if names else {}),
+                },
             )
         )
     insert_rows(
@@ -421,6 +440,32 @@ def store_analyses(analyses: Sequence[Analysed], *, replace: bool = False) -> No
     )
     ArticleAnalysis.objects.bulk_create(records, batch_size=500)
     _add_counts([(m[1], m[0]) for m in mentions], removed)
+
+
+def _uncount_names(counted: list[tuple[int, str]]) -> None:
+    """Take back the full names replaced analyses had counted for their people (a
+    reanalysed article would otherwise count its names twice)."""
+    if not counted:
+        return
+    by_entity: dict[int, Counter[str]] = defaultdict(Counter)
+    for pk, name in counted:
+        by_entity[pk][name] += 1
+    changed: list[StoredEntity] = []
+    rows = Entity.objects.filter(pk__in=sorted(by_entity)).values_list(
+        "pk", "key", "name", "aliases", "names", "name_fixed"
+    )
+    for pk, key, name, aliases, names, fixed in rows:
+        counts = Counter(json.loads(names) if isinstance(names, str) else names or {})
+        counts.subtract(by_entity[pk])
+        kept = {n: c for n, c in counts.most_common() if c > 0}
+        if kept == (json.loads(names) if isinstance(names, str) else names or {}):
+            continue
+        entity = StoredEntity(pk, key, name, aliases or [], kept, bool(fixed))
+        if kept and not fixed:
+            entity.name = person_name(Counter(kept))
+        changed.append(entity)
+    if changed:
+        _save_names(changed)
 
 
 def _add_counts(added: list[tuple[int, int]], removed: list[tuple[int, int]]) -> None:
