@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import json
 import os
 import platform
@@ -127,6 +128,15 @@ def main() -> int:
 
     from machine import python_speed  # bench/machine.py
 
+    gc_spent = [0.0, 0.0]  # CPU seconds in the collector (inside the stages' times), start
+
+    def gc_timer(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            gc_spent[1] = time.process_time()
+        else:
+            gc_spent[0] += time.process_time() - gc_spent[1]
+
+    gc.callbacks.append(gc_timer)
     speed_before = python_speed()
     load_before = os.getloadavg()[0]
     cpu0, wall0 = time.process_time(), time.perf_counter()
@@ -155,6 +165,8 @@ def main() -> int:
         "ms_per_article_by_stage": {
             k: round(1000 * v / items, 2) for k, v in sorted(SPENT.items(), key=lambda kv: -kv[1])
         },
+        # the collector's share (counted inside the stage it interrupted)
+        "gc_ms_per_article": round(1000 * gc_spent[0] / items, 2),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "load_average_before": round(load_before, 2),
         # CPU seconds of bench/machine.py's reference workload, before and after the run

@@ -13,6 +13,11 @@ picks the number of epochs; ``--final`` then retrains on all of ANERcorp for tha
 epochs. Uses the entity lexicon built without the development split for the development
 score (``--lexicon``), the shipped one for the final model.
 
+On another machine (a GPU's: ``--device cuda``; ``scripts/ner-gpu``) training reads the
+word vectors from ``--save-vectors``' file instead of gensim's, may start from
+language-model weights (``--init``, ``train.lm``), and exports ``--without-vectors`` (half
+the size to bring back; ``--complete`` adds them here).
+
 Usage: ``python -m nashra.analyze.train.neural --vectors W2V.kv [--final] [--report PATH]``
 Skips cleanly (exit 0, message) when the data is absent.
 """
@@ -49,6 +54,48 @@ def forms(tok: str) -> tuple[str, str]:
     """(match form, proclitic-free form with the article kept) of a token."""
     m = match_form(tok) or tok
     return m, strip_clitics(m, keep_article=True)
+
+
+class SavedVectors:
+    """The part of a gensim ``KeyedVectors`` that :class:`Vocab` reads, from an ``.npz``
+    written by :func:`save_vectors`: training can then run where gensim is absent (an
+    accelerator machine)."""
+
+    def __init__(self, path: Path) -> None:
+        z = np.load(path)
+        self.index_to_key: list[str] = z["words"].tolist()
+        self.key_to_index = {w: i for i, w in enumerate(self.index_to_key)}
+        self._vectors = z["vectors"]
+        self.vector_size = int(self._vectors.shape[1])
+
+    def __getitem__(self, word: str) -> np.ndarray:
+        out: np.ndarray = self._vectors[self.key_to_index[word]].astype(np.float32)
+        return out
+
+
+def load_vectors(path: Path) -> Any:
+    if path.suffix == ".npz":
+        return SavedVectors(path)
+    from gensim.models import KeyedVectors
+
+    return KeyedVectors.load(str(path))
+
+
+def save_vectors(vectors: Any, sents: list[Sentence], size: int, path: Path) -> int:
+    """The vectors any :class:`Vocab` of these sentences reads (the ``size`` most
+    frequent words and the sentences' own), in the model's order, as float16."""
+    keep = set(vectors.index_to_key[:size])
+    for sent in sents:
+        for tok, _ in sent:
+            keep.update(w for w in forms(tok) if w in vectors.key_to_index)
+    words = sorted(keep, key=vectors.key_to_index.__getitem__)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        path,
+        words=np.array(words),
+        vectors=np.stack([vectors[w] for w in words]).astype(np.float16),
+    )
+    return len(words)
 
 
 class Vocab:
@@ -127,7 +174,8 @@ def build_model(vocab: Vocab, args: argparse.Namespace) -> Any:
                 parts.append(torch.tanh(conv.max(dim=2).values))
             return torch.cat(parts, dim=1)
 
-        def emissions(self, x: Any, doc: Any, lengths: Any) -> Any:
+        def hidden(self, x: Any, doc: Any, lengths: Any) -> Any:
+            """Both directions' LSTM states: batch × length × 2H (padding: zeros)."""
             from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
             x = torch.cat([x, doc[:, None, :].expand(-1, x.shape[1], -1)], dim=2)
@@ -136,7 +184,10 @@ def build_model(vocab: Vocab, args: argparse.Namespace) -> Any:
             )
             h, _ = self.lstm(packed)
             h, _ = pad_packed_sequence(h, batch_first=True, total_length=x.shape[1])
-            return self.out(self.drop(h))
+            return h
+
+        def emissions(self, x: Any, doc: Any, lengths: Any) -> Any:
+            return self.out(self.drop(self.hidden(x, doc, lengths)))
 
     return Tagger()
 
@@ -145,14 +196,15 @@ def crf_nll(emit: Any, tags: Any, mask: Any, trans: Any) -> Any:
     """Negative log-likelihood of the gold label paths (summed over the batch)."""
     import torch
 
-    b = torch.arange(emit.shape[0])
-    gold = emit[b, 0, tags[:, 0]]
+    # the gold paths' scores at once; only the partition function needs the loop (fewer
+    # small operations: on a GPU each one costs a kernel launch)
+    gold = (emit.gather(2, tags[:, :, None])[:, :, 0] * mask).sum(dim=1)
+    gold = gold + (trans[tags[:, :-1], tags[:, 1:]] * mask[:, 1:]).sum(dim=1)
     alpha = emit[:, 0]
+    keep = mask[:, :, None] > 0
     for t in range(1, emit.shape[1]):
-        m = mask[:, t]
-        gold = gold + (emit[b, t, tags[:, t]] + trans[tags[:, t - 1], tags[:, t]]) * m
         nxt = torch.logsumexp(alpha[:, :, None] + trans[None], dim=1) + emit[:, t]
-        alpha = torch.where(m[:, None] > 0, nxt, alpha)
+        alpha = torch.where(keep[:, t], nxt, alpha)
     return (torch.logsumexp(alpha, dim=1) - gold).sum()
 
 
@@ -216,19 +268,35 @@ def _padded(rows: list[list[int]]) -> Any:
     return torch.tensor([r + [0] * (width - len(r)) for r in rows])
 
 
+def on_device(batch: tuple[Any, ...], device: Any) -> tuple[Any, ...]:
+    """A batch's tensors on the model's device (lengths stay on the CPU, as packing
+    wants them)."""
+    words, tok, tags, mask, lengths, doc = batch
+    return (
+        tuple(t.to(device) for t in words),
+        tok.to(device),
+        tags.to(device),
+        mask.to(device),
+        lengths,
+        doc.to(device),
+    )
+
+
 def predict(model: Any, data: Batches, batch_size: int = 64) -> list[list[str]]:
     import torch
 
     model.eval()
+    device = model.trans.device
+    trans = model.trans.detach().cpu().numpy()
     out: list[list[str]] = []
     with torch.no_grad():
         for k in range(0, len(data.sents), batch_size):
             idx = list(range(k, min(k + batch_size, len(data.sents))))
-            words, tok, _, _, lengths, doc = data.batch(idx)
+            words, tok, _, _, lengths, doc = on_device(data.batch(idx), device)
             x = model.word_vectors(*words)[tok]
-            padded = model.emissions(x, doc, lengths).numpy()
+            padded = model.emissions(x, doc, lengths).cpu().numpy()
             emit = np.concatenate([padded[r, :m] for r, m in enumerate(lengths.tolist())])
-            paths = viterbi(emit, lengths.numpy(), model.trans.detach().numpy())
+            paths = viterbi(emit, lengths.numpy(), trans)
             out.extend([LABELS[j] for j in p] for p in paths)
     model.train()
     return out
@@ -258,7 +326,11 @@ def fit(
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     if model is None:
-        model = build_model(vocab, args)
+        model = build_model(vocab, args).to(args.device)
+        if args.init:
+            from nashra.analyze.train.lm import load_init
+
+            load_init(model, vocab, args.init)
     opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
     data = Batches(vocab, train)
     dev_data = Batches(vocab, dev) if dev else None
@@ -272,8 +344,8 @@ def fit(
         rng.shuffle(order)
         total = 0.0
         for k in range(0, len(order), args.batch):
-            words, tok, tags, mask, lengths, doc = data.batch(
-                order[k : k + args.batch], args.word_dropout
+            words, tok, tags, mask, lengths, doc = on_device(
+                data.batch(order[k : k + args.batch], args.word_dropout), args.device
             )
             x = model.word_vectors(*words)[tok]
             loss = crf_nll(model.emissions(x, doc, lengths), tags, mask, model.trans)
@@ -308,10 +380,17 @@ def fit(
 
 
 def export(
-    model: Any, vocab: Vocab, path: Path, crf_weight: float = 0.0, o_bias: float = 0.0
+    model: Any,
+    vocab: Vocab,
+    path: Path,
+    crf_weight: float = 0.0,
+    o_bias: float = 0.0,
+    with_vectors: bool = True,
 ) -> None:
-    """Weights for ``ner.neural`` (float16 tables, float32 recurrences)."""
-    sd = {k: v.detach().numpy() for k, v in model.state_dict().items()}
+    """Weights for ``ner.neural`` (float16 tables, float32 recurrences). Without the
+    word vectors (``with_vectors=False``: half the size, to bring a model back from
+    another machine) the file needs :func:`complete` before it tags."""
+    sd = {k: v.detach().cpu().numpy() for k, v in model.state_dict().items()}
     lstm = {
         f"{name}_{d}": sd[f"lstm.{name}_l0{suffix}"]
         for d, suffix in (("f", ""), ("b", "_reverse"))
@@ -325,11 +404,12 @@ def export(
             "char_conv_weight": sd["conv.weight"],  # filters × char dim × width
             "char_conv_bias": sd["conv.bias"],
         }
+    vectors: dict[str, Any] = {"vectors": vocab.vectors.astype(np.float16)} if with_vectors else {}
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         path,
         words=np.array(vocab.words),
-        vectors=vocab.vectors.astype(np.float16),
+        **vectors,
         features=np.array(vocab.features),
         feature_vectors=sd["feat.weight"].astype(np.float16),
         **chars,
@@ -343,6 +423,36 @@ def export(
     )
 
 
+def complete(path: Path, vectors: Any, out: Path) -> None:
+    """Add the word vectors to a model exported without them, as :class:`Vocab` makes
+    them (unit length)."""
+    z = dict(np.load(path))
+    rows = np.zeros((len(z["words"]), vectors.vector_size), dtype=np.float32)
+    for i, w in enumerate(z["words"].tolist()):
+        if w:
+            v = vectors[w]
+            rows[i] = v / (np.linalg.norm(v) or 1.0)
+    z["vectors"] = rows.astype(np.float16)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out, **z)
+
+
+def model_arguments(ap: argparse.ArgumentParser) -> None:
+    """The network's shape and the training settings (shared with ``train.lm``)."""
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--hidden", type=int, default=64)
+    ap.add_argument("--feat-dim", type=int, default=64)
+    ap.add_argument("--char-dim", type=int, default=24)
+    ap.add_argument("--char-filters", type=int, default=64, help="0: no character CNN")
+    ap.add_argument("--word-dropout", type=float, default=0.1)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--device", default="cpu", help="a torch device: cpu, cuda")
+    ap.add_argument(
+        "--vocab-words", type=int, default=VOCAB_WORDS, help="SaudiNewsNet vectors to ship"
+    )
+    ap.add_argument("--seed", type=int, default=1)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -352,18 +462,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=25)
     ap.add_argument("--final-epochs", type=int, default=0, help="default: --epochs")
     ap.add_argument("--batch", type=int, default=16)
-    ap.add_argument("--lr", type=float, default=2e-3)
-    ap.add_argument("--hidden", type=int, default=64)
-    ap.add_argument("--feat-dim", type=int, default=64)
-    ap.add_argument("--char-dim", type=int, default=24)
-    ap.add_argument("--char-filters", type=int, default=64, help="0: no character CNN")
-    ap.add_argument("--word-dropout", type=float, default=0.1)
     ap.add_argument("--average", type=int, default=8, help="average the last N epochs")
-    ap.add_argument("--threads", type=int, default=2)
+    model_arguments(ap)
     ap.add_argument(
-        "--vocab-words", type=int, default=VOCAB_WORDS, help="SaudiNewsNet vectors to ship"
+        "--init", type=Path, default=None, help="start from pretrained weights (train.lm)"
     )
-    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--without-vectors",
+        action="store_true",
+        help="export without the word vectors (--complete adds them back)",
+    )
+    ap.add_argument(
+        "--complete", type=Path, default=None, help="a model exported without vectors: add them"
+    )
+    ap.add_argument(
+        "--score", type=Path, default=None, help="score a development model's ensemble grid"
+    )
+    ap.add_argument(
+        "--save-vectors", type=Path, default=None, help="write the vectors training reads (.npz)"
+    )
     ap.add_argument(
         "--wikifane-epochs", type=int, default=3, help="first train this long on WikiFANE"
     )
@@ -392,15 +509,35 @@ def main(argv: list[str] | None = None) -> int:
     if not aner or not args.vectors.exists():
         print(f"ANERcorp or word vectors ({args.vectors}) not found; nothing to train")
         return 0
+    vectors = load_vectors(args.vectors)
+    tr, dev = split_dev(aner, args.dev)
+    if args.complete:
+        complete(args.complete, vectors, args.out)
+        print(f"{args.out}: {args.complete} with its word vectors")
+        return 0
+    if args.save_vectors:
+        n = save_vectors(
+            vectors, aner + read_wikifane(args.data), args.vocab_words, args.save_vectors
+        )
+        print(f"{args.save_vectors}: {n} word vectors")
+        return 0
+    if args.score:
+        # a development model trained elsewhere (completed): the ensemble grid
+        use_lexicon(args.lexicon)
+        scores = ensemble_scores(args.score, args.crf_dev_model, dev)
+        for (w, b), sc in scores.items():
+            print(f"CRF weight {w}, O bias {b}: {sc['micro']}")
+        if args.report:
+            grid = {f"crf_weight={w} o_bias={b}": sc for (w, b), sc in scores.items()}
+            args.report.write_text(json.dumps(grid, indent=1) + "\n", "utf-8")
+        return 0
     import torch
-    from gensim.models import KeyedVectors
 
     torch.set_num_threads(args.threads)
-    vectors = KeyedVectors.load(str(args.vectors))
-    tr, dev = split_dev(aner, args.dev)
     wiki = read_wikifane(args.data) if args.wikifane_epochs else []
     report: dict[str, Any] = {"params": {k: str(v) for k, v in vars(args).items()}}
     epochs, crf_weight, o_bias = args.final_epochs or args.epochs, args.crf_weight, args.o_bias
+    with_vectors = not args.without_vectors
     if not args.skip_dev:
         use_lexicon(args.lexicon)
         t0 = time.perf_counter()
@@ -415,12 +552,12 @@ def main(argv: list[str] | None = None) -> int:
             train_seconds=round(time.perf_counter() - t0),
         )
         dev_path = args.out.with_suffix(".dev.npz")
-        export(model, vocab, dev_path)
-        scores = ensemble_scores(dev_path, args.crf_dev_model, dev)
+        export(model, vocab, dev_path, with_vectors=with_vectors)
+        scores = ensemble_scores(dev_path, args.crf_dev_model, dev) if with_vectors else {}
         report["ensemble"] = {f"crf_weight={w} o_bias={b}": sc for (w, b), sc in scores.items()}
         for (w, b), sc in scores.items():
             print(f"CRF weight {w}, O bias {b}: {sc['micro']}")
-        if crf_weight < 0:
+        if crf_weight < 0 and scores:
             crf_weight, o_bias = max(scores, key=lambda wb: scores[wb]["micro"]["f1"])
             report["chosen"] = {"crf_weight": crf_weight, "o_bias": o_bias}
         if args.keep_dev:
@@ -432,7 +569,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.final:
         use_lexicon(LEXICON_PATH)
         model, vocab, _ = train_model(aner, wiki, None, epochs, vectors, args)
-        export(model, vocab, args.out, max(crf_weight, 0.0), o_bias)
+        export(model, vocab, args.out, max(crf_weight, 0.0), o_bias, with_vectors)
         print(f"final model {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
     return 0
 
