@@ -181,6 +181,33 @@ def test_a_frequent_word_keeps_its_first_letter() -> None:
     assert {m.text for m in mentions} >= {"فيفا", "وارسو", "محمد صلاح", "كارتر", "إدلب"}
 
 
+def test_a_person_loses_a_preposition_only_before_a_name() -> None:
+    """ل/ب before a person (قال لبوتين، التقى بنتنياهو، لهادي) is no part of the name; لبنى,
+    باسم and كامل are names that begin with the letter, and ك before a person is rare."""
+    text = (
+        "وقال لبوتين إن بلاده مستعدة، والتقى بنتنياهو في القدس، ثم أرسل لهادي رسالة. "
+        "وحضرت لبنى عبد العزيز، وقدم باسم يوسف برنامجه، وغاب كامل الشريف."
+    )
+    spans = _spans(
+        text,
+        ("لبوتين", "PERS"),
+        ("بنتنياهو", "PERS"),
+        ("لهادي", "PERS"),
+        ("لبنى عبد العزيز", "PERS"),
+        ("باسم يوسف", "PERS"),
+        ("كامل الشريف", "PERS"),
+    )
+    mentions, _ = link_entities(text, spans)
+    assert [m.text for m in mentions] == [
+        "بوتين",
+        "نتنياهو",
+        "هادي",
+        "لبنى عبد العزيز",
+        "باسم يوسف",
+        "كامل الشريف",
+    ]
+
+
 def test_a_stopword_alone_is_no_entity() -> None:
     text = "وقال لي المدرب إن الفريق جاهز."
     mentions, entities = link_entities(text, [_span(text, "لي", "PERS")])

@@ -99,7 +99,7 @@ _ARTICLE_STACKS = ("وبال", "وكال", "فبال", "فكال", "وال", "ف
 _MAX_ROLE_WORDS = 6
 
 
-def _strip_display(text: str, g: Gazetteer) -> int:
+def _strip_display(text: str, g: Gazetteer, kind: str = "") -> int:
     """How many leading characters of a mention are an attached proclitic (0, 1 or 2)."""
     first = text.split(" ", 1)[0]
     form = cached_match_form(first)
@@ -107,6 +107,8 @@ def _strip_display(text: str, g: Gazetteer) -> int:
         return 0  # للبنك is ل + البنك: no span of the text spells البنك (see _display)
     rest = form[1:]
     known = g.token_types.get(rest, ()) if len(rest) >= 3 else ()
+    if kind == "PERS" and form[0] in "بلك" and not rest.startswith("ال"):
+        return _person_preposition(first, form, rest, known)
     # ب/ل/ك before a bare personal name is rare, a name that starts with the letter is not:
     # بسام is not ب + سام (و/ف before a name is common: ومحمد).
     name_only = form[0] in "بلك" and known == ("PERS",)
@@ -130,6 +132,24 @@ def _strip_display(text: str, g: Gazetteer) -> int:
         frequent = clusters()
         return 0 if form in frequent and rest not in frequent else 1
     return 0
+
+
+def _person_preposition(first: str, form: str, rest: str, known: tuple[str, ...]) -> int:
+    """1 when a person's first word is ل or ب and a name: قال لبوتين، التقى بأوباما. Not
+    when the word is a name of its own: one frequent where the rest is not (بسام، باسم،
+    لبيد, بابا), or whose rest is a place's word (لبنى is no ل + بني) or nothing known;
+    ك before a person is rare (كامل, كريم are names) but before a hamza."""
+    if len(rest) < 3:
+        return 0
+    if first[1:2] in ("أ", "إ", "آ"):
+        return 1  # a hamza starts a word: لأنطوان، بأوباما، كإبراهيم (لارسون is a name)
+    if form[0] == "ك":
+        return 0
+    frequent = clusters()
+    if rest in frequent and form not in frequent:
+        return 1  # لترامب، بنتنياهو: the name is frequent, the word with the letter not
+    # ل before a word known as a person's: frequent too (لهادي "to Hadi", لمحمد)
+    return int(form[0] == "ل" and "PERS" in known)
 
 
 # The name of God in the formulas of almost every article (رحمه الله، الحمد لله، إن شاء
@@ -389,7 +409,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
         sp = _without_formula(found)
         if sp is None or (" " not in sp.text and _generic_word(sp.text)) or _formula(sp.text):
             continue
-        cut = _strip_display(sp.text, g)
+        cut = _strip_display(sp.text, g, sp.type)
         start = sp.start + cut
         # the accusative ending of an indefinite noun is no part of a name: دولارًا → دولار
         end = sp.end - 2 if sp.text.endswith(_TANWEEN_ALEF) and sp.end - start > 4 else sp.end

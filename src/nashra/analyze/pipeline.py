@@ -33,7 +33,7 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = "1.9"  # 1.9: spelling keys, lineages, bodies by any of their names
+ANALYSIS_VERSION = "1.10"  # 1.10: a person loses ل/ب only before a name (لبوتين, not لبنى)
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 
