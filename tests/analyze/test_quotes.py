@@ -180,6 +180,18 @@ def test_preposition_of_the_verb_is_not_in_the_speaker() -> None:
     assert q.text == "النمو في المنطقة سيتباطأ هذا العام"
 
 
+def test_a_participle_with_nobody_named_before_takes_the_opening_subject() -> None:
+    """مضيفاً after a sentence that opened with a verb and an unnamed (or untagged)
+    subject: that subject speaks, up to its preposition; an idiom names nobody."""
+    text = "وكشف مدير الدفاع المدني عن خطة جديدة للإخلاء، مضيفاً أن التدريب يبدأ الأسبوع المقبل."
+    (q,) = _quotes(text, [])
+    assert q.speaker == "مدير الدفاع المدني"
+    assert q.text == "التدريب يبدأ الأسبوع المقبل"
+    text = "ولفت النظر إلى كثرة الحوادث، مشيراً إلى أن الطرق تحتاج إلى صيانة."
+    (q,) = _quotes(text, [])
+    assert q.speaker == ""
+
+
 @pytest.mark.usefixtures("ner_model")
 @pytest.mark.parametrize(
     "name", ["quotes_gold.json", "quotes_heldout.json", "quotes_blind.json", "quotes_blind2.json"]

@@ -240,6 +240,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     )
                 else:
                     speaker = nearest_person_before(toks[cue.idx][1])
+                if speaker is None and cue.kind == "participle":
+                    # nobody named before it: the subject of the verb that opens the
+                    # sentence (وكشف وزير النقل الأردني …، مضيفاً أن …), a role if no name
+                    stext = _opening_subject(toks, forms, stripped, cue.idx)
             if speaker is None and stext:
                 speaker = _definite(stext, toks[cue.idx][1], ments, quotes + sentence_quotes, text)
                 if speaker is not None:
@@ -543,6 +547,39 @@ def _phrase(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
 _MAX_SOURCE_WORDS = 12
 _STOP_SOURCE = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
 _DOCUMENT_NOUNS = mf_set("تقرير دراسة بيان وثيقة رسالة تقريرا بيانا صادر صادرة الصادر الصادرة")
+
+
+# Verbs that open a news sentence with its subject after them, besides the speech verbs
+_OPENING_VERBS = mf_set(
+    "كشف كشفت أعلن أعلنت دعا دعت طالب طالبت حذر حذرت أشاد أشادت انتقد انتقدت نفى نفت "
+    "رحب رحبت استقبل استقبلت التقى التقت بحث بحثت افتتح افتتحت وجه وجهت أبدى أبدت"
+)
+
+
+_NOT_A_SUBJECT = mf_set("النظر الانتباه")
+
+
+def _opening_subject(
+    toks: list[tuple[str, int, int]], forms: list[str], stripped: list[str], before: int
+) -> str:
+    """The words after the verb that opens a sentence, up to a preposition, a mark, an
+    addressee (لوكالة) or the complement (أن، إن; :func:`_phrase`), when that verb is a
+    speech verb or one of ``_OPENING_VERBS``."""
+    if before < 2 or not (
+        stripped[0] in _OPENING_VERBS or stripped[0] in _VERBS or forms[0] in _VERBS
+    ):
+        return ""
+    if forms[1] in _NOT_A_SUBJECT:
+        return ""  # لفت النظر إلى: "drew attention", no subject named
+    end = next(
+        (
+            j
+            for j in range(1, before)
+            if forms[j] in _COMP or toks[j][0] in _QUOTE_MARKS or _addressee(forms[j]) == 2
+        ),
+        before,
+    )
+    return _phrase(toks, forms, 1, end)
 
 
 def _best(ms: list[Mention]) -> Mention:
