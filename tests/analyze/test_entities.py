@@ -208,6 +208,28 @@ def test_a_person_loses_a_preposition_only_before_a_name() -> None:
     ]
 
 
+def test_a_facility_named_after_a_king_is_no_mention_of_him() -> None:
+    """جسر الملك فهد is a bridge and مركز الملك سلمان a body, not the kings; a city after
+    the name (بجدة) is not part of it; the king himself is still a person."""
+    text = (
+        "تكدست السيارات على جسر الملك فهد أمس، ونقل المصابون إلى مستشفى الملك فهد بجدة، "
+        "وأرسل مركز الملك سلمان للإغاثة فريقا. وأكد الملك سلمان دعم المملكة."
+    )
+    spans = [
+        _span(text, "فهد", "PERS"),
+        _span(text, "فهد بجدة", "PERS"),
+        _span(text, "سلمان", "LOC"),  # the tagger's type does not matter
+        _span(text, "سلمان", "PERS", 1),
+    ]
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions if m.via != "nisba"] == [
+        ("جسر الملك فهد", "LOC"),
+        ("مستشفى الملك فهد", "ORG"),
+        ("مركز الملك سلمان", "ORG"),
+        ("سلمان", "PERS"),
+    ]
+
+
 def test_a_stopword_alone_is_no_entity() -> None:
     text = "وقال لي المدرب إن الفريق جاهز."
     mentions, entities = link_entities(text, [_span(text, "لي", "PERS")])

@@ -23,7 +23,7 @@ elsewhere.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -439,6 +439,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
         mentions.append(m)
 
     _honorific_names(text, mentions)
+    _facility_names(text, mentions)
 
     # nisba adjectives outside any entity span
     covered = sorted((m.start, m.end) for m in mentions)
@@ -505,6 +506,59 @@ _RANK_WORDS = mf_set("أول ركن طيار بحري متقاعد")
 @lru_cache(maxsize=50_000)
 def _is_honorific(word: str) -> bool:
     return strip_clitics(cached_match_form(word)) in _HONORIFICS
+
+
+# Places and bodies named after a king or a prince (مطار الملك عبدالعزيز، مركز الملك سلمان
+# للإغاثة): the name in them is no mention of the person.
+_FACILITY_TITLES = mf_set("الملك الأمير الشيخ الإمام السلطان الرئيس")
+_FACILITY_PLACES = mf_set(
+    "مطار جسر طريق شارع حديقة متنزه منتزه مدينة ميدان ملعب استاد مسجد جامع قاعدة ميناء قصر واحة حي"
+)
+_FACILITY_BODIES = mf_set(
+    "مركز مستشفى جامعة جامعتي مؤسسة جائزة كلية معهد مكتبة دارة صندوق مدرسة برنامج مجمع كرسي"
+)
+
+
+def _facility_names(text: str, mentions: list[Mention]) -> None:
+    """A person's name after a title after a facility word (جسر الملك فهد) becomes the
+    facility's mention (whatever type the tagger gave the name: مطار الملك خالد's خالد is
+    sometimes a place): a place (airport, bridge, road, park) or a body (centre,
+    hospital, university, prize) named from the facility word to the end of the name;
+    when the facility word is already in another mention, the person's is dropped."""
+    if not mentions:
+        return
+    toks = split_tokens(text)
+    starts = [t[1] for t in toks]
+    covered = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    for m in mentions:
+        k = bisect_right(starts, m.start) - 1
+        if k < 2 or starts[k] != m.start:
+            out.append(m)
+            continue
+        title, head = toks[k - 1], toks[k - 2]
+        core = strip_clitics(cached_match_form(head[0]))
+        kind = "LOC" if core in _FACILITY_PLACES else "ORG" if core in _FACILITY_BODIES else ""
+        if not kind or cached_match_form(title[0]) not in _FACILITY_TITLES:
+            out.append(m)
+            continue
+        if any(a <= head[1] < b for a, b in covered):
+            continue  # the facility word is another mention's: the name is its part
+        a = head[1] + len(cached_match_form(head[0])) - len(core)  # without و/ب/ل
+        b = m.end
+        j = bisect_left(starts, m.end) - 1  # the name's last word
+        last = cached_match_form(toks[j][0])
+        if j > k and last[:1] in "بل" and _is_place(last[1:]):
+            b = toks[j - 1][2]  # مستشفى الملك فهد بجدة: the city is not in the name
+        mtext = text[a:b]
+        key = _key(mtext)
+        out.append(Mention(mtext, kind, a, b, _display(mtext, key), key, "name"))
+    mentions[:] = out
+
+
+def _is_place(form: str) -> bool:
+    g = gazetteer()
+    return form in g.cities or form in g.country_of
 
 
 def known_person(word: str) -> bool:
