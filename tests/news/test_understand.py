@@ -366,6 +366,19 @@ def test_a_person_is_shown_by_the_full_name_most_articles_wrote() -> None:
     }
 
 
+def test_a_common_given_name_last_is_no_surname_across_the_corpus() -> None:
+    """بيسكوف alone finds ديمتري بيسكوف in another article; محمد alone (or جمال, also a
+    word) does not find جلال محمد: last in a two-word name it is mostly a father's name."""
+    from nashra.analyze.entities import Entity as Found
+
+    for n, name in enumerate(["ديمتري بيسكوف", "جلال محمد", "عمرو جمال"]):
+        _store_found(n, [Found(match_form(name), name, "PERS", 1, [])])
+    for n, word in enumerate(["بيسكوف", "محمد", "جمال"], start=10):
+        _store_found(n, [Found(word, word, "PERS", 1, [])])
+    people = sorted(Entity.objects.filter(kind="PERS").values_list("name", flat=True))
+    assert people == sorted(["ديمتري بيسكوف", "جلال محمد", "عمرو جمال", "محمد", "جمال"])
+
+
 def test_a_reanalysed_article_counts_its_names_once() -> None:
     """Replacing an article's analysis takes back the full names the old one counted."""
     from nashra.analyze.entities import Entity as Found

@@ -585,13 +585,31 @@ def name_word(word: str) -> bool:
 _NASAB = mf_set("بن ابن بنت")
 
 
+# Common given names: last in a two-word name they are mostly the father's (جلال محمد,
+# إسماعيل إبراهيم), and alone they name thousands (or are words: جمال "beauty", سعيد
+# "happy"), so none of them stands for one person across the corpus. Not listed: the few
+# that the news of the region uses alone for one man (صالح، هادي، عباس).
+_GIVEN_NAMES = mf_set(
+    "محمد أحمد محمود مصطفى إبراهيم إسماعيل يوسف يعقوب إسحاق موسى عيسى داود سليمان سليم "
+    "سالم سعيد سعود سعدي فهد فيصل خالد خليل خليفة سلطان ناصر منصور مبارك فارس فريد فؤاد "
+    "كريم كمال جمال جلال جميل عادل عامر عمرو عثمان عبده عوض حامد حمدي حمزة حميد رشيد "
+    "رشاد رياض زكريا زياد سامي سمير شريف صبري صلاح طارق طلال عاطف عزيز عصام علاء عماد "
+    "فتحي فوزي قاسم ماجد مالك مازن مجدي مراد مروان مسعود نبيل نجيب نادر نايف نواف هشام "
+    "هاني وليد وائل ياسر ياسين يحيى أنور أيمن أسامة أشرف بسام بشير ثامر جابر جاسم جعفر "
+    "حاتم حازم حسني حسام حسين راشد رامي شادي شاكر صابر ضياء عاصم عدنان غازي غالب فادي "
+    "فراس لطفي ماهر محسن مختار مدحت منير مهدي نعيم هيثم وحيد وسيم يونس"
+)
+
+
 def surname(key: str) -> str | None:
     """The family name of a person's key that may name them alone across the corpus:
-    the last word of a name without a lineage, of 4 letters or more, not a joiner
-    (ديمتري بيسكوف → بيسكوف; none for فيصل بن بندر, where بندر is his father, or for
-    عبد الله, where الله is half of the first name)."""
+    the last word of a name without a lineage, of 4 letters or more, not a joiner and
+    not a common given name (ديمتري بيسكوف → بيسكوف; none for فيصل بن بندر, where بندر is
+    his father, for عبد الله, where الله is half of the first name, or for جلال محمد)."""
     words = key.split()
     if len(words) < 2 or len(words[-1]) < 4 or words[-1] in _NAME_JOINERS:
+        return None
+    if words[-1] in _GIVEN_NAMES:
         return None
     if any(w in _NASAB for w in words):
         return None
