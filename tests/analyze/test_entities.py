@@ -230,6 +230,28 @@ def test_a_facility_named_after_a_king_is_no_mention_of_him() -> None:
     ]
 
 
+def test_a_lone_name_that_is_first_a_word_names_nobody() -> None:
+    """رضا ("satisfaction") and سعيد ("happy") alone are words; after a title, or as part
+    of a full name in the article, they are names."""
+    text = (
+        "يسعى الفريق لكسب رضا الجمهور، والجمهور سعيد بالنتائج. وقال الشيخ سعيد إن الموسم "
+        "ناجح، واستقبل حسن روحاني ضيفه، وقال حسن إن المحادثات مثمرة."
+    )
+    spans = [
+        _span(text, "رضا", "PERS"),
+        _span(text, "سعيد", "PERS"),
+        _span(text, "سعيد", "PERS", 1),
+        _span(text, "حسن روحاني", "PERS"),
+        _span(text, "حسن", "PERS", 1),
+    ]
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.key) for m in mentions] == [
+        ("سعيد", "سعيد"),
+        ("حسن روحاني", "حسن روحاني"),
+        ("حسن", "حسن روحاني"),
+    ]
+
+
 def test_a_stopword_alone_is_no_entity() -> None:
     text = "وقال لي المدرب إن الفريق جاهز."
     mentions, entities = link_entities(text, [_span(text, "لي", "PERS")])
@@ -294,6 +316,13 @@ def test_a_formula_after_a_name_is_no_part_of_it() -> None:
     )
     mentions, _ = link_entities(text, spans)
     assert [m.text for m in mentions] == ["أبو سعيد الخدري", "حسن نصر الله"]
+    # the Prophet's blessing after his name; بحمد الله as written; رامي حمد الله is a name
+    text = "قال النبي محمد صلى الله عليه وسلم، وانتهى العمل بحمد الله، وصرح رامي حمد الله."
+    spans = _spans(
+        text, ("محمد صلى الله", "PERS"), ("بحمد الله", "PERS"), ("رامي حمد الله", "PERS")
+    )
+    mentions, _ = link_entities(text, spans)
+    assert [m.text for m in mentions] == ["محمد", "رامي حمد الله"]
 
 
 def test_a_span_that_ran_past_a_known_name_is_narrowed() -> None:

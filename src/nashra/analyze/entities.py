@@ -167,7 +167,7 @@ def _formula(text: str) -> bool:
 # only that is none. (Names of this shape keep theirs: نصر الله، فتح الله، عبد الله.)
 _BEFORE_GOD = mf_set(
     "رضي رحمه رحمها رحمهم يرحمه غفر شاء سبحان بحمد بعون بإذن بتوفيق توفيق حفظه حفظها "
-    "حفظهم أطال جزاه جزاهم سامح حسبي أعان أعانه تقبل رحمكما رحمكم رعاه وفقه"
+    "حفظهم أطال جزاه جزاهم سامح حسبي أعان أعانه تقبل رحمكما رحمكم رعاه وفقه صلى"
 )
 _GOD = cached_match_form("الله")
 
@@ -179,7 +179,8 @@ def _without_formula(sp: EntitySpan) -> EntitySpan | None:
     words = sp.text.split()
     if len(words) < 2 or cached_match_form(words[-1]) != _GOD:
         return sp
-    if strip_clitics(cached_match_form(words[-2])) not in _BEFORE_GOD:
+    before = cached_match_form(words[-2])  # as written (بحمد, not حمد) or without و/ف
+    if before not in _BEFORE_GOD and strip_clitics(before) not in _BEFORE_GOD:
         return sp
     if len(words) == 2:
         return None
@@ -473,6 +474,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _link_persons(mentions)
     _link_roles(text, mentions, g)
     _link_spellings(mentions)
+    mentions = _without_wordlike_names(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
 
     entities: dict[str, Entity] = {}
@@ -501,6 +503,38 @@ _NAME_JOINERS = mf_set("الدين الله الرحمن بن بنت أبو أب
 _AMBIGUOUS_HONORIFICS = mf_set("الفريق الرائد المقدم النقيب")
 # Words that continue a rank before the name (الفريق أول ركن، العميد طيار، اللواء متقاعد)
 _RANK_WORDS = mf_set("أول ركن طيار بحري متقاعد")
+
+
+# Given names that are first of all words (رضا "satisfaction", حسن النوايا "good
+# intentions", جمال "beauty", سعيد "happy", الذكر الحكيم): alone, with no title before
+# them and no full name in the article to join, the tagger's person is the word.
+_WORDLIKE_NAMES = mf_set(
+    "رضا حسن سعيد جمال الحكيم حكيم سليم فريد كريم جميل أمل نور عادل مبارك سعد منير وحيد "
+    "شريف نبيل كامل فاضل أمين"
+)
+
+
+def _without_wordlike_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions without a lone person that is one of ``_WORDLIKE_NAMES`` (a partial
+    name linked to a full one stays, and so does one after a title: الشيخ سعيد)."""
+    lone = [
+        m for m in mentions if m.type == "PERS" and m.via == "name" and m.key in _WORDLIKE_NAMES
+    ]
+    if not lone:
+        return mentions
+    toks = split_tokens(text)
+    starts = [t[1] for t in toks]
+    drop = set()
+    for m in lone:
+        k = bisect_left(starts, m.start) - 1
+        if k < 0 or not (_is_honorific(toks[k][0]) or _is_title(toks[k][0])):
+            drop.add(id(m))
+    return [m for m in mentions if id(m) not in drop]
+
+
+@lru_cache(maxsize=50_000)
+def _is_title(word: str) -> bool:
+    return strip_clitics(cached_match_form(word)) in gazetteer().titles
 
 
 @lru_cache(maxsize=50_000)

@@ -33,7 +33,7 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = "1.12"  # 1.12: facilities named after a king (جسر الملك فهد) are no person
+ANALYSIS_VERSION = "1.13"  # 1.13: formulas (صلى الله، بحمد الله); lone word-like names (رضا، جمال)
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 
