@@ -213,13 +213,15 @@ def test_a_facility_named_after_a_king_is_no_mention_of_him() -> None:
     the name (بجدة) is not part of it; the king himself is still a person."""
     text = (
         "تكدست السيارات على جسر الملك فهد أمس، ونقل المصابون إلى مستشفى الملك فهد بجدة، "
-        "وأرسل مركز الملك سلمان للإغاثة فريقا. وأكد الملك سلمان دعم المملكة."
+        "وأرسل مركز الملك سلمان للإغاثة فريقا. وأكد الملك سلمان دعم المملكة. وزار مستشفى "
+        "الملك فيصل."
     )
     spans = [
         _span(text, "فهد", "PERS"),
         _span(text, "فهد بجدة", "PERS"),
         _span(text, "سلمان", "LOC"),  # the tagger's type does not matter
         _span(text, "سلمان", "PERS", 1),
+        _span(text, "الملك فيصل", "ORG"),  # nor does the title in its span
     ]
     mentions, _ = link_entities(text, spans)
     assert [(m.text, m.type) for m in mentions if m.via != "nisba"] == [
@@ -227,6 +229,7 @@ def test_a_facility_named_after_a_king_is_no_mention_of_him() -> None:
         ("مستشفى الملك فهد", "ORG"),
         ("مركز الملك سلمان", "ORG"),
         ("سلمان", "PERS"),
+        ("مستشفى الملك فيصل", "ORG"),
     ]
 
 

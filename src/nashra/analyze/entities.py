@@ -556,7 +556,8 @@ _FACILITY_BODIES = mf_set(
 def _facility_names(text: str, mentions: list[Mention]) -> None:
     """A person's name after a title after a facility word (جسر الملك فهد) becomes the
     facility's mention (whatever type the tagger gave the name: مطار الملك خالد's خالد is
-    sometimes a place): a place (airport, bridge, road, park) or a body (centre,
+    sometimes a place; the tagger's span may hold the title too): a place (airport,
+    bridge, road, park) or a body (centre,
     hospital, university, prize) named from the facility word to the end of the name;
     when the facility word is already in another mention, the person's is dropped."""
     if not mentions:
@@ -567,13 +568,15 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
     out: list[Mention] = []
     for m in mentions:
         k = bisect_right(starts, m.start) - 1
-        if k < 2 or starts[k] != m.start:
+        if k < 1 or starts[k] != m.start:
             out.append(m)
             continue
-        title, head = toks[k - 1], toks[k - 2]
+        # the title before the name, or first in the mention (مستشفى «الملك فيصل»)
+        at = k if cached_match_form(toks[k][0]) in _FACILITY_TITLES else k - 1
+        head = toks[at - 1] if at >= 1 else toks[k]
         core = strip_clitics(cached_match_form(head[0]))
         kind = "LOC" if core in _FACILITY_PLACES else "ORG" if core in _FACILITY_BODIES else ""
-        if not kind or cached_match_form(title[0]) not in _FACILITY_TITLES:
+        if not kind or at < 1 or cached_match_form(toks[at][0]) not in _FACILITY_TITLES:
             out.append(m)
             continue
         if any(a <= head[1] < b for a, b in covered):
