@@ -180,6 +180,20 @@ def test_preposition_of_the_verb_is_not_in_the_speaker() -> None:
     assert q.text == "النمو في المنطقة سيتباطأ هذا العام"
 
 
+def test_a_pronoun_after_the_verb_is_no_speaker() -> None:
+    """وقال فيها ("said in it"), وأضاف بالقول ("added, saying"): the speaker is the one
+    before, not the words after the verb."""
+    text = (
+        "وجه وزير المالية سامر الخطيب رسالة إلى الموظفين، وقال فيها إن الرواتب ستصرف مبكرا. "
+        "وأضاف بالقول إن الميزانية مستقرة."
+    )
+    quotes = _quotes(text, [("سامر الخطيب", "PERS")])
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("سامر الخطيب", "الرواتب ستصرف مبكرا"),
+        ("سامر الخطيب", "الميزانية مستقرة"),
+    ]
+
+
 def test_a_participle_with_nobody_named_before_takes_the_opening_subject() -> None:
     """مضيفاً after a sentence that opened with a verb and an unnamed (or untagged)
     subject: that subject speaks, up to its preposition; an idiom names nobody."""

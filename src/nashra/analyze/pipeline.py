@@ -33,7 +33,7 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = "1.13"  # 1.13: formulas (صلى الله، بحمد الله); lone word-like names (رضا، جمال)
+ANALYSIS_VERSION = "1.14"  # 1.14: وقال فيها، وأضاف بالقول: the speaker is the one before
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 
