@@ -204,6 +204,9 @@ def test_a_participle_with_nobody_named_before_takes_the_opening_subject() -> No
     text = "ولفت النظر إلى كثرة الحوادث، مشيراً إلى أن الطرق تحتاج إلى صيانة."
     (q,) = _quotes(text, [])
     assert q.speaker == ""
+    text = "ولفت التقرير النظر إلى أن الإنفاق سيرتفع."  # the idiom around its subject
+    (q,) = _quotes(text, [])
+    assert q.speaker == "التقرير"
 
 
 @pytest.mark.usefixtures("ner_model")

@@ -536,6 +536,9 @@ _STOP_SUBJECT = frozenset(
         "بالقول",
         "قائلا",
         "ايضا",
+        # لفت (التقرير) النظر إلى: "drew attention"
+        "النظر",
+        "الانتباه",
     }
 )
 
@@ -574,9 +577,6 @@ _OPENING_VERBS = mf_set(
 )
 
 
-_NOT_A_SUBJECT = mf_set("النظر الانتباه")
-
-
 def _opening_subject(
     toks: list[tuple[str, int, int]], forms: list[str], stripped: list[str], before: int
 ) -> str:
@@ -587,8 +587,6 @@ def _opening_subject(
         stripped[0] in _OPENING_VERBS or stripped[0] in _VERBS or forms[0] in _VERBS
     ):
         return ""
-    if forms[1] in _NOT_A_SUBJECT:
-        return ""  # لفت النظر إلى: "drew attention", no subject named
     end = next(
         (
             j
