@@ -74,6 +74,10 @@ def test_hijri() -> None:
     assert kind == "hijri" and text == "15 رمضان 1447 هـ"
     assert abs((value - date(2026, 3, 4)).days) <= 1
     assert hijri_to_gregorian(1447, 9, 1) == date(2026, 2, 18)
+    # a Hijri date in digits, as Saudi notices write it: not the Gregorian year 1447
+    text, value, kind = _one("يبدأ التسجيل في 15/9/1447هـ")
+    assert kind == "hijri" and text == "15/9/1447"
+    assert value == hijri_to_gregorian(1447, 9, 15)
 
 
 def test_relative_needs_publication_date() -> None:

@@ -16,8 +16,9 @@ Recognised (``kind``):
               after في/منذ/خلال/حتى/مطلع/أواخر… (the nearest one: at most six months
               ahead); value: its first day. Without such a word a month name is left
               alone (مارس is also "he practised", نيسان a carmaker).
-``hijri``     day + Hijri month + year + هـ, converted with the tabular (civil) Islamic
-              calendar — it can differ by a day from Umm al-Qura or a sighted month.
+``hijri``     day + Hijri month + year + هـ, or ``dd/mm/yyyy`` with a year of 1300–1600
+              (22/9/1436), converted with the tabular (civil) Islamic calendar — it can
+              differ by a day from Umm al-Qura or a sighted month.
 
 Digits may be ASCII or Arabic-Indic. Offsets index the text given.
 """
@@ -311,8 +312,13 @@ def find_dates(
             value = _nearest_year(pub, month, day) if pub else None
         add(m, value, "date", m.start("day"))
     for m in _NUMERIC.finditer(text):
+        year, month, day = _int(m.group("year")), _int(m.group("month")), _int(m.group("day"))
+        if 1300 <= year <= 1600:  # a Hijri year written in digits: 22/9/1436 (هـ)
+            if 1 <= month <= 12 and 1 <= day <= 30:
+                add(m, hijri_to_gregorian(year, month, day), "hijri")
+            continue
         try:
-            value = date(_int(m.group("year")), _int(m.group("month")), _int(m.group("day")))
+            value = date(year, month, day)
         except ValueError:
             continue
         add(m, value, "date")

@@ -33,7 +33,7 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = "1.14"  # 1.14: وقال فيها، وأضاف بالقول: the speaker is the one before
+ANALYSIS_VERSION = "1.15"  # 1.15: 22/9/1436 is a Hijri date
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 
