@@ -80,6 +80,14 @@ def test_hijri() -> None:
     assert value == hijri_to_gregorian(1447, 9, 15)
 
 
+def test_the_attacks_of_11_september_are_2001() -> None:
+    pub = date(2015, 7, 21)
+    (d,) = find_dates("وتغيرت السياسة منذ هجمات 11 سبتمبر.", pub)
+    assert d.value == date(2001, 9, 11)
+    (d,) = find_dates("يعقد الاجتماع في 11 سبتمبر.", pub)
+    assert d.value == date(2015, 9, 11)  # a plain date: the nearest 11 September
+
+
 def test_relative_needs_publication_date() -> None:
     assert find_dates("وصل أمس", None) == []
     assert [d.kind for d in find_dates("في 5 آذار 2023 وصل أمس", None)] == ["date"]

@@ -194,6 +194,10 @@ def _int(s: str) -> int:
     return int(s)  # int() reads Arabic-Indic digits too
 
 
+# The words that name the attacks of 11 September 2001 right before the date
+_SEPTEMBER_11 = re.compile(r"(?:احداث|أحداث|هجمات|اعتداءات|هجوم)\s*(?:الـ\s*)?$")
+
+
 def hijri_to_gregorian(year: int, month: int, day: int) -> date:
     """Tabular (civil, epoch 16 July 622) Islamic calendar → Gregorian date."""
     jd = (
@@ -308,6 +312,8 @@ def find_dates(
                 value = date(_int(m.group("year")), month, day)
             except ValueError:
                 value = None
+        elif (month, day) == (9, 11) and _SEPTEMBER_11.search(text, 0, m.start("day")):
+            value = date(2001, 9, 11)  # هجمات 11 سبتمبر: the attacks, not this year's
         else:
             value = _nearest_year(pub, month, day) if pub else None
         add(m, value, "date", m.start("day"))
