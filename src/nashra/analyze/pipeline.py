@@ -33,7 +33,7 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = "1.15"  # 1.15: 22/9/1436 is a Hijri date
+ANALYSIS_VERSION = "1.15"  # 1.15: 22/9/1436 is Hijri; هجمات 11 سبتمبر is 2001
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 
