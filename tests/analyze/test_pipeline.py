@@ -70,6 +70,14 @@ def test_keywords_and_summary_without_model() -> None:
     assert spans and spans[0][0] == 0
 
 
+def test_a_stopword_behind_a_proclitic_is_no_keyword() -> None:
+    """بهذه analyses to the term هذه, a stopword the analyzer saw only with its ب."""
+    text = "بهذه الخطوة تبدأ الوزارة بهذه المرحلة، وبهذه الطريقة تنتهي بهذه السرعة أزمة السكن."
+    terms = [k.term for k in keywords(text, top=10)]
+    assert "هذه" not in terms
+    assert {"سكن", "ازم"} & set(terms)
+
+
 @pytest.mark.usefixtures("ner_model")
 def test_seed_page(seed_path: Path) -> None:
     from nashra.analyze import analyze_text

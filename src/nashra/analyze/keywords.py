@@ -19,7 +19,7 @@ from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 
-from nashra.text import Term, analyze
+from nashra.text import Term, analyze, is_stopword
 
 __all__ = ["Keyword", "document_frequencies", "idf", "keywords", "term_weights"]
 
@@ -69,8 +69,11 @@ _TERM = itemgetter(0)  # Term.term
 @lru_cache(maxsize=200_000)
 def _keyword_idf(term: str) -> float:
     """The IDF of a term that can be a keyword, 0.0 for one that cannot: one letter, a
-    number (one cached lookup a term, in C; an IDF is ≥ 1)."""
-    return idf(term) if len(term) > 1 and not term[0].isdigit() else 0.0
+    number, a stopword that a proclitic had hidden from the analyzer (بهذه → هذه) (one
+    cached lookup a term, in C; an IDF is ≥ 1)."""
+    if len(term) < 2 or term[0].isdigit() or is_stopword(term):
+        return 0.0
+    return idf(term)
 
 
 def keywords(

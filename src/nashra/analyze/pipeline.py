@@ -33,7 +33,7 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = "1.15"  # 1.15: 22/9/1436 is Hijri; هجمات 11 سبتمبر is 2001
+ANALYSIS_VERSION = "1.16"  # 1.16: no stopword keywords (بهذه → هذه); 1.15: Hijri digits, 9/11
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 
