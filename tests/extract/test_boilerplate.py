@@ -36,6 +36,7 @@ from nashra.extract.boilerplate import is_prompt, line_key
         # read also / related
         "اقرأ أيضاً",
         "اقرأ أيضا: الحكومة تعلن موازنة العام المقبل",
+        "رابط الخبر بصحيفة المرصد: الأمطار تغلق طرق المنطقة الشرقية",
         "اقرأ المزيد",
         "مواضيع ذات صلة",
         "أخبار ذات صلة",
@@ -97,6 +98,7 @@ def test_prompts(line: str) -> None:
         "وزير الخارجية يزور عمّان لبحث الأوضاع الإقليمية",
         "أعلنت الحكومة حزمة إعلانات عن مشروعات جديدة في قطاع الطاقة.",
         "وقال المتحدث إن الاجتماع سيعقد الأسبوع المقبل.",
+        "وأكد أن رابط الخبر الذي نشرته الصحيفة كان خاطئا.",
         "الحكومة تدرس قانوناً جديداً لحقوق النشر والملكية الفكرية",
         "Share prices fell sharply on Tuesday after the announcement.",
         "The copyright dispute between the two publishers reached court.",

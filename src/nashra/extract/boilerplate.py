@@ -305,6 +305,8 @@ _RULES: tuple[_Rule, ...] = (
         40,
     ),
     _rule(r"(?:اقرا|اقراوا)$", 1),
+    # "رابط الخبر بصحيفة الوئام: <headline>": the link line a site appends to its stories
+    _rule(r"رابط (?:الخبر|المقال|المقاله|الموضوع)\b[^:]{0,40}:", 40),
     _rule(r"(?:read also|also read|read more|see also|more on this)\b", 40),
     _rule(r"related(?::|$| (?:articles|stories|news|posts|coverage|topics|content)\b)", 40),
     _rule(
