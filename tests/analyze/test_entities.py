@@ -255,6 +255,12 @@ def test_a_lone_name_that_is_first_a_word_names_nobody() -> None:
     ]
 
 
+def test_a_bare_body_head_takes_the_word_after_it() -> None:
+    text = "وأنقذ رجال حرس الحدود طفلا من الغرق."
+    mentions, _ = link_entities(text, [_span(text, "حرس", "ORG")])
+    assert [(m.text, m.key) for m in mentions] == [("حرس الحدود", "حرس الحدود")]
+
+
 def test_a_stopword_alone_is_no_entity() -> None:
     text = "وقال لي المدرب إن الفريق جاهز."
     mentions, entities = link_entities(text, [_span(text, "لي", "PERS")])

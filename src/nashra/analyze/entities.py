@@ -244,6 +244,25 @@ def _with_place_head(text: str, sp: EntitySpan) -> EntitySpan:
     return EntitySpan(text[start : sp.end], "LOC", start, sp.end)
 
 
+# Heads of a body's name that the tagger often tags alone (حرس in حرس الحدود, حرس الثورة)
+_BARE_BODY_HEADS = mf_set("حرس")
+_NEXT_WORD = re.compile(r"\s+(ال\w+)")
+
+
+def _with_body_tail(text: str, sp: EntitySpan) -> EntitySpan:
+    """A body's bare head tagged alone, grown to take in the word after it (حرس الحدود)."""
+    if (
+        sp.type != "ORG"
+        or " " in sp.text
+        or strip_clitics(cached_match_form(sp.text)) not in _BARE_BODY_HEADS
+    ):
+        return sp
+    nxt = _NEXT_WORD.match(text, sp.end)
+    if nxt is None:
+        return sp
+    return EntitySpan(text[sp.start : nxt.end(1)], "ORG", sp.start, nxt.end(1))
+
+
 @lru_cache(maxsize=100_000)  # called for every mention, and by the store for every entity
 def name_rank(name: str, key: str) -> tuple[bool, int, int]:
     """How well ``name`` displays an entity keyed ``key``: a name whose match form is the
@@ -406,7 +425,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     """Mentions with canonical names and keys, and the entities they name."""
     g = gazetteer()
     mentions: list[Mention] = []
-    for found in map(_with_place_head, repeat(text), spans):
+    for found in map(_with_body_tail, repeat(text), map(_with_place_head, repeat(text), spans)):
         sp = _without_formula(found)
         if sp is None or (" " not in sp.text and _generic_word(sp.text)) or _formula(sp.text):
             continue

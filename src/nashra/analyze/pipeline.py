@@ -33,7 +33,7 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = "1.16"  # 1.16: no stopword keywords (بهذه → هذه); 1.15: Hijri digits, 9/11
+ANALYSIS_VERSION = "1.17"  # 1.17: حرس → حرس الحدود; 1.16: no stopword keywords
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 
