@@ -261,6 +261,28 @@ def test_a_bare_body_head_takes_the_word_after_it() -> None:
     assert [(m.text, m.key) for m in mentions] == [("حرس الحدود", "حرس الحدود")]
 
 
+def test_a_mistyped_surname_joins_its_person_but_a_place_does_not() -> None:
+    """تاتشر tagged as a body is مارجريت تاتشر's family name; the الشيشان that began a
+    span the tagger ran over (الشيشان حسن حكيموف) is still the place."""
+    text = (
+        "وكتبت مارجريت تاتشر مذكراتها، وقالت تاتشر إنها لم تندم. وحضر نائب رئيس حكومة "
+        "الشيشان حسن حكيموف، وزار الوفد الشيشان بعد ذلك."
+    )
+    spans = [
+        _span(text, "مارجريت تاتشر", "PERS"),
+        _span(text, "تاتشر", "ORG", 1),
+        _span(text, "الشيشان حسن حكيموف", "PERS"),
+        _span(text, "الشيشان", "LOC", 1),
+    ]
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("مارجريت تاتشر", "PERS"),
+        ("تاتشر", "PERS"),
+        ("الشيشان حسن حكيموف", "PERS"),
+        ("الشيشان", "LOC"),
+    ]
+
+
 def test_a_stopword_alone_is_no_entity() -> None:
     text = "وقال لي المدرب إن الفريق جاهز."
     mentions, entities = link_entities(text, [_span(text, "لي", "PERS")])

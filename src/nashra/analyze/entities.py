@@ -819,9 +819,19 @@ def _link_persons(mentions: list[Mention]) -> None:
             rank = (0 if is_last else 1, 0 if before else 1, abs(m.start - other.start))
             if best_rank is None or rank < best_rank:
                 best, best_rank = other, rank
-        if best is not None and (m.type == "PERS" or len(words) == 1):
+        if best is not None and (m.type == "PERS" or len(words) == 1 and _surname_of(m, best)):
             m.type = "PERS"
             m.entity, m.key, m.via = best.entity, best.key, "partial"
+
+
+def _surname_of(m: Mention, person: Mention) -> bool:
+    """Whether a one-word place, body or other mention is the person's family name that
+    the tagger typed wrongly (كوبولا, تاتشر): the last word of the full name, and no known
+    place (the الأحساء of a span أمين الأحساء, the الشيشان of الشيشان حسن حكيموف)."""
+    if person.key.rsplit(" ", 1)[-1] != m.key:
+        return False
+    place = _is_place(m.key) or gazetteer().token_types.get(m.key) == ("LOC",)
+    return not (m.type == "LOC" and place)
 
 
 def _link_spellings(mentions: list[Mention]) -> None:

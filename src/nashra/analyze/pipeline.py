@@ -33,7 +33,9 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = "1.17"  # 1.17: حرس → حرس الحدود; 1.16: no stopword keywords
+ANALYSIS_VERSION = (
+    "1.18"  # 1.18: a place joins a person only as the family name, never a known place
+)
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 
