@@ -34,7 +34,7 @@ from nashra.analyze.gazetteer import Gazetteer, gazetteer
 from nashra.analyze.lexicon import cached_match_form, core_candidates, mf_set, strip_clitics
 from nashra.analyze.lexicon import cached_sentences as split_sentences
 from nashra.analyze.ner.features import clusters, lexicon
-from nashra.analyze.ner.tagger import EntitySpan, split_tokens
+from nashra.analyze.ner.tagger import EntitySpan, split_tokens, tokens_and_starts
 from nashra.text import is_stopword
 
 __all__ = [
@@ -541,8 +541,7 @@ def _without_wordlike_names(text: str, mentions: list[Mention]) -> list[Mention]
     ]
     if not lone:
         return mentions
-    toks = split_tokens(text)
-    starts = [t[1] for t in toks]
+    toks, starts = tokens_and_starts(text)
     drop = set()
     for m in lone:
         k = bisect_left(starts, m.start) - 1
@@ -581,8 +580,7 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
     when the facility word is already in another mention, the person's is dropped."""
     if not mentions:
         return
-    toks = split_tokens(text)
-    starts = [t[1] for t in toks]
+    toks, starts = tokens_and_starts(text)
     covered = [(m.start, m.end) for m in mentions]
     out: list[Mention] = []
     for m in mentions:

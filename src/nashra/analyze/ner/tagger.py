@@ -224,6 +224,12 @@ def _all_tokens(text: str) -> tuple[list[tuple[str, int, int]], list[int]]:
     return out, [t[1] for t in out]
 
 
+def tokens_and_starts(text: str) -> tuple[list[tuple[str, int, int]], list[int]]:
+    """All tokens of ``text`` and their start offsets, as cached for :func:`split_tokens`
+    (shared: callers must not change them)."""
+    return _all_tokens(text)
+
+
 def split_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     """Tokens of ``text[start:end]`` as the model saw them in training: words and numbers
     from :func:`nashra.text.tokenize`, plus each punctuation character as its own token.
