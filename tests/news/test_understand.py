@@ -95,6 +95,54 @@ def test_duplicates_join_the_story_of_their_first_copy(corpus: None) -> None:
         assert copy.story_id == copy.duplicate_of.story_id
 
 
+def _grouping() -> set[frozenset[int]]:
+    members: dict[int, set[int]] = {}
+    for art, story in Article.objects.values_list("id", "story_id"):
+        assert story is not None, f"article {art} has no story"
+        members.setdefault(story, set()).add(art)
+    return {frozenset(m) for m in members.values()}
+
+
+def test_regroup_stories_groups_again_under_the_current_rules(
+    corpus: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nashra.news import stories
+
+    before = _grouping()
+    assert any(len(g) > 2 for g in before)
+    out = StringIO()
+    call_command("regroup-stories".replace("-", "_"), quiet=True, stdout=out)
+    assert f"regrouped {Article.objects.count()} articles" in out.getvalue()
+    assert _grouping() == before  # the same rules: the same stories
+    assert not Story.objects.filter(size=0).exists()
+
+    # rules that join nothing: every original alone, its copies with it
+    monkeypatch.setattr(stories, "THRESHOLD", 2.0)
+    stories.regroup_stories()
+    originals = Article.objects.filter(duplicate_of__isnull=True)
+    assert Story.objects.count() == originals.count()
+    assert set(Story.objects.values_list("size", flat=True)) == {1}
+    test_duplicates_join_the_story_of_their_first_copy(corpus)
+    rate_cut = Article.objects.get(title__startswith="المركزي المصري يخفض أسعار")
+    assert rate_cut.story is not None and rate_cut.story.representative_id == rate_cut.pk
+
+    # only the articles since a date: the older ones keep their stories
+    monkeypatch.setattr(stories, "THRESHOLD", 0.35)
+    dates = sorted(d for d in originals.values_list("published_at", flat=True) if d)
+    since = dates[len(dates) // 2].date()
+    older = dict(originals.filter(published_at__date__lt=since).values_list("id", "story_id"))
+    assert older
+    call_command("regroup_stories", since=since.isoformat(), quiet=True, stdout=StringIO())
+    assert dict(originals.filter(id__in=older).values_list("id", "story_id")) == older
+
+
+def test_regroup_stories_rejects_a_bad_date(corpus: None) -> None:
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="not a date: 'yesterday'"):
+        call_command("regroup_stories", since="yesterday", quiet=True, stdout=StringIO())
+
+
 def test_quotes_have_speakers(corpus: None) -> None:
     quotes = Quote.objects.all()
     assert quotes.count() >= 10

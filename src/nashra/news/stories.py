@@ -19,8 +19,8 @@ from itertools import islice
 from typing import Any
 
 from django.conf import settings
-from django.db import connection
-from django.db.models import Count, Max, Min
+from django.db import connection, transaction
+from django.db.models import Count, Max, Min, QuerySet
 from django.utils import timezone
 
 from nashra.news.batching import run_sql, select_in
@@ -367,3 +367,44 @@ def refresh_stories(story_ids: Iterable[int]) -> None:
                 for st in stories
             ],
         )
+
+
+REGROUP_BATCH = 400  # articles grouped per transaction: the size of an ingest batch
+
+
+def regroup_stories(articles: QuerySet[Article] | None = None, *, progress: Any = None) -> int:
+    """Group the given articles (default: all) into stories again from scratch, in order
+    of publication as if they arrived that way: after the story rules changed. Their old
+    stories lose them (and go when left empty); others' members stay. ``progress``: called
+    with the number of articles done after each batch. Returns the number regrouped."""
+    qs = Article.objects.all() if articles is None else articles
+    # originals first, by time; then the copies, which join their original's story
+    ids = [
+        *qs.filter(duplicate_of__isnull=True)
+        .order_by("published_at", "id")
+        .values_list("id", flat=True),
+        *qs.filter(duplicate_of__isnull=False).order_by("id").values_list("id", flat=True),
+    ]
+    with transaction.atomic():
+        old: set[int] = set()
+        for start in range(0, len(ids), REGROUP_BATCH):
+            chunk = ids[start : start + REGROUP_BATCH]
+            old.update(
+                Article.objects.filter(id__in=chunk, story__isnull=False)
+                .values_list("story_id", flat=True)
+                .distinct()
+            )
+            Article.objects.filter(id__in=chunk).update(story=None)
+        refresh_stories(old)
+        Story.objects.filter(id__in=old, size=0).exclude(
+            id__in=Article.objects.filter(story__in=old).values("story_id")
+        ).delete()
+    position = {art: n for n, art in enumerate(ids)}
+    for start in range(0, len(ids), REGROUP_BATCH):
+        chunk = ids[start : start + REGROUP_BATCH]
+        batch = sorted(Article.objects.filter(id__in=chunk), key=lambda a: position[a.pk])
+        with transaction.atomic():
+            assign_stories(batch)
+        if progress is not None:
+            progress(len(chunk))
+    return len(ids)

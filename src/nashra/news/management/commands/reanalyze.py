@@ -1,15 +1,14 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
-from django.utils import timezone
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from nashra.analyze.pipeline import ANALYSIS_VERSION, analyze_texts
 from nashra.news.batching import CollectPerBatch
+from nashra.news.management.commands._options import parse_since
 from nashra.news.management.commands._output import console
 from nashra.news.models import Article, Entity, EntityAlias
 from nashra.news.stories import assign_stories
@@ -45,13 +44,7 @@ class Command(BaseCommand):
         if not opts["all"]:
             qs = qs.exclude(analysis__version=ANALYSIS_VERSION)
         if opts["since"]:
-            try:
-                since = datetime.fromisoformat(opts["since"])
-            except ValueError as exc:
-                raise CommandError(f"--since: not a date: {opts['since']!r}") from exc
-            if timezone.is_naive(since):
-                since = since.replace(tzinfo=UTC)
-            qs = qs.filter(published_at__gte=since)
+            qs = qs.filter(published_at__gte=parse_since(opts["since"]))
         if opts["relink"]:
             if not opts["all"] or opts["since"]:
                 raise CommandError("--relink re-reads every article: use it with --all alone")
