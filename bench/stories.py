@@ -71,7 +71,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--home", type=Path, help="a NASHRA_HOME holding the first 3 zips")
+    ap.add_argument(
+        "--as-is", action="store_true", help="with --home: score its stories without regrouping"
+    )
     ap.add_argument("--labels", type=Path, default=LABELS)
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="with --home: override a constant of nashra.news.stories (tuning)",
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "stories.json")
     args = ap.parse_args()
     labels = json.loads(args.labels.read_text())
@@ -88,15 +98,21 @@ def main() -> int:
     django.setup()
     from django.core.management import call_command
 
+    from nashra.news import stories
     from nashra.news.models import Article, Story
-    from nashra.news.stories import regroup_stories
+
+    for setting in args.set:
+        name, _, value = setting.partition("=")
+        if not hasattr(stories, name):
+            ap.error(f"--set: nashra.news.stories has no {name}")
+        setattr(stories, name, type(getattr(stories, name))(value))
 
     t0 = time.process_time()
     if args.home is None:
         call_command("migrate", verbosity=0)
         call_command("ingest", *map(str, zips), "--quiet")
-    else:
-        regroup_stories()
+    elif not args.as_is:
+        stories.regroup_stories()
     seconds = time.process_time() - t0
     gold_of: dict[str, str] = labels["articles"]
     pred: dict[str, int] = {}
@@ -133,6 +149,7 @@ def main() -> int:
             "with_2_or_more_articles": sum(s >= 2 for s in sizes),
             "largest": max(sizes, default=0),
         },
+        "settings": args.set,
         "grouping_cpu_s": round(seconds, 1),
         "date": time.strftime("%Y-%m-%d"),
     }

@@ -78,6 +78,85 @@ def test_a_stopword_behind_a_proclitic_is_no_keyword() -> None:
     assert {"سكن", "ازم"} & set(terms)
 
 
+# Everyday words of the news, as written: their index terms must all be in the shipped
+# document-frequency table. A term missing from it gets the highest IDF there is, so a
+# table built before a change of the stemmer makes common words (جدة، ولي، قوة، هذه)
+# every article's "most distinctive" keywords, and stories compare articles on them.
+COMMON_WORDS = [
+    "جدة",
+    "مكة",
+    "ولي",
+    "العهد",
+    "قوة",
+    "مدة",
+    "عدة",
+    "سنة",
+    "جهة",
+    "صحة",
+    "خطة",
+    "ثقة",
+    "فئة",
+    "وزير",
+    "الدفاع",
+    "الملك",
+    "الحكومة",
+    "الرئيس",
+    "مجلس",
+    "الأمن",
+    "المملكة",
+    "اليوم",
+    "الماضي",
+    "مدينة",
+    "منطقة",
+    "الشرطة",
+    "الرياض",
+    "المرة",
+    "الدولة",
+    "رأي",
+    "الطبي",
+    "الفني",
+    "الأمير",
+]
+
+
+def test_the_document_frequencies_know_the_analyzers_terms() -> None:
+    from nashra.analyze.keywords import document_frequencies
+    from nashra.text import analyze
+
+    df = document_frequencies()
+    if not df:
+        pytest.skip("no document-frequency table shipped")
+    missing = {
+        word: term.term
+        for word in COMMON_WORDS
+        for term in analyze(word)
+        if df.get(term.term, 0) < 100
+    }
+    assert not missing, f"rebuild models/df.json.gz (python -m nashra.analyze.train.df): {missing}"
+
+
+def test_the_lead_vector_reads_the_headline_and_the_opening() -> None:
+    from nashra.analyze.keywords import LEAD_WORDS, lead_vector
+    from nashra.text import analyze
+
+    opening = "أعلنت وزارة الصحة في عمان اكتشاف إصابات جديدة بالكوليرا في مخيم للاجئين"
+    filler = " ".join(["وتحدث المسؤولون عن الطقس والرياضة والاقتصاد"] * 20)
+    late = "واختتم الاجتماع بحديث عن البطاطس"
+    text = f"{opening}. {filler}. {late}."
+    title = "الكوليرا تعود إلى المخيمات"
+    vector = lead_vector(text, analyze(text), analyze(title))
+    assert abs(sum(w * w for w in vector.values()) - 1.0) < 1e-9  # unit length
+    terms = set(vector)
+    assert {t.term for t in analyze("الكوليرا مخيم")} <= terms
+    assert not {t.term for t in analyze("البطاطس")} & terms  # after the first words
+    assert len(text.split()) > LEAD_WORDS
+    # the headline's words count twice: the title term outweighs an opening-only term
+    (cholera,) = analyze("الكوليرا")
+    (refugees,) = analyze("للاجئين")
+    assert vector[cholera.term] > vector[refugees.term]
+    assert lead_vector("", [], []) == {}
+
+
 @pytest.mark.usefixtures("ner_model")
 def test_seed_page(seed_path: Path) -> None:
     from nashra.analyze import analyze_text

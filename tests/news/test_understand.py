@@ -58,7 +58,10 @@ def test_stories_group_the_same_event_across_sources(corpus: None) -> None:
     rate_cut = _story_of("المركزي المصري يخفض أسعار")
     assert rate_cut is not None
     assert Article.objects.filter(story_id=rate_cut, duplicate_of__isnull=True).count() >= 3
-    quake = {_story_of("وان تحصي"), _story_of("زلزال بقوة"), _story_of("إردوغان يتفقد")}
+    # (the president's visit to the quake zone two days later shares too few words of
+    # its headline and opening with the reports to join them: a follow-up is missed
+    # before two events are chained, see docs/analyze.md, Stories)
+    quake = {_story_of("وان تحصي"), _story_of("زلزال بقوة")}
     assert len(quake) == 1
     water = {_story_of("أنقرة وبغداد"), _story_of("اتفاق مائي"), _story_of("تركيا والعراق يوقعان")}
     assert len(water) == 1
@@ -88,6 +91,72 @@ def test_stories_only_join_articles_within_the_time_window(corpus: None) -> None
         other.published_at = first.published_at + timedelta(days=1)
         other.save(update_fields=["published_at"])
     assert stories._best_story(first) == rate_cut
+
+
+# Two visits to the same court on the same day, reported by three and two outlets, and
+# a roundup of both: the protocol words (the king, the deputy crown prince, Jeddah,
+# "received", "discussed") are shared by all five, the guests by their own reports only.
+_VISITS = [
+    (
+        "خادم الحرمين يستقبل رئيس حزب الأحرار اللبناني كميل نصار في جدة",
+        "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في قصر السلام بجدة مساء "
+        "أمس رئيس حزب الأحرار اللبناني كميل نصار، وجرى خلال الاستقبال بحث أوضاع لبنان "
+        "وتعثر انتخاب رئيس للجمهورية اللبنانية. وقال نصار إن لبنان يحتاج إلى دعم أشقائه.",
+    ),
+    (
+        "الملك سلمان يبحث مع كميل نصار مستجدات الساحة اللبنانية",
+        "بحث الملك سلمان بن عبدالعزيز مع رئيس حزب الأحرار اللبناني كميل نصار في جدة "
+        "مستجدات الساحة اللبنانية والفراغ في رئاسة الجمهورية اللبنانية، وأكد نصار أن "
+        "حزب الأحرار متمسك باتفاق الطائف.",
+    ),
+    (
+        "نصار من جدة: حزب الأحرار يريد رئيسا للبنان قبل نهاية العام",
+        "قال رئيس حزب الأحرار اللبناني كميل نصار بعد لقائه الملك سلمان بن عبدالعزيز في "
+        "جدة إن حزبه يريد انتخاب رئيس للجمهورية اللبنانية قبل نهاية العام، وإن أوضاع "
+        "لبنان لا تحتمل الفراغ.",
+    ),
+    (
+        "خادم الحرمين يستقبل وزير الدفاع البريطاني جيمس هولت",
+        "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في جدة وزير الدفاع "
+        "البريطاني جيمس هولت، وجرى بحث التعاون العسكري بين المملكة وبريطانيا وصفقة "
+        "طائرات التدريب الجديدة. وأشاد هولت بالشراكة الدفاعية بين البلدين.",
+    ),
+    (
+        "وزير الدفاع البريطاني هولت: صفقة طائرات التدريب مع الرياض تمضي كما خطط لها",
+        "قال وزير الدفاع البريطاني جيمس هولت بعد لقائه الملك سلمان بن عبدالعزيز في جدة "
+        "إن صفقة طائرات التدريب مع المملكة تمضي كما خطط لها، وإن التعاون العسكري بين "
+        "بريطانيا والمملكة يتسع.",
+    ),
+    (
+        "ولي ولي العهد يلتقي كميل نصار وجيمس هولت",
+        "التقى ولي ولي العهد الأمير محمد بن سلمان في جدة أمس كلا على حدة رئيس حزب "
+        "الأحرار اللبناني كميل نصار ووزير الدفاع البريطاني جيمس هولت، وبحث مع نصار أوضاع "
+        "لبنان ومع هولت التعاون العسكري وصفقة طائرات التدريب.",
+    ),
+]
+
+
+def test_a_roundup_of_two_visits_does_not_chain_them(tmp_path: Path) -> None:
+    lines = [
+        json.dumps(
+            {
+                "title": title,
+                "content": body,
+                "url": f"https://outlet{k}.example/court/{k}",
+                # the roundup first: the story it starts is where both visits would go
+                "date": f"2026-11-21T1{(k + 1) % 6}:00:00+03:00",
+            },
+            ensure_ascii=False,
+        )
+        for k, (title, body) in enumerate(_VISITS)
+    ]
+    (tmp_path / "court.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    call_command("ingest", str(tmp_path / "court.jsonl"), quiet=True, stdout=StringIO())
+    story = {title: _story_of(title[:25]) for title, _ in _VISITS}
+    nassar = {story[title] for title, _ in _VISITS[:3]}
+    holt = {story[title] for title, _ in _VISITS[3:5]}
+    assert len(nassar) == 1 and len(holt) == 1  # each visit is one story
+    assert nassar != holt  # and the roundup did not make them one
 
 
 def test_duplicates_join_the_story_of_their_first_copy(corpus: None) -> None:

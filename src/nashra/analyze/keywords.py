@@ -12,6 +12,7 @@ import gzip
 import heapq
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -21,7 +22,14 @@ from pathlib import Path
 
 from nashra.text import Term, analyze, is_stopword
 
-__all__ = ["Keyword", "document_frequencies", "idf", "keywords", "term_weights"]
+__all__ = [
+    "Keyword",
+    "document_frequencies",
+    "idf",
+    "keywords",
+    "lead_vector",
+    "term_weights",
+]
 
 DF_PATH = Path(__file__).resolve().parent / "models" / "df.json.gz"
 
@@ -81,11 +89,14 @@ def keywords(
     top: int = 10,
     analysed: list[Term] | None = None,
     title: str = "",
+    analysed_title: list[Term] | None = None,
 ) -> list[Keyword]:
     """The ``top`` most distinctive terms of ``text`` (title words count twice)."""
+    if analysed_title is None:
+        analysed_title = analyze(title) if title else []
     passes = (
         (text, analyze(text) if analysed is None else analysed),
-        (title, analyze(title) if title else []),
+        (title, analysed_title),
     )
     tf = Counter(map(_TERM, passes[0][1]))
     for term in map(_TERM, passes[1][1]):  # title words count twice
@@ -105,3 +116,28 @@ def keywords(
         for t in compress(found, map(wanted.__contains__, map(_TERM, found))):
             surfaces[t.term][source[t.start : t.end]] += 1
     return [Keyword(term, surfaces[term].most_common(1)[0][0], -w) for w, term in best]
+
+
+LEAD_WORDS = 60  # the body's opening that says which event an article reports
+_LEAD_RE = re.compile(rf"\s*(?:\S+\s+){{{LEAD_WORDS - 1}}}\S+")
+
+
+def lead_vector(text: str, analysed: list[Term], analysed_title: list[Term]) -> dict[str, float]:
+    """TF × IDF of the headline's terms (counted twice) and those of the first
+    ``LEAD_WORDS`` words of ``text``, scaled to unit length: what stories compare. An
+    article's later paragraphs (background, reactions, boilerplate of official news)
+    tell less about which event it reports, and its rarest words (the keywords' strength)
+    are often its own idiom, not the event's."""
+    m = _LEAD_RE.match(text)
+    end = m.end() if m else len(text)
+    tf: Counter[str] = Counter()
+    for t in analysed_title:
+        tf[t.term] += 2
+    for t in analysed:
+        if t.start >= end:
+            break
+        tf[t.term] += 1
+    log = math.log
+    weights = {t: (1 + log(c)) * w for t, c in tf.items() if (w := _keyword_idf(t))}
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {t: w / norm for t, w in weights.items()} if norm else {}

@@ -16,7 +16,7 @@ from typing import Any
 
 from nashra.analyze.dates import MONTH_TERMS, DateMention, find_dates
 from nashra.analyze.entities import Entity, Mention, link_entities
-from nashra.analyze.keywords import Keyword, keywords
+from nashra.analyze.keywords import Keyword, keywords, lead_vector
 from nashra.analyze.language import detect_language, reading_time_min
 from nashra.analyze.ner.tagger import EntitySpan, find_entities, find_entities_many
 from nashra.analyze.quotes import Quote, find_quotes
@@ -33,9 +33,7 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = (
-    "1.18"  # 1.18: a place joins a person only as the family name, never a known place
-)
+ANALYSIS_VERSION = "1.19"  # 1.19: document frequencies rebuilt for the stemmer; lead vectors
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 
@@ -51,6 +49,8 @@ class Analysis:
     keywords: list[Keyword] = field(default_factory=list)
     summary: str = ""
     summary_spans: list[tuple[int, int]] = field(default_factory=list)
+    # The headline's and the opening's terms, weighted, unit length: what stories compare.
+    lead: dict[str, float] = field(default_factory=dict)
     # The index terms of the text, in order (what the search index stores for the body);
     # kept so that ingest indexes without analysing the text a second time. Not output.
     terms: list[str] = field(default_factory=list, repr=False)
@@ -90,7 +90,11 @@ def analyze_text(
     # where month names may be (few): find_dates need not scan the text for them
     months = compress(map(itemgetter(1), analysed), map(MONTH_TERMS.__contains__, a.terms))
     a.dates = find_dates(text, published, month_at=months)
-    a.keywords = keywords(text, top=KEYWORDS, analysed=analysed, title=title)
+    analysed_title = analyze(title) if title else []
+    a.keywords = keywords(
+        text, top=KEYWORDS, analysed=analysed, title=title, analysed_title=analysed_title
+    )
+    a.lead = lead_vector(text, analysed, analysed_title)
     a.summary_spans = summarize(text, analysed=analysed)
     a.summary = " ".join(text[s:e] for s, e in a.summary_spans)
     if language == "ar":

@@ -2,10 +2,15 @@
 
 A new article joins the story of the most similar recent article, where similarity is
 the overlap of their entities (people and organisations count more than places, and an
-entity in thousands of articles counts little) and the cosine of their TF-IDF keywords,
-within a time window; shared names without shared words never make a story. When it matches articles of two stories, the stories merge. Duplicates join the
-story of their first copy. Every original article belongs to a story, even alone, so
-pages can show one card per story.
+entity in thousands of articles counts little) and the cosine of their lead vectors
+(the TF-IDF terms of the headline and the opening, which say which event an article
+reports), within a time window; shared names without shared words never make a story,
+and the article must also be close to the story as a whole (the centroid of its
+members), so that stories do not chain from article to article. When it matches
+articles of two stories strongly, the stories merge. Duplicates join the story of their
+first copy. Every original article belongs to a story, even alone, so pages can show one
+card per story. ``regroup_stories`` (``nashra regroup-stories``) groups stored articles
+again under the current rules.
 """
 
 from __future__ import annotations
@@ -31,11 +36,14 @@ THRESHOLD = float(getattr(settings, "NASHRA_STORY_THRESHOLD", 0.35))
 # Shared names alone (the same capital, the same president) are not a story.
 MIN_KEYWORD_SIMILARITY = 0.15
 KIND_WEIGHT = {"PERS": 1.0, "ORG": 1.0, "MISC": 0.7, "LOC": 0.5}
-MAX_CANDIDATES = 30
+MAX_CANDIDATES = 40
 MERGE_THRESHOLD = 0.6  # score with each of two stories that merges them
-SEED_SIMILARITY = 0.25  # keyword cosine a new member needs with the story's representative
-PROBES = 6  # rarest entities of an article used to find candidate articles
-PROBE_ROWS = 2000  # mentions read at most per article when looking for candidates
+# Cosine a new member needs with the story's centroid (the mean of its members' lead
+# vectors): without it, stories chain from article to article into one of hundreds.
+CENTROID_SIMILARITY = 0.3
+CENTROID_MEMBERS = 40  # a story's newest members that make its centroid
+PROBES = 12  # rarest entities of an article used to find candidate articles
+PROBE_ROWS = 2400  # mentions read at most per article when looking for candidates
 _T = {
     "article": Article._meta.db_table,
     "entity": Entity._meta.db_table,
@@ -92,23 +100,55 @@ def _analysis_keys(article_ids: Iterable[int]) -> dict[int, AnalysisKey]:
     }
 
 
-def _keywords(keys: dict[int, AnalysisKey]) -> dict[int, dict[str, float]]:
-    """Each article's keywords (distinctive stemmed terms) with their TF-IDF scores,
-    scaled to unit length (cached: a new article compares itself with the same recent
-    ones as the articles before it)."""
+def _vectors(keys: dict[int, AnalysisKey]) -> dict[int, dict[str, float]]:
+    """Each article's lead vector (its headline's and opening's terms, weighted, unit
+    length; the analysis computes it), or for an analysis from before it had one, its
+    keywords (cached: a new article compares itself with the same recent ones as the
+    articles before it)."""
     missing = {key[0]: key for key in keys.values() if key not in _parsed}
     if len(_parsed) + len(missing) > CACHE_ANALYSES:
         _parsed.clear()
-    for analysis_id, keywords in select_in(
-        ArticleAnalysis._meta.db_table, ("id", "keywords"), "id", sorted(missing)
+    for analysis_id, data, keywords in select_in(
+        ArticleAnalysis._meta.db_table, ("id", "data", "keywords"), "id", sorted(missing)
     ):
-        if isinstance(keywords, str | bytes):  # SQLite hands JSON back as text
+        if isinstance(data, str | bytes):  # SQLite hands JSON back as text
+            data = json.loads(data)
+        lead = data.get("lead") if isinstance(data, dict) else None
+        if lead is not None:
+            _parsed[missing[analysis_id]] = {t: float(w) for t, w in lead}
+            continue
+        if isinstance(keywords, str | bytes):
             keywords = json.loads(keywords)
         _parsed[missing[analysis_id]] = _unit(
             {k["term"]: float(k.get("score", 1.0)) for k in keywords or [] if isinstance(k, dict)}
         )
     out = {art: _parsed.get(key) for art, key in keys.items()}  # .get: another thread may clear
     return {art: kw for art, kw in out.items() if kw is not None}
+
+
+def _centroids(story_ids: list[int]) -> dict[int, dict[str, float]]:
+    """Each story's centroid: the sum of its newest members' lead vectors, unit length."""
+    if not story_ids:
+        return {}
+    members: dict[int, list[int]] = defaultdict(list)
+    # Copies are left out here, not in SQL, where SQLite would walk the index of
+    # duplicate_of (most rows have none) instead of the story's.
+    for art, story, dup_of in _sql(
+        "SELECT id, story_id, duplicate_of_id FROM {article}"
+        f" WHERE story_id IN ({_marks(story_ids)}) ORDER BY id DESC",
+        story_ids,
+    ):
+        if dup_of is None and len(members[story]) < CENTROID_MEMBERS:
+            members[story].append(art)
+    vectors = _vectors(_analysis_keys([a for arts in members.values() for a in arts]))
+    out: dict[int, dict[str, float]] = {}
+    for story, arts in members.items():
+        total: dict[str, float] = defaultdict(float)
+        for art in arts:
+            for term, w in vectors.get(art, {}).items():
+                total[term] += w
+        out[story] = _unit(total)
+    return out
 
 
 def _entity_sets(article_ids: list[int], keys: dict[int, AnalysisKey]) -> dict[int, list[int]]:
@@ -231,49 +271,45 @@ def _best_story(article: Article) -> int | None:
     # By primary key only, the rest checked here: with the conditions in SQL, SQLite
     # walks the index of duplicate_of or published_at instead.
     found: dict[int, int] = {}
-    seed_of: dict[int, int] = {}  # story → its representative article
     # The time window is tested in the select list, not the WHERE clause, which would
     # lead the planner astray (above), and not in Python, which parsed a datetime a row.
     # An undated article (a raw scrape) may match any time.
     inside, window = "1 = 1", []
     if article.published_at is not None:
         adapt = connection.ops.adapt_datetimefield_value
-        inside = "a.published_at BETWEEN %s AND %s"
+        inside = "published_at BETWEEN %s AND %s"
         window = [adapt(article.published_at - WINDOW), adapt(article.published_at + WINDOW)]
-    for art_id, story_id, dup_of, in_window, rep in _sql(
-        f"SELECT a.id, a.story_id, a.duplicate_of_id, {inside}, s.representative_id"
-        " FROM {article} a LEFT JOIN {story} s ON s.id = a.story_id"
-        f" WHERE a.id IN ({_marks(ids)})",
+    for art_id, story_id, dup_of, in_window in _sql(
+        f"SELECT id, story_id, duplicate_of_id, {inside} FROM {{article}}"
+        f" WHERE id IN ({_marks(ids)})",
         [*window, *ids],
     ):
-        if dup_of is not None or story_id is None or not in_window:
-            continue
-        found[art_id] = story_id
-        if rep is not None:
-            seed_of[story_id] = rep
+        if dup_of is None and story_id is not None and in_window:
+            found[art_id] = story_id
     # The candidates, most probes shared first: article → its story.
     story_of = dict(islice(((a, found[a]) for a in shared if a in found), MAX_CANDIDATES))
     if not story_of:
         return None
-    seed_of = {st: seed_of[st] for st in set(story_of.values()) if st in seed_of}
-    keys = _analysis_keys([article.pk, *story_of, *seed_of.values()])
-    keywords = _keywords(keys)
-    my_keywords = keywords.get(article.pk, {})
-    # Their entities (cached per analysis). The cheap tests come first: two shared
-    # entities, close enough words, and close to the story's representative (without
-    # that, stories chain from article to article into one of hundreds: a week of one
-    # region's news). Only the candidates that pass have their entities weighed.
+    keys = _analysis_keys([article.pk, *story_of])
+    vectors = _vectors(keys)
+    mine_vector = vectors.get(article.pk, {})
+    # The cheap tests come first: two shared entities (cached per analysis) and close
+    # enough words; then closeness to the story as a whole (its centroid), and only the
+    # candidates that pass all have their entities weighed.
     sets = _entity_sets(list(story_of), keys)
     words: dict[int, float] = {}
     for art_id, entities in sets.items():
         if len(mine.keys() & set(entities)) < 2:
             continue
-        similarity = _cosine(my_keywords, keywords.get(art_id, {}))
-        seed = seed_of.get(story_of[art_id], art_id)
-        if similarity >= MIN_KEYWORD_SIMILARITY and (
-            seed == art_id or _cosine(my_keywords, keywords.get(seed, {})) >= SEED_SIMILARITY
-        ):
+        similarity = _cosine(mine_vector, vectors.get(art_id, {}))
+        if similarity >= MIN_KEYWORD_SIMILARITY:
             words[art_id] = similarity
+    centroids = _centroids(sorted({story_of[a] for a in words}))
+    words = {
+        a: sim
+        for a, sim in words.items()
+        if _cosine(mine_vector, centroids.get(story_of[a], {})) >= CENTROID_SIMILARITY
+    }
     if not words:
         return None
     entity_ids = sorted({ent for art in words for ent in sets[art]})

@@ -423,6 +423,7 @@ def store_analyses(analyses: Sequence[Analysed], *, replace: bool = False) -> No
                 dates=[d.to_json() for d in analysis.dates],
                 data={
                     "summary_spans": [list(s) for s in analysis.summary_spans],
+                    "lead": [[t, round(w, 4)] for t, w in analysis.lead.items()],
                     **({"names": [list(n) for n in names]} if names else {}),
                 },
             )
