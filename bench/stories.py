@@ -150,7 +150,11 @@ def main() -> int:
             "largest": max(sizes, default=0),
         },
         "settings": args.set,
-        "grouping_cpu_s": round(seconds, 1),
+        # CPU seconds of what ran: the whole ingest with analysis, or the regrouping
+        "cpu_s": round(seconds, 1),
+        "ran": "regroup"
+        if args.home is not None and not args.as_is
+        else ("ingest" if args.home is None else "nothing (as is)"),
         "date": time.strftime("%Y-%m-%d"),
     }
     print(json.dumps(result, ensure_ascii=False, indent=2))
