@@ -29,6 +29,7 @@ __all__ = [
     "keywords",
     "lead_vector",
     "term_weights",
+    "unit_vector",
 ]
 
 DF_PATH = Path(__file__).resolve().parent / "models" / "df.json.gz"
@@ -138,6 +139,10 @@ def lead_vector(text: str, analysed: list[Term], analysed_title: list[Term]) -> 
             break
         tf[t.term] += 1
     log = math.log
-    weights = {t: (1 + log(c)) * w for t, c in tf.items() if (w := _keyword_idf(t))}
-    norm = math.sqrt(sum(w * w for w in weights.values()))
-    return {t: w / norm for t, w in weights.items()} if norm else {}
+    return unit_vector({t: (1 + log(c)) * w for t, c in tf.items() if (w := _keyword_idf(t))})
+
+
+def unit_vector(vector: dict[str, float]) -> dict[str, float]:
+    """``vector`` scaled to length 1 (empty when it is all zeros)."""
+    norm = math.sqrt(sum(w * w for w in vector.values()))
+    return {t: w / norm for t, w in vector.items()} if norm else {}

@@ -28,7 +28,8 @@ from django.db import connection, transaction
 from django.db.models import Count, Max, Min, QuerySet
 from django.utils import timezone
 
-from nashra.news.batching import run_sql, select_in
+from nashra.analyze.keywords import unit_vector
+from nashra.news.batching import chunks, run_sql, select_in
 from nashra.news.models import Article, ArticleAnalysis, Entity, Mention, Story
 
 WINDOW = timedelta(hours=getattr(settings, "NASHRA_STORY_WINDOW_HOURS", 48))
@@ -67,14 +68,9 @@ def _overlap(a: dict[int, float], b: dict[int, float]) -> float:
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    """Cosine of two term vectors already scaled to unit length (see _unit): the shared
+    """Cosine of two term vectors already scaled to unit length (see unit_vector): the shared
     terms found by a set intersection (in C), as two articles share few of their ~40."""
     return sum([a[t] * b[t] for t in a.keys() & b.keys()])
-
-
-def _unit(vector: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(w * w for w in vector.values()))
-    return {t: w / norm for t, w in vector.items()} if norm else {}
 
 
 CACHE_ANALYSES = 50_000  # articles whose parsed keywords and entity sets a process keeps
@@ -119,7 +115,7 @@ def _vectors(keys: dict[int, AnalysisKey]) -> dict[int, dict[str, float]]:
             continue
         if isinstance(keywords, str | bytes):
             keywords = json.loads(keywords)
-        _parsed[missing[analysis_id]] = _unit(
+        _parsed[missing[analysis_id]] = unit_vector(
             {k["term"]: float(k.get("score", 1.0)) for k in keywords or [] if isinstance(k, dict)}
         )
     out = {art: _parsed.get(key) for art, key in keys.items()}  # .get: another thread may clear
@@ -147,7 +143,7 @@ def _centroids(story_ids: list[int]) -> dict[int, dict[str, float]]:
         for art in arts:
             for term, w in vectors.get(art, {}).items():
                 total[term] += w
-        out[story] = _unit(total)
+        out[story] = unit_vector(total)
     return out
 
 
@@ -423,8 +419,7 @@ def regroup_stories(articles: QuerySet[Article] | None = None, *, progress: Any 
     ]
     with transaction.atomic():
         old: set[int] = set()
-        for start in range(0, len(ids), REGROUP_BATCH):
-            chunk = ids[start : start + REGROUP_BATCH]
+        for chunk in chunks(ids, REGROUP_BATCH):
             old.update(
                 Article.objects.filter(id__in=chunk, story__isnull=False)
                 .values_list("story_id", flat=True)
@@ -435,12 +430,10 @@ def regroup_stories(articles: QuerySet[Article] | None = None, *, progress: Any 
         Story.objects.filter(id__in=old, size=0).exclude(
             id__in=Article.objects.filter(story__in=old).values("story_id")
         ).delete()
-    position = {art: n for n, art in enumerate(ids)}
-    for start in range(0, len(ids), REGROUP_BATCH):
-        chunk = ids[start : start + REGROUP_BATCH]
-        batch = sorted(Article.objects.filter(id__in=chunk), key=lambda a: position[a.pk])
+    for chunk in chunks(ids, REGROUP_BATCH):
+        # assign_stories takes them by time, as ingest does
         with transaction.atomic():
-            assign_stories(batch)
+            assign_stories(list(Article.objects.filter(id__in=chunk).order_by("id")))
         if progress is not None:
             progress(len(chunk))
     return len(ids)
