@@ -22,6 +22,7 @@ import numpy as np
 from nashra.analyze.ner.caches import ThreadCaches, WordRows
 from nashra.analyze.ner.decode import viterbi
 from nashra.analyze.ner.features import OFFSETS, TAG_BIAS, word_parts
+from nashra.analyze.ner.rowsums import group_sums
 
 __all__ = ["LinearModel", "clear_word_scores", "load_model", "emissions", "tag_many"]
 
@@ -44,7 +45,7 @@ class LinearModel:
 
     @property
     def zero_row(self) -> int:
-        """A row of zeros after the attributes' rows (heads every group in reduceat)."""
+        """A row of zeros after the attributes' rows (what unknown features read)."""
         return len(self.weights) - 1
 
     def weight(self, attribute: str) -> np.ndarray | None:
@@ -100,11 +101,11 @@ def load_model(path: Path) -> LinearModel:
 def _score_tables(model: LinearModel, words: Sequence[str]) -> tuple[list[str], np.ndarray]:
     """(match forms, words × 5 × labels score tables) of token strings.
 
-    All rows of all words in one gather and one reduceat: for each word, its own
+    All rows of all words summed at once (:func:`group_sums`): for each word, its own
     features (row _OWN), then its features as a neighbour at offsets -2, -1, +1 and +2
     (rows _AS_M2 … _AS_P2: "-2w=…" is read by the token 2 after this word, and so on).
-    Every group starts with the zero row, so that none is empty;
-    unknown features map to it too (in C, no Python loop over a word's ~60 features).
+    Unknown features map to the zero row (in C, no Python loop over a word's ~60
+    features).
     Own features skip the bias attribute "b", which is weighed at TAG_BIAS below."""
     get = model.index.get
     lend = [d.get for d in model.at_offset]  # rows _AS_M2 … _AS_P2
@@ -124,9 +125,8 @@ def _score_tables(model: LinearModel, words: Sequence[str]) -> tuple[list[str], 
             (lend[3], p.far),
         ):
             starts.append(len(rows))
-            rows.append(zero_row)
             rows.extend(map(lookup, dict.fromkeys(feats), zero))  # each feature once
-    tables = np.add.reduceat(model.weights[rows], starts, axis=0).reshape(len(words), 5, -1)
+    tables = group_sums(model.weights, rows, starts).reshape(len(words), 5, -1)
     w = model.weight("b")
     if w is not None:
         tables[:, _OWN] += w * TAG_BIAS

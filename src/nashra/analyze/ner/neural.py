@@ -22,6 +22,7 @@ import numpy as np
 from nashra.analyze.ner.caches import ThreadCaches, WordRows
 from nashra.analyze.ner.decode import pack, viterbi
 from nashra.analyze.ner.features import word_parts
+from nashra.analyze.ner.rowsums import group_sums
 
 __all__ = [
     "LABELS",
@@ -90,9 +91,8 @@ class NeuralModel:
             own.append(word_id(p.form, 0))
             bare.append(word_id(p.bare, 0))
             starts.append(len(feats))
-            feats.append(0)  # the zero row heads every group: none is empty for reduceat
-            feats.extend(map(feature_id, p.own[1:], zero))
-        bag = np.add.reduceat(self.feature_vectors[feats], starts, axis=0)
+            feats.extend(map(feature_id, p.own[1:], zero))  # unknown: row 0, zeros
+        bag = group_sums(self.feature_vectors, feats, starts)
         parts = [self.vectors[own], self.vectors[bare], bag]
         if self.char_w is not None:
             parts.append(self.char_features(forms))
