@@ -247,3 +247,14 @@ def test_the_nashra_command_takes_hyphenated_names(tmp_path: Path) -> None:
     )
     assert trained.returncode == 0, trained.stderr
     assert "nothing to train" in trained.stdout
+
+
+def test_spelling_variants_of_a_word_have_one_variant_key_and_the_same_features() -> None:
+    from nashra.analyze.ner.features import variant_key, word_parts
+
+    plain, marked, stretched = "المفاوضات", "المُفاوَضات", "المفاوضـات"
+    assert variant_key(plain) == variant_key(marked) == variant_key(stretched)
+    assert word_parts(plain) == word_parts(marked) == word_parts(stretched)
+    # the shape is part of the key: a Latin word's case changes its features
+    assert variant_key("Reuters") != variant_key("reuters")
+    assert word_parts("Reuters").own != word_parts("reuters").own

@@ -62,3 +62,57 @@ def test_a_batch_larger_than_the_limit_is_served_whole() -> None:
     words = [chr(0x0628 + k) for k in range(10)]
     _check(cache, [words[:5], words[5:]])
     _check(cache, [words[:2]])
+
+
+def _bare(word: str) -> str:
+    """A toy variant key: the word without tatweel."""
+    return word.replace("ـ", "")
+
+
+class BareLengths(WordRows):
+    """Rows keyed by the word without tatweel: variants share a row, computed once."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit, [((2,), np.int64)], _bare)
+        self.computed: list[str] = []
+
+    def fill(self, words: list[str], start: int) -> None:
+        self.computed.extend(words)
+        for k, w in enumerate(words, start):
+            self.arrays[0][k] = (len(_bare(w)), ord(w[0]))
+
+
+def test_variants_share_a_row_across_evictions() -> None:
+    cache = BareLengths(limit=6)
+    rng = np.random.default_rng(1)
+    stems = [chr(0x0628 + k) * (2 + k % 3) for k in range(12)]
+    vocab = [*stems, *(s[0] + "ـ" + s[1:] for s in stems)]  # each with a tatweel variant
+    for _ in range(300):
+        sentences = [[vocab[i] for i in rng.integers(0, 24, size=rng.integers(0, 6))]]
+        rows = cache.rows(sentences)
+        words = sentences[0]
+        assert [tuple(r) for r in cache.arrays[0][rows].tolist()] == [
+            (len(_bare(w)), ord(w[0])) for w in words
+        ]
+        # one row a key: two variants in the cache never hold two rows
+        assert len(cache.words) == len({_bare(w) for w in cache.words})
+    cache.computed.clear()
+    first = stems[0] * 2  # a new word
+    variant = first[0] + "ـ" + first[1:]
+    cache.rows([[first, variant]])
+    assert cache.computed == [first]  # the variant took the new row of its key
+
+
+def test_group_sums_match_a_loop_and_allow_empty_groups() -> None:
+    from nashra.analyze.ner.rowsums import group_sums
+
+    rng = np.random.default_rng(2)
+    table = rng.normal(size=(50, 7)).astype(np.float32)
+    rows = rng.integers(0, 50, size=40).tolist()
+    starts = [0, 5, 5, 17, 39]  # the second group is empty; the last runs to the end
+    got = group_sums(table, rows, starts)
+    ends = [*starts[1:], len(rows)]
+    want = np.stack([table[rows[a:b]].sum(axis=0) for a, b in zip(starts, ends, strict=True)])
+    assert got.shape == (5, 7)
+    np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-5)
+    assert not got[1].any()

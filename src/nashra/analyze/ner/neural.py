@@ -21,7 +21,7 @@ import numpy as np
 
 from nashra.analyze.ner.caches import ThreadCaches, WordRows
 from nashra.analyze.ner.decode import pack, viterbi
-from nashra.analyze.ner.features import word_parts
+from nashra.analyze.ner.features import variant_key, word_parts
 from nashra.analyze.ner.rowsums import group_sums
 
 __all__ = [
@@ -191,7 +191,9 @@ class _ProjectionCache(WordRows):
     word vector (array 1, for the document vector)."""
 
     def __init__(self, model: NeuralModel) -> None:
-        super().__init__(CACHE_WORDS, [((model.w_ih.shape[1],), np.float32), ((), np.intp)])
+        super().__init__(
+            CACHE_WORDS, [((model.w_ih.shape[1],), np.float32), ((), np.intp)], variant_key
+        )
         self.model = model
 
     def fill(self, words: list[str], start: int) -> None:
@@ -289,9 +291,9 @@ def _document_vectors(model: NeuralModel, doc_of: np.ndarray, vec: np.ndarray) -
     means = np.zeros((int(doc_of.max()) + 1, model.vectors.shape[1]), dtype=np.float32)
     of_known = doc_of[known]
     if len(of_known):
-        # documents one after another: one reduceat sums each one's word vectors
+        # documents one after another: each one's word vectors summed at once
         first = np.flatnonzero(np.r_[True, of_known[1:] != of_known[:-1]])
-        sums = np.add.reduceat(model.vectors[vec[known]], first, axis=0)
+        sums = group_sums(model.vectors, vec[known], first)
         counts = np.diff(np.append(first, len(of_known)))
         means[of_known[first]] = sums / counts[:, None]
     return means

@@ -10,7 +10,9 @@ from scipy.sparse import csr_matrix
 __all__ = ["group_sums"]
 
 
-def group_sums(table: np.ndarray, rows: Sequence[int], starts: Sequence[int]) -> np.ndarray:
+def group_sums(
+    table: np.ndarray, rows: Sequence[int] | np.ndarray, starts: Sequence[int] | np.ndarray
+) -> np.ndarray:
     """One row per group: the sum of ``table[rows[starts[g]:starts[g + 1]]]`` (the last
     group runs to the end of ``rows``; a group may be empty).
 
