@@ -53,7 +53,7 @@ class NeuralModel:
     w_ih: np.ndarray  # a word's inputs → gates, both directions: in × (2 · 4H)
     w_doc: np.ndarray  # the document vector → gates: dim × (2 · 4H)
     b: np.ndarray  # (2 · 4H)
-    w_hh: np.ndarray  # 2 × H × 4H
+    w_hh: np.ndarray  # 2 × 4 × H × H: direction, gate (i, f, o, g), from, to
     out_w: np.ndarray  # 2H × labels
     out_b: np.ndarray
     transitions: np.ndarray
@@ -71,7 +71,7 @@ class NeuralModel:
 
     @property
     def hidden(self) -> int:
-        return int(self.w_hh.shape[1])
+        return int(self.w_hh.shape[2])
 
     def inputs(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """The words' input vectors (before the LSTM), one row each, and the rows of
@@ -161,6 +161,8 @@ def load_model(path: Path = MODEL_PATH) -> NeuralModel:
             w_all = w_all[:, both] * np.tile(half, 2)
             b = b[both] * np.tile(half, 2)
             w_hh = w_hh[:, :, gate] * half
+            # gate by gate: 2 × H × 4H → 2 × 4 × H × H (see emissions)
+            w_hh = np.ascontiguousarray(w_hh.reshape(2, hid, 4, hid).transpose(0, 2, 1, 3))
             feature_vectors = z["feature_vectors"].astype(np.float32)
             feature_vectors[0] = 0.0  # the padding row: "no feature"
             model = _models[path] = NeuralModel(
@@ -244,39 +246,43 @@ def emissions(
         doc_in = _document_vectors(model, doc_of, vector_row[rows]) @ model.w_doc
         x_f += doc_in[doc_of[forward], :g4]
         x_b += doc_in[doc_of[backward], g4:]
-    # The loop works in flat scratch buffers (contiguous views of the first k rows) and
+    # The loop works in a flat scratch buffer (contiguous views of the first k rows) and
     # writes each step's hidden states as one slice of ``h``; the states a step reads are
     # the first k of the previous step's (the sequences are ordered longest first).
+    # Gates are laid out gate by gate (direction × gate × k × H), so that every
+    # elementwise step below reads and writes whole contiguous blocks: a third faster
+    # than word by word (k × 4H), whose 64-wide slices numpy walks row by row.
     h = np.empty((2, len(rows), hid), dtype=np.float32)
     c = np.zeros((2, n, hid), dtype=np.float32)
-    gate_buf = np.empty(2 * n * g4, dtype=np.float32)
-    sig_buf = np.empty(2 * n * 3 * hid, dtype=np.float32)
+    gate_buf = np.empty(2 * 4 * n * hid, dtype=np.float32)
     w_hh = model.w_hh
+    x_f4 = x_f.reshape(-1, 4, hid)  # token × gate × H, read gate by gate below
+    x_b4 = x_b.reshape(-1, 4, hid)
     previous = 0
     # Gates are stored in the order i, f, o, g, with i, f and o's weights halved at load:
     # one tanh over all four gives tanh(z/2) for i, f, o, and sigmoid(z) = tanh(z/2)/2 + 1/2.
     for t in range(len(offsets) - 1):
         a, b = offsets[t], offsets[t + 1]
         k = b - a
-        gates = gate_buf[: 2 * k * g4].reshape(2, k, g4)
+        gates = gate_buf[: 8 * k * hid].reshape(2, 4, k, hid)
         if t:
-            np.matmul(h[:, previous : previous + k], w_hh, out=gates)
-            gates[0] += x_f[a:b]
-            gates[1] += x_b[a:b]
+            np.matmul(h[:, None, previous : previous + k], w_hh, out=gates)
+            gates[0] += x_f4[a:b].transpose(1, 0, 2)
+            gates[1] += x_b4[a:b].transpose(1, 0, 2)
         else:
-            gates[0] = x_f[a:b]
-            gates[1] = x_b[a:b]
+            gates[0] = x_f4[a:b].transpose(1, 0, 2)
+            gates[1] = x_b4[a:b].transpose(1, 0, 2)
         np.tanh(gates, out=gates)
-        sig = sig_buf[: 2 * k * 3 * hid].reshape(2, k, 3 * hid)
-        np.multiply(gates[..., : 3 * hid], 0.5, out=sig)
+        sig = gates[:, :3]  # i, f, o: in place
+        sig *= 0.5
         sig += 0.5
         ck = c[:, :k]  # a view: updated in place
-        ck *= sig[..., hid : 2 * hid]
-        gates[..., 3 * hid :] *= sig[..., :hid]
-        ck += gates[..., 3 * hid :]
+        ck *= gates[:, 1]
+        gates[:, 3] *= gates[:, 0]
+        ck += gates[:, 3]
         hk = h[:, a:b]
         np.tanh(ck, out=hk)
-        hk *= sig[..., 2 * hid :]
+        hk *= gates[:, 2]
         previous = a
     scores = np.empty((len(rows), model.out_b.shape[0]), dtype=np.float32)
     scores[forward] = h[0] @ model.out_w[:hid]
