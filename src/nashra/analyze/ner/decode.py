@@ -57,14 +57,14 @@ def viterbi(emit: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> list[li
     packed = emit[forward].astype(np.float64)
     back = np.zeros(packed.shape, dtype=np.intp)  # by packed row
     score = packed[:n].copy()
-    t = trans[None]
+    t = np.ascontiguousarray(trans.T)[None]  # [to, from]: reductions run along rows
     for i in range(1, width):
         a, b = offsets[i], offsets[i + 1]
         k = b - a
-        cand = score[:k, :, None] + t  # sequences × from × to
-        best = cand.argmax(axis=1)  # ties go to the lower label id, as in crfsuite
+        cand = score[:k, None, :] + t  # sequences × to × from
+        best = cand.argmax(axis=2)  # ties go to the lower label id, as in crfsuite
         back[a:b] = best
-        score[:k] = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + packed[a:b]
+        score[:k] = np.take_along_axis(cand, best[:, :, None], axis=2)[:, :, 0] + packed[a:b]
     # A sequence's score stopped changing at its last position: it is its final score.
     last = score.argmax(axis=1)
     labels = np.empty(len(emit), dtype=np.intp)
