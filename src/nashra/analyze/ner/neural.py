@@ -244,8 +244,14 @@ def emissions(
         if np.any(np.diff(doc_of) < 0):
             raise ValueError("the sentences of a document must come together")
         doc_in = _document_vectors(model, doc_of, vector_row[rows]) @ model.w_doc
-        x_f += doc_in[doc_of[forward], :g4]
-        x_b += doc_in[doc_of[backward], g4:]
+        # Row j of every step is the j-th longest sentence, whose document is that of
+        # the first step's row j: each step adds the first k rows of these, gate by gate
+        # (instead of a gathered copy of the document's gate inputs for every token).
+        doc_rows = np.ascontiguousarray(
+            doc_in[doc_of[forward[:n]]].reshape(n, 2, 4, hid).transpose(1, 2, 0, 3)
+        )
+    else:
+        doc_rows = np.zeros((2, 4, n, hid), dtype=np.float32)
     # The loop works in a flat scratch buffer (contiguous views of the first k rows) and
     # writes each step's hidden states as one slice of ``h``; the states a step reads are
     # the first k of the previous step's (the sequences are ordered longest first).
@@ -267,11 +273,11 @@ def emissions(
         gates = gate_buf[: 8 * k * hid].reshape(2, 4, k, hid)
         if t:
             np.matmul(h[:, None, previous : previous + k], w_hh, out=gates)
-            gates[0] += x_f4[a:b].transpose(1, 0, 2)
-            gates[1] += x_b4[a:b].transpose(1, 0, 2)
+            gates += doc_rows[:, :, :k]
         else:
-            gates[0] = x_f4[a:b].transpose(1, 0, 2)
-            gates[1] = x_b4[a:b].transpose(1, 0, 2)
+            gates[...] = doc_rows[:, :, :k]
+        gates[0] += x_f4[a:b].transpose(1, 0, 2)
+        gates[1] += x_b4[a:b].transpose(1, 0, 2)
         np.tanh(gates, out=gates)
         sig = gates[:, :3]  # i, f, o: in place
         sig *= 0.5
