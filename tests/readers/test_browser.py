@@ -117,12 +117,19 @@ def test_save_with_a_note_find_it_and_unsave(page: Any, live_server: Any, desk: 
 
 
 def _totp(secret: str) -> str:
+    """The current code, taken early enough in its 30 s window that the server still
+    accepts it when the form arrives (a code read in the last seconds went stale on
+    the way and made this test flaky)."""
+    import time
+
     from allauth.mfa.totp.internal.auth import (
         format_hotp_value,
         hotp_value,
         yield_hotp_counters_from_time,
     )
 
+    if time.time() % 30 > 24:
+        time.sleep(30.5 - time.time() % 30)
     counter = next(iter(yield_hotp_counters_from_time()))
     return format_hotp_value(hotp_value(secret, counter))
 
@@ -141,7 +148,8 @@ def test_enable_totp_and_log_in_with_a_code(page: Any, live_server: Any, db: Any
     assert re.fullmatch(r"[A-Z2-7]{16,}", secret)
     page.fill("input[name=code]", _totp(secret))
     page.locator("form[action$='/2fa/totp/activate/'] button[type=submit]").click()
-    page.wait_for_load_state()
+    # the activation answers with a redirect: wait for it, not for the old page's load
+    page.wait_for_url(lambda url: not url.endswith("/2fa/totp/activate/"))
     from allauth.mfa.models import Authenticator
 
     assert Authenticator.objects.filter(type="totp").exists()
@@ -153,7 +161,7 @@ def test_enable_totp_and_log_in_with_a_code(page: Any, live_server: Any, db: Any
     page.wait_for_url("**/accounts/2fa/authenticate/")
     page.fill("input[name=code]", _totp(secret))
     page.locator("main form button[type=submit]").first.click()
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: "/2fa/authenticate/" not in url)
     assert page.url == base + "/en/", (page.url, page.locator("main").inner_text())
     assert "Sign out" in page.locator(".account-nav").inner_text()
 
