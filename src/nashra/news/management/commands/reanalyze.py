@@ -4,12 +4,11 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from nashra.analyze.pipeline import ANALYSIS_VERSION, analyze_texts
 from nashra.news.batching import CollectPerBatch
 from nashra.news.management.commands._options import parse_since
-from nashra.news.management.commands._output import console
+from nashra.news.management.commands._output import counting_progress
 from nashra.news.models import Article, Entity, EntityAlias
 from nashra.news.stories import assign_stories
 from nashra.news.understand import Analysed, store_analyses
@@ -54,14 +53,7 @@ class Command(BaseCommand):
                 EntityAlias.objects.all().delete()
                 Entity.objects.update(aliases=[], names={})
         ids = list(qs.values_list("id", flat=True))
-        progress = Progress(
-            TextColumn("[bold]reanalyze"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=console(self.stdout),
-            disable=opts["quiet"],
-        )
+        progress = counting_progress("reanalyze", self.stdout, quiet=opts["quiet"])
         collector = CollectPerBatch()
         with progress:
             task = progress.add_task("reanalyze", total=len(ids))

@@ -3,10 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from nashra.news.management.commands._options import parse_since
-from nashra.news.management.commands._output import console
+from nashra.news.management.commands._output import counting_progress
 from nashra.news.models import Article
 from nashra.news.stories import regroup_stories
 
@@ -27,14 +26,7 @@ class Command(BaseCommand):
         qs = Article.objects.all()
         if opts["since"]:
             qs = qs.filter(published_at__gte=parse_since(opts["since"]))
-        progress = Progress(
-            TextColumn("[bold]regroup stories"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=console(self.stdout),
-            disable=opts["quiet"],
-        )
+        progress = counting_progress("regroup stories", self.stdout, quiet=opts["quiet"])
         with progress:
             task = progress.add_task("regroup", total=qs.count())
             done = regroup_stories(qs, progress=lambda n: progress.advance(task, n))
