@@ -152,15 +152,16 @@ def load_model(path: Path = MODEL_PATH) -> NeuralModel:
             ).astype(np.float32)
             w_hh = np.stack([z["weight_hh_f"].T, z["weight_hh_b"].T]).astype(np.float32)
             # PyTorch's gate order i, f, g, o becomes i, f, o, g (the three sigmoid gates
-            # side by side); their weights are halved, see emissions()
+            # side by side); their weights are scaled by -1 (i, f, o) and -2 (g), see
+            # emissions()
             hid = w_hh.shape[1]
             gate = np.r_[0 : 2 * hid, 3 * hid : 4 * hid, 2 * hid : 3 * hid]
             both = np.r_[gate, gate + 4 * hid]
-            half = np.full(4 * hid, 0.5, dtype=np.float32)
-            half[3 * hid :] = 1.0
-            w_all = w_all[:, both] * np.tile(half, 2)
-            b = b[both] * np.tile(half, 2)
-            w_hh = w_hh[:, :, gate] * half
+            scale = np.full(4 * hid, -1.0, dtype=np.float32)
+            scale[3 * hid :] = -2.0
+            w_all = w_all[:, both] * np.tile(scale, 2)
+            b = b[both] * np.tile(scale, 2)
+            w_hh = w_hh[:, :, gate] * scale
             # gate by gate: 2 × H × 4H → 2 × 4 × H × H (see emissions)
             w_hh = np.ascontiguousarray(w_hh.reshape(2, hid, 4, hid).transpose(0, 2, 1, 3))
             feature_vectors = z["feature_vectors"].astype(np.float32)
@@ -265,31 +266,41 @@ def emissions(
     x_f4 = x_f.reshape(-1, 4, hid)  # token × gate × H, read gate by gate below
     x_b4 = x_b.reshape(-1, 4, hid)
     previous = 0
-    # Gates are stored in the order i, f, o, g, with i, f and o's weights halved at load:
-    # one tanh over all four gives tanh(z/2) for i, f, o, and sigmoid(z) = tanh(z/2)/2 + 1/2.
-    for t in range(len(offsets) - 1):
-        a, b = offsets[t], offsets[t + 1]
-        k = b - a
-        gates = gate_buf[: 8 * k * hid].reshape(2, 4, k, hid)
-        if t:
-            np.matmul(h[:, None, previous : previous + k], w_hh, out=gates)
-            gates += doc_rows[:, :, :k]
-        else:
-            gates[...] = doc_rows[:, :, :k]
-        gates[0] += x_f4[a:b].transpose(1, 0, 2)
-        gates[1] += x_b4[a:b].transpose(1, 0, 2)
-        np.tanh(gates, out=gates)
-        sig = gates[:, :3]  # i, f, o: in place
-        sig *= 0.5
-        sig += 0.5
-        ck = c[:, :k]  # a view: updated in place
-        ck *= gates[:, 1]
-        gates[:, 3] *= gates[:, 0]
-        ck += gates[:, 3]
-        hk = h[:, a:b]
-        np.tanh(ck, out=hk)
-        hk *= gates[:, 2]
-        previous = a
+    # Gates are stored in the order i, f, o, g, their weights scaled by -1 (i, f, o) and
+    # -2 (g): one exp over all four and a reciprocal give sigmoid(z) = 1 / (1 + exp(-z))
+    # for i, f, o and sigmoid(2g), whence tanh(g) = 2 sigmoid(2g) - 1. numpy's float32
+    # exp costs half its tanh (which was half of the tagger's recurrence).
+    with np.errstate(over="ignore"):  # exp(-z) = inf for z < -88: the sigmoid is 0
+        for t in range(len(offsets) - 1):
+            a, b = offsets[t], offsets[t + 1]
+            k = b - a
+            gates = gate_buf[: 8 * k * hid].reshape(2, 4, k, hid)
+            if t:
+                np.matmul(h[:, None, previous : previous + k], w_hh, out=gates)
+                gates += doc_rows[:, :, :k]
+            else:
+                gates[...] = doc_rows[:, :, :k]
+            gates[0] += x_f4[a:b].transpose(1, 0, 2)
+            gates[1] += x_b4[a:b].transpose(1, 0, 2)
+            np.exp(gates, out=gates)
+            gates += 1.0
+            np.reciprocal(gates, out=gates)
+            g = gates[:, 3]  # sigmoid(2g) → tanh(g), in place
+            g *= 2.0
+            g -= 1.0
+            ck = c[:, :k]  # a view: updated in place
+            ck *= gates[:, 1]
+            g *= gates[:, 0]
+            ck += g
+            hk = h[:, a:b]  # tanh(c) the same way, then times o
+            np.multiply(ck, -2.0, out=hk)
+            np.exp(hk, out=hk)
+            hk += 1.0
+            np.reciprocal(hk, out=hk)
+            hk *= 2.0
+            hk -= 1.0
+            hk *= gates[:, 2]
+            previous = a
     scores = np.empty((len(rows), model.out_b.shape[0]), dtype=np.float32)
     scores[forward] = h[0] @ model.out_w[:hid]
     scores[backward] += h[1] @ model.out_w[hid:] + model.out_b
