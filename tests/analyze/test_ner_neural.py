@@ -235,3 +235,38 @@ def test_the_o_bias_trades_o_for_entities(tmp_path: Path, monkeypatch: pytest.Mo
     n = sum(map(len, SENTENCES))
     assert counts[0] == n  # O everywhere
     assert counts[2] == 0  # O nowhere
+
+
+@pytest.mark.usefixtures("ner_model")
+def test_the_shared_word_cache_gives_each_models_own_scores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ensemble's one cache for both models: the same label scores as each model's
+    own cache, batch after batch, also when it is full and keeps only recent words."""
+    from nashra.analyze.ner import ensemble, linear, tagger
+
+    path = tmp_path / "m.npz"
+    _random_model(path, np.random.default_rng(14))
+    monkeypatch.setattr(neural, "CACHE_WORDS", 6)  # evictions every few batches
+    monkeypatch.setattr(linear, "CACHE_WORDS", 6)
+    ensemble.clear()
+    vocab = [w for s in SENTENCES for w in s] + ["الرياضِ", "الريـاض", "محمّد", "لبيروت"]
+    rng = np.random.default_rng(15)
+    for _ in range(40):
+        sentences = [
+            [vocab[i] for i in rng.integers(0, len(vocab), size=rng.integers(1, 7))]
+            for _ in range(3)
+        ]
+        documents = [0, 0, 1]
+        emit, crf_emit, lengths = ensemble.emissions(path, tagger.MODEL_PATH, sentences, documents)
+        alone, alone_lengths = neural.emissions(path, sentences, documents)
+        np.testing.assert_allclose(emit, alone, rtol=1e-6, atol=1e-6)
+        np.testing.assert_array_equal(lengths, alone_lengths)
+        np.testing.assert_array_equal(crf_emit, linear.emissions(tagger.MODEL_PATH, sentences))
+        # and each word's form (what the CRF's bigrams read) is still its own
+        cache = ensemble._caches.get((path, tagger.MODEL_PATH))
+        assert len(cache.forms) == len(cache.words) <= len(vocab)
+        assert [cache.forms[cache.slot[w]] for s in sentences for w in s] == [
+            match_form(w) for s in sentences for w in s
+        ]
+    ensemble.clear()

@@ -7,32 +7,33 @@ generation number: every thread's cache starts over the next time it is asked fo
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from itertools import chain, filterfalse
-from pathlib import Path
 from typing import Generic, TypeVar
 
 import numpy as np
 
 C = TypeVar("C")
+K = TypeVar("K", bound=Hashable)
 
 __all__ = ["ThreadCaches", "WordRows"]
 
 
-class ThreadCaches(Generic[C]):
-    def __init__(self, make: Callable[[Path], C]) -> None:
+class ThreadCaches(Generic[K, C]):
+    def __init__(self, make: Callable[[K], C]) -> None:
         self._make = make
         self._generation = 0
         self._local = threading.local()
 
-    def get(self, path: Path) -> C:
-        """This thread's cache for the model at ``path`` (a new one after :meth:`clear`)."""
-        caches: dict[Path, tuple[int, C]] | None = getattr(self._local, "by_path", None)
+    def get(self, key: K) -> C:
+        """This thread's cache for the model(s) at ``key``, a path or paths (a new one
+        after :meth:`clear`)."""
+        caches: dict[K, tuple[int, C]] | None = getattr(self._local, "by_key", None)
         if caches is None:
-            caches = self._local.by_path = {}
-        found = caches.get(path)
+            caches = self._local.by_key = {}
+        found = caches.get(key)
         if found is None or found[0] != self._generation:
-            found = caches[path] = (self._generation, self._make(path))
+            found = caches[key] = (self._generation, self._make(key))
         return found[1]
 
     def clear(self) -> None:

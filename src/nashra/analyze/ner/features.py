@@ -103,11 +103,13 @@ def use_lexicon(path: Path | None) -> None:
     lexicon.cache_clear()
     word_parts.cache_clear()
     word_features.cache_clear()
-    from nashra.analyze.ner.linear import clear_word_scores  # they import this module
+    from nashra.analyze.ner import ensemble  # they import this module
+    from nashra.analyze.ner.linear import clear_word_scores
     from nashra.analyze.ner.neural import clear_projections
 
     clear_word_scores()
     clear_projections()
+    ensemble.clear()
 
 
 _PUNCT_CATS = ("P", "S")

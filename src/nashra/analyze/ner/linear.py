@@ -137,27 +137,39 @@ CACHE_WORDS = 150_000  # ~0.5 kB a word; a miss costs ~20 µs
 _FILL_WORDS = 2048  # new words scored at a time (the gathered rows: ~40 MB)
 
 
+def cache_shapes(model: LinearModel) -> list[tuple[tuple[int, ...], type]]:
+    """A cached word's array: its 5 × labels score table."""
+    return [((5, len(model.labels)), np.float64)]
+
+
+def score_words(model: LinearModel, words: list[str], tables: np.ndarray, start: int) -> list[str]:
+    """Write the new words' score tables from row ``start`` on; their match forms."""
+    forms: list[str] = []
+    for at in range(0, len(words), _FILL_WORDS):
+        part = words[at : at + _FILL_WORDS]
+        part_forms, part_tables = _score_tables(model, part)
+        tables[start + at : start + at + len(part)] = part_tables
+        forms.extend(part_forms)
+    return forms
+
+
 class _ScoreCache(WordRows):
     """Word → its 5 × labels score table (so a sentence's tables come out in one gather:
     stacking hundreds of small arrays cost more than the tagging) and its match form."""
 
     def __init__(self, model: LinearModel) -> None:
-        super().__init__(CACHE_WORDS, [((5, len(model.labels)), np.float64)], variant_key)
+        super().__init__(CACHE_WORDS, cache_shapes(model), variant_key)
         self.model = model
         self.forms: list[str] = []
 
     def fill(self, words: list[str], start: int) -> None:
-        for at in range(0, len(words), _FILL_WORDS):
-            part = words[at : at + _FILL_WORDS]
-            forms, tables = _score_tables(self.model, part)
-            self.arrays[0][start + at : start + at + len(part)] = tables
-            self.forms.extend(forms)
+        self.forms.extend(score_words(self.model, words, self.arrays[0], start))
 
     def kept(self, rows: np.ndarray) -> None:
         self.forms = [self.forms[k] for k in rows.tolist()]
 
 
-_caches: ThreadCaches[_ScoreCache] = ThreadCaches(lambda path: _ScoreCache(load_model(path)))
+_caches: ThreadCaches[Path, _ScoreCache] = ThreadCaches(lambda path: _ScoreCache(load_model(path)))
 
 
 def _cache(path: Path) -> _ScoreCache:
@@ -173,12 +185,23 @@ def _emissions(model: LinearModel, path: Path, sentences: Sequence[Sequence[str]
     """Per-token label scores of all tokens of ``sentences``, concatenated (tokens × labels)."""
     cache = _cache(path)
     rows = cache.rows(sentences)
+    return emissions_at(model, cache.arrays[0], cache.forms, rows, sentences)
+
+
+def emissions_at(
+    model: LinearModel,
+    tables: np.ndarray,
+    all_forms: list[str],
+    rows: np.ndarray,
+    sentences: Sequence[Sequence[str]],
+) -> np.ndarray:
+    """:func:`emissions` from the tokens' cached rows (``rows``: each token's row of
+    ``tables`` and ``all_forms``, see :func:`score_words`)."""
     sentence_of: list[int] = []
     for k, tokens in enumerate(sentences):
         sentence_of.extend([k] * len(tokens))
-    all_forms = cache.forms
     forms = list(map(all_forms.__getitem__, rows.tolist()))
-    s = cache.arrays[0][rows]  # tokens × 5 × labels
+    s = tables[rows]  # tokens × 5 × labels
     emit = s[:, _OWN].copy()
     sid = np.array(sentence_of)
     # Token i sees token i−2's "−2" features, i−1's "−1", i+1's "+1", i+2's "+2"

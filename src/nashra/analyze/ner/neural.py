@@ -189,26 +189,33 @@ def load_model(path: Path = MODEL_PATH) -> NeuralModel:
 CACHE_WORDS = 150_000  # 2 kB a word (both directions' gate inputs, float32): 300 MB at most
 
 
+# A cached word's arrays: its input projection for both directions and its word-vector row.
+def cache_shapes(model: NeuralModel) -> list[tuple[tuple[int, ...], type]]:
+    return [((model.w_ih.shape[1],), np.float32), ((), np.intp)]
+
+
+def project(
+    model: NeuralModel, words: list[str], table: np.ndarray, vector_row: np.ndarray, start: int
+) -> None:
+    """Write the new words' rows from row ``start`` on (one matrix product for all)."""
+    x, own = model.inputs(words)
+    table[start : start + len(words)] = x @ model.w_ih + model.b
+    vector_row[start : start + len(words)] = own
+
+
 class _ProjectionCache(WordRows):
     """Word → its input projection for both directions (array 0) and the row of its
     word vector (array 1, for the document vector)."""
 
     def __init__(self, model: NeuralModel) -> None:
-        super().__init__(
-            CACHE_WORDS, [((model.w_ih.shape[1],), np.float32), ((), np.intp)], variant_key
-        )
+        super().__init__(CACHE_WORDS, cache_shapes(model), variant_key)
         self.model = model
 
     def fill(self, words: list[str], start: int) -> None:
-        """Project the new words all at once (one matrix product)."""
-        model = self.model
-        x, own = model.inputs(words)
-        table, vector_row = self.arrays
-        table[start : start + len(words)] = x @ model.w_ih + model.b
-        vector_row[start : start + len(words)] = own
+        project(self.model, words, self.arrays[0], self.arrays[1], start)
 
 
-_caches: ThreadCaches[_ProjectionCache] = ThreadCaches(
+_caches: ThreadCaches[Path, _ProjectionCache] = ThreadCaches(
     lambda path: _ProjectionCache(load_model(path))
 )
 
@@ -229,10 +236,22 @@ def emissions(
     the sentence lengths.
     ``documents``: each sentence's document (default: all one document); the sentences
     of a document share its document vector."""
-    model = load_model(path)
     cache = _cache(path)
     rows = cache.rows(sentences)
     table, vector_row = cache.arrays
+    return emissions_at(load_model(path), table, vector_row, rows, sentences, documents)
+
+
+def emissions_at(
+    model: NeuralModel,
+    table: np.ndarray,
+    vector_row: np.ndarray,
+    rows: np.ndarray,
+    sentences: Sequence[Sequence[str]],
+    documents: Sequence[int] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`emissions` from the tokens' cached rows (``rows``: each token's row of
+    ``table`` and ``vector_row``, see :func:`cache_shapes` and :func:`project`)."""
     lengths = np.array([len(t) for t in sentences])
     n, hid = len(sentences), model.hidden
     g4 = 4 * hid

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from nashra.analyze.lexicon import cached_sentences as split_sentences
-from nashra.analyze.ner import linear, neural
+from nashra.analyze.ner import ensemble, linear, neural
 from nashra.analyze.ner.conll import bio_spans
 from nashra.analyze.ner.decode import viterbi
 from nashra.analyze.ner.document import consistent
@@ -141,11 +141,14 @@ def _tag_pieces(pieces: list[Sequence[str]], owner: list[tuple[int, int]]) -> li
         return [[] for _ in pieces]
     model = neural.load_model(path)
     sentences = [pieces[k] for k in live]
-    emit, lengths = neural.emissions(path, sentences, [owner[k][0] for k in live])
+    documents = [owner[k][0] for k in live]
     trans = model.transitions
     crf = _model_path()
     if model.crf_weight and crf.exists():
-        emit, trans = with_crf(emit, trans, model.labels, crf, model.crf_weight, sentences)
+        emit, crf_emit, lengths = ensemble.emissions(path, crf, sentences, documents)
+        emit, trans = add_crf(emit, trans, model.labels, crf, model.crf_weight, crf_emit)
+    else:
+        emit, lengths = neural.emissions(path, sentences, documents)
     emit = with_o_bias(emit, model.labels, model.o_bias)
     paths = iter(viterbi(emit, lengths, trans))
     tags: list[list[str]] = [[] for _ in pieces]
@@ -164,9 +167,22 @@ def with_crf(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The ensemble: label scores (tokens × labels, in ``labels`` order) and transitions
     with the CRF's own, weighed by ``weight``, added."""
+    return add_crf(emit, trans, labels, crf, weight, linear.emissions(crf, sentences))
+
+
+def add_crf(
+    emit: np.ndarray,
+    trans: np.ndarray,
+    labels: tuple[str, ...],
+    crf: Path,
+    weight: float,
+    crf_emit: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`with_crf` from the CRF's label scores of the same tokens (in its own label
+    order)."""
     order = _crf_order(crf, labels)
     crf_trans = linear.load_model(crf).transitions[np.ix_(order, order)]
-    return emit + weight * linear.emissions(crf, sentences)[:, order], trans + weight * crf_trans
+    return emit + weight * crf_emit[:, order], trans + weight * crf_trans
 
 
 def with_o_bias(emit: np.ndarray, labels: tuple[str, ...], bias: float) -> np.ndarray:
