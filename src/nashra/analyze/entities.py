@@ -30,6 +30,7 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import itemgetter
 
+from nashra.analyze.bodies import BODY_OF, find_bodies
 from nashra.analyze.gazetteer import Gazetteer, gazetteer
 from nashra.analyze.lexicon import cached_match_form, core_candidates, mf_set, strip_clitics
 from nashra.analyze.lexicon import cached_sentences as split_sentences
@@ -359,31 +360,6 @@ def _means_amman(text: str, start: int, end: int) -> bool:
     return jordan > oman
 
 
-# Bodies known by several names: the name shown, then the others (as news writes them).
-_BODY_NAMES = {
-    "داعش": (
-        "تنظيم الدولة الإسلامية",
-        "الدولة الإسلامية",
-        "تنظيم الدولة",
-        "الدولة الإسلامية في العراق والشام",
-    ),
-    "فيفا": ("الفيفا", "الاتحاد الدولي لكرة القدم"),
-    "الأمم المتحدة": ("هيئة الأمم المتحدة",),
-    "الناتو": ("حلف الناتو", "حلف شمال الأطلسي", "حلف الأطلسي", "حلف الأطلنطي"),
-    "أوبك": ("الأوبك", "منظمة الدول المصدرة للنفط"),
-    "مجلس الأمن": ("مجلس الأمن الدولي", "مجلس الأمن التابع للأمم المتحدة"),
-    "جامعة الدول العربية": ("الجامعة العربية",),
-    "مجلس التعاون الخليجي": ("مجلس التعاون لدول الخليج العربية", "مجلس التعاون"),
-    "حزب الله": ("حزب الله اللبناني",),
-    "الإخوان المسلمون": ("الإخوان المسلمين", "جماعة الإخوان", "الإخوان"),
-    "جبهة النصرة": ("النصرة",),
-    "وكالة الأنباء السعودية": ("واس",),
-}
-_BODY_OF: dict[str, tuple[str, str]] = {
-    cached_match_form(name): (cached_match_form(shown), shown)
-    for shown, others in _BODY_NAMES.items()
-    for name in (shown, *others)
-}
 # Words a body's name is written after or without (تنظيم داعش = داعش, نادي الهلال = الهلال,
 # وكالة رويترز = رويترز; not حزب: حزب الله is no الله), and words after it (داعش الإرهابي).
 _BODY_HEADS = mf_set("تنظيم منظمة نادي حركة جماعة شركة صحيفة وكالة قناة فريق")
@@ -392,15 +368,15 @@ _BODY_TAILS = mf_set("الإرهابي الإرهابية المتطرف الم�
 
 def _to_body_name(m: Mention) -> None:
     """An organisation's key without a tail adjective or a head word, and the name it is
-    best known by (see _BODY_NAMES): the first of these forms that is a known name."""
+    best known by (see bodies.BODY_NAMES): the first of these forms that is a known name."""
     words = m.key.split()
     if len(words) > 1 and words[-1] in _BODY_TAILS:
         words = words[:-1]
     key = " ".join(words)
     head = len(words) > 1 and words[0] in _BODY_HEADS
-    if head and key not in _BODY_OF and _names_a_body(words[1:]):
+    if head and key not in BODY_OF and _names_a_body(words[1:]):
         key = " ".join(words[1:])
-    known = _BODY_OF.get(key)
+    known = BODY_OF.get(key)
     if known is not None:
         m.key, m.entity = known
     else:
@@ -413,7 +389,7 @@ def _names_a_body(words: list[str]) -> bool:
     if len(words) > 1:
         return True
     return (
-        words[0] in _BODY_OF or bool(lexicon().get(words[0])) or words[0] in gazetteer().token_types
+        words[0] in BODY_OF or bool(lexicon().get(words[0])) or words[0] in gazetteer().token_types
     )
 
 
@@ -458,6 +434,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
                 _to_body_name(m)
         mentions.append(m)
 
+    _known_bodies(text, mentions)
     _honorific_names(text, mentions)
     _facility_names(text, mentions)
 
@@ -703,6 +680,31 @@ def same_person(a: str, b: str) -> bool:
     if lineage:
         return n == 2 and wa == [wb[0], wb[-1]] and _family_name(wb[-1])
     return wb[-n:] == wa
+
+
+def _known_bodies(text: str, mentions: list[Mention]) -> None:
+    """The full name of a known body (bodies.BODY_NAMES) where the tagger missed it, cut
+    it or gave it another type: it replaces the mentions it overlaps, unless one of them
+    holds all of it and more (مجلس الأمن الدولي holds مجلس الأمن)."""
+    for body in find_bodies(text):
+        inside = [m for m in mentions if m.start < body.end and body.start < m.end]
+        if any(
+            m.start <= body.start and m.end >= body.end and m.end - m.start > body.end - body.start
+            for m in inside
+        ):
+            continue
+        mentions[:] = [m for m in mentions if not (m.start < body.end and body.start < m.end)]
+        mentions.append(
+            Mention(
+                text[body.start : body.end],
+                "ORG",
+                body.start,
+                body.end,
+                body.name,
+                body.key,
+                "name",
+            )
+        )
 
 
 def _honorific_names(text: str, mentions: list[Mention]) -> None:
