@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter
 from typing import NamedTuple
 
 from nashra.analyze.lexicon import cached_match_form
-from nashra.analyze.ner.tagger import tokens_and_starts
+from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 from nashra.text import is_stopword
 
 __all__ = ["BODY_NAMES", "BODY_OF", "KnownBody", "find_bodies"]
@@ -147,7 +146,7 @@ def find_bodies(text: str) -> list[KnownBody]:
     """Every full name of a known body in ``text``, left to right, not overlapping."""
     firsts, heads = _by_first_word(), _heads()
     toks, _ = tokens_and_starts(text)
-    forms = list(map(cached_match_form, map(itemgetter(0), toks)))
+    forms = token_forms(text)[0]
     found: list[KnownBody] = []
     free = 0
     # the few tokens that can start a name, found in C

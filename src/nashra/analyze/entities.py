@@ -28,14 +28,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import itemgetter
 
 from nashra.analyze.bodies import BODY_OF, find_bodies
 from nashra.analyze.gazetteer import Gazetteer, gazetteer
 from nashra.analyze.lexicon import cached_match_form, core_candidates, mf_set, strip_clitics
 from nashra.analyze.lexicon import cached_sentences as split_sentences
 from nashra.analyze.ner.features import clusters, lexicon
-from nashra.analyze.ner.tagger import EntitySpan, split_tokens, tokens_and_starts
+from nashra.analyze.ner.tagger import EntitySpan, split_tokens, token_forms, tokens_and_starts
 from nashra.text import is_stopword
 
 __all__ = [
@@ -719,16 +718,14 @@ def _honorific_names(text: str, mentions: list[Mention]) -> None:
         k = bisect_right(starts, pos) - 1
         return k >= 0 and pos < covered[k][1]
 
-    toks = split_tokens(text)
-    # the few honorifics, found in C (an lru_cache hit a word)
-    for i in compress(range(len(toks) - 1), map(_is_honorific, map(itemgetter(0), toks))):
+    toks = tokens_and_starts(text)[0]
+    cores = token_forms(text)[1]
+    # the few honorifics, found in C
+    for i in compress(range(len(toks) - 1), map(_HONORIFICS.__contains__, cores)):
         j = i + 1
         while j < len(toks) and cached_match_form(toks[j][0]) in _RANK_WORDS:
             j += 1
-        if j == len(toks) or (
-            strip_clitics(cached_match_form(toks[i][0])) in _AMBIGUOUS_HONORIFICS
-            and not known_person(toks[j][0])
-        ):
+        if j == len(toks) or (cores[i] in _AMBIGUOUS_HONORIFICS and not known_person(toks[j][0])):
             continue
         name: list[tuple[str, int, int]] = []
         for t in toks[j : j + 4]:
@@ -881,8 +878,8 @@ def _link_roles(text: str, mentions: list[Mention], g: Gazetteer) -> None:
     if not roles:
         return
     taken = [(m.start, m.end) for m in mentions if m.type == "PERS"]
-    toks = split_tokens(text)
-    forms = list(map(strip_clitics, map(cached_match_form, map(itemgetter(0), toks))))
+    toks = tokens_and_starts(text)[0]
+    forms = token_forms(text)[1]
     for phrase, person in roles.items():
         pw = phrase.split()
         n = len(pw)

@@ -421,7 +421,7 @@ CLITIC_PREFIXES: tuple[str, ...] = (
 _PROCLITIC_FIRST = frozenset(p[0] for p in CLITIC_PREFIXES)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=262_144)  # every distinct word of a large batch run, both ways
 def strip_clitics(form: str, *, keep_article: bool = True) -> str:
     """Strip attached conjunction/preposition proclitics from a match-form word.
 

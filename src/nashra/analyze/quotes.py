@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress
-from operator import itemgetter, or_
+from operator import or_
 
 from nashra.analyze.entities import Mention
 from nashra.analyze.lexicon import (
@@ -35,7 +35,12 @@ from nashra.analyze.lexicon import (
     strip_clitics,
 )
 from nashra.analyze.lexicon import cached_sentences as split_sentences
-from nashra.analyze.ner.tagger import scan_tokens, split_tokens
+from nashra.analyze.ner.tagger import (
+    scan_tokens,
+    token_forms,
+    token_range,
+    tokens_and_starts,
+)
 from nashra.text import match_form
 
 __all__ = ["Quote", "find_quotes"]
@@ -174,10 +179,12 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
 
     # sentences grouped with the direct quotes that start in them
     used_direct: set[tuple[int, int]] = set()
+    all_toks = tokens_and_starts(text)[0]
+    all_forms, all_stripped = token_forms(text)
     for s_start, s_end in sentences:
-        toks = split_tokens(text, s_start, s_end)
-        forms = list(map(cached_match_form, map(itemgetter(0), toks)))
-        stripped = list(map(strip_clitics, forms))  # cached in lexicon
+        i, j = token_range(text, s_start, s_end)
+        toks = all_toks[i:j]
+        forms, stripped = all_forms[i:j], all_stripped[i:j]
         cues: list[_Cue] = []
         # the few words that can be cues, found in C
         maybe = map(

@@ -118,9 +118,11 @@ _PUNCT_CATS = ("P", "S")
 def _shape(tok: str) -> str:
     c = tok[0]
     if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u08ff" or "\ufb50" <= c <= "\ufeff":
-        if any(ch.isdigit() for ch in tok):
-            return "ard"
-        return "ar"
+        # all letters (most words, tested in C): no digit; marks are no letters, so a
+        # word with them is looked at character by character
+        if tok.isalpha() or not any(ch.isdigit() for ch in tok):
+            return "ar"
+        return "ard"
     if c.isdigit():
         return "num" if all(ch.isdigit() or ch in ".,٫٬" for ch in tok) else "numx"
     if c.isalpha():

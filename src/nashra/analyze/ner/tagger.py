@@ -10,11 +10,13 @@ import threading
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import numpy as np
 
+from nashra.analyze.lexicon import cached_match_form, strip_clitics
 from nashra.analyze.lexicon import cached_sentences as split_sentences
 from nashra.analyze.ner import ensemble, linear, neural
 from nashra.analyze.ner.conll import bio_spans
@@ -34,6 +36,9 @@ __all__ = [
     "split_tokens",
     "tag_sentences",
     "tag_tokens",
+    "token_forms",
+    "token_range",
+    "tokens_and_starts",
 ]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "ner.crfsuite"
@@ -246,18 +251,35 @@ def tokens_and_starts(text: str) -> tuple[list[tuple[str, int, int]], list[int]]
     return _all_tokens(text)
 
 
-def split_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
-    """Tokens of ``text[start:end]`` as the model saw them in training: words and numbers
-    from :func:`nashra.text.tokenize`, plus each punctuation character as its own token.
-    Offsets index ``text``; a token must lie wholly inside the range."""
+@lru_cache(maxsize=64)  # as _all_tokens
+def token_forms(text: str) -> tuple[list[str], list[str]]:
+    """The match form and the proclitic-free form (``strip_clitics``) of every token of
+    :func:`tokens_and_starts`, computed once for all the passes over an article that
+    look words up by them (shared: callers must not change them)."""
+    forms = list(map(cached_match_form, map(itemgetter(0), _all_tokens(text)[0])))
+    return forms, list(map(strip_clitics, forms))
+
+
+def token_range(text: str, start: int = 0, end: int | None = None) -> tuple[int, int]:
+    """Indices ``i, j`` such that ``tokens_and_starts(text)[0][i:j]`` are the tokens of
+    :func:`split_tokens` ``(text, start, end)``."""
     toks, starts = _all_tokens(text)
     end = len(text) if end is None else end
-    if start == 0 and end >= len(text):
-        return list(toks)
     i = bisect_left(starts, start)
     j = bisect_left(starts, end)
     while j > i and toks[j - 1][2] > end:
         j -= 1
+    return i, j
+
+
+def split_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    """Tokens of ``text[start:end]`` as the model saw them in training: words and numbers
+    from :func:`nashra.text.tokenize`, plus each punctuation character as its own token.
+    Offsets index ``text``; a token must lie wholly inside the range."""
+    toks = _all_tokens(text)[0]
+    if start == 0 and (end is None or end >= len(text)):
+        return list(toks)
+    i, j = token_range(text, start, end)
     return toks[i:j]
 
 
