@@ -342,6 +342,48 @@ def _merge(story_ids: list[int]) -> int:
     return keep
 
 
+REPRESENTATIVE_MEMBERS = 100  # a story's newest members its representative is chosen from
+
+
+def _representatives(story_ids: list[int]) -> dict[int, Article]:
+    """Each story's representative: the original closest to the story as a whole (the
+    cosine of its lead vector with the centroid of its members'), the earliest among
+    equals; a story of one article, or of articles without lead vectors, has its
+    earliest. (The one with the most entity mentions, as before, was mostly a roundup or
+    a long feature that touched the event.)"""
+    members: dict[int, list[tuple[Any, int]]] = defaultdict(list)
+    for chunk in chunks(story_ids, 500):
+        # copies left out here, not in SQL (see _centroids)
+        for art, story, dup_of, published in _sql(
+            "SELECT id, story_id, duplicate_of_id, published_at FROM {article}"
+            f" WHERE story_id IN ({_marks(chunk)}) ORDER BY id DESC",
+            chunk,
+        ):
+            if dup_of is None and len(members[story]) < REPRESENTATIVE_MEMBERS:
+                members[story].append((published, art))
+    several = [a for arts in members.values() if len(arts) > 1 for _, a in arts]
+    vectors: dict[int, dict[str, float]] = {}
+    for chunk in chunks(several, 4 * MAX_CANDIDATES):
+        vectors.update(_vectors(_analysis_keys(chunk)))
+    chosen: dict[int, int] = {}
+    for story, arts in members.items():
+        # earliest first (an undated article last), so that ties go to it
+        arts.sort(key=lambda pa: (pa[0] is None, pa[0], pa[1]))
+        total: dict[str, float] = defaultdict(float)
+        for _, art in arts:
+            for term, w in vectors.get(art, {}).items():
+                total[term] += w
+        centroid = unit_vector(total) if len(arts) > 1 else {}
+        chosen[story] = max(
+            arts, key=lambda pa: round(_cosine(vectors.get(pa[1], {}), centroid), 9)
+        )[1]
+    found = Article.objects.only("id", "story_id", "title", "published_at", "ingested_at")
+    by_id = {
+        a.pk: a for chunk in chunks(list(chosen.values()), 500) for a in found.filter(id__in=chunk)
+    }
+    return {story: by_id[art] for story, art in chosen.items() if art in by_id}
+
+
 def refresh_stories(story_ids: Iterable[int]) -> None:
     """Recompute size, sources, time span and representative of the given stories."""
     ids = sorted(set(story_ids))
@@ -358,15 +400,7 @@ def refresh_stories(story_ids: Iterable[int]) -> None:
             last=Max("published_at"),
         )
     }
-    # The representative: the earliest original with the most entity mentions.
-    reps: dict[int, Article] = {}
-    for article in (
-        Article.objects.filter(story_id__in=ids, duplicate_of__isnull=True)
-        .annotate(n=Count("mentions"))
-        .only("id", "story_id", "title", "published_at", "ingested_at")
-        .order_by("-n", "published_at", "id")
-    ):
-        reps.setdefault(article.story_id, article)
+    reps = _representatives(ids)
     stories = list(Story.objects.filter(id__in=ids))
     for story in stories:
         row = stats.get(story.pk)
