@@ -24,10 +24,14 @@ _PROCLITICS = ("و", "ف", "ب", "ل")
 
 
 def consistent(
-    sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
+    sentences: Sequence[Sequence[str]],
+    tags: Sequence[Sequence[str]],
+    keys: Sequence[Sequence[str]] | None = None,
 ) -> list[list[str]]:
-    """``tags`` with every name found in the document given one type throughout."""
-    keys = [list(map(cached_match_form, toks)) for toks in sentences]
+    """``tags`` with every name found in the document given one type throughout
+    (``keys``: the tokens' match forms, when the caller has them already)."""
+    if keys is None:
+        keys = [list(map(cached_match_form, toks)) for toks in sentences]
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for ks, ts in zip(keys, tags, strict=True):
         for a, b, typ in bio_spans(ts):

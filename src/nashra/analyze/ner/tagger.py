@@ -291,16 +291,21 @@ def find_entities(text: str) -> list[EntitySpan]:
 def find_entities_many(texts: Sequence[str]) -> list[list[EntitySpan]]:
     """:func:`find_entities` for many texts, tagged together (faster than one by one)."""
     docs: list[list[list[tuple[str, int, int]]]] = []
+    forms: list[list[list[str]]] = []  # the tokens' match forms, for the document pass
     for text in texts:
-        sentences = [split_tokens(text, a, b) for a, b in split_sentences(text)]
-        docs.append([toks for toks in sentences if toks])
+        all_toks = _all_tokens(text)[0]
+        all_forms = token_forms(text)[0]  # computed once here, read again by later passes
+        ranges = [token_range(text, a, b) for a, b in split_sentences(text)]
+        ranges = [(i, j) for i, j in ranges if j > i]
+        docs.append([all_toks[i:j] for i, j in ranges])
+        forms.append([all_forms[i:j] for i, j in ranges])
     words = [[[t[0] for t in toks] for toks in doc] for doc in docs]
     out: list[list[EntitySpan]] = []
-    for text, doc, doc_words, doc_tags in zip(
-        texts, docs, words, tag_documents(words), strict=True
+    for text, doc, doc_words, doc_forms, doc_tags in zip(
+        texts, docs, words, forms, tag_documents(words), strict=True
     ):
         spans: list[EntitySpan] = []
-        for toks, tags in zip(doc, consistent(doc_words, doc_tags), strict=True):
+        for toks, tags in zip(doc, consistent(doc_words, doc_tags, doc_forms), strict=True):
             for a, b, typ in bio_spans(tags):
                 # never start or end an entity on punctuation
                 while a < b and not toks[a][0][0].isalnum():
