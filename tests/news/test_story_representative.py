@@ -3,7 +3,6 @@ with the most names (a roundup or a long feature that touched the event)."""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -11,6 +10,7 @@ import pytest
 from nashra.analyze.keywords import unit_vector
 from nashra.news.models import Article, ArticleAnalysis, Entity, Mention, Source, Story
 from nashra.news.stories import refresh_stories
+from tests.web.conftest import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -20,20 +20,7 @@ T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 def _member(
     source: Source, story: Story, title: str, hours: int, lead: dict[str, float]
 ) -> Article:
-    original = f"{title}|{hours}".encode()
-    article = Article.objects.create(
-        source=source,
-        title=title,
-        body=[title],
-        published_at=T0 + timedelta(hours=hours),
-        original=original,
-        origin=f"test:{title}",
-        format="text",
-        input_hash=hashlib.sha256(original).hexdigest(),
-        body_hash=hashlib.sha1(original).hexdigest(),
-        minhash=b"",
-        story=story,
-    )
+    article = make_article(source, title, [title], T0 + timedelta(hours=hours), story=story)
     vector = unit_vector(lead)
     ArticleAnalysis.objects.create(
         article=article, version="test", data={"lead": [[t, w] for t, w in vector.items()]}
