@@ -71,6 +71,22 @@ def test_bad_cursor_and_bad_params_are_json_errors(client: Client, news: Newsroo
     assert_error(get(client, "/api/no-such-endpoint", 404), 404, "not_found")
 
 
+def test_a_nul_character_in_a_parameter_is_a_bad_request(client: Client, news: Newsroom) -> None:
+    """PostgreSQL refuses NUL in text: such a parameter must be a 400, never a 500."""
+    for url in ("/api/articles?q=%00", "/api/entities?q=a%00b", "/api/articles?source=x%00"):
+        assert_error(get(client, url, 400), 400, "bad_request")
+    response = client.post(
+        "/api/me/follows",
+        data='{"kind": "entity", "key": "a\\u0000"}',
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    # the reading pages too, and a form post
+    assert client.get("/search/?q=%D8%A3%00").status_code == 400
+    assert client.post("/accounts/login/", {"login": "a\x00", "password": "x"}).status_code == 400
+    assert client.get("/search/?q=%D8%A3").status_code == 200  # the same without it
+
+
 def test_article_detail(client: Client, news: Newsroom) -> None:
     body = get(client, f"/api/articles/{news.visit.pk}")
     assert body["title"] == news.visit.title and body["body"] == news.visit.body

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone, translation
 
 TZ_COOKIE = "nashra_tz"
@@ -72,3 +72,39 @@ def reader_context(request: HttpRequest) -> dict[str, Any]:
         "reader_tz": reader_zone_name(request),
         "reader_digits": reader_digits.get(),
     }
+
+
+class RejectNulMiddleware:
+    """A request whose parameters hold a NUL character gets 400 Bad Request.
+
+    No text we store or look up may hold one (PostgreSQL refuses it in text values, so a
+    search for ``%00`` would otherwise end in a server error): query parameters, form
+    fields and JSON bodies are checked before any view runs. Placed last, so that an API
+    request's answer still passes through the API's JSON error shape."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if _holds_nul(request):
+            return HttpResponseBadRequest(
+                "A request parameter holds a NUL character.", content_type="text/plain"
+            )
+        return self.get_response(request)
+
+
+def _holds_nul(request: HttpRequest) -> bool:
+    if "\x00" in request.path or any(
+        "\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()
+    ):
+        return True
+    kind = request.content_type or ""
+    if kind in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        return any(
+            "\x00" in key or any("\x00" in v for v in values)
+            for key, values in request.POST.lists()
+        )
+    if kind == "application/json":
+        body = request.body
+        return b"\x00" in body or b"\\u0000" in body
+    return False

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "nashra.api.middleware.JsonApiErrorsMiddleware",
+    "nashra.site.middleware.RejectNulMiddleware",
 ]
 
 ROOT_URLCONF = "nashra.site.urls"
