@@ -229,6 +229,11 @@ def clear_projections() -> None:
     _caches.clear()
 
 
+# Below this many sentences in a step, tanh(c) is one np.tanh (six calls through exp cost
+# more than they save on so few elements; 9 % faster cached emissions, in-process pairs).
+_FEW = 96
+
+
 def emissions(
     path: Path, sentences: Sequence[Sequence[str]], documents: Sequence[int] | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -311,13 +316,16 @@ def emissions_at(
             ck *= gates[:, 1]
             g *= gates[:, 0]
             ck += g
-            hk = h[:, a:b]  # tanh(c) the same way, then times o
-            np.multiply(ck, -2.0, out=hk)
-            np.exp(hk, out=hk)
-            hk += 1.0
-            np.reciprocal(hk, out=hk)
-            hk *= 2.0
-            hk -= 1.0
+            hk = h[:, a:b]  # tanh(c), then times o
+            if k < _FEW:  # few sentences still running: numpy's calls cost more than its tanh
+                np.tanh(ck, out=hk)
+            else:  # the same way as the gates
+                np.multiply(ck, -2.0, out=hk)
+                np.exp(hk, out=hk)
+                hk += 1.0
+                np.reciprocal(hk, out=hk)
+                hk *= 2.0
+                hk -= 1.0
             hk *= gates[:, 2]
             previous = a
     scores = np.empty((len(rows), model.out_b.shape[0]), dtype=np.float32)
