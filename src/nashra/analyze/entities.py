@@ -686,13 +686,13 @@ def _known_bodies(text: str, mentions: list[Mention]) -> None:
     it or gave it another type: it replaces the mentions it overlaps, unless one of them
     holds all of it and more (مجلس الأمن الدولي holds مجلس الأمن)."""
     for body in find_bodies(text):
-        inside = [m for m in mentions if m.start < body.end and body.start < m.end]
+        overlap = [m.start < body.end and body.start < m.end for m in mentions]
         if any(
             m.start <= body.start and m.end >= body.end and m.end - m.start > body.end - body.start
-            for m in inside
+            for m in compress(mentions, overlap)
         ):
             continue
-        mentions[:] = [m for m in mentions if not (m.start < body.end and body.start < m.end)]
+        mentions[:] = [m for m, over in zip(mentions, overlap, strict=True) if not over]
         mentions.append(
             Mention(
                 text[body.start : body.end],

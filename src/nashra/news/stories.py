@@ -345,22 +345,21 @@ def _merge(story_ids: list[int]) -> int:
 REPRESENTATIVE_MEMBERS = 100  # a story's newest members its representative is chosen from
 
 
-def _representatives(story_ids: list[int]) -> dict[int, Article]:
-    """Each story's representative: the original closest to the story as a whole (the
-    cosine of its lead vector with the centroid of its members'), the earliest among
-    equals; a story of one article, or of articles without lead vectors, has its
-    earliest. (The one with the most entity mentions, as before, was mostly a roundup or
-    a long feature that touched the event.)"""
+def _representatives(story_ids: list[int]) -> dict[int, tuple[int, str]]:
+    """Each story's representative (its id and title): the original closest to the story
+    as a whole (the cosine of its lead vector with the centroid of its members'), the
+    earliest among equals; a story of one article, or of articles without lead vectors,
+    has its earliest. (The one with the most entity mentions, as before, was mostly a
+    roundup or a long feature that touched the event.)"""
     members: dict[int, list[tuple[Any, int]]] = defaultdict(list)
-    for chunk in chunks(story_ids, 500):
-        # copies left out here, not in SQL (see _centroids)
-        for art, story, dup_of, published in _sql(
-            "SELECT id, story_id, duplicate_of_id, published_at FROM {article}"
-            f" WHERE story_id IN ({_marks(chunk)}) ORDER BY id DESC",
-            chunk,
-        ):
-            if dup_of is None and len(members[story]) < REPRESENTATIVE_MEMBERS:
-                members[story].append((published, art))
+    table = Article._meta.db_table
+    # copies left out here, not in SQL (see _centroids); the newest members kept
+    rows = select_in(
+        table, ("id", "story_id", "duplicate_of_id", "published_at"), "story_id", story_ids
+    )
+    for art, story, dup_of, published in sorted(rows, reverse=True):
+        if dup_of is None and len(members[story]) < REPRESENTATIVE_MEMBERS:
+            members[story].append((published, art))
     several = [a for arts in members.values() if len(arts) > 1 for _, a in arts]
     vectors: dict[int, dict[str, float]] = {}
     for chunk in chunks(several, 4 * MAX_CANDIDATES):
@@ -377,11 +376,8 @@ def _representatives(story_ids: list[int]) -> dict[int, Article]:
         chosen[story] = max(
             arts, key=lambda pa: round(_cosine(vectors.get(pa[1], {}), centroid), 9)
         )[1]
-    found = Article.objects.only("id", "story_id", "title", "published_at", "ingested_at")
-    by_id = {
-        a.pk: a for chunk in chunks(list(chosen.values()), 500) for a in found.filter(id__in=chunk)
-    }
-    return {story: by_id[art] for story, art in chosen.items() if art in by_id}
+    titles = dict(select_in(table, ("id", "title"), "id", list(chosen.values())))
+    return {story: (art, titles[art]) for story, art in chosen.items() if art in titles}
 
 
 def refresh_stories(story_ids: Iterable[int]) -> None:
@@ -412,8 +408,7 @@ def refresh_stories(story_ids: Iterable[int]) -> None:
         )
         story.last_published_at = row["last"] if row and row["last"] else story.last_published_at
         if rep is not None:
-            story.representative = rep
-            story.title = rep.title
+            story.representative_id, story.title = rep
     # One executemany, not bulk_update's CASE per field and story (most of this function's time).
     adapt = connection.ops.adapt_datetimefield_value
     with connection.cursor() as cursor:

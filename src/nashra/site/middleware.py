@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.utils import timezone, translation
 
 TZ_COOKIE = "nashra_tz"
@@ -94,17 +94,16 @@ class RejectNulMiddleware:
 
 
 def _holds_nul(request: HttpRequest) -> bool:
-    if "\x00" in request.path or any(
-        "\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()
-    ):
+    if "\x00" in request.path or _nul_in(request.GET):
         return True
     kind = request.content_type or ""
     if kind in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        return any(
-            "\x00" in key or any("\x00" in v for v in values)
-            for key, values in request.POST.lists()
-        )
+        return _nul_in(request.POST)
     if kind == "application/json":
         body = request.body
         return b"\x00" in body or b"\\u0000" in body
     return False
+
+
+def _nul_in(params: QueryDict) -> bool:
+    return any("\x00" in key or any("\x00" in v for v in values) for key, values in params.lists())

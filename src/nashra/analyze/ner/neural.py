@@ -189,8 +189,9 @@ def load_model(path: Path = MODEL_PATH) -> NeuralModel:
 CACHE_WORDS = 150_000  # 2 kB a word (both directions' gate inputs, float32): 300 MB at most
 
 
-# A cached word's arrays: its input projection for both directions and its word-vector row.
 def cache_shapes(model: NeuralModel) -> list[tuple[tuple[int, ...], type]]:
+    """A cached word's arrays: its input projection for both directions and its
+    word-vector row."""
     return [((model.w_ih.shape[1],), np.float32), ((), np.intp)]
 
 
