@@ -3,7 +3,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from nashra.analyze import dates
 from nashra.analyze.dates import find_dates, hijri_to_gregorian
 
 PUB = date(2024, 3, 14)  # a Thursday
@@ -127,3 +130,84 @@ def test_month_names_found_by_their_terms_are_those_a_scan_finds() -> None:
     scanned = find_dates(text, PUB)
     assert find_dates(text, PUB, month_at=at) == scanned
     assert [d.kind for d in scanned] == ["date", "month", "month", "month", "month"]
+
+
+# Words of the relative, weekday and period phrases, words that look like them, marks,
+# punctuation and runs of spaces (every way a phrase can start, end or be cut short), and
+# the longest phrases whole (the most words before a core).
+_PHRASE_BITS = st.sampled_from(
+    [
+        "أمس",
+        "امس",
+        "البارحة",
+        "اليوم",
+        "غدا",
+        "غداً",
+        "غدًا",
+        "غد",
+        "بغداد",
+        "أول",
+        "من",
+        "قبل",
+        "بعد",
+        "مساء",
+        "صباح",
+        "منتصف",
+        "ليلة",
+        "ليل",
+        "فجر",
+        "يوم",
+        "نهار",
+        "الاثنين",
+        "الإثنين",
+        "الثلاثاء",
+        "الجمعة",
+        "الجمعه",
+        "السبت",
+        "ألأحد",
+        "الخميسي",
+        "الماضي",
+        "الماضية",
+        "المقبل",
+        "القادمة",
+        "الجاري",
+        "الأسبوع",
+        "الشهر",
+        "العام",
+        "السنة",
+        "في",
+        "و",
+        "ف",
+        "ب",
+        "،",
+        ".",
+        "(",
+        ")",
+        "ً",
+        "ـ",
+        "\n",
+        " ",
+        "  ",
+        "\t",
+        "x",
+        "1",
+        "٢",
+        "ومنتصف ليلة أول من أمس",
+        "فمنتصف ليل يوم الخميس الماضي",
+        "وفي الشهر الجاري",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PHRASE_BITS, max_size=40).map("".join))
+def test_phrases_found_from_their_cores_are_finditers(text: str) -> None:
+    for pattern, core, words_before in (
+        (dates._RELATIVE, dates._RELATIVE_CORE, 4),
+        (dates._WEEKDAY, dates._WEEKDAY_CORE, 3),
+        (dates._PERIOD, dates._PERIOD_CORE, 1),
+    ):
+        fast = [
+            (m.span(), m.groupdict()) for m in dates._phrases(pattern, core, words_before, text)
+        ]
+        assert fast == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]

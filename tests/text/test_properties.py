@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nashra.analyze.ner.tagger import scan_tokens
 from nashra.text import (
     analyze,
     clean_display,
@@ -16,6 +17,7 @@ from nashra.text import (
     terms,
     tokenize,
 )
+from nashra.text.analyzer import analyze_scanned
 from nashra.text.tokenize import KINDS
 
 # Arbitrary text, biased towards Arabic letters, marks, digits, punctuation and quotes.
@@ -52,6 +54,13 @@ def test_terms_agree_with_analyze(text: str) -> None:
     assert all(found)
     for term in analyze(text):
         assert 0 <= term.start < term.end <= len(text)
+
+
+@given(ANY_TEXT)
+def test_analysis_of_the_taggers_scan_is_the_analysis_of_the_text(text: str) -> None:
+    # the tagger's scan holds every token and, between them, every other visible
+    # character alone: the analysis skips exactly those
+    assert analyze_scanned(scan_tokens(text)) == analyze(text)
 
 
 @given(ANY_TEXT)

@@ -26,7 +26,7 @@ Digits may be ASCII or Arabic-Indic. Offsets index the text given.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import repeat
@@ -167,6 +167,9 @@ _RELATIVE = re.compile(
     rf"{_B}[وف]?(?P<tod>{_TOD})(?P<word>أول\s+من\s+أمس|أول\s+أمس|قبل\s+أمس|بعد\s+غد|أمس|البارحة|"
     rf"اليوم|غدا|غداً|غدًا){_E}"
 )
+# Each phrase pattern below has words it cannot match without (its core), at most so many
+# words after the phrase's start: see _phrases.
+_RELATIVE_CORE = re.compile(rf"(?:أمس|البارحة|اليوم|غدا|غد){_E}")
 _WEEKDAYS = {
     "الاثنين": 0,
     "الإثنين": 0,
@@ -181,13 +184,53 @@ _WEEKDAY = re.compile(
     rf"{_B}[وف]?(?P<tod>{_TOD})(?P<yawm>(?:يوم|ليلة|ليله|نهار)\s+)?"
     rf"(?P<day>{_alt(*_WEEKDAYS)}){_E}(?:\s+(?P<dir>الماضي|الفائت|المنصرم|المقبل|القادم){_E})?"
 )
-_PERIOD = re.compile(
-    rf"{_B}[وف]?(?:في\s+)?(?P<unit>الأسبوع|الاسبوع|الشهر|العام|السنة)\s+"
-    rf"(?P<dir>الماضي|الماضية|الفائت|المنصرم|المنصرمة|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية){_E}"
+_WEEKDAY_CORE = re.compile(rf"{_alt(*_WEEKDAYS)}{_E}")
+_PERIOD_UNIT = r"(?P<unit>الأسبوع|الاسبوع|الشهر|العام|السنة)\s+"
+_PERIOD_DIR = (
+    r"(?P<dir>الماضي|الماضية|الفائت|المنصرم|المنصرمة|المقبل|المقبلة|القادم|القادمة|الحالي"
+    rf"|الحالية|الجاري|الجارية){_E}"
 )
+_PERIOD = re.compile(rf"{_B}[وف]?(?:في\s+)?{_PERIOD_UNIT}{_PERIOD_DIR}")
+_PERIOD_CORE = re.compile(_PERIOD_UNIT + _PERIOD_DIR)
 # a future verb (سيلتقي، ستعقد) or سوف before a bare weekday: the next one, not the last
 _FUTURE = re.compile(r"(?<!\w)(?:[وف]?س[يتنأ][\u0621-\u064a]{2,}|سوف)(?!\w)")
 _WEEKDAY_FOLD = {_fold(k): v for k, v in _WEEKDAYS.items()}
+
+
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+def _phrases(
+    pattern: re.Pattern[str], core: re.Pattern[str], words_before: int, text: str
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, found from its core's: ``pattern`` starts
+    at a word start and cannot match without a match of ``core`` (whose first word lies at
+    most ``words_before`` whitespace-separated words after the phrase's start). So it is
+    tried only at the word starts that far before each core match, in order, the way
+    ``finditer`` would meet them; ``finditer`` itself tried it at every character (the
+    lookbehind first), most of the time of finding dates."""
+    pos = 0  # where finditer looks for the next match
+    tried = 0  # the word starts before this one were tried (and failed)
+    for hit in core.finditer(text):
+        at = hit.start()
+        if at < pos:
+            continue  # inside the last match
+        lo = at
+        while lo > 0 and not text[lo - 1].isspace():  # the start of the core's word
+            lo -= 1
+        for _ in range(words_before):  # and of the words before it
+            while lo > 0 and text[lo - 1].isspace():
+                lo -= 1
+            while lo > 0 and not text[lo - 1].isspace():
+                lo -= 1
+        for start in _WORD_START.finditer(text, max(lo, pos, tried), at + 1):
+            m = pattern.match(text, start.start())
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        else:
+            tried = at + 1
 
 
 def _int(s: str) -> int:
@@ -332,7 +375,7 @@ def find_dates(
         taken.append((mention.start, mention.end))
         found.append(mention)
     if pub is not None:
-        for m in _RELATIVE.finditer(text):
+        for m in _phrases(_RELATIVE, _RELATIVE_CORE, 4, text):
             w = _fold(re.sub(r"\s+", " ", m.group("word")))
             if w in ("امس", "البارحه"):
                 delta = -1
@@ -345,7 +388,7 @@ def find_dates(
             else:
                 delta = 1
             add(m, pub + timedelta(days=delta), "relative", m.start("tod"))
-        for m in _WEEKDAY.finditer(text):
+        for m in _phrases(_WEEKDAY, _WEEKDAY_CORE, 3, text):
             wd = _WEEKDAY_FOLD[_fold(m.group("day"))]
             direction = m.group("dir") or ""
             if not m.group("yawm") and not m.group("tod") and not direction:
@@ -366,7 +409,7 @@ def find_dates(
             else:
                 value = pub - timedelta(days=back)
             add(m, value, "weekday", m.start("tod"))
-        for m in _PERIOD.finditer(text):
+        for m in _phrases(_PERIOD, _PERIOD_CORE, 1, text):
             unit = _fold(m.group("unit"))
             d = _fold(m.group("dir"))
             sign = (

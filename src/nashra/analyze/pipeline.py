@@ -18,11 +18,17 @@ from nashra.analyze.dates import MONTH_TERMS, DateMention, find_dates
 from nashra.analyze.entities import Entity, Mention, link_entities
 from nashra.analyze.keywords import Keyword, keywords, lead_vector
 from nashra.analyze.language import detect_language, reading_time_min
-from nashra.analyze.ner.tagger import EntitySpan, find_entities, find_entities_many
+from nashra.analyze.ner.tagger import (
+    EntitySpan,
+    find_entities,
+    find_entities_many,
+    tokens_and_starts,
+)
 from nashra.analyze.quotes import Quote, find_quotes
 from nashra.analyze.summary import summarize
 from nashra.extract.document import Document
 from nashra.text import analyze
+from nashra.text.analyzer import analyze_scanned
 
 __all__ = [
     "ANALYSIS_VERSION",
@@ -85,7 +91,8 @@ def analyze_text(
     a = Analysis(language=language, reading_time_min=reading_time_min(text, language))
     if not text.strip():
         return a
-    analysed = analyze(text)
+    # from the tagger's scan of the text (cached for the batch the tagger read)
+    analysed = analyze_scanned(tokens_and_starts(text)[0])
     a.terms = list(map(itemgetter(0), analysed))  # Term.term, in C
     # where month names may be (few): find_dates need not scan the text for them
     months = compress(map(itemgetter(1), analysed), map(MONTH_TERMS.__contains__, a.terms))

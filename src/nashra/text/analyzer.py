@@ -21,6 +21,7 @@ one ``re.findall`` over the text, then one cache lookup per token, all in C.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
@@ -30,7 +31,15 @@ from nashra.text.stem import stem
 from nashra.text.stopwords import STOPWORDS
 from nashra.text.tokenize import TOKEN_FINDALL_RE
 
-__all__ = ["Term", "analyze", "fingerprint_terms", "query_terms", "terms", "token_terms"]
+__all__ = [
+    "Term",
+    "analyze",
+    "analyze_scanned",
+    "fingerprint_terms",
+    "query_terms",
+    "terms",
+    "token_terms",
+]
 
 _EMPTY: tuple[str, ...] = ()
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
@@ -103,6 +112,28 @@ def analyze(text: str) -> list[Term]:
             start, end = m.span()
             for term in found:
                 append(new(Term, (term, start, end)))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _is_mark(char: str) -> bool:
+    return TOKEN_FINDALL_RE.fullmatch(char) is None
+
+
+def analyze_scanned(scanned: Iterable[tuple[str, int, int]]) -> list[Term]:
+    """:func:`analyze` of a text from a scan of it already made: ``(token, start, end)``
+    for each of its tokens and, between them, each other visible character on its own
+    (the entity tagger's scan, so a text is scanned once, not twice). A one-character
+    piece is such a mark exactly when the tokenizer matches nothing there, that is when
+    it is no token on its own."""
+    out: list[Term] = []
+    append = out.append
+    new = tuple.__new__
+    for token, start, end in scanned:
+        if len(token) == 1 and _is_mark(token):
+            continue
+        for term in token_terms(token):
+            append(new(Term, (term, start, end)))
     return out
 
 
