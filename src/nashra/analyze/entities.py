@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, repeat
+from operator import itemgetter
 
 from nashra.analyze.bodies import BODY_OF, find_bodies
 from nashra.analyze.gazetteer import Gazetteer, gazetteer
@@ -396,6 +397,17 @@ def _names_a_body(words: list[str]) -> bool:
 _NISBA_LAST = frozenset("يىهةن")
 
 
+@lru_cache(maxsize=100_000)
+def _nisba_word(word: str) -> str | None:
+    """The country a token names as a nisba adjective (الروسية، والتركي), or None."""
+    if len(word) < 4 or not word[0].isalpha():
+        return None
+    last = word[-1]
+    if "\u0621" <= last <= "\u064a" and last not in _NISBA_LAST:
+        return None  # a base letter no nisba ending folds to (marks and others go on)
+    return gazetteer().nisba_country(word)
+
+
 def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], list[Entity]]:
     """Mentions with canonical names and keys, and the entities they name."""
     g = gazetteer()
@@ -440,30 +452,20 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     # nisba adjectives outside any entity span
     covered = sorted((m.start, m.end) for m in mentions)
     cov_starts = [a for a, _ in covered]
-    nisba = g.nisba_country
-    for word, s, e in split_tokens(text):
-        if len(word) < 4 or not word[0].isalpha():
+    toks = tokens_and_starts(text)[0]
+    countries = list(map(_nisba_word, map(itemgetter(0), toks)))  # cached: in C
+    for i in compress(range(len(toks)), countries):
+        word, s, e = toks[i]
+        k = bisect_right(cov_starts, s) - 1
+        if k >= 0 and s < covered[k][1]:
             continue
-        last = word[-1]
-        if "\u0621" <= last <= "\u064a" and last not in _NISBA_LAST:
-            continue  # a base letter no nisba ending folds to (marks and others go on)
-        country = nisba(word)  # cached per word: cheaper than the coverage test first
-        if country:
-            k = bisect_right(cov_starts, s) - 1
-            if k >= 0 and s < covered[k][1]:
-                continue
-            cut = _strip_display(word, g)
-            mentions.append(
-                Mention(
-                    text[s + cut : e],
-                    "LOC",
-                    s + cut,
-                    e,
-                    country,
-                    cached_match_form(country),
-                    "nisba",
-                )
+        cut = _strip_display(word, g)
+        country = countries[i]
+        mentions.append(
+            Mention(
+                text[s + cut : e], "LOC", s + cut, e, country, cached_match_form(country), "nisba"
             )
+        )
     mentions.sort(key=lambda m: (m.start, -m.end))
 
     _link_persons(mentions)
@@ -798,13 +800,25 @@ def _link_persons(mentions: list[Mention]) -> None:
     for m, mine in ends:
         _trim_to_known(m, mine, owners)
     full = [(m, m.key.split()) for m in persons if " " in m.key]
+    # the full names that begin or end with a word, in order (a name can only be part of
+    # one whose first or last word is its own)
+    by_word: dict[str, list[int]] = {}
+    for k, (_, owords) in enumerate(full):
+        by_word.setdefault(owords[0], []).append(k)
+        if owords[-1] != owords[0]:
+            by_word.setdefault(owords[-1], []).append(k)
     for m in mentions:
         if m.via != "name":
             continue
         words = m.key.split()
+        if words:
+            candidates = sorted({*by_word.get(words[0], ()), *by_word.get(words[-1], ())})
+        else:
+            candidates = list(range(len(full)))
         best: Mention | None = None
         best_rank: tuple[int, int, int] | None = None
-        for other, owords in full:
+        for k in candidates:
+            other, owords = full[k]
             if other is m or len(owords) <= len(words):
                 continue
             is_last = owords[-len(words) :] == words
@@ -856,11 +870,12 @@ def _link_roles(text: str, mentions: list[Mention], g: Gazetteer) -> None:
     """Remember 'role + name' and turn later bare occurrences of the role into mentions."""
     roles: dict[str, Mention] = {}
     sentences = split_sentences(text)
+    starts = [a for a, _ in sentences]  # in order, none overlapping
     for m in [m for m in mentions if m.type == "PERS"]:
-        sent = next(((a, b) for a, b in sentences if a <= m.start < b), None)
-        if sent is None:
-            continue
-        toks = split_tokens(text, sent[0], m.start)
+        k = bisect_right(starts, m.start) - 1
+        if k < 0 or m.start >= sentences[k][1]:
+            continue  # in no sentence
+        toks = split_tokens(text, sentences[k][0], m.start)
         toks = toks[-_MAX_ROLE_WORDS - 1 :]
         # the nearest title word with only words (no punctuation) after it
         for i in range(len(toks) - 1, -1, -1):
