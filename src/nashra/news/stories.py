@@ -191,6 +191,9 @@ def _marks(values: Sequence[object]) -> str:
 def assign_stories(articles: Sequence[Article]) -> None:
     """Give each article (already stored with its mentions and analysis) a story."""
     touched: set[int] = set()
+    # stories started here by one article that no other has joined since: _new_story made
+    # them as refresh_stories would leave them (most new stories of a batch)
+    alone: set[int] = set()
     for article in sorted(articles, key=_when):
         if article.duplicate_of_id:
             rows = _sql("SELECT story_id FROM {article} WHERE id = %s", [article.duplicate_of_id])
@@ -205,10 +208,15 @@ def assign_stories(articles: Sequence[Article]) -> None:
             story_id = _best_story(article)
             if story_id is None:
                 story_id = _new_story(article)
+                alone.add(story_id)
+            else:
+                alone.discard(story_id)
         _sql("UPDATE {article} SET story_id = %s WHERE id = %s", [story_id, article.pk])
+        if article.duplicate_of_id:
+            alone.discard(story_id)
         article.story_id = story_id
         touched.add(story_id)
-    refresh_stories(touched)
+    refresh_stories(touched - alone)
 
 
 def _new_story(article: Article) -> int:
