@@ -82,7 +82,13 @@ def test_a_nul_character_in_a_parameter_is_a_bad_request(client: Client, news: N
     )
     assert response.status_code == 400
     # the reading pages too, and a form post
-    assert client.get("/search/?q=%D8%A3%00").status_code == 400
+    page = client.get("/search/?q=%D8%A3%00")
+    assert page.status_code == 400
+    # the site's own page, in the reader's language, saying nothing of the internals
+    text = page.content.decode()
+    assert "طلب غير صالح" in text and 'dir="rtl"' in text and "NUL" not in text
+    english = client.get("/en/search/?q=%00")
+    assert english.status_code == 400 and "Bad request" in english.content.decode()
     assert client.post("/accounts/login/", {"login": "a\x00", "password": "x"}).status_code == 400
     assert client.get("/search/?q=%D8%A3").status_code == 200  # the same without it
 

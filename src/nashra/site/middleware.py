@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
+from django.core.exceptions import BadRequest
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone, translation
 
 TZ_COOKIE = "nashra_tz"
@@ -87,9 +88,8 @@ class RejectNulMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if _holds_nul(request):
-            return HttpResponseBadRequest(
-                "A request parameter holds a NUL character.", content_type="text/plain"
-            )
+            # answered by the 400 page (the API's middleware makes it its JSON error)
+            raise BadRequest("a request parameter holds a NUL character")
         return self.get_response(request)
 
 
