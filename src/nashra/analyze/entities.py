@@ -454,13 +454,12 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     cov_starts = [a for a, _ in covered]
     toks = tokens_and_starts(text)[0]
     countries = list(map(_nisba_word, map(itemgetter(0), toks)))  # cached: in C
-    for i in compress(range(len(toks)), countries):
-        word, s, e = toks[i]
+    for (word, s, e), country in compress(zip(toks, countries, strict=True), countries):
+        assert country is not None  # (compress kept the tokens that name one)
         k = bisect_right(cov_starts, s) - 1
         if k >= 0 and s < covered[k][1]:
             continue
         cut = _strip_display(word, g)
-        country = countries[i]
         mentions.append(
             Mention(
                 text[s + cut : e], "LOC", s + cut, e, country, cached_match_form(country), "nisba"
