@@ -140,6 +140,18 @@ def test_numpy_tagger_matches_the_reference(tmp_path: Path, seed: int, chars: bo
     assert neural.tag_many(path, [WORDS[4:8]]) == [_reference(parts, WORDS[4:8], WORDS[4:8])]
 
 
+def test_character_features_match_the_convolution(tmp_path: Path) -> None:
+    """Words of every length in one batch (none padded to another's), unknown characters,
+    a word of one letter: each gets the plain convolution's maximum."""
+    path = tmp_path / "chars.npz"
+    parts = _random_model(path, np.random.default_rng(5), chars=True)
+    model = neural.load_model(path)
+    forms = ["ا", "المحرر", "رم", "xyz", "الرمح", "ح", "دمر", "مدرالرح"]
+    got = model.char_features(forms)
+    for form, row in zip(forms, got, strict=True):
+        np.testing.assert_allclose(row, _char_reference(parts, form), rtol=1e-5, atol=1e-5)
+
+
 def test_viterbi_handles_sequences_of_one() -> None:
     emit = np.array([[0, 5, 0], [1, 0, 0], [0, 0, 2]], dtype=float)  # one token, then two
     trans = np.zeros((3, 3))

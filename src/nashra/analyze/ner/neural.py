@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -62,11 +62,10 @@ class NeuralModel:
     crf_weight: float = 0.0
     # Taken from every token's O score before decoding (tuned on the development split).
     o_bias: float = 0.0
-    # The character CNN (none when char_w is None): character → row of char_vectors
-    # (0: padding, 1: unknown); width-3 filters as one (3 · char dim) × filters matrix.
+    # The character CNN (none when char_taps is None): character → its row (0: none,
+    # 1: unknown); each width-3 filter's taps' responses to every character.
     char_id: dict[str, int] | None = None
-    char_vectors: np.ndarray | None = None
-    char_w: np.ndarray | None = None
+    char_taps: np.ndarray | None = None  # 3 × characters × filters, see char_features
     char_b: np.ndarray | None = None
 
     @property
@@ -94,33 +93,51 @@ class NeuralModel:
             feats.extend(map(feature_id, p.own[1:], zero))  # unknown: row 0, zeros
         bag = group_sums(self.feature_vectors, feats, starts)
         parts = [self.vectors[own], self.vectors[bare], bag]
-        if self.char_w is not None:
+        if self.char_taps is not None:
             parts.append(self.char_features(forms))
         x = np.concatenate(parts, axis=1)
         return x, np.array(own, dtype=np.intp)
 
     def char_features(self, forms: Sequence[str]) -> np.ndarray:
         """The character CNN over words' match forms: width-3 convolution, the maximum
-        over positions, tanh."""
-        assert self.char_id is not None and self.char_vectors is not None
-        assert self.char_w is not None and self.char_b is not None
+        over positions, tanh.
+
+        Each filter's response at a position is the sum of its three taps' responses to
+        the characters there, and a tap's response to a character is a row of
+        ``char_taps`` (computed at load): three gathers and two additions, no matrix
+        product. Words of one length go together, so no position is padding (a batch with
+        one long word padded every other to its length)."""
+        assert self.char_id is not None and self.char_taps is not None
+        assert self.char_b is not None
         forms = [char_window(f) for f in forms]
         n = len(forms)
         lengths = np.fromiter(map(len, forms), dtype=np.intp, count=n)
-        total = int(lengths.sum())
-        ids = np.zeros((n, int(lengths.max()) + 2), dtype=np.intp)  # a zero column each side
-        # every character's id at (word, 1 + its position), all words at once
-        chars = chain.from_iterable(forms)
-        ids[
-            np.repeat(np.arange(n), lengths),
-            np.arange(1, total + 1) - np.repeat(np.cumsum(lengths) - lengths, lengths),
-        ] = np.fromiter(map(self.char_id.get, chars, repeat(1)), dtype=np.intp, count=total)
-        emb = self.char_vectors[ids]  # words × (width + 2) × dim; row 0 is zeros
-        windows = np.concatenate([emb[:, :-2], emb[:, 1:-1], emb[:, 2:]], axis=2)
-        conv = windows @ self.char_w + self.char_b  # words × width × filters
-        conv[ids[:, 1:-1] == 0] = -1e4  # past a word's end
-        out: np.ndarray = np.tanh(conv.max(axis=1))
-        return out
+        # every word's character ids in one row, a 0 (no character) before each word and
+        # after the last: word k's characters are at starts[k] + 1 … starts[k] + length
+        starts = np.zeros(n + 1, dtype=np.intp)
+        np.cumsum(lengths + 1, out=starts[1:])
+        joined = "\x00" + "\x00".join(forms) + "\x00"
+        ids = np.fromiter(
+            map(self.char_id.get, joined, repeat(1)), dtype=np.intp, count=len(joined)
+        )
+        ids[starts] = 0
+        before, centre, after = self.char_taps
+        out = np.empty((n, before.shape[1]), dtype=np.float32)
+        order = np.argsort(lengths, kind="stable")
+        for same in np.split(order, np.flatnonzero(np.diff(lengths[order])) + 1):
+            # the words of one length: position j of each reads ids at j, j + 1, j + 2
+            width = int(lengths[same[0]])
+            if not width:  # (no word has no character; as the padding if one had)
+                out[same] = -1e4
+                continue
+            at = starts[same][:, None] + np.arange(width)
+            conv = before[ids[at]]
+            conv += centre[ids[at + 1]]
+            conv += after[ids[at + 2]]
+            out[same] = conv.max(axis=1)
+        out += self.char_b  # (the maximum commutes with adding a constant)
+        result: np.ndarray = np.tanh(out)
+        return result
 
 
 _lock = threading.Lock()
@@ -141,10 +158,11 @@ def load_model(path: Path = MODEL_PATH) -> NeuralModel:
             if "char_conv_weight" in z:
                 conv = z["char_conv_weight"]  # filters × dim × 3 → (3 · dim) × filters
                 word_in += conv.shape[0]
+                # each tap's response to each character: characters × filters, by tap
+                taps = np.einsum("cd,fdk->kcf", z["char_vectors"], conv).astype(np.float32)
                 chars = {
                     "char_id": {c: i for i, c in enumerate(z["chars"].tolist())},
-                    "char_vectors": z["char_vectors"].astype(np.float32),
-                    "char_w": conv.transpose(2, 1, 0).reshape(-1, conv.shape[0]).astype(np.float32),
+                    "char_taps": taps,
                     "char_b": z["char_conv_bias"].astype(np.float32),
                 }
             b = np.concatenate(
