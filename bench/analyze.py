@@ -107,6 +107,7 @@ def main() -> int:
     patch(pipeline, "summarize", "summary")
     patch(pipeline, "analyze", "keywords")  # the shared term analysis feeds keywords+summary
     patch(pipeline, "analyze_scanned", "keywords")  # (of the text, from the tagger's scan)
+    patch(pipeline, "term_counts", "keywords")
     patch(ingest, "fingerprint", "fingerprint")
     patch(ingest.Ingester, "_find_duplicates", "dedup")
     patch(ingest.Ingester, "_create", "store")

@@ -28,6 +28,7 @@ __all__ = [
     "idf",
     "keywords",
     "lead_vector",
+    "term_counts",
     "term_weights",
     "unit_vector",
 ]
@@ -64,12 +65,26 @@ def idf(term: str) -> float:
     return math.log((n + 1) / (df.get(term, 0) + 1)) + 1.0
 
 
-def term_weights(text: str, analysed: list[Term] | None = None) -> dict[str, float]:
-    """TF × IDF of every content term in ``text`` (numbers and 1-letter terms skipped)."""
-    found = analyze(text) if analysed is None else analysed
-    tf = Counter(map(_TERM, found))  # counted in C; the filter below sees each term once
+def term_weights(
+    text: str, analysed: list[Term] | None = None, counts: Counter[str] | None = None
+) -> dict[str, float]:
+    """TF × IDF of every content term in ``text`` (numbers and 1-letter terms skipped).
+    ``counts``: its terms counted (:func:`term_counts`), when the caller has them."""
+    if counts is None:
+        counts = term_counts(analyze(text) if analysed is None else analysed)
     log = math.log
-    return {t: (1 + log(c)) * w for t, c in tf.items() if (w := _keyword_idf(t))}
+    # the IDFs looked up in one pass (in C), each term once
+    return {
+        t: (1 + log(c)) * w
+        for t, c, w in zip(counts, counts.values(), map(_keyword_idf, counts), strict=True)
+        if w
+    }
+
+
+def term_counts(analysed: list[Term]) -> Counter[str]:
+    """How often each term occurs (counted in C), for :func:`keywords` and
+    :func:`term_weights` of the same text."""
+    return Counter(map(_TERM, analysed))
 
 
 _TERM = itemgetter(0)  # Term.term
@@ -91,23 +106,26 @@ def keywords(
     analysed: list[Term] | None = None,
     title: str = "",
     analysed_title: list[Term] | None = None,
+    counts: Counter[str] | None = None,
 ) -> list[Keyword]:
-    """The ``top`` most distinctive terms of ``text`` (title words count twice)."""
+    """The ``top`` most distinctive terms of ``text`` (title words count twice).
+    ``counts``: the text's terms counted (:func:`term_counts`), when the caller has them."""
     if analysed_title is None:
         analysed_title = analyze(title) if title else []
     passes = (
         (text, analyze(text) if analysed is None else analysed),
         (title, analysed_title),
     )
-    tf = Counter(map(_TERM, passes[0][1]))
+    tf = Counter(counts) if counts is not None else term_counts(passes[0][1])
     for term in map(_TERM, passes[1][1]):  # title words count twice
         tf[term] += 2
     log = math.log
-    # (−score, term): the best first, ties in term order, compared in C
+    # (−score, term): the best first, ties in term order, compared in C; the IDFs looked
+    # up in one pass
     scored = [
         (-(1 + log(c)) * w, term)
-        for term, c in tf.items()
-        if (w := _keyword_idf(term)) and (c > 1 or len(term) >= 3)
+        for term, c, w in zip(tf, tf.values(), map(_keyword_idf, tf), strict=True)
+        if w and (c > 1 or len(term) >= 3)
     ]
     best = heapq.nsmallest(top, scored)
     # The surface forms only of the terms kept (most of the work when done for all).

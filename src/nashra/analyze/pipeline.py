@@ -16,7 +16,7 @@ from typing import Any
 
 from nashra.analyze.dates import MONTH_TERMS, DateMention, find_dates
 from nashra.analyze.entities import Entity, Mention, link_entities
-from nashra.analyze.keywords import Keyword, keywords, lead_vector
+from nashra.analyze.keywords import Keyword, keywords, lead_vector, term_counts
 from nashra.analyze.language import detect_language, reading_time_min
 from nashra.analyze.ner.tagger import (
     EntitySpan,
@@ -98,11 +98,17 @@ def analyze_text(
     months = compress(map(itemgetter(1), analysed), map(MONTH_TERMS.__contains__, a.terms))
     a.dates = find_dates(text, published, month_at=months)
     analysed_title = analyze(title) if title else []
+    counts = term_counts(analysed)  # for keywords and the summary's weights
     a.keywords = keywords(
-        text, top=KEYWORDS, analysed=analysed, title=title, analysed_title=analysed_title
+        text,
+        top=KEYWORDS,
+        analysed=analysed,
+        title=title,
+        analysed_title=analysed_title,
+        counts=counts,
     )
     a.lead = lead_vector(text, analysed, analysed_title)
-    a.summary_spans = summarize(text, analysed=analysed)
+    a.summary_spans = summarize(text, analysed=analysed, counts=counts)
     a.summary = " ".join(text[s:e] for s, e in a.summary_spans)
     if language == "ar":
         spans = find_entities(text) if entities is None else entities

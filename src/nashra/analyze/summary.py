@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from collections import Counter
 from operator import itemgetter
 
 from nashra.analyze.keywords import term_weights
@@ -22,14 +23,18 @@ _MAX_WORDS = 90
 
 
 def summarize(
-    text: str, max_sentences: int = 3, analysed: list[Term] | None = None
+    text: str,
+    max_sentences: int = 3,
+    analysed: list[Term] | None = None,
+    counts: Counter[str] | None = None,
 ) -> list[tuple[int, int]]:
-    """Spans ``(start, end)`` into ``text`` of the chosen sentences, in order."""
+    """Spans ``(start, end)`` into ``text`` of the chosen sentences, in order
+    (``analysed``, ``counts``: its terms and their counts, when the caller has them)."""
     spans = split_sentences(text)
     if not spans:
         return []
     found = analyze(text) if analysed is None else analysed
-    weights = term_weights(text, found)
+    weights = term_weights(text, found, counts)
     starts = list(map(itemgetter(1), found))  # Term.start
     terms = list(map(itemgetter(0), found))  # Term.term
     scored: list[tuple[float, int]] = []
