@@ -18,6 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.urls import get_resolver, get_urlconf
 from django.utils import timezone, translation
 
 TZ_COOKIE = "nashra_tz"
@@ -88,8 +89,13 @@ class RejectNulMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if _holds_nul(request):
-            # answered by the 400 page (the API's middleware makes it its JSON error)
-            raise BadRequest("a request parameter holds a NUL character")
+            # the site's 400 page (the API's middleware makes it its JSON error); called,
+            # not raised, so the log has one line for it and no traceback
+            handler = get_resolver(get_urlconf()).resolve_error_handler(400)
+            response: HttpResponse = handler(
+                request, exception=BadRequest("a request parameter holds a NUL character")
+            )
+            return response
         return self.get_response(request)
 
 
