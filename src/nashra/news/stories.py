@@ -282,20 +282,26 @@ def _best_story(article: Article) -> int | None:
     inside, window = "1 = 1", []
     if article.published_at is not None:
         adapt = connection.ops.adapt_datetimefield_value
-        inside = "published_at BETWEEN %s AND %s"
+        inside = "a.published_at BETWEEN %s AND %s"
         window = [adapt(article.published_at - WINDOW), adapt(article.published_at + WINDOW)]
-    for art_id, story_id, dup_of, in_window in _sql(
-        f"SELECT id, story_id, duplicate_of_id, {inside} FROM {{article}}"
-        f" WHERE id IN ({_marks(ids)})",
-        [*window, *ids],
+    # With each article's analysis key (see _analysis_keys), this article's too: one
+    # query, not two.
+    analysed: dict[int, AnalysisKey] = {}
+    for art_id, story_id, dup_of, in_window, analysis_id, at in _sql(
+        f"SELECT a.id, a.story_id, a.duplicate_of_id, {inside}, n.id,"
+        " CAST(n.analyzed_at AS TEXT) FROM {article} a LEFT JOIN {analysis} n"
+        f" ON n.article_id = a.id WHERE a.id IN ({_marks(ids)}, %s)",
+        [*window, *ids, article.pk],
     ):
+        if analysis_id is not None:
+            analysed[art_id] = (analysis_id, at)
         if dup_of is None and story_id is not None and in_window:
             found[art_id] = story_id
     # The candidates, most probes shared first: article → its story.
     story_of = dict(islice(((a, found[a]) for a in shared if a in found), MAX_CANDIDATES))
     if not story_of:
         return None
-    keys = _analysis_keys([article.pk, *story_of])
+    keys = {a: analysed[a] for a in (article.pk, *story_of) if a in analysed}
     vectors = _vectors(keys)
     mine_vector = vectors.get(article.pk, {})
     # The cheap tests come first: two shared entities (cached per analysis) and close
