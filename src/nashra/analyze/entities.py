@@ -37,6 +37,7 @@ from nashra.analyze.lexicon import cached_sentences as split_sentences
 from nashra.analyze.ner.features import clusters, lexicon
 from nashra.analyze.ner.tagger import EntitySpan, split_tokens, token_forms, tokens_and_starts
 from nashra.text import is_stopword
+from nashra.text.memo import Memo
 
 __all__ = [
     "Entity",
@@ -397,7 +398,6 @@ def _names_a_body(words: list[str]) -> bool:
 _NISBA_LAST = frozenset("يىهةن")
 
 
-@lru_cache(maxsize=100_000)
 def _nisba_word(word: str) -> str | None:
     """The country a token names as a nisba adjective (الروسية، والتركي), or None."""
     if len(word) < 4 or not word[0].isalpha():
@@ -406,6 +406,9 @@ def _nisba_word(word: str) -> str | None:
     if "\u0621" <= last <= "\u064a" and last not in _NISBA_LAST:
         return None  # a base letter no nisba ending folds to (marks and others go on)
     return gazetteer().nisba_country(word)
+
+
+_NISBA_WORDS: Memo[str, str | None] = Memo(_nisba_word, 200_000)  # every token, each article
 
 
 def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], list[Entity]]:
@@ -453,7 +456,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     covered = sorted((m.start, m.end) for m in mentions)
     cov_starts = [a for a, _ in covered]
     toks = tokens_and_starts(text)[0]
-    countries = list(map(_nisba_word, map(itemgetter(0), toks)))  # cached: in C
+    countries = _NISBA_WORDS.many(list(map(itemgetter(0), toks)))
     for (word, s, e), country in compress(zip(toks, countries, strict=True), countries):
         assert country is not None  # (compress kept the tokens that name one)
         k = bisect_right(cov_starts, s) - 1

@@ -21,6 +21,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from nashra.text import Term, analyze, is_stopword
+from nashra.text.memo import Memo
 
 __all__ = [
     "Keyword",
@@ -76,7 +77,7 @@ def term_weights(
     # the IDFs looked up in one pass (in C), each term once
     return {
         t: (1 + log(c)) * w
-        for t, c, w in zip(counts, counts.values(), map(_keyword_idf, counts), strict=True)
+        for t, c, w in zip(counts, counts.values(), _KEYWORD_IDFS.many(list(counts)), strict=True)
         if w
     }
 
@@ -94,10 +95,13 @@ _TERM = itemgetter(0)  # Term.term
 def _keyword_idf(term: str) -> float:
     """The IDF of a term that can be a keyword, 0.0 for one that cannot: one letter, a
     number, a stopword that a proclitic had hidden from the analyzer (بهذه → هذه) (one
-    cached lookup a term, in C; an IDF is ≥ 1)."""
+    cached; an IDF is ≥ 1)."""
     if len(term) < 2 or term[0].isdigit() or is_stopword(term):
         return 0.0
     return idf(term)
+
+
+_KEYWORD_IDFS: Memo[str, float] = Memo(_keyword_idf, 200_000)  # every term of every text
 
 
 def keywords(
@@ -124,7 +128,7 @@ def keywords(
     # up in one pass
     scored = [
         (-(1 + log(c)) * w, term)
-        for term, c, w in zip(tf, tf.values(), map(_keyword_idf, tf), strict=True)
+        for term, c, w in zip(tf, tf.values(), _KEYWORD_IDFS.many(list(tf)), strict=True)
         if w and (c > 1 or len(term) >= 3)
     ]
     best = heapq.nsmallest(top, scored)
@@ -157,7 +161,10 @@ def lead_vector(text: str, analysed: list[Term], analysed_title: list[Term]) -> 
             break
         tf[t.term] += 1
     log = math.log
-    return unit_vector({t: (1 + log(c)) * w for t, c in tf.items() if (w := _keyword_idf(t))})
+    weights = _KEYWORD_IDFS.many(list(tf))
+    return unit_vector(
+        {t: (1 + log(c)) * w for t, c, w in zip(tf, tf.values(), weights, strict=True) if w}
+    )
 
 
 def unit_vector(vector: dict[str, float]) -> dict[str, float]:

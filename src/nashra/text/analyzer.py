@@ -21,11 +21,13 @@ one ``re.findall`` over the text, then one cache lookup per token, all in C.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 from typing import NamedTuple
 
+from nashra.text.memo import Memo
 from nashra.text.normalize import match_form
 from nashra.text.stem import stem
 from nashra.text.stopwords import STOPWORDS
@@ -120,7 +122,15 @@ def _is_mark(char: str) -> bool:
     return TOKEN_FINDALL_RE.fullmatch(char) is None
 
 
-def analyze_scanned(scanned: Iterable[tuple[str, int, int]]) -> list[Term]:
+def _scanned_terms(token: str) -> tuple[str, ...]:
+    """Terms of one piece of a scan (below): none for a mark."""
+    return _EMPTY if len(token) == 1 and _is_mark(token) else token_terms(token)
+
+
+_SCANNED_TERMS: Memo[str, tuple[str, ...]] = Memo(_scanned_terms, 200_000)
+
+
+def analyze_scanned(scanned: Sequence[tuple[str, int, int]]) -> list[Term]:
     """:func:`analyze` of a text from a scan of it already made: ``(token, start, end)``
     for each of its tokens and, between them, each other visible character on its own
     (the entity tagger's scan, so a text is scanned once, not twice). A one-character
@@ -129,10 +139,9 @@ def analyze_scanned(scanned: Iterable[tuple[str, int, int]]) -> list[Term]:
     out: list[Term] = []
     append = out.append
     new = tuple.__new__
-    for token, start, end in scanned:
-        if len(token) == 1 and _is_mark(token):
-            continue
-        for term in token_terms(token):
+    found = _SCANNED_TERMS.many(list(map(itemgetter(0), scanned)))
+    for (_, start, end), terms_of in zip(scanned, found, strict=True):
+        for term in terms_of:
             append(new(Term, (term, start, end)))
     return out
 

@@ -23,6 +23,7 @@ from nashra.analyze.ner.conll import bio_spans
 from nashra.analyze.ner.decode import viterbi
 from nashra.analyze.ner.document import consistent
 from nashra.analyze.ner.features import crf_items, sentence_features
+from nashra.text.memo import Memo
 from nashra.text.tokenize import TOKEN_FINDALL_RE
 
 __all__ = [
@@ -256,8 +257,12 @@ def token_forms(text: str) -> tuple[list[str], list[str]]:
     """The match form and the proclitic-free form (``strip_clitics``) of every token of
     :func:`tokens_and_starts`, computed once for all the passes over an article that
     look words up by them (shared: callers must not change them)."""
-    forms = list(map(cached_match_form, map(itemgetter(0), _all_tokens(text)[0])))
-    return forms, list(map(strip_clitics, forms))
+    forms = _MATCH_FORMS.many(list(map(itemgetter(0), _all_tokens(text)[0])))
+    return forms, _STRIPPED.many(forms)
+
+
+_MATCH_FORMS: Memo[str, str] = Memo(cached_match_form, 200_000)
+_STRIPPED: Memo[str, str] = Memo(strip_clitics, 262_144)
 
 
 def token_range(text: str, start: int = 0, end: int | None = None) -> tuple[int, int]:
