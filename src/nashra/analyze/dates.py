@@ -167,8 +167,7 @@ _RELATIVE = re.compile(
     rf"{_B}[وف]?(?P<tod>{_TOD})(?P<word>أول\s+من\s+أمس|أول\s+أمس|قبل\s+أمس|بعد\s+غد|أمس|البارحة|"
     rf"اليوم|غدا|غداً|غدًا){_E}"
 )
-# Each phrase pattern below has words it cannot match without (its core), at most so many
-# words after the phrase's start: see _phrases.
+# The words each phrase pattern cannot match without (its core), found first: see _phrases.
 _RELATIVE_CORE = re.compile(rf"(?:أمس|البارحة|اليوم|غدا|غد){_E}")
 _WEEKDAYS = {
     "الاثنين": 0,

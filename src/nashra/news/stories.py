@@ -204,6 +204,7 @@ def assign_stories(articles: Sequence[Article]) -> None:
                 ).get(pk=article.duplicate_of_id)
                 original.story_id = story_id = _new_story(original)
                 original.save(update_fields=["story"])
+            alone.discard(story_id)
         else:
             story_id = _best_story(article)
             if story_id is None:
@@ -212,8 +213,6 @@ def assign_stories(articles: Sequence[Article]) -> None:
             else:
                 alone.discard(story_id)
         _sql("UPDATE {article} SET story_id = %s WHERE id = %s", [story_id, article.pk])
-        if article.duplicate_of_id:
-            alone.discard(story_id)
         article.story_id = story_id
         touched.add(story_id)
     refresh_stories(touched - alone)

@@ -127,7 +127,7 @@ class NeuralModel:
         for same in np.split(order, np.flatnonzero(np.diff(lengths[order])) + 1):
             # the words of one length: position j of each reads ids at j, j + 1, j + 2
             width = int(lengths[same[0]])
-            if not width:  # (no word has no character; as the padding if one had)
+            if not width:  # (never: a match form has a character; as a padded position)
                 out[same] = -1e4
                 continue
             at = starts[same][:, None] + np.arange(width)
@@ -156,7 +156,7 @@ def load_model(path: Path = MODEL_PATH) -> NeuralModel:
             word_in = 2 * z["vectors"].shape[1] + z["feature_vectors"].shape[1]
             chars: dict[str, object] = {}
             if "char_conv_weight" in z:
-                conv = z["char_conv_weight"]  # filters × dim × 3 → (3 · dim) × filters
+                conv = z["char_conv_weight"]  # filters × dim × 3 (PyTorch's Conv1d)
                 word_in += conv.shape[0]
                 # each tap's response to each character: characters × filters, by tap
                 taps = np.einsum("cd,fdk->kcf", z["char_vectors"], conv).astype(np.float32)
