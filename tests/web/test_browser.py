@@ -61,6 +61,12 @@ def page(monkeypatch: Any) -> Iterator[Any]:
         yield tab
         context.close()
         browser.close()
+        # ORM work while Playwright's loop runs in this thread (a fixture set up after
+        # this one) has its own connections (Django's are context-local): closed here, or
+        # PostgreSQL still holds one when the test database is dropped
+        from django.db import connections
+
+        connections.close_all()
         csp = [e for e in errors if "Content Security Policy" in e]
         assert not csp, csp
 
