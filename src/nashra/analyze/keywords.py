@@ -91,11 +91,10 @@ def term_counts(analysed: list[Term]) -> Counter[str]:
 _TERM = itemgetter(0)  # Term.term
 
 
-@lru_cache(maxsize=200_000)
 def _keyword_idf(term: str) -> float:
     """The IDF of a term that can be a keyword, 0.0 for one that cannot: one letter, a
-    number, a stopword that a proclitic had hidden from the analyzer (بهذه → هذه) (one
-    cached; an IDF is ≥ 1)."""
+    number, a stopword that a proclitic had hidden from the analyzer (بهذه → هذه); an IDF
+    is ≥ 1. Remembered in _KEYWORD_IDFS."""
     if len(term) < 2 or term[0].isdigit() or is_stopword(term):
         return 0.0
     return idf(term)
