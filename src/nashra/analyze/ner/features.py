@@ -22,7 +22,6 @@ from typing import NamedTuple
 
 from nashra.analyze.gazetteer import gazetteer
 from nashra.analyze.lexicon import cached_match_form, core_candidates, strip_clitics
-from nashra.text import match_form
 from nashra.text.stem import stem
 
 # Value of the bias attribute "b" when tagging (always 1.0 in training). The model gives
@@ -160,7 +159,7 @@ def word_parts(tok: str) -> WordParts:
     """The features of one token string (the taggers look them up by offset, so the
     neighbours' strings are never built: see :func:`word_features` for those)."""
     g = gazetteer()
-    m = match_form(tok) or tok
+    m = cached_match_form(tok) or tok  # (the word caches asked for it first: variant_key)
     shape = _shape(tok)
     core = strip_clitics(m, keep_article=False)
     flags: list[str] = []
