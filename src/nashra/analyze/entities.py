@@ -405,7 +405,8 @@ def _nisba_word(word: str) -> str | None:
     last = word[-1]
     if "\u0621" <= last <= "\u064a" and last not in _NISBA_LAST:
         return None  # a base letter no nisba ending folds to (marks and others go on)
-    return gazetteer().nisba_country(word)
+    # (the gazetteer's own cache is for single words: this one is remembered below)
+    return gazetteer().nisba_of_form(cached_match_form(word))
 
 
 _NISBA_WORDS: Memo[str, str | None] = Memo(_nisba_word, 200_000)  # every token, each article
