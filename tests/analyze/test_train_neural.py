@@ -68,3 +68,36 @@ def test_pretrained_rows_follow_their_strings(tmp_path: Path) -> None:
     assert torch.equal(model.char.weight[2], saved.char.weight[3])  # ب
     for name, value in saved.lstm.state_dict().items():
         assert torch.equal(model.lstm.state_dict()[name], value)
+
+
+class _Sentences:
+    """What ``lm.lm_batches`` reads of ``neural.Batches``: word-type ids and ``batch``."""
+
+    def __init__(self, n: int) -> None:
+        self.ids = [[(7 * i + j) % 11 for j in range(1 + i % 5)] for i in range(n)]
+
+    def batch(self, idx: list[int], word_dropout: float = 0.0) -> tuple:
+        width = max(len(self.ids[i]) for i in idx)
+        tok = torch.zeros((len(idx), width), dtype=torch.long)
+        for r, i in enumerate(idx):
+            tok[r, : len(self.ids[i])] = torch.tensor(self.ids[i])
+        return (), tok, None, None, torch.tensor([len(self.ids[i]) for i in idx]), None
+
+
+def test_language_model_batches_from_workers_come_in_order() -> None:
+    data = _Sentences(23)
+    order = list(range(23))[::-1]
+    target_of = np.arange(11) * 10  # word type t is to be predicted as word 10 t
+    args = argparse.Namespace(batch=4, word_dropout=0.0, workers=0)
+    alone = list(lm.lm_batches(data, order, target_of, args))
+    args.workers = 2
+    shared = list(lm.lm_batches(data, order, target_of, args))
+
+    assert len(alone) == len(shared) == 6
+    for (b1, t1), (b2, t2) in zip(alone, shared, strict=True):
+        assert torch.equal(b1[1], b2[1]) and torch.equal(t1, t2)
+    batch, target = alone[1]  # sentences 18, 17, 16, 15
+    for r, i in enumerate(order[4:8]):
+        n = len(data.ids[i])
+        assert target[r, :n].tolist() == [10 * t for t in data.ids[i]]
+        assert target[r, n:].sum() == 0

@@ -83,6 +83,38 @@ def build_lm(tagger: Any, hidden: int, outputs: int) -> Any:
     return LanguageModels()
 
 
+def lm_batches(data: Any, order: list[int], target_of: np.ndarray, args: argparse.Namespace) -> Any:
+    """The epoch's batches in ``order`` with their targets, built by ``args.workers``
+    processes: building a batch in Python costs more than the GPU's step on it."""
+    import torch
+
+    class Epoch(torch.utils.data.IterableDataset):
+        def __iter__(self) -> Any:
+            info = torch.utils.data.get_worker_info()
+            me, n = (info.id, info.num_workers) if info else (0, 1)
+            for j, k in enumerate(range(0, len(order), args.batch)):
+                if j % n != me:  # the loader takes the workers' batches in turn: in order
+                    continue
+                idx = order[k : k + args.batch]
+                batch = data.batch(idx, args.word_dropout)
+                target = torch.zeros(batch[1].shape, dtype=torch.long)
+                for r, i in enumerate(idx):
+                    target[r, : len(data.ids[i])] = torch.from_numpy(target_of[data.ids[i]])
+                yield batch, target
+
+    if not args.workers:
+        return iter(Epoch())
+    return iter(
+        torch.utils.data.DataLoader(
+            Epoch(),
+            batch_size=None,
+            num_workers=args.workers,
+            prefetch_factor=4,
+            multiprocessing_context="fork",  # the workers share the encoded corpus
+        )
+    )
+
+
 def pretrain(vocab: Any, sents: list[Sentence], args: argparse.Namespace) -> tuple[Any, list]:
     """The tagger's network after language-model training for ``args.epochs`` epochs or
     ``args.minutes`` minutes, whichever ends first."""
@@ -110,22 +142,23 @@ def pretrain(vocab: Any, sents: list[Sentence], args: argparse.Namespace) -> tup
     deadline = t0 + 60 * args.minutes
     for epoch in range(1, args.epochs + 1):
         rng.shuffle(order)
-        total, steps, t1 = 0.0, 0, time.perf_counter()
-        for k in range(0, len(order), args.batch):
-            idx = order[k : k + args.batch]
-            words, tok, _, mask, lengths, doc = on_device(
-                data.batch(idx, args.word_dropout), args.device
-            )
-            target = np.zeros(tuple(tok.shape), dtype=np.int64)
-            for r, i in enumerate(idx):
-                target[r, : len(data.ids[i])] = target_of[data.ids[i]]
-            loss = lm.loss(words, tok, torch.from_numpy(target).to(args.device), mask, lengths, doc)
+        total, steps, words_seen, t1 = 0.0, 0, 0, time.perf_counter()
+        for batch, target in lm_batches(data, order, target_of, args):
+            words, tok, _, mask, lengths, doc = on_device(batch, args.device)
+            loss = lm.loss(words, tok, target.to(args.device), mask, lengths, doc)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(lm.parameters(), 5.0)
             opt.step()
             total += loss.item()
             steps += 1
+            words_seen += int(lengths.sum())
+            if steps % 500 == 0:
+                rate = words_seen / (time.perf_counter() - t1)
+                print(
+                    f"epoch {epoch} step {steps}: {total / steps / 2:.3f} ({rate:.0f} words/s)",
+                    flush=True,
+                )
             if time.perf_counter() > deadline:
                 break
         row = {
@@ -133,9 +166,11 @@ def pretrain(vocab: Any, sents: list[Sentence], args: argparse.Namespace) -> tup
             "loss": round(total / max(steps, 1) / 2, 3),  # per direction, per word
             "steps": steps,
             "seconds": round(time.perf_counter() - t1, 1),
+            "words": words_seen,
         }
         history.append(row)
         print(json.dumps(row), flush=True)
+        save_init(tagger, vocab, args.out)  # each epoch's: a run cut short keeps the last
         if time.perf_counter() > deadline:
             break
     return tagger, history
@@ -192,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--minutes", type=float, default=60.0)
     ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--workers", type=int, default=0, help="processes that build batches")
     ap.add_argument("--output-words", type=int, default=OUTPUT_WORDS)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--report", type=Path, default=None)
@@ -212,7 +248,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     sents = corpus(args.data, args.tokens)
     tagger, history = pretrain(vocab, sents, args)
-    save_init(tagger, vocab, args.out)
     print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
     if args.report:
         report = {"params": {k: str(v) for k, v in vars(args).items()}, "history": history}
