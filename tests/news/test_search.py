@@ -447,3 +447,27 @@ def test_undated_articles_come_last_in_recent(corpus: Corpus) -> None:
     assert hits[-1].id == undated.id and hits[-1].published_at is None
     assert corpus.ids("السوق") == {undated.id}
     assert undated.id not in corpus.ids("السوق", since=datetime(2000, 1, 1, tzinfo=UTC))
+
+
+def test_migrate_rebuilds_an_index_of_older_terms(corpus: Corpus) -> None:
+    from nashra.news.models import SearchIndexState
+    from nashra.text import TERMS_VERSION
+
+    corpus.backend.remove([a.id for a in corpus.all])  # stands for terms no query spells
+    assert corpus.ids("إدلب") == set()
+    call_command("migrate", verbosity=0)  # the index is of today's terms: left alone
+    assert corpus.ids("إدلب") == set()
+
+    SearchIndexState.objects.update(terms_version=TERMS_VERSION - 1)
+    call_command("migrate", verbosity=0)
+    assert corpus.ids("إدلب") == {corpus.visit.id, corpus.delegation.id}
+    assert corpus.backend.terms_version() == TERMS_VERSION
+
+    SearchIndexState.objects.all().delete()  # a database from before the version was kept
+    assert corpus.backend.terms_version() == 1
+    corpus.backend.remove([corpus.visit.id])
+    call_command("migrate", verbosity=0)
+    assert corpus.ids("إدلب") == {corpus.visit.id, corpus.delegation.id}
+    assert list(SearchIndexState.objects.values_list("terms_version", flat=True)) == [
+        TERMS_VERSION
+    ]

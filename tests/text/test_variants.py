@@ -29,6 +29,25 @@ GROUPS: list[list[str]] = [
     ["كبير", "كبيرة", "الكبير", "الكبيرة"],
     ["وكالة", "الوكالة", "وكالات", "الوكالات"],
     ["مصر", "المصري", "مصرية", "المصريين"],
+    # foreign names that begin with a proclitic letter keep it, with one attached or none
+    ["كلينتون", "وكلينتون", "لكلينتون"],
+    ["لافروف", "ولافروف", "للافروف"],
+    ["كابول", "بكابول", "وكابول"],
+    ["كركوك", "بكركوك", "وكركوك"],
+    ["لاهاي", "بلاهاي"],
+    ["فبراير", "وفبراير"],
+    ["بنغازي", "وبنغازي", "لبنغازي"],
+    # the accusative alif, a pronoun, ة written ت before one: the protected stem
+    ["لاعب", "لاعبا", "اللاعب"],
+    ["وفق", "وفقا", "ووفقا"],
+    ["وطن", "وطننا", "وطنهم", "الوطن", "وطنيا"],
+    ["وضع", "وضعهم", "وضعا", "الوضع"],
+    ["وظيفة", "وظيفته", "وظيفتها", "الوظيفة"],
+    # ل + ال before a stem that begins with ل: one ل less (للجنة), as ل before a name
+    ["لجنة", "اللجنة", "للجنة", "وللجنة"],
+    ["لبنان", "للبنان", "فللبنان"],
+    ["لاعب", "للاعب", "للاعبين"],
+    ["بلاد", "بلادنا", "بلادهم", "البلاد"],
 ]
 
 
@@ -102,3 +121,23 @@ def test_three_letter_words_keep_their_one_letter_suffix() -> None:
     assert terms("سنة") == terms("السنة") == terms("بالسنة") != terms("سن")
     # وجدة is Oujda, not و + جدة: the protected-word list keeps its و.
     assert terms("وجدة") != terms("جدة")
+
+
+def test_unprotected_accusatives_keep_their_first_letter() -> None:
+    # ك and ف need four letters after them; an accusative alif is not one of them
+    assert stem(match_form("كثيرًا")) == "كثيرا"
+    assert stem(match_form("كاملًا")) == "كاملا"
+    # a stem that ends in alif keeps counting it
+    assert stem(match_form("ودعا")) == "دعا"
+    assert stem(match_form("وبدا")) == "بدا"
+
+
+def test_pronoun_and_alif_readings_do_not_take_other_words() -> None:
+    assert stem(match_form("والهم")) != "وال"  # و + الهم, not the governor's stem
+    assert stem(match_form("وإلا")) != "وال"
+    assert stem(match_form("وهما")) != "وهم"  # the dual pronoun, not وهم (illusion)
+    assert stem(match_form("ولدينا")) != "ولد"
+    assert stem(match_form("والتي")) != "وال"
+    assert stem(match_form("بالكمية")) != "بال"
+    assert stem(match_form("كلما")) == "كلما"
+    assert stem(match_form("بليون")) != stem(match_form("ليون"))

@@ -39,7 +39,7 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = "1.20"  # 1.20: known bodies made whole (bodies.py); 1.19: lead vectors
+ANALYSIS_VERSION = "1.21"  # 1.21: stemmer keeps names and protected stems whole; 1.20: bodies
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 

@@ -1,18 +1,35 @@
+import logging
 from typing import Any
 
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
+logger = logging.getLogger(__name__)
 
-def _clear_orphan_index(using: str = "default", **_: Any) -> None:
-    """``flush`` (and test teardown) empties the model tables but not the search index,
-    which is no model; it then emits post_migrate, so an index without articles is
-    emptied here rather than serving stale ids to the next articles."""
+
+def _refresh_index(using: str = "default", **_: Any) -> None:
+    """After ``migrate``: an index of another analyzer's terms (the stemmer changed) is
+    rebuilt, or its queries would miss what the old terms spelt otherwise. ``flush`` (and
+    test teardown) empties the model tables but not the search index, which is no model;
+    it then emits post_migrate, so an index without articles is emptied here rather than
+    serving stale ids to the next articles."""
     from nashra.news.models import Article
     from nashra.news.search import get_backend
+    from nashra.text import TERMS_VERSION
 
+    backend = get_backend(using)
     if not Article.objects.using(using).exists():
-        get_backend(using).clear()
+        backend.clear()
+        backend.record_terms_version()
+    elif backend.terms_version() != TERMS_VERSION:
+        old = backend.terms_version()
+        count = backend.rebuild()
+        logger.warning(
+            "search index rebuilt: %d articles from terms version %d to %d",
+            count,
+            old,
+            TERMS_VERSION,
+        )
 
 
 class NewsConfig(AppConfig):
@@ -22,6 +39,4 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        post_migrate.connect(
-            _clear_orphan_index, sender=self, dispatch_uid="nashra-news-clear-index"
-        )
+        post_migrate.connect(_refresh_index, sender=self, dispatch_uid="nashra-news-refresh-index")

@@ -309,6 +309,14 @@ class ArticleAnalysis(models.Model):
     )  # everything else the analyzer returned
 
 
+class SearchIndexState(models.Model):
+    """One row: the version of the analyzer's terms (``nashra.text.TERMS_VERSION``) the
+    search index holds. ``nashra migrate`` rebuilds an index of older terms; a database
+    from before this row existed holds version 1."""
+
+    terms_version = models.PositiveIntegerField()
+
+
 class ContentVersion(models.Model):
     """One row whose ``stamp`` changes whenever an editor (or any ``save()``/``delete()``)
     changes content shown on the reading pages in place: a renamed source, a merged

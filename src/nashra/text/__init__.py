@@ -5,7 +5,14 @@ keys, follows) goes through these functions, so a variant that matches in one pl
 matches everywhere.
 """
 
-from nashra.text.analyzer import Term, analyze, fingerprint_terms, query_terms, terms
+from nashra.text.analyzer import (
+    TERMS_VERSION,
+    Term,
+    analyze,
+    fingerprint_terms,
+    query_terms,
+    terms,
+)
 from nashra.text.normalize import clean_display, match_form
 from nashra.text.sentences import split_sentences
 from nashra.text.stem import stem
@@ -14,6 +21,7 @@ from nashra.text.tokenize import Token, tokenize
 
 __all__ = [
     "STOPWORDS",
+    "TERMS_VERSION",
     "Term",
     "Token",
     "analyze",

@@ -34,6 +34,7 @@ from nashra.text.stopwords import STOPWORDS
 from nashra.text.tokenize import TOKEN_FINDALL_RE
 
 __all__ = [
+    "TERMS_VERSION",
     "Term",
     "analyze",
     "analyze_scanned",
@@ -42,6 +43,11 @@ __all__ = [
     "terms",
     "token_terms",
 ]
+
+# Raised whenever terms() gives another term for some word (normalisation, stopwords or
+# the stemmer changed): `nashra migrate` rebuilds a search index of older terms.
+# 2: the stemmer keeps names and protected stems whole (كلينتون, لاعبا, للجنة).
+TERMS_VERSION = 2
 
 _EMPTY: tuple[str, ...] = ()
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")

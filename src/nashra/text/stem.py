@@ -19,7 +19,13 @@ variants of one word land on different stems:
 3. **Stems that begin with a proclitic letter** (وزارة, وزير, واقع, والد, لبنان, بريطانيا,
    فرنسا, كورونا …) are protected by a list of surface words written below; their
    suffix-stripped forms are computed at import. A protected stem keeps its first letter
-   whatever is attached: وزارة, الوزارة, والوزارة, ووزارة → وزار (light10: زار / وزار).
+   whatever is attached: وزارة, الوزارة, والوزارة, ووزارة → وزار (light10: زار / وزار);
+   after لل it keeps its ل (للجنة is ل + اللجنة, للبنان ل + لبنان → لجن, لبنان).
+   A protected stem is also recognised under the endings light10 does not strip: the
+   accusative alif (لاعبا, وفقا → لاعب, وفق), a plural or first-person pronoun (وضعهم,
+   وطننا → وضع, وطن) and ة written ت before one (وظيفته → وظيف); the word stems to it. Of
+   an unprotected word the accusative alif does not count towards the letters a
+   proclitic must leave (كثيرا, بعضا, فريقا stay whole: light10 gives ثيرا-like stems).
 4. **No ان suffix.** light10 strips ان (the nominative dual). It breaks far more singular
    nouns and names than it unifies duals: لبنان → لبن, ايران → اير, but ايراني → ايران;
    اردوغان → اردوغ; بيان, مكان, برلمان, سودان, رمضان. We keep ان; the oblique dual ين
@@ -70,7 +76,7 @@ _SUFFIXES = ("ها", "ات", "ون", "ين", "يه", "ه", "ي")
 # Stems that are never suffix-stripped (names and nouns whose ending looks like a suffix).
 _NO_SUFFIX_WORDS = """
 فلسطين برلين بحرين البحرين حسين ياسين اثنين الاثنين قانون مليون تلفزيون زيتون ليمون كانون
-صالون فرعون ميشيغين كوبنهاغن بوتين لينين الصين صين تشرين
+صالون فرعون ميشيغين كوبنهاغن بوتين لينين الصين صين تشرين لاهاي ليون بليون
 """
 
 # Surface words that begin with و ف ب ك ل as part of the stem. Their suffix-stripped forms
@@ -109,6 +115,18 @@ _PROTECTED_WORDS_TEXT = """
 فانوس فيدرالية فرسان
 كوميدي كوميدية كوميديا كورنيش كتائب كيماوية كيماوي كوادر كواكب كرنفال كومبيوتر كابتن كيمياء
 كيميائية كيلوجرام كمائن كلاسيكي كلاسيكية كريستال كوابل كوارث كربوهيدرات كنيست كولونيل كواليس
+وجد واصل بلغ بات باشر بذل باع برز بين لاحظ لعب لاقت كانون فبراير فيفري
+باراك بشار بندر بنيامين بلير بلاتر بايرن ليفربول فابيوس بنغازي كردستان كابول كوالالمبور
+كارلوس كريستيان كريستيانو بيتر لويس فرانس فرانك فرانسيسكو فرنسوا برنت بوينغ بوينج ويندوز
+لادن كلثوم باولو بارتوميو فيورنتينا كوستا كوباني بوكو ليونيل لوزان فاينانشيال لافروف كارتر
+كلينتون بحاح لوفتس بينيتيز فيدال كوينز كوينزلاند لودر لخويا بلوتو كابيتال ووتش بورسعيد بيرسون
+فولفسبورغ فولفسبورج بوسطن فينغر فينجر لوران بورتو فاروق بولارد بارزاني بلومبيرغ باشا فيكتور
+فيليب باستيان لاتسيو كولورادو ويمبلي لوبيز كراتشي بنجلاديش ويلسون كركوك كاسياس كارلو بليجريني
+كاسترو كرايسلر ليبيريا كينياتا لويزيانا بنفيكا بيرسي كورتوا فيريرا فولكس بيكر كريتر ليستر لاهاي
+لوكسمبورغ لشبونة ليتوانيا لاتفيا لاغوس ليون ليبرمان لاريجاني لاوس كاليفورنيا كشمير كوسوفو
+كيغالي كاميرون كوشنر بوتفليقة بوروشنكو بيريز برلسكوني بينيت بولتون بومبيو بيلوسي بوخارست
+بودابست بلغراد براغ بانكوك فيلادلفيا فرجينيا فيرجينيا فانكوفر فالنسيا فيراري فولغوغراد ولنغتون
+ويكيليكس وولفويتز فيسك كيسنجر لينكولن كوفي كلينتن ليفني بليون فيكتوريا
 """
 _PROTECTED_WORDS = _PROTECTED_WORDS_TEXT.split()
 
@@ -147,6 +165,52 @@ def strip_suffixes(word: str) -> str:
 _PROTECTED: frozenset[str] = frozenset(strip_suffixes(match_form(w)) for w in _PROTECTED_WORDS)
 
 
+# Endings light10 leaves on a stem: plural and first-person pronouns.
+_PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "نا")
+# Protected stems that لل + the rest of a commoner word spells too: للازمة is ل + الأزمة.
+_AFTER_LL = frozenset({"لازم"})
+# كلما (whenever), not كلم (كلمة) with an accusative alif.
+_NOT_ACCUSATIVE = frozenset({"كلما"})
+
+
+def _protected_base(word: str, core: str) -> str | None:
+    """The protected stem ``word`` (suffix-stripped: ``core``) is a form of, if any: the
+    core itself; the core without an accusative alif (لاعبا); without a plural or
+    first-person pronoun (وضعهم); or a ة written ت before a pronoun (وظيفته, لجنتهم)."""
+    if core in _PROTECTED:
+        return core
+    protected = _PROTECTED
+    if (
+        core.endswith("ا")
+        and len(core) > 3
+        and not core.endswith(("هما", "كما"))  # the dual pronoun's alif
+        and core not in _NOT_ACCUSATIVE
+    ):
+        base = core[:-1]
+        if base.endswith("ي"):  # a nisba: وطنيا → وطني → وطن
+            base = strip_suffixes(base)
+        if base in protected and base not in ARTICLE_PREFIXES:  # والا is و + الا
+            return base
+    bare = core
+    for pronoun in _PRONOUNS if word == core else ():
+        if core.endswith(pronoun) and len(core) - len(pronoun) >= 3:
+            bare = core[: -len(pronoun)]
+            if bare in protected and bare not in ARTICLE_PREFIXES:  # والهم is و + الهم
+                return bare
+            break
+    if bare.endswith("ت") and (bare != core or word.endswith(("ته", "تها"))):
+        base = strip_suffixes(bare[:-1] + "ه")
+        if base in protected:
+            return base
+    return None
+
+
+def _long_enough(rest: str, letters: int) -> bool:
+    """Whether a stem left after a proclitic has ``letters`` letters, not counting the
+    accusative alif of a longer one (كثيرا: ك + ثير, too short; دعا keeps its alif)."""
+    return len(rest) - (len(rest) > 3 and rest.endswith("ا")) >= letters
+
+
 def _is_arabic_start(word: str) -> bool:
     return "\u0621" <= word[0] <= "\u06ff"
 
@@ -154,11 +218,14 @@ def _is_arabic_start(word: str) -> bool:
 def _after_preposition(word: str) -> str:
     """Strip one ب/ل (3-letter stem must remain) or ك (4 letters) from an article-less word."""
     core = strip_suffixes(word)
+    protected = _protected_base(word, core)
+    if protected is not None:
+        return protected
     first = word[0]
-    if core in _PROTECTED or len(word) < 4 or first not in "بكل":
+    if len(word) < 4 or first not in "بكل":
         return core
     rest = strip_suffixes(word[1:])
-    return rest if len(rest) >= (4 if first == "ك" else 3) else core
+    return rest if _long_enough(rest, 4 if first == "ك" else 3) else core
 
 
 @lru_cache(maxsize=200_000)
@@ -170,10 +237,18 @@ def stem(word: str) -> str:
     if exception is not None:
         return exception
     core = strip_suffixes(word)
-    if core in _PROTECTED:
-        return core
+    protected = _protected_base(word, core)
+    if protected is not None:
+        return protected
     for prefix in ARTICLE_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            if prefix.endswith("لل"):
+                # ل + ال before a stem that begins with ل writes one ل less (للجنة is
+                # ل + اللجنة), as does ل before a name (للبنان): a protected stem is whole
+                rest = word[len(prefix) - 1 :]
+                protected = _protected_base(rest, strip_suffixes(rest))
+                if protected is not None and protected not in _AFTER_LL:
+                    return protected
             return strip_suffixes(word[len(prefix) :])
     first = word[0]
     if first in "وف":
@@ -182,7 +257,7 @@ def stem(word: str) -> str:
         if exception is not None:
             return exception
         rest_stem = _after_preposition(rest)
-        if len(rest_stem) >= (3 if first == "و" else 4):
+        if _long_enough(rest_stem, 3 if first == "و" else 4):
             return rest_stem
         return core
     if first in "بكل":

@@ -36,10 +36,10 @@ from django.conf import settings
 from django.db import connections, transaction
 from django.utils import timezone
 
-from nashra.news.models import Article
+from nashra.news.models import Article, SearchIndexState
 from nashra.news.search.query import ParsedQuery, clean_terms, parse_query
 from nashra.news.search.snippets import snippet
-from nashra.text import terms
+from nashra.text import TERMS_VERSION, terms
 
 __all__ = [
     "Hit",
@@ -210,7 +210,19 @@ class SearchBackend(ABC):
                 if progress:
                     progress(count)
             self._finish_rebuild()
+            self.record_terms_version()
         return count
+
+    def terms_version(self) -> int:
+        """The analyzer version of the terms in the index (1: from before it was kept)."""
+        state = SearchIndexState.objects.using(self.alias).first()
+        return state.terms_version if state is not None else 1
+
+    def record_terms_version(self) -> None:
+        """Note that the index holds this analyzer's terms (after a rebuild or emptied)."""
+        updated = SearchIndexState.objects.using(self.alias).update(terms_version=TERMS_VERSION)
+        if not updated:
+            SearchIndexState.objects.using(self.alias).create(terms_version=TERMS_VERSION)
 
     # --- searching --------------------------------------------------------------
     def search(
