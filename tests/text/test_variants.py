@@ -141,3 +141,4 @@ def test_pronoun_and_alif_readings_do_not_take_other_words() -> None:
     assert stem(match_form("بالكمية")) != "بال"
     assert stem(match_form("كلما")) == "كلما"
     assert stem(match_form("بليون")) != stem(match_form("ليون"))
+    assert stem(match_form("للأزمة")) == stem(match_form("الأزمة"))  # ل + الأزمة, not لازمة
