@@ -468,6 +468,4 @@ def test_migrate_rebuilds_an_index_of_older_terms(corpus: Corpus) -> None:
     corpus.backend.remove([corpus.visit.id])
     call_command("migrate", verbosity=0)
     assert corpus.ids("إدلب") == {corpus.visit.id, corpus.delegation.id}
-    assert list(SearchIndexState.objects.values_list("terms_version", flat=True)) == [
-        TERMS_VERSION
-    ]
+    assert list(SearchIndexState.objects.values_list("terms_version", flat=True)) == [TERMS_VERSION]
