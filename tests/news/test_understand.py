@@ -236,6 +236,18 @@ def test_reanalyze_is_repeatable(corpus: None) -> None:
     assert "reanalysed 0 articles" in out.getvalue()
 
 
+def test_migrate_tells_of_analyses_of_an_older_version(
+    corpus: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    call_command("migrate", verbosity=0)
+    assert "nashra reanalyze" not in caplog.text
+    stale = ArticleAnalysis.objects.order_by("pk")[:3]
+    ArticleAnalysis.objects.filter(pk__in=[a.pk for a in stale]).update(version="1.0")
+    call_command("migrate", verbosity=0)
+    assert "3 articles were analysed by an older version" in caplog.text
+    assert "run `nashra reanalyze`" in caplog.text
+
+
 def test_reanalyze_since_a_date(corpus: None) -> None:
     from datetime import UTC, datetime, time
 

@@ -21,7 +21,8 @@ def _refresh_index(using: str = "default", **_: Any) -> None:
     if not Article.objects.using(using).exists():
         backend.clear()
         backend.record_terms_version()
-    elif backend.terms_version() != TERMS_VERSION:
+        return
+    if backend.terms_version() != TERMS_VERSION:
         old = backend.terms_version()
         count = backend.rebuild()
         logger.warning(
@@ -29,6 +30,23 @@ def _refresh_index(using: str = "default", **_: Any) -> None:
             count,
             old,
             TERMS_VERSION,
+        )
+    _tell_of_old_analyses(using)
+
+
+def _tell_of_old_analyses(using: str) -> None:
+    """Analyses are not re-run by ``migrate`` (minutes for a large corpus, and they feed
+    entities and stories): say how many are of an older version and what re-runs them."""
+    from nashra.analyze.pipeline import ANALYSIS_VERSION
+    from nashra.news.models import ArticleAnalysis
+
+    old = ArticleAnalysis.objects.using(using).exclude(version=ANALYSIS_VERSION).count()
+    if old:
+        logger.warning(
+            "%d articles were analysed by an older version than %s: "
+            "run `nashra reanalyze` to bring them up to date",
+            old,
+            ANALYSIS_VERSION,
         )
 
 
