@@ -70,6 +70,17 @@ def test_keywords_and_summary_without_model() -> None:
     assert spans and spans[0][0] == 0
 
 
+def test_a_keyword_is_shown_without_its_attached_conjunction() -> None:
+    text = (
+        "زار الوفد موسكو وأنقرة مساء أمس. وأنقرة تستضيف المحادثات، ووزارة الخارجية في أنقرة "
+        "أعدت القاعة. ووزارة المالية لم تعلق على المحادثات."
+    )
+    shown = {k.term: k.display for k in keywords(text, top=20)}
+    assert shown["انقر"] == "أنقرة"  # وأنقرة twice and أنقرة once: one word, أنقرة
+    assert shown["وزار"] == "وزارة"  # زارة is another term: the و is the word's own
+    assert shown["محادث"] == "المحادثات"
+
+
 def test_a_stopword_behind_a_proclitic_is_no_keyword() -> None:
     """بهذه analyses to the term هذه, a stopword the analyzer saw only with its ب."""
     text = "بهذه الخطوة تبدأ الوزارة بهذه المرحلة، وبهذه الطريقة تنتهي بهذه السرعة أزمة السكن."

@@ -131,13 +131,34 @@ def keywords(
         if w and (c > 1 or len(term) >= 3)
     ]
     best = heapq.nsmallest(top, scored)
-    # The surface forms only of the terms kept (most of the work when done for all).
+    # The surface forms only of the terms kept (most of the work when done for all), each
+    # without an attached conjunction or preposition: وأنقرة and أنقرة count as أنقرة.
     wanted = {term for _, term in best}
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     for source, found in passes:
-        for t in compress(found, map(wanted.__contains__, map(_TERM, found))):
-            surfaces[t.term][source[t.start : t.end]] += 1
+        kept = list(compress(found, map(wanted.__contains__, map(_TERM, found))))
+        for t, bare in zip(kept, _BARE.many([source[t.start : t.end] for t in kept]), strict=True):
+            surfaces[t.term][bare] += 1
     return [Keyword(term, surfaces[term].most_common(1)[0][0], -w) for w, term in best]
+
+
+def _bare(surface: str) -> str:
+    """``surface`` without the conjunctions and prepositions attached to it that leave
+    its term as it is (وأنقرة → أنقرة, وبالمدرسة → المدرسة; وزارة stays: زارة is
+    another term)."""
+    term = analyze(surface)
+    if len(term) != 1:
+        return surface
+    bare = surface
+    while len(bare) > 3 and bare[0] in "وفبلك":
+        rest = analyze(bare[1:])
+        if len(rest) != 1 or rest[0].term != term[0].term:
+            break
+        bare = bare[1:]
+    return bare
+
+
+_BARE: Memo[str, str] = Memo(_bare, 100_000)
 
 
 LEAD_WORDS = 60  # the body's opening that says which event an article reports
