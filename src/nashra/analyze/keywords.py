@@ -21,6 +21,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from nashra.text import Term, analyze, is_stopword
+from nashra.text.analyzer import token_terms
 from nashra.text.memo import Memo
 
 __all__ = [
@@ -146,14 +147,13 @@ def _bare(surface: str) -> str:
     """``surface`` without the conjunctions and prepositions attached to it that leave
     its term as it is (وأنقرة → أنقرة, وبالمدرسة → المدرسة; وزارة stays: زارة is
     another term)."""
-    term = analyze(surface)
+    if len(surface) <= 3 or surface[0] not in "وفبلك":
+        return surface  # (most words: no analysis needed)
+    term = token_terms(surface)
     if len(term) != 1:
         return surface
     bare = surface
-    while len(bare) > 3 and bare[0] in "وفبلك":
-        rest = analyze(bare[1:])
-        if len(rest) != 1 or rest[0].term != term[0].term:
-            break
+    while len(bare) > 3 and bare[0] in "وفبلك" and token_terms(bare[1:]) == term:
         bare = bare[1:]
     return bare
 
