@@ -130,6 +130,9 @@ _PROTECTED_WORDS_TEXT = """
 بيسكوف بوريل بلينكن بولسونارو لابيد لوكاشينكو فيدان فوتشيتش فاغنر فاجنر بريغوجين بوريس
 كينيدي بورتسودان بيلاروسيا بوركينا كمبوديا كراكاس كاتالونيا لوغانسك لفيف باخموت بيلغورود
 كورسك فولوديمير بوتشا بيونس كولومبو كاراكاس بولندي فالس فلورنسا فولفو كوبنهاغن لوزاكا
+بلغت بدء بحث واصف لاعبو لعبت فابيان بدأوا فضيلة لاحظت بوصة فرحة بداية بدايات بلجرشي وجوه
+بقيق فيفاء لاريونيون بوجاشيف بؤرة بليغ بليغة بروميتش بشع بشعة وهبي كفاءة
+واجهت فرحان بيدرو بنزيمة بوليوود كبسولة ويتشيتا فاروفاكيس بتروبراس بيتوركا بلاكبوش
 كوناكري كمبالا ليبرفيل بانجول بنوم بيشاور كويتا كوتشي ويلينغتون ولينغتون ويسكونسن
 """
 _PROTECTED_WORDS = _PROTECTED_WORDS_TEXT.split()
@@ -169,8 +172,8 @@ def strip_suffixes(word: str) -> str:
 _PROTECTED: frozenset[str] = frozenset(strip_suffixes(match_form(w)) for w in _PROTECTED_WORDS)
 
 
-# Endings light10 leaves on a stem: plural and first-person pronouns.
-_PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "نا")
+# Endings light10 leaves on a stem: plural and first-person pronouns, the plural verb's وا.
+_PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "نا", "وا")
 # Protected stems that لل + the rest of a commoner word spells too: للازمة is ل + الأزمة.
 _AFTER_LL = frozenset({"لازم"})
 # كلما (whenever), not كلم (كلمة) with an accusative alif.
@@ -180,7 +183,8 @@ _NOT_ACCUSATIVE = frozenset({"كلما"})
 def _protected_base(word: str, core: str) -> str | None:
     """The protected stem ``word`` (suffix-stripped: ``core``) is a form of, if any: the
     core itself; the core without an accusative alif (لاعبا); without a plural or
-    first-person pronoun (وضعهم); or a ة written ت before a pronoun (وظيفته, لجنتهم)."""
+    first-person pronoun (وضعهم) or the plural verb's وا (بذلوا); or a ة written ت before a
+    pronoun (وظيفته, لجنتهم)."""
     if core in _PROTECTED:
         return core
     protected = _PROTECTED
@@ -201,10 +205,12 @@ def _protected_base(word: str, core: str) -> str | None:
             bare = core[: -len(pronoun)]
             if bare in protected and bare not in ARTICLE_PREFIXES:  # والهم is و + الهم
                 return bare
+            if bare.endswith("ات") and strip_suffixes(bare) in protected:  # بياناتهم
+                return strip_suffixes(bare)
             break
-    if bare.endswith("ت") and (bare != core or word.endswith(("ته", "تها"))):
+    if bare.endswith("ت") and (bare != core or word.endswith(("ته", "تها", "تي"))):
         base = strip_suffixes(bare[:-1] + "ه")
-        if base in protected:
+        if base in protected and base not in ARTICLE_PREFIXES:  # والتي is و + التي
             return base
     return None
 
