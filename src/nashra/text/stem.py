@@ -17,8 +17,10 @@ variants of one word land on different stems:
    The thresholds were chosen by counting, on a news corpus, words whose stem differed
    from their own definite form (mangled stems) against proclitic forms left unstripped.
 3. **Stems that begin with a proclitic letter** (وزارة, وزير, واقع, والد, لبنان, بريطانيا,
-   فرنسا, كورونا …) are protected by a list of surface words written below; their
-   suffix-stripped forms are computed at import. A protected stem keeps its first letter
+   فرنسا, كورونا …) are protected by a list of surface words written below and by the
+   words learnt from a news corpus (``proclitic_letter_words.txt``: the rest of the word
+   is never written alone, mostly foreign names); their suffix-stripped forms are
+   computed at import. A protected stem keeps its first letter
    whatever is attached: وزارة, الوزارة, والوزارة, ووزارة → وزار (light10: زار / وزار);
    after لل it keeps its ل (للجنة is ل + اللجنة, للبنان ل + لبنان → لجن, لبنان).
    A protected stem is also recognised under the endings light10 does not strip: the
@@ -50,6 +52,7 @@ The stemmer is cached (``functools.lru_cache``); call ``stem.cache_clear()`` if 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from nashra.text.normalize import match_form
 
@@ -170,7 +173,22 @@ def strip_suffixes(word: str) -> str:
             return word
 
 
-_PROTECTED: frozenset[str] = frozenset(strip_suffixes(match_form(w)) for w in _PROTECTED_WORDS)
+_HAND_PROTECTED = frozenset(strip_suffixes(match_form(w)) for w in _PROTECTED_WORDS)
+# Words whose first letter is their own, learnt from the news corpus (the rest of the word
+# is never written alone: mostly foreign names, بانوراما, فودافون), by
+# nashra.analyze.train.proclitic_words; in match form, one a line.
+LEARNT_PATH = Path(__file__).with_name("proclitic_letter_words.txt")
+
+
+def _learnt() -> frozenset[str]:
+    try:
+        words = LEARNT_PATH.read_text("utf-8").split()
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(map(strip_suffixes, words))
+
+
+_PROTECTED: frozenset[str] = _HAND_PROTECTED | _learnt()
 
 
 # Endings light10 leaves on a stem: plural and first-person pronouns, the plural verb's وا.
