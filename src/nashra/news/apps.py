@@ -22,8 +22,8 @@ def _refresh_index(using: str = "default", **_: Any) -> None:
         backend.clear()
         backend.record_terms_version()
         return
-    if backend.terms_version() != TERMS_VERSION:
-        old = backend.terms_version()
+    old = backend.terms_version()
+    if old != TERMS_VERSION:
         count = backend.rebuild()
         logger.warning(
             "search index rebuilt: %d articles from terms version %d to %d",
