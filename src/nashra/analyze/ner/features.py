@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from nashra.analyze.gazetteer import gazetteer
 from nashra.analyze.lexicon import cached_match_form, core_candidates, strip_clitics
-from nashra.text.stem import stem
+from nashra.text.stem import hand_stem
 
 # Value of the bias attribute "b" when tagging (always 1.0 in training). The model gives
 # "b" a large weight for O and small ones for the entity labels, so a value below 1 is a
@@ -188,7 +188,7 @@ def word_parts(tok: str) -> WordParts:
         "b",
         "w=" + m,
         "c=" + core,
-        "st=" + (stem(m) if shape == "ar" else m),
+        "st=" + (hand_stem(m) if shape == "ar" else m),
         "sh=" + shape,
         "len=" + str(min(len(m), 8)),
         "p2=" + m[:2],

@@ -22,38 +22,19 @@ rule): 98 %. Usage: ``python -m nashra.analyze.train.proclitic_words [--data DIR
 from __future__ import annotations
 
 import argparse
-import importlib
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import regex
 
 from nashra.analyze.train.data import DEFAULT_DATA, iter_saudinewsnet
-from nashra.text import is_stopword, match_form, stem
+from nashra.text import is_stopword, match_form
+from nashra.text.stem import ARTICLE_PREFIXES, LEARNT_PATH, hand_stem
 
 MIN_COUNT = 10
 _PREFIXES = ("", "ال", "و", "ف", "ب", "ك", "ل")
 _PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه")
 _WORD = regex.compile(r"\p{Arabic}+")
-# (the package's attribute ``stem`` is the function; the module holds the lists)
-_stem_module: Any = importlib.import_module("nashra.text.stem")
-
-
-@contextmanager
-def hand_rules_only() -> Iterator[None]:
-    """The stemmer with its hand-written protected words alone (what is learnt here must
-    not decide what is learnt)."""
-    saved = _stem_module._PROTECTED
-    _stem_module._PROTECTED = _stem_module._HAND_PROTECTED
-    stem.cache_clear()
-    try:
-        yield
-    finally:
-        _stem_module._PROTECTED = saved
-        stem.cache_clear()
 
 
 def _written(words: Counter[str], rest: str, word: str) -> bool:
@@ -64,8 +45,8 @@ def _written(words: Counter[str], rest: str, word: str) -> bool:
 def learn(words: Counter[str], min_count: int = MIN_COUNT) -> list[str]:
     """The words of ``words`` (match forms and their counts) whose first letter is their
     own, sorted."""
-    with hand_rules_only():
-        stems = {w: stem(w) for w in words}
+    # the hand rules alone: what is learnt here must not decide what is learnt
+    stems = {w: hand_stem(w) for w in words}
     by_stem: dict[str, list[str]] = defaultdict(list)
     for w, s in stems.items():
         by_stem[s].append(w)
@@ -73,7 +54,7 @@ def learn(words: Counter[str], min_count: int = MIN_COUNT) -> list[str]:
     for word, count in words.items():
         if count < min_count or len(word) < 4 or word[0] not in "وفبكل":
             continue
-        if word.startswith(_stem_module.ARTICLE_PREFIXES) or is_stopword(word):
+        if word.startswith(ARTICLE_PREFIXES) or is_stopword(word):
             continue
         stemmed = stems[word]
         if stemmed.startswith(word[0]):
@@ -98,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--min-count", type=int, default=MIN_COUNT)
-    ap.add_argument("--out", type=Path, default=_stem_module.LEARNT_PATH)
+    ap.add_argument("--out", type=Path, default=LEARNT_PATH)
     args = ap.parse_args(argv)
     words: Counter[str] = Counter()
     articles = 0
