@@ -25,15 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-import regex  # noqa: E402
-
 import nashra.text  # noqa: E402
-from nashra.analyze.train.data import DEFAULT_DATA, iter_saudinewsnet  # noqa: E402
-from nashra.text import is_stopword, match_form, stem  # noqa: E402
+from nashra.analyze.train.data import DEFAULT_DATA  # noqa: E402
+from nashra.analyze.train.proclitic_words import corpus_words, written  # noqa: E402
+from nashra.text import is_stopword, stem  # noqa: E402
 from nashra.text.stem import ARTICLE_PREFIXES  # noqa: E402
-
-_WORD = regex.compile(r"\p{Arabic}+")
-_ATTACHED = ("", "ال", "و", "ف", "ب", "ك", "ل")
 
 
 def suspects(words: Counter[str]) -> list[tuple[int, str, str]]:
@@ -48,8 +44,7 @@ def suspects(words: Counter[str]) -> list[tuple[int, str, str]]:
         stemmed = stem(word)
         if stemmed.startswith(word[0]):
             continue  # the first letter stayed (or the rest begins with it: ووزارة)
-        rest = word[1:]
-        if not any(words.get(p + rest) for p in _ATTACHED if p + rest != word):
+        if not written(words, word[1:], word):
             out.append((count, word, stemmed))
     return sorted(out, reverse=True)
 
@@ -61,13 +56,7 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "stemmer.json")
     args = ap.parse_args()
     t0 = time.perf_counter()
-    words: Counter[str] = Counter()
-    articles = 0
-    for text in iter_saudinewsnet(args.data):
-        words.update(filter(None, map(match_form, _WORD.findall(text))))
-        articles += 1
-        if articles == args.articles:
-            break
+    words, articles = corpus_words(args.data, args.articles)
     if not articles:
         print(f"SKIP: no SaudiNewsNet zips under {args.data}")
         return 0

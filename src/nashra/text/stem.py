@@ -223,8 +223,8 @@ def _protected_base(word: str, core: str, protected: frozenset[str]) -> str | No
             bare = core[: -len(pronoun)]
             if bare in protected and bare not in ARTICLE_PREFIXES:  # والهم is و + الهم
                 return bare
-            if bare.endswith("ات") and strip_suffixes(bare) in protected:  # بياناتهم
-                return strip_suffixes(bare)
+            if bare.endswith("ات") and (plural := strip_suffixes(bare)) in protected:
+                return plural  # بياناتهم
             break
     if bare.endswith("ت") and (bare != core or word.endswith(("ته", "تها", "تي"))):
         base = strip_suffixes(bare[:-1] + "ه")

@@ -37,7 +37,7 @@ _PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه")
 _WORD = regex.compile(r"\p{Arabic}+")
 
 
-def _written(words: Counter[str], rest: str, word: str) -> bool:
+def written(words: Counter[str], rest: str, word: str) -> bool:
     """Whether ``rest`` occurs in ``words`` alone or after a prefix (``word`` aside)."""
     return any(words.get(p + rest) for p in _PREFIXES if p + rest != word)
 
@@ -60,12 +60,12 @@ def learn(words: Counter[str], min_count: int = MIN_COUNT) -> list[str]:
         if stemmed.startswith(word[0]):
             continue  # the hand rules keep the letter
         rest = word[1:]
-        if _written(words, rest, word):
+        if written(words, rest, word):
             continue
         bare = next((rest[: -len(p)] for p in _PRONOUNS if rest.endswith(p)), "")
         if len(bare) >= 3 and (
-            _written(words, bare, word)
-            or (bare.endswith("ت") and _written(words, bare[:-1] + "ه", word))  # (ة)
+            written(words, bare, word)
+            or (bare.endswith("ت") and written(words, bare[:-1] + "ه", word))  # (ة)
         ):
             continue
         own = word[0] + rest[:3]  # words built on this one share its start
@@ -75,17 +75,26 @@ def learn(words: Counter[str], min_count: int = MIN_COUNT) -> list[str]:
     return sorted(out)
 
 
+def corpus_words(data: Path, articles: int = 0) -> tuple[Counter[str], int]:
+    """The match forms of SaudiNewsNet's Arabic words with their counts, over all its
+    articles or the first ``articles``; and how many articles were read."""
+    words: Counter[str] = Counter()
+    read = 0
+    for text in iter_saudinewsnet(data):
+        words.update(filter(None, map(match_form, _WORD.findall(text))))
+        read += 1
+        if read == articles:
+            break
+    return words, read
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--min-count", type=int, default=MIN_COUNT)
     ap.add_argument("--out", type=Path, default=LEARNT_PATH)
     args = ap.parse_args(argv)
-    words: Counter[str] = Counter()
-    articles = 0
-    for text in iter_saudinewsnet(args.data):
-        words.update(filter(None, map(match_form, _WORD.findall(text))))
-        articles += 1
+    words, articles = corpus_words(args.data)
     if not articles:
         print(f"SaudiNewsNet not found under {args.data}; nothing to learn")
         return 0
