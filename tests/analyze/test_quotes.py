@@ -236,3 +236,134 @@ def test_gold_file_is_well_formed() -> None:
             for g in p["quotes"]:
                 assert g["text"] in p["text"]
                 assert g["kind"] in ("direct", "indirect")
+
+
+# --- pronoun subjects agree in gender; statements speak for their issuer -------------
+
+
+def test_pronoun_verb_takes_the_speaker_of_its_gender() -> None:
+    text = (
+        "قال وزير المياه كريم السعدي إن السدود ممتلئة. وذكرت وزارة الزراعة أن الموسم واعد. "
+        "وأضاف أن محطات الضخ ستعمل طوال الصيف. وأوضحت أن توزيع البذور يبدأ الأسبوع المقبل."
+    )
+    qs = _quotes(text, [("كريم السعدي", "PERS"), ("وزارة الزراعة", "ORG")])
+    assert [q.speaker for q in qs] == [
+        "كريم السعدي",
+        "وزارة الزراعة",
+        "كريم السعدي",
+        "وزارة الزراعة",
+    ]
+    assert qs[2].text == "محطات الضخ ستعمل طوال الصيف"
+
+
+def test_feminine_verb_goes_back_to_the_reporter() -> None:
+    text = (
+        "وذكرت الرئاسة الجزائرية أن الرئيس شدد على «حماية القدرة الشرائية للأسر». "
+        "وأضافت أن الحكومة ستراجع أسعار الخبز."
+    )
+    qs = _quotes(text, [])
+    assert qs[1].speaker == "الرئاسة الجزائرية"
+    assert qs[1].text == "الحكومة ستراجع أسعار الخبز"
+
+
+def test_a_woman_named_with_her_title_is_feminine() -> None:
+    text = (
+        "وقالت المتحدثة باسم البلدية سعاد المرزوقي إن الشوارع ستفتح غداً. "
+        "ثم قال المهندس ماهر التل إن الأعمال تأخرت بسبب الأمطار. "
+        "وأكدت أن السكان أُبلغوا بمواعيد الإغلاق."
+    )
+    qs = _quotes(text, [("سعاد المرزوقي", "PERS"), ("ماهر التل", "PERS")])
+    assert [q.speaker for q in qs] == ["سعاد المرزوقي", "ماهر التل", "سعاد المرزوقي"]
+
+
+def test_the_statement_speaks_for_whoever_issued_it() -> None:
+    text = (
+        "أفاد بيان صادر عن السفارة الكندية في الرباط بأن مكتب التأشيرات سيغلق يومين. "
+        "وأضاف البيان أن المواعيد المحجوزة ستنقل إلى الأسبوع التالي."
+    )
+    qs = _quotes(text, [("السفارة الكندية", "ORG")])
+    assert [q.speaker for q in qs] == ["السفارة الكندية", "السفارة الكندية"]
+
+
+def test_the_statement_of_an_institution_named_in_full_earlier() -> None:
+    text = (
+        "انتقدت السفارة السويدية لدى القاهرة تقارير صحافية عن إغلاقها. "
+        "وأفاد بيان نشرته السفارة بأن أبوابها مفتوحة كالمعتاد. "
+        "وأضاف البيان أن «الخدمات القنصلية مستمرة بلا انقطاع». "
+        "وأكدت أن موظفيها يعملون من مقرها المعتاد."
+    )
+    qs = _quotes(text, [])
+    assert [q.speaker for q in qs] == ["السفارة السويدية"] * 3
+    assert qs[1].kind == "direct"
+
+
+def test_in_a_statement_gives_the_statement_to_its_speaker() -> None:
+    text = (
+        "وقال الاتحاد التونسي لكرة القدم في بيان إن المباراة ستقام بلا جمهور. "
+        "وأوضح البيان أن القرار جاء بطلب من وزارة الداخلية."
+    )
+    qs = _quotes(text, [("الاتحاد التونسي لكرة القدم", "ORG"), ("وزارة الداخلية", "ORG")])
+    assert [q.speaker for q in qs] == ["الاتحاد التونسي لكرة القدم"] * 2
+
+
+# --- what is not a quote, and where a quote ends --------------------------------------
+
+
+def test_so_called_terms_and_bodies_in_marks_are_not_quotes() -> None:
+    text = (
+        "وأشارت الصحيفة إلى ما يسمى «الملف الأسود لشركات الصرافة» كدليل جمعته منظمة "
+        "«مرصد الشفافية المالية» التي وصفتها بأنها مستقلة."
+    )
+    assert [q.text for q in _quotes(text, []) if "الملف الأسود" in q.text] == []
+    assert [q.text for q in _quotes(text, []) if "مرصد" in q.text] == []
+
+
+def test_a_name_in_marks_does_not_end_an_indirect_quote() -> None:
+    text = (
+        "قال الجيش إن وحداته أنهت المناورة التي أطلق عليها اسم «درع الشمال» في الصحراء "
+        "بعد أسبوع من التدريب."
+    )
+    (q,) = _quotes(text, [])
+    assert q.text.endswith("بعد أسبوع من التدريب")
+    assert "«درع الشمال»" in q.text
+
+
+def test_a_single_word_in_marks_is_a_term_or_a_name() -> None:
+    text = "وحذر المرصد من العواقب «الكارثية» لقطع الكهرباء."
+    assert _quotes(text, []) == []
+    text = 'وأوضح "البلوشي" أن التسجيل الإلكتروني سيفتح الأحد المقبل.'
+    (q,) = _quotes(text, [("البلوشي", "PERS")])
+    assert q.speaker == "البلوشي"
+    assert q.text == "التسجيل الإلكتروني سيفتح الأحد المقبل"
+
+
+def test_relayed_words_inside_a_verbs_subject() -> None:
+    text = (
+        "وأفادت إذاعة «صوت الساحل»، نقلاً عن قائد الدفاع المدني فؤاد الحداد، بأن فرق "
+        "الإنقاذ أخلت ثلاث قرى."
+    )
+    (q,) = _quotes(text, [("فؤاد الحداد", "PERS")])
+    assert q.speaker == "فؤاد الحداد"
+    assert q.via == "إذاعة صوت الساحل"
+    assert q.text == "فرق الإنقاذ أخلت ثلاث قرى"
+
+
+def test_a_time_is_not_a_colon_and_a_name_is_not_a_verb() -> None:
+    text = (
+        "وأعلنت الشركة أن الرحلة انطلقت عند الساعة 16:00 من المحطة الرئيسية. "
+        "ورأت اللجنة في الجلسة الوزير جون كيري وآخرين أن الاتفاق متوازن."
+    )
+    qs = _quotes(text, [("جون كيري", "PERS")])
+    assert [q.cue for q in qs] == ["وأعلنت", "ورأت"]
+    assert qs[0].text == "الرحلة انطلقت عند الساعة 16:00 من المحطة الرئيسية"
+
+
+def test_an_addressee_may_come_before_the_subject() -> None:
+    text = 'وقال لـ"الأسواق" مدير الغرفة التجارية نبيل الشامي إن الصادرات ارتفعت.'
+    (q,) = _quotes(text, [("نبيل الشامي", "PERS")])
+    assert q.speaker == "نبيل الشامي"
+
+
+def test_except_that_is_not_the_verbs_complement() -> None:
+    text = "وكانت الحكومة أعلنت في مارس استعادة الطريق، إلا أن المسلحين عادوا إليه."
+    assert _quotes(text, []) == []

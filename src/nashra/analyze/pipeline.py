@@ -39,7 +39,7 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = "1.21"  # 1.21: stemmer keeps names and protected stems whole; 1.20: bodies
+ANALYSIS_VERSION = "1.22"  # 1.22: quote speakers by gender, statements, names in marks; 1.21: stemmer keeps names and protected stems whole; 1.20: bodies
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 

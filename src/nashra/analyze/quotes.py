@@ -26,6 +26,7 @@ from itertools import compress
 from operator import or_
 
 from nashra.analyze.entities import Mention
+from nashra.analyze.gender import cue_gender, name_gender, title_gender
 from nashra.analyze.lexicon import (
     REPORT_NOUNS,
     SPEECH_PARTICIPLES,
@@ -78,12 +79,22 @@ _REPORT = mf_set(REPORT_NOUNS)
 _COMP = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم", "اننا"})
 _SOURCE = frozenset({"بحسب", "حسب", "وبحسب", "وحسب", "وفقا", "ووفقا", "طبقا", "نقلا", "ونقلا"})
 _TRANSMIT_VERBS = mf_set("نقل نقلت")
+# unnamed sources: "مصادر «الوطن»" speaks, not the paper named after it
+_SOURCE_NOUNS = mf_set("مصادر المصادر مصدر المصدر تقارير التقارير")
+_RELAYING = mf_set("نقلا ونقلا")  # inside a verb's subject: the words are another's
 # words before «…» that make it a name, not a quote
 _NAME_CUES = mf_set(
     "صحيفة صحيفتي مجلة وكالة قناة موقع إذاعة برنامج فيلم كتاب رواية عملية حملة مبادرة "
     "مسلسل أغنية مؤتمر منتدى مهرجان شركة حزب حركة جماعة تنظيم ألبوم مشروع خطة مبادرة "
-    "مسرحية قصيدة شعار وسم هاشتاغ تطبيق منصة جائزة معرض ملتقى بطولة كأس اسم عنوان بعنوان"
+    "مسرحية قصيدة شعار وسم هاشتاغ تطبيق منصة جائزة معرض ملتقى بطولة كأس اسم عنوان بعنوان "
+    # so-called: ما يسمى «…»، ما يعرف «…»، ما أسماه «…»
+    "يسمى تسمى سمي سميت المسمى المسماة يعرف تعرف المعروف المعروفة أسماه أسمته سماه سمته "
+    # bodies: منظمة «لجنة العدالة»، نادي «…»
+    "منظمة هيئة جمعية مؤسسة لجنة اتحاد نادي فرقة مجموعة جبهة ائتلاف تحالف تيار كتلة شبكة "
+    "مركز معهد دار "
+    "خدمة"  # the syndication credit line: خدمة «نيويورك تايمز»
 )
+_NOUN_PARTICIPLES = mf_set("متابعة")  # also "the follow-up"
 _CUE_FORMS = _VERBS | _PARTICIPLES | _SOURCE
 _CUE_STRIPPED = _CUE_FORMS | {"جاء"}  # a proclitic-free form that may be a cue (جاء في بيان)
 # passive-looking imperfects that, followed at once by أن, are the writer's formula
@@ -191,7 +202,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             or_, map(_CUE_STRIPPED.__contains__, stripped), map(_CUE_FORMS.__contains__, forms)
         )
         for i in compress(range(len(toks)), maybe):
-            f, sf = forms[i], stripped[i]
+            f = forms[i]
+            sf = stripped[i] if f[:1] in ("و", "ف") else f  # (see _unjoined)
             if _inside(direct, toks[i][1]):
                 continue
             if sf in _IMPERSONAL and i + 1 < len(toks) and forms[i + 1] in _COMP:
@@ -199,6 +211,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             if sf in _VERBS or f in _VERBS:
                 cues.append(_Cue(i, f, toks[i][0], "verb"))
             elif sf in _PARTICIPLES or f in _PARTICIPLES:
+                if sf in _NOUN_PARTICIPLES and f == sf and i and toks[i - 1][0][0].isalnum():
+                    continue  # لجنة متابعة الأسعار: a noun
                 cues.append(_Cue(i, f, toks[i][0], "participle"))
             elif (
                 f in _SOURCE
@@ -210,7 +224,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             ):
                 cues.append(_Cue(i, f, toks[i][0], "source"))
         for cue in cues:
-            _complement(cue, toks, forms, direct)
+            _complement(cue, toks, forms, direct, text)
             _subject(cue, toks, forms, mention_in, text)
         # resolve in order
         prev_in_sentence: _Cue | None = None
@@ -219,6 +233,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             if cue.comp < 0 and cue.kind != "source":
                 continue
             if cue.kind == "source":
+                if any(c.kind == "verb" and c.idx < cue.idx < c.comp for c in cues):
+                    continue  # نقلاً عن inside a verb's subject: the verb's quote (via)
                 q = _source_quote(
                     cue, toks, text, s_start, s_end, direct, sentence_quotes, ments, used_direct
                 )
@@ -234,20 +250,23 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     and (prev_in_sentence.speaker or prev_in_sentence.speaker_text)
                 ):
                     speaker, stext = prev_in_sentence.speaker, prev_in_sentence.speaker_text
-                elif sentence_quotes:
-                    sq = sentence_quotes[-1]
-                    stext = sq.speaker
-                    speaker = Mention(
-                        sq.speaker, sq.speaker_type, -1, -1, sq.speaker, sq.speaker_key
-                    )
-                elif last_speaker:
-                    sq = last_speaker[-1]
-                    speaker = Mention(
-                        sq.speaker, sq.speaker_type, -1, -1, sq.speaker, sq.speaker_key
-                    )
+                elif sentence_quotes or last_speaker:
+                    # the last speaker the verb agrees with (وأضاف: the minister, not
+                    # the ministry quoted after him), else the last one
+                    gender = cue_gender(cue.text)
+                    prev = last_speaker + sentence_quotes
+                    speaker = _antecedent(gender, prev, text, ments)
+                    if speaker is None:  # nobody quoted before agrees: a named one who does
+                        speaker = _agreeing_mention(gender, toks[cue.idx][1], text, ments)
+                    if speaker is None:
+                        sq = prev[-1]
+                        speaker = Mention(
+                            sq.speaker, sq.speaker_type, -1, -1, sq.speaker, sq.speaker_key
+                        )
+                    stext = speaker.entity
                 else:
                     speaker = nearest_person_before(toks[cue.idx][1])
-                if speaker is None and cue.kind == "participle":
+                if speaker is None and not stext and cue.kind == "participle":
                     # nobody named before it: the subject of the verb that opens the
                     # sentence (وكشف وزير النقل الأردني …، مضيفاً أن …), a role if no name
                     stext = _opening_subject(toks, forms, stripped, cue.idx)
@@ -261,7 +280,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     c
                     for c in cues[k + 1 :]
                     if c.kind == "verb"
-                    and c.idx > cue.comp
+                    and cue.comp < c.idx <= cue.comp + _INNER_REACH
                     and c.comp >= 0
                     and (c.speaker or c.speaker_text)
                 ),
@@ -298,7 +317,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
 
 _ORG_CUE_FORMS = mf_set(
     "وزارة هيئة منظمة شركة جامعة حزب مجلس جمعية اتحاد مؤسسة بنك مصرف صندوق وكالة صحيفة "
-    "مجلة قناة حركة جبهة لجنة محكمة رئاسة حكومة سفارة بعثة مفوضية إدارة"
+    "مجلة قناة حركة جبهة لجنة محكمة رئاسة حكومة سفارة بعثة مفوضية إدارة نادي"
 )
 
 
@@ -321,6 +340,8 @@ def _definite(
     for q in reversed(prev):
         if q.start < pos and q.speaker_key and headed(q.speaker_key):
             return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
+    if noun in _ISSUED:
+        return _issuer(noun, pos, ments, prev, text)
     if noun not in _ORG_CUE_FORMS:
         return None
     for m in reversed(ments):
@@ -329,7 +350,164 @@ def _definite(
     for m in reversed(ments):
         if m.start < pos and m.key.startswith(noun):
             return m
-    return _marked_name(text[:pos], noun)
+    for m in reversed(ments):  # لشركة «نخيل الخليج»، نادي الاتفاق: the name after the noun
+        if m.start < pos and m.type == "ORG":
+            before = scan_tokens(text[max(0, m.start - 20) : m.start])
+            if before and strip_clitics(cached_match_form(before[-1][0])) in (noun, form):
+                return m
+    return _marked_name(text[:pos], noun) or _described(text[:pos], noun)
+
+
+# What an institution issues: "وأضاف البيان" speaks for whoever issued the statement
+_ISSUED = mf_set("بيان تقرير رسالة وثيقة مذكرة")
+_ISSUED_BY = mf_set("صادر صادرة الصادر الصادرة صدر")
+_ISSUING_VERBS = mf_set("نشرته أصدرته وزعته بثته أصدره نشره وزعه بثه أرسلته أرسله")
+
+
+def _issuer(
+    noun: str, pos: int, ments: list[Mention], prev: list[Quote], text: str
+) -> Mention | None:
+    """Who issued the last ``noun`` (بيان…) named before ``pos``: بيان صادر عن X، بيان لـX،
+    بيان نشرته X, or the speaker of the quote after «في بيان» (وأفاد الكرملين في بيان أن…)."""
+    toks = scan_tokens(text[:pos])
+    written = (noun, noun + "ا", "ال" + noun)  # بيان، بيانا، البيان (وفي بيان، ببيان)
+    for i in range(len(toks) - 2, -1, -1):
+        form = cached_match_form(toks[i][0])
+        if form not in written and strip_clitics(form) not in written:
+            continue
+        j = i + 1
+        nxt = cached_match_form(toks[j][0])
+        if j + 1 < len(toks) and cached_match_form(toks[j + 1][0]) in _ISSUED_BY | _ISSUING_VERBS:
+            j += 1  # تقرير مشترك أصدرته …: an adjective first
+            nxt = cached_match_form(toks[j][0])
+        if nxt in _ISSUED_BY or nxt in _ISSUING_VERBS:
+            j += 1
+            if nxt in _ISSUED_BY and j < len(toks) and cached_match_form(toks[j][0]) == "عن":
+                j += 1
+        elif nxt == "عن":
+            j += 1
+        elif not (nxt.startswith("ل") and len(nxt) > 3):  # بيان لوزارة / للوزارة
+            if i and cached_match_form(toks[i - 1][0]) == "في" and form == noun:
+                # قال X في بيان: X issued it (في البيان refers back to one named before)
+                after = toks[i][2]
+                q = next((q for q in prev if after <= q.start < pos and q.speaker_key), None)
+                if q is not None:
+                    return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
+            continue  # البيان alone (وصفها البيان): an earlier mention may say whose
+        if j >= len(toks):
+            continue
+        forms = [cached_match_form(t[0]) for t in toks]
+        phrase = _phrase(toks, forms, j, len(toks))
+        if not phrase:
+            continue
+        a = toks[j][1]
+        named = [m for m in ments if a <= m.start < a + len(phrase) + 2 and m.type in _SPEAKING]
+        if named:
+            return _best(named)
+        if forms[j].startswith("ل") and not forms[j].startswith("ال"):
+            phrase = ("ال" + phrase[2:]) if forms[j].startswith("لل") else phrase[1:]
+        found = _definite(phrase, a, ments, [], text) if " " not in phrase else None
+        return found or Mention(phrase, "ORG", -1, -1, phrase, match_form(phrase))
+    return None
+
+
+_SPEAKING = ("PERS", "ORG")
+
+
+def _described(text: str, noun: str) -> Mention | None:
+    """The last "the noun + nisba adjectives" in ``text`` (السفارة الروسية …): the full
+    name of an institution later called by its noun alone (وأضافت السفارة)."""
+    toks = scan_tokens(text)
+    for i in range(len(toks) - 2, -1, -1):
+        w, a, _b = toks[i]
+        form = cached_match_form(w)
+        if strip_clitics(form, keep_article=False) != noun or "ال" + noun not in form:
+            continue
+        end = i
+        while end + 1 < len(toks) and end - i < 2:
+            adj = cached_match_form(toks[end + 1][0])
+            if not (adj.startswith("ال") and adj.endswith(("ي", "يه")) and len(adj) > 4):
+                break
+            end += 1
+        if end == i:
+            continue
+        start = a  # the article as written, without an attached و/ف/ب/ل
+        while start < toks[i][2] - 1 and not cached_match_form(text[start : toks[i][2]]).startswith(
+            "ال" + noun
+        ):
+            start += 1
+        name = text[start : toks[end][2]]
+        return Mention(name, "ORG", -1, -1, name, match_form(name))
+    return None
+
+
+_MAX_ANTECEDENTS = 4  # distinct earlier speakers a pronoun verb may go back to
+
+
+def _antecedent(gender: str, prev: list[Quote], text: str, ments: list[Mention]) -> Mention | None:
+    """The latest speaker of ``prev`` (or reporter: وذكرت الرئاسة أن الرئيس شدد … وأضافت)
+    among the last ``_MAX_ANTECEDENTS`` whose gender does not contradict ``gender``; None
+    when each one does."""
+    seen: set[str] = set()
+    for k in range(len(prev) - 1, -1, -1):
+        q = prev[k]
+        if len(seen) >= _MAX_ANTECEDENTS:
+            break
+        if seen and q.speaker_type == "LOC":
+            continue  # (سكان في صنعاء: a place stands for unnamed speakers)
+        seen.add(q.speaker_key)
+        if not gender or _speaker_gender(q, prev[:k], text, ments) != _OTHER[gender]:
+            return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
+        via = match_form(q.via)
+        if via and name_gender(via, "") != _OTHER[gender]:
+            return Mention(q.via, "", -1, -1, q.via, via)
+    return None
+
+
+_OTHER = {"m": "f", "f": "m"}
+
+
+def _speaker_gender(q: Quote, prev: list[Quote], text: str, ments: list[Mention]) -> str:
+    """The gender of a quote's speaker: an institution's by its name (السفارة: f, even
+    after وأضاف البيان), else by the verbs it spoke with (قالت), a title before one of
+    its mentions (الوزيرة) or its name (:func:`name_gender`)."""
+    if q.speaker_type != "PERS":
+        g = name_gender(q.speaker_key, q.speaker_type)
+        if g:
+            return g
+    for o in (q, *reversed(prev)):
+        if o.speaker_key == q.speaker_key and o.cue:
+            g = cue_gender(o.cue)
+            if g:
+                return g
+    return _mention_gender(q.speaker_key, q.speaker_type, text, ments)
+
+
+def _agreeing_mention(gender: str, pos: int, text: str, ments: list[Mention]) -> Mention | None:
+    """The nearest person named before ``pos`` known to be of ``gender``."""
+    for m in reversed(ments):  # a person (المنتخب is masculine, but it rarely speaks)
+        if (
+            m.end <= pos
+            and m.type == "PERS"
+            and _mention_gender(m.key, m.type, text, ments) == gender
+        ):
+            return m
+    return None
+
+
+def _mention_gender(key: str, kind: str, text: str, ments: list[Mention]) -> str:
+    """The gender of the entity ``key``: a title before one of its mentions (الوزيرة
+    فلانة), else its name."""
+    for m in ments:
+        if m.key == key:
+            before = scan_tokens(text[max(0, m.start - 50) : m.start])
+            for w, _a, _b in reversed(before[-4:]):
+                if not w[0].isalnum():
+                    break
+                g = title_gender(cached_match_form(w))
+                if g:
+                    return g
+    return name_gender(key, kind)
 
 
 def _marked_name(text: str, noun: str) -> Mention | None:
@@ -356,8 +534,23 @@ def _marked_name(text: str, noun: str) -> Mention | None:
     return found
 
 
+def _is_name(text: str, mark: int) -> bool:
+    """Whether the quotation mark at ``mark`` opens a name: after صحيفة، عملية، ما يسمى…"""
+    before = scan_tokens(text[max(0, mark - 30) : mark])
+    if not before:
+        return False
+    last = cached_match_form(before[-1][0])
+    return strip_clitics(last) in _NAME_CUES or last in _NAME_CUES or last in ("ل", "ب")
+
+
 def _is_participle(form: str) -> bool:
-    return form in _PARTICIPLES or strip_clitics(form) in _PARTICIPLES
+    return form in _PARTICIPLES or _unjoined(form) in _PARTICIPLES
+
+
+def _unjoined(form: str) -> str:
+    """A verb's or participle's form without و/ف, the only proclitics it takes (كيري is
+    not ك + يرى)."""
+    return strip_clitics(form) if form[:1] in ("و", "ف") else form
 
 
 def _inside(direct: list[tuple[int, int]], pos: int) -> bool:
@@ -368,28 +561,73 @@ def _name(m: Mention | None, stext: str) -> str:
     return m.entity if m is not None else stext
 
 
+# before أن they make a clause of time or concession, not the verb's complement (إلا أن)
+_SUBORDINATING = mf_set("إلا بعد قبل منذ رغم برغم بالرغم لولا حتى")
+# how far into a reporter's clause its reported speaker's verb may come (أن الرئيس التركي
+# رجب طيب إردوغان شدد)
+_INNER_REACH = 8
+# the writer's asides: what follows them is not the verb's complement (علماً بأن…)
+_ASIDES = mf_set("علما وعلما")
+_MAX_MARK_DISTANCE = 14  # words from the verb to أن/إن or its quote's opening mark
+_MAX_COLON_DISTANCE = 22
+
+
 def _complement(
-    cue: _Cue, toks: list[tuple[str, int, int]], forms: list[str], direct: list[tuple[int, int]]
+    cue: _Cue,
+    toks: list[tuple[str, int, int]],
+    forms: list[str],
+    direct: list[tuple[int, int]],
+    text: str,
 ) -> None:
-    """Find أن/إن, a colon or an opening quote mark after the cue (within 14 tokens)."""
-    for j in range(cue.idx + 1, min(len(toks), cue.idx + 15)):
+    """Find أن/إن, a colon or an opening quote mark after the cue (after at most 14 words;
+    a colon and a mark after 22: صرح الرئيس التنفيذي لشركة … فلان لصحيفة «…»: «…»)."""
+    words = 0  # words, not marks and commas, between the cue and token j
+    for j in range(cue.idx + 1, len(toks)):
         w = toks[j][0]
-        if forms[j] in _COMP:
+        if words >= _MAX_COLON_DISTANCE:
+            return
+        near = words < _MAX_MARK_DISTANCE  # far from the verb only ": «" is its quote
+        words += w[0].isalnum()
+        if _inside(direct, toks[j][1]):
+            continue  # «سي إن إن»
+        if near and forms[j] in _COMP and forms[j - 1] not in _SUBORDINATING:
             cue.comp, cue.comp_kind = j, "that"
             return
-        if w == ":":
+        if w == ":" and _is_time(toks, j):
+            continue  # 16:00
+        if w == ":" and (near or j + 1 < len(toks) and toks[j + 1][0] in _OPEN):
             cue.comp, cue.comp_kind = j, "colon"
             return
-        if w in '«“"' and any(a == toks[j][1] for a, _ in direct):
+        if near and w in '«“"' and any(a == toks[j][1] for a, _ in direct):
             prev = strip_clitics(forms[j - 1]) if j > 0 else ""
-            if prev in _NAME_CUES or forms[j - 1] in _NAME_CUES or forms[j - 1] in ("ل", "ب"):
+            if prev in _NAME_CUES or forms[j - 1] in _NAME_CUES or forms[j - 1] in ("ل", "ب", "في"):
                 continue  # «نيويورك تايمز»: part of the subject, not the quote
+            close = next((b for a, b in direct if a == toks[j][1]), -1)
+            if _words(text[toks[j][2] : close]) < 2:
+                continue  # وأوضح "المطرودي" أن…: one word in marks is a name or a term
             cue.comp, cue.comp_kind = j, "mark"
             return
-        if forms[j] in _VERBS or strip_clitics(forms[j]) in _VERBS or _is_participle(forms[j]):
+        if (
+            forms[j] in _VERBS
+            or _unjoined(forms[j]) in _VERBS
+            or _is_participle(forms[j])
+            and not (forms[j] in _NOUN_PARTICIPLES and toks[j - 1][0][0].isalnum())
+            or forms[j] in _ASIDES
+        ):
             return
         if w in ".؟!":
             return
+
+
+def _is_time(toks: list[tuple[str, int, int]], j: int) -> bool:
+    """Whether the colon at token ``j`` sits between digits (16:00, 3:1)."""
+    return (
+        0 < j < len(toks) - 1
+        and toks[j - 1][2] == toks[j][1]
+        and toks[j][2] == toks[j + 1][1]
+        and toks[j - 1][0][-1].isdigit()
+        and toks[j + 1][0][0].isdigit()
+    )
 
 
 def _addressee(form: str) -> int:
@@ -413,10 +651,12 @@ def _subject(
     end_tok = cue.comp if cue.comp >= 0 else min(len(toks), cue.idx + 8) - 1
     if end_tok <= cue.idx:
         return
+    # an addressee right after the verb comes before the subject (وقال لـ«الاقتصادية» فلان)
+    first = _after_addressee(toks, forms, cue.idx + 1, end_tok)
     # the subject region stops at an addressee (قال لنظيره / لصحيفة «النهار»)
     a0 = toks[cue.idx][2]
-    for j in range(cue.idx + 1, end_tok):
-        if j > cue.idx + 1 and strip_clitics(forms[j]).startswith(_COUNTERPART):
+    for j in range(first, end_tok):
+        if j > first and strip_clitics(forms[j]).startswith(_COUNTERPART):
             # قال خلال لقائه نظيره الإيراني: the counterpart is not the speaker (but in
             # "وقال نظيره الفرنسي إن" it is the subject)
             end_tok = j
@@ -429,19 +669,31 @@ def _subject(
         # لصحيفة / لنظيره / لـ«…» always; للمنظمة only after a name (else it is genitive:
         # الأمينة العامة للمنظمة ليلى منصور)
         if strength == 2 or any(
-            m.type in ("PERS", "ORG") for m in mention_in(toks[cue.idx][2], toks[j][1])
-        ):
+            m.type == "PERS" for m in mention_in(toks[cue.idx][2], toks[j][1])
+        ):  # (after an organisation it is more often its name's: الهيئة الوطنية للانتخابات)
             end_tok = j
             break
     an_idx = -1
+    via_end = -1
     if strip_clitics(cue.form) in _TRANSMIT_VERBS:
         an_idx = next((j for j in range(cue.idx + 1, end_tok) if forms[j] == "عن"), -1)
+        via_end = an_idx
+    else:  # أفادت قناة «…»، نقلاً عن Y، بأن …
+        an_idx = next(
+            (
+                j + 1
+                for j in range(cue.idx + 2, end_tok - 1)
+                if forms[j] in _RELAYING and forms[j + 1] == "عن"
+            ),
+            -1,
+        )
+        via_end = an_idx - 1
     if an_idx >= 0:
         # نقلت X عن Y: Y is the speaker, X the reporter
-        cue.via = _name_in(toks, forms, cue.idx + 1, an_idx, mention_in)
+        cue.via = _name_in(toks, forms, cue.idx + 1, via_end, mention_in)
         sub_from = an_idx + 1
     else:
-        sub_from = cue.idx + 1
+        sub_from = first
     if sub_from < end_tok:
         a = toks[sub_from][1]
         b = toks[end_tok][1] if cue.comp >= 0 or end_tok < len(toks) else toks[-1][2]
@@ -449,11 +701,16 @@ def _subject(
         phrase = _phrase(toks, forms, sub_from, end_tok)
         if ms:
             best = _best(ms)
-            if best.via == "nisba" and phrase and best.start > a:
-                cue.speaker_text = phrase  # الرئاسة التركية, not تركيا
-            else:
+            head = strip_clitics(forms[sub_from])
+            if (best.via == "nisba" or best.type == "LOC" or head in _SOURCE_NOUNS) and (
+                phrase and best.start > a
+            ):
+                # الرئاسة التركية, not تركيا; مصادر في مأرب; مصادر «الوطن»
+                cue.speaker_text = phrase
+                return
+            if best.type != "LOC" or phrase:  # (وأضاف في تصريح لوكالة الأنباء اليمنية)
                 cue.speaker = best
-            return
+                return
         if phrase and cue.comp >= 0:
             cue.speaker_text = phrase
             return
@@ -462,8 +719,33 @@ def _subject(
     for m in reversed(mention_in(lo, toks[cue.idx][1])):
         gap = text[m.end : toks[cue.idx][1]].strip()
         if len(gap.split()) <= 1 and not any(ch in gap for ch in "،,.:«»"):
-            cue.speaker = m
+            k = next((i for i in range(cue.idx - 1, -1, -1) if toks[i][1] <= m.start), -1)
+            if m.via == "nisba" and k > 0 and title_gender(forms[k - 1]):
+                cue.speaker_text = text[toks[k - 1][1] : m.end]  # الوزير اللبناني يرى أن
+            else:
+                cue.speaker = m
             return
+
+
+def _after_addressee(toks: list[tuple[str, int, int]], forms: list[str], j: int, end: int) -> int:
+    """The token after an addressee that starts at ``j`` (لـ«الشرق الأوسط»، لصحيفة «…»،
+    لنظيره), else ``j``."""
+    if (
+        j >= end
+        or _addressee(forms[j]) != 2
+        or forms[j] in _ADDRESSEE_WORDS - {"ل"}
+        or forms[j].startswith("لنظير")  # the counterpart: the subject came before
+    ):
+        return j
+    k = j + 1
+    if k < end and toks[k][0] in _OPEN:  # its name in marks
+        close = _OPEN[toks[k][0]]
+        k = next((i + 1 for i in range(k + 1, end) if toks[i][0] == close), j)
+        if k == j:
+            return j
+    while k < end and toks[k][0] in "،,":
+        k += 1
+    return k if k < end else j
 
 
 def _name_in(
@@ -559,10 +841,14 @@ def _phrase(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
         w = toks[j][0]
         if not w[0].isalnum() and w not in _QUOTE_MARKS:
             break
-        if forms[j] == "عن" and words and _DOCUMENT_NOUNS & {cached_match_form(x) for x in words}:
-            words = []  # تقرير صادر عن البنك الدولي → البنك الدولي
+        if (
+            (forms[j] == "عن" or forms[j] in _ISSUING_VERBS)
+            and words
+            and _DOCUMENT_NOUNS & {cached_match_form(x) for x in words}
+        ):
+            words = []  # تقرير صادر عن البنك الدولي، بيان نشرته السفارة → the issuer
             continue
-        if forms[j] in _STOP_SUBJECT or _is_participle(forms[j]):
+        if forms[j] in _STOP_SUBJECT or forms[j] in _COMP or _is_participle(forms[j]):
             break
         if forms[j] == "من" and j == b - 1:
             break  # حذر صندوق النقد الدولي من أن …: the preposition belongs to the verb
@@ -632,6 +918,8 @@ def _make_quote(
             break
     for a, b in direct:
         if after - 1 <= a <= limit or (cue.comp_kind == "mark" and a == toks[cue.comp][1]):
+            if _words(text[a + 1 : b]) < (2 if cue.comp_kind == "mark" else 1):
+                return None  # حذر من النتائج «المروعة»: a word in marks is a term
             used_direct.add((a, b))
             return _quote(text, a + 1, b, speaker, stext, via, cue.text, "direct")
     if cue.comp_kind != "that":
@@ -639,8 +927,8 @@ def _make_quote(
     start = after
     end = s_end
     for a, _b in direct:
-        if start < a < end:
-            end = a
+        if start < a < end and not _is_name(text, a):
+            end = a  # a quote in the clause ends it; a name («الفجر الصامت») does not
     # stop at a following participle cue
     for t in toks:
         if t[1] > start and _is_participle(cached_match_form(t[0])):
@@ -774,6 +1062,8 @@ def _bare_direct(
     a, b = span
     inner = text[a + 1 : b]
     nwords = _words(inner)
+    if not nwords:
+        return None
     before = [t for t in toks if t[2] <= a]
     if before:
         last = match_form(before[-1][0])
@@ -783,7 +1073,7 @@ def _bare_direct(
     after = [t for t in toks if t[1] > b][:4]
     cue_after = None
     for t in after:
-        f = strip_clitics(match_form(t[0]))
+        f = _unjoined(match_form(t[0]))
         if f in _VERBS or f in _SOURCE:
             cue_after = t
             break
