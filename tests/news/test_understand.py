@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from nashra.analyze.pipeline import ANALYSIS_VERSION
 from nashra.news.models import Article, ArticleAnalysis, Entity, Mention, Quote, Story
@@ -303,6 +304,23 @@ def test_analyze_command_json() -> None:
             quote
         )
     assert not Article.objects.exists()  # analyze stores nothing
+
+
+def test_analyze_command_published_date_for_undated_text() -> None:
+    path = str(EXAMPLES / "text" / "c_social_lines_quake.txt")
+    out = StringIO()
+    call_command("analyze", path, json=True, stdout=out)
+    undated = json.loads(out.getvalue())
+    assert undated["published_at"] is None
+    assert [d for d in undated["dates"] if d["kind"] == "relative"] == []  # أمس of when?
+    out = StringIO()
+    call_command("analyze", path, json=True, published="2024-03-12", stdout=out)
+    dated = json.loads(out.getvalue())
+    assert dated["published_at"].startswith("2024-03-12")
+    found = {d["text"]: d["value"] for d in dated["dates"]}
+    assert found["مساء أمس"] == "2024-03-11" and found["فجر الاثنين"] == "2024-03-11"
+    with pytest.raises(CommandError, match="'next week': not a date"):
+        call_command("analyze", path, published="next week", stdout=StringIO())
 
 
 def test_search_filters_by_entity(corpus: None) -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from typing import Any
@@ -7,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from nashra.analyze.pipeline import analyze_document
+from nashra.extract.dates import parse_datetime
 from nashra.extract.document import Rejection
 from nashra.extract.inputs import FORMATS, read_targets
 from nashra.news.management.commands.extract import document_json
@@ -21,14 +23,25 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json", action="store_true", help="one JSON object per line (default: indented JSON)"
         )
+        parser.add_argument(
+            "--published",
+            metavar="DATE",
+            help="publication date of inputs that carry none (a scraped text file), so that "
+            "أمس and weekday names resolve: 2019-09-18 or an ISO date and time",
+        )
 
     def handle(self, *args: Any, **opts: Any) -> None:
+        published = parse_datetime(opts["published"])
+        if opts["published"] and published is None:
+            raise CommandError(f"--published {opts['published']!r}: not a date (2019-09-18)")
         count = 0
         for item in read_targets(opts["targets"], fmt=opts["format"]):
             if isinstance(item, Rejection):
                 sys.stderr.write(f"rejected {item.origin}: {item.reason}\n")
                 continue
             count += 1
+            if item.published_at is None and published is not None:
+                item = dataclasses.replace(item, published_at=published)
             analysis = analyze_document(item).to_json()
             data = {
                 **document_json(item),
