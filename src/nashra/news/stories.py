@@ -44,8 +44,6 @@ MERGE_THRESHOLD = 0.6  # score with each of two stories that merges them
 # vectors): without it, stories chain from article to article into one of hundreds.
 CENTROID_SIMILARITY = 0.3
 CENTROID_MEMBERS = 40  # a story's newest members that make its centroid
-# Cosine of two stories' centroids that makes them one when an article matches both
-CENTROID_MERGE = 0.5
 PROBES = 12  # rarest entities of an article used to find candidate articles
 PROBE_ROWS = 2400  # mentions read at most per article when looking for candidates
 _T = {
@@ -344,35 +342,7 @@ def _best_story(article: Article) -> int | None:
     # Merge only stories this article matches strongly: a middling match with two
     # stories is more often a roundup than proof that they were one story all along.
     strong = [s for s in ranked if scores[s] >= MERGE_THRESHOLD]
-    # ... or stories whose centroids are as close as two reports of one event: the same
-    # event begun twice, before any article bridged the two; a story of one article
-    # needs only what a new member needs (it came before the story it would have joined;
-    # not the other way round: a lone article's vector as the centroid chained stories
-    # into one of 70)
-    best = centroids.get(ranked[0], {})
-    alone = _single(ranked[1:])
-    twins = [
-        s
-        for s in ranked[1:]
-        if s not in strong
-        and _cosine(best, centroids.get(s, {}))
-        >= (CENTROID_SIMILARITY if s in alone else CENTROID_MERGE)
-    ]
-    together = [ranked[0], *twins] if len(strong) < 2 else [*strong, *twins]
-    return _merge(together) if len(together) > 1 else ranked[0]
-
-
-def _single(story_ids: list[int]) -> set[int]:
-    """The stories of one article among ``story_ids``."""
-    if not story_ids:
-        return set()
-    return {
-        sid
-        for sid, size in _sql(
-            f"SELECT id, size FROM {{story}} WHERE id IN ({_marks(story_ids)})", story_ids
-        )
-        if size <= 1
-    }
+    return _merge(strong) if len(strong) > 1 else ranked[0]
 
 
 def _merge(story_ids: list[int]) -> int:
