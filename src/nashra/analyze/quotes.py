@@ -543,13 +543,22 @@ def _is_name(text: str, mark: int) -> bool:
     return strip_clitics(last) in _NAME_CUES or last in _NAME_CUES or last in ("ل", "ب")
 
 
+def _joined(words: frozenset[str]) -> frozenset[str]:
+    """``words`` and each with و or ف before it: the only proclitics a verb or a
+    participle takes (كيري is not ك + يرى)."""
+    return words | {c + w for w in words for c in ("و", "ف")}
+
+
+_PARTICIPLE_FORMS = _joined(_PARTICIPLES)
+_VERB_FORMS = _joined(_VERBS)
+
+
 def _is_participle(form: str) -> bool:
-    return form in _PARTICIPLES or _unjoined(form) in _PARTICIPLES
+    return form in _PARTICIPLE_FORMS
 
 
 def _unjoined(form: str) -> str:
-    """A verb's or participle's form without و/ف, the only proclitics it takes (كيري is
-    not ك + يرى)."""
+    """A verb's or participle's form without و/ف (see :func:`_joined`)."""
     return strip_clitics(form) if form[:1] in ("و", "ف") else form
 
 
@@ -568,6 +577,7 @@ _SUBORDINATING = mf_set("إلا بعد قبل منذ رغم برغم بالرغ�
 _INNER_REACH = 8
 # the writer's asides: what follows them is not the verb's complement (علماً بأن…)
 _ASIDES = mf_set("علما وعلما")
+_STOPS = frozenset(':«“".؟!')  # the marks that end the search for the complement
 _MAX_MARK_DISTANCE = 14  # words from the verb to أن/إن or its quote's opening mark
 _MAX_COLON_DISTANCE = 22
 
@@ -588,9 +598,12 @@ def _complement(
             return
         near = words < _MAX_MARK_DISTANCE  # far from the verb only ": «" is its quote
         words += w[0].isalnum()
-        if _inside(direct, toks[j][1]):
-            continue  # «سي إن إن»
-        if near and forms[j] in _COMP and forms[j - 1] not in _SUBORDINATING:
+        f = forms[j]
+        if not (
+            f in _COMP or w in _STOPS or f in _VERB_FORMS or f in _PARTICIPLE_FORMS or f in _ASIDES
+        ) or _inside(direct, toks[j][1]):
+            continue  # (what a name in marks holds is neither: «سي إن إن»، «بي.في.إم»)
+        if near and f in _COMP and forms[j - 1] not in _SUBORDINATING:
             cue.comp, cue.comp_kind = j, "that"
             return
         if w == ":" and _is_time(toks, j):
@@ -608,9 +621,8 @@ def _complement(
             cue.comp, cue.comp_kind = j, "mark"
             return
         if (
-            forms[j] in _VERBS
-            or _unjoined(forms[j]) in _VERBS
-            or _is_participle(forms[j])
+            forms[j] in _VERB_FORMS
+            or forms[j] in _PARTICIPLE_FORMS
             and not (forms[j] in _NOUN_PARTICIPLES and toks[j - 1][0][0].isalnum())
             or forms[j] in _ASIDES
         ):
@@ -930,8 +942,8 @@ def _make_quote(
         if start < a < end and not _is_name(text, a):
             end = a  # a quote in the clause ends it; a name («الفجر الصامت») does not
     # stop at a following participle cue
-    for t in toks:
-        if t[1] > start and _is_participle(cached_match_form(t[0])):
+    for t in toks[cue.comp + 1 :]:
+        if t[1] > start and cached_match_form(t[0]) in _PARTICIPLE_FORMS:
             end = min(end, t[1])
             break
     while end > start and (text[end - 1] in " .،,؛:\n" or text[end - 1] in _QUOTE_MARKS):
