@@ -367,3 +367,14 @@ def test_an_addressee_may_come_before_the_subject() -> None:
 def test_except_that_is_not_the_verbs_complement() -> None:
     text = "وكانت الحكومة أعلنت في مارس استعادة الطريق، إلا أن المسلحين عادوا إليه."
     assert _quotes(text, []) == []
+
+
+def test_a_direct_quote_far_from_its_verb_takes_the_verbs_subject() -> None:
+    text = (
+        "قالت المدربة منى الحربي إن الفريق جاهز. "
+        "وقال المهاجم سامر العتوم في مؤتمر صحفي عقده في عمّان استعدادا لمواجهة الفريق الضيف في "
+        'نصف نهائي البطولة العربية مساء الجمعة "سنلعب من أجل جماهيرنا حتى الدقيقة الأخيرة".'
+    )
+    qs = _quotes(text, [("منى الحربي", "PERS"), ("سامر العتوم", "PERS")])
+    assert [(q.speaker, q.cue) for q in qs] == [("منى الحربي", "قالت"), ("سامر العتوم", "وقال")]
+    assert qs[1].text == "سنلعب من أجل جماهيرنا حتى الدقيقة الأخيرة"

@@ -298,7 +298,9 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         for span in direct:
             if span in used_direct or not (s_start <= span[0] < s_end):
                 continue
-            q = _bare_direct(text, span, toks, forms, s_start, sentence_quotes, last_speaker, ments)
+            q = _bare_direct(
+                text, span, toks, forms, s_start, sentence_quotes, last_speaker, ments, cues
+            )
             if q:
                 used_direct.add(span)
                 sentence_quotes.append(q)
@@ -1070,6 +1072,7 @@ def _bare_direct(
     sentence_quotes: list[Quote],
     last_speaker: list[Quote],
     ments: list[Mention],
+    cues: list[_Cue],
 ) -> Quote | None:
     a, b = span
     inner = text[a + 1 : b]
@@ -1108,6 +1111,27 @@ def _bare_direct(
         ]
         if near:
             speaker = _best(near)
+    if speaker is None:
+        # وقال بنيتز في مؤتمر صحفي … "…": a verb earlier in the sentence, with its
+        # subject but too far for its complement, and no other verb in between
+        opener = next(
+            (c for c in reversed(cues) if toks[c.idx][2] <= a and c.kind == "verb" and c.comp < 0),
+            None,
+        )
+        if (
+            opener is not None
+            and (opener.speaker or opener.speaker_text)
+            and not any(c.idx > opener.idx and toks[c.idx][2] <= a for c in cues)
+        ):
+            cue = opener.text
+            speaker = opener.speaker or Mention(
+                opener.speaker_text,
+                "",
+                -1,
+                -1,
+                opener.speaker_text,
+                match_form(opener.speaker_text),
+            )
     if speaker is None and last_speaker:
         sq = last_speaker[-1]
         speaker = Mention(sq.speaker, sq.speaker_type, -1, -1, sq.speaker, sq.speaker_key)
