@@ -487,12 +487,13 @@ def _speaker_gender(q: Quote, prev: list[Quote], text: str, ments: list[Mention]
 
 def _agreeing_mention(gender: str, pos: int, text: str, ments: list[Mention]) -> Mention | None:
     """The nearest person named before ``pos`` known to be of ``gender``."""
+    known: dict[str, str] = {}  # key → gender: a person is named many times
     for m in reversed(ments):  # a person (المنتخب is masculine, but it rarely speaks)
-        if (
-            m.end <= pos
-            and m.type == "PERS"
-            and _mention_gender(m.key, m.type, text, ments) == gender
-        ):
+        if m.end > pos or m.type != "PERS":
+            continue
+        if m.key not in known:
+            known[m.key] = _mention_gender(m.key, m.type, text, ments)
+        if known[m.key] == gender:
             return m
     return None
 
