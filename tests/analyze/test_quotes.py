@@ -378,3 +378,14 @@ def test_a_direct_quote_far_from_its_verb_takes_the_verbs_subject() -> None:
     qs = _quotes(text, [("منى الحربي", "PERS"), ("سامر العتوم", "PERS")])
     assert [(q.speaker, q.cue) for q in qs] == [("منى الحربي", "قالت"), ("سامر العتوم", "وقال")]
     assert qs[1].text == "سنلعب من أجل جماهيرنا حتى الدقيقة الأخيرة"
+
+
+def test_an_ascii_mark_before_punctuation_closes() -> None:
+    # the text never opened the first quote: its closing mark must not open another
+    text = (
+        'قالت الهيئة إن الموسم ناجح". وأضاف المدير سعيد الراشد أن "الأرباح تضاعفت هذا العام" '
+        "في لقاء مع الموظفين."
+    )
+    qs = _quotes(text, [("سعيد الراشد", "PERS")])
+    assert [q.text for q in qs if q.kind == "direct"] == ["الأرباح تضاعفت هذا العام"]
+    assert not any(q.text.startswith((".", "،")) for q in qs)

@@ -119,6 +119,7 @@ class _Cue:
 
 
 _OPENER = re.compile('[«“"]')
+_AFTER_CLOSER = re.compile(r"[ \t]*[.،,:؛!؟]")
 # What ends or nests a quote that opened with the key: its closer, the opener again (for
 # « and “), or a paragraph break.
 _INNER = {
@@ -134,6 +135,11 @@ def _direct_spans(text: str) -> list[tuple[int, int]]:
     while found is not None:
         i = found.start()
         c = text[i]
+        if c == '"' and _AFTER_CLOSER.match(text, i + 1):
+            # «…"، قال» / «…". وأضاف»: a mark followed by punctuation closes; left over
+            # from a pair the text never opened, it would pair with the next opener
+            found = _OPENER.search(text, i + 1)
+            continue
         closer = _OPEN[c]
         inner = _INNER[c]
         depth, j = 1, i + 1
