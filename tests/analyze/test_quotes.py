@@ -389,3 +389,13 @@ def test_an_ascii_mark_before_punctuation_closes() -> None:
     qs = _quotes(text, [("سعيد الراشد", "PERS")])
     assert [q.text for q in qs if q.kind == "direct"] == ["الأرباح تضاعفت هذا العام"]
     assert not any(q.text.startswith((".", "،")) for q in qs)
+
+
+def test_an_ascii_mark_on_the_end_of_a_word_closes() -> None:
+    text = (
+        'وارتفع سهم الشركة بعد إعلان "النتائج السنوية" بنسبة بلغت عشرين في المائة خلال '
+        'يومين. وصرح رئيسها" وليد الكردي أن "الأرباح تضاعفت هذا العام" في لقاء مع الموظفين.'
+    )
+    qs = _quotes(text, [("وليد الكردي", "PERS")])
+    assert [q.text for q in qs if q.kind == "direct"] == ["الأرباح تضاعفت هذا العام"]
+    assert qs[-1].speaker == "وليد الكردي"

@@ -135,7 +135,7 @@ def _direct_spans(text: str) -> list[tuple[int, int]]:
     while found is not None:
         i = found.start()
         c = text[i]
-        if c == '"' and _AFTER_CLOSER.match(text, i + 1):
+        if c == '"' and (_AFTER_CLOSER.match(text, i + 1) or _closes(text, i)):
             # «…"، قال» / «…". وأضاف»: a mark followed by punctuation closes; left over
             # from a pair the text never opened, it would pair with the next opener
             found = _OPENER.search(text, i + 1)
@@ -166,6 +166,17 @@ def _direct_spans(text: str) -> list[tuple[int, int]]:
         else:
             found = _OPENER.search(text, i + 1)
     return spans
+
+
+def _closes(text: str, i: int) -> bool:
+    """Whether the ASCII mark at ``i`` sits as a closer does: on the end of a word
+    (ناجح" وأضاف), not before one (قال "الأرباح)."""
+    return (
+        i > 0
+        and not text[i - 1].isspace()
+        and text[i - 1] not in '(:«“"'
+        and (i + 1 == len(text) or text[i + 1].isspace())
+    )
 
 
 def _words(text: str) -> int:
