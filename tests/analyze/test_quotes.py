@@ -399,3 +399,12 @@ def test_an_ascii_mark_on_the_end_of_a_word_closes() -> None:
     qs = _quotes(text, [("وليد الكردي", "PERS")])
     assert [q.text for q in qs if q.kind == "direct"] == ["الأرباح تضاعفت هذا العام"]
     assert qs[-1].speaker == "وليد الكردي"
+
+
+def test_a_name_in_marks_before_another_clauses_verb_is_no_quote() -> None:
+    text = (
+        'وارتفعت مبيعات "الكتب الرقمية المصورة" بنسبة كبيرة، وصرح مدير الشركة ماجد '
+        'الحسن بذلك أمس. "ننتظر موسما أفضل من كل ما سبق"، كان يوضح لنا ماجد الحسن.'
+    )
+    qs = _quotes(text, [("ماجد الحسن", "PERS")])
+    assert [q.text for q in qs if q.kind == "direct"] == ["ننتظر موسما أفضل من كل ما سبق"]

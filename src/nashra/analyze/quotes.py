@@ -597,6 +597,7 @@ _SUBORDINATING = mf_set("إلا بعد قبل منذ رغم برغم بالرغ�
 _INNER_REACH = 8
 # the writer's asides: what follows them is not the verb's complement (علماً بأن…)
 _ASIDES = mf_set("علما وعلما")
+_AUXILIARIES = mf_set("كان كانت قد وقد وكان وكانت")  # «…»، كان يوضح
 _STOPS = frozenset(':«“".؟!')  # the marks that end the search for the complement
 _MAX_MARK_DISTANCE = 14  # words from the verb to أن/إن or its quote's opening mark
 _MAX_COLON_DISTANCE = 22
@@ -1110,6 +1111,8 @@ def _bare_direct(
         if f in _VERBS or f in _SOURCE:
             cue_after = t
             break
+        if t[0][0].isalnum() and f not in _AUXILIARIES:
+            break  # «…» بنسبة كبيرة، وصرح: the verb is the next clause's, not the quote's
     colon_before = bool(before) and before[-1][0] == ":"
     if nwords < _MIN_BARE_WORDS and not colon_before and cue_after is None:
         return None
