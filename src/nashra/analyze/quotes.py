@@ -381,6 +381,7 @@ def _definite(
 _ISSUED = mf_set("بيان تقرير رسالة وثيقة مذكرة")
 _ISSUED_BY = mf_set("صادر صادرة الصادر الصادرة صدر")
 _ISSUING_VERBS = mf_set("نشرته أصدرته وزعته بثته أصدره نشره وزعه بثه أرسلته أرسله")
+_ISSUING = _ISSUED_BY | _ISSUING_VERBS
 
 
 def _issuer(
@@ -389,24 +390,25 @@ def _issuer(
     """Who issued the last ``noun`` (بيان…) named before ``pos``: بيان صادر عن X، بيان لـX،
     بيان نشرته X, or the speaker of the quote after «في بيان» (وأفاد الكرملين في بيان أن…)."""
     toks = scan_tokens(text[:pos])
+    forms = [cached_match_form(t[0]) for t in toks]
     written = (noun, noun + "ا", "ال" + noun)  # بيان، بيانا، البيان (وفي بيان، ببيان)
     for i in range(len(toks) - 2, -1, -1):
-        form = cached_match_form(toks[i][0])
+        form = forms[i]
         if form not in written and strip_clitics(form) not in written:
             continue
         j = i + 1
-        nxt = cached_match_form(toks[j][0])
-        if j + 1 < len(toks) and cached_match_form(toks[j + 1][0]) in _ISSUED_BY | _ISSUING_VERBS:
+        nxt = forms[j]
+        if j + 1 < len(toks) and forms[j + 1] in _ISSUING:
             j += 1  # تقرير مشترك أصدرته …: an adjective first
-            nxt = cached_match_form(toks[j][0])
-        if nxt in _ISSUED_BY or nxt in _ISSUING_VERBS:
+            nxt = forms[j]
+        if nxt in _ISSUING:
             j += 1
-            if nxt in _ISSUED_BY and j < len(toks) and cached_match_form(toks[j][0]) == "عن":
+            if nxt in _ISSUED_BY and j < len(toks) and forms[j] == "عن":
                 j += 1
         elif nxt == "عن":
             j += 1
         elif not (nxt.startswith("ل") and len(nxt) > 3):  # بيان لوزارة / للوزارة
-            if i and cached_match_form(toks[i - 1][0]) == "في" and form == noun:
+            if i and forms[i - 1] == "في" and form == noun:
                 # قال X في بيان: X issued it (في البيان refers back to one named before)
                 after = toks[i][2]
                 q = next((q for q in prev if after <= q.start < pos and q.speaker_key), None)
@@ -415,7 +417,6 @@ def _issuer(
             continue  # البيان alone (وصفها البيان): an earlier mention may say whose
         if j >= len(toks):
             continue
-        forms = [cached_match_form(t[0]) for t in toks]
         phrase = _phrase(toks, forms, j, len(toks))
         if not phrase:
             continue
@@ -450,12 +451,7 @@ def _described(text: str, noun: str) -> Mention | None:
             end += 1
         if end == i:
             continue
-        start = a  # the article as written, without an attached و/ف/ب/ل
-        while start < toks[i][2] - 1 and not cached_match_form(text[start : toks[i][2]]).startswith(
-            "ال" + noun
-        ):
-            start += 1
-        name = text[start : toks[end][2]]
+        name = text[_unattached(text, a, toks[i][2], "ال" + noun) : toks[end][2]]
         return Mention(name, "ORG", -1, -1, name, match_form(name))
     return None
 
@@ -530,6 +526,14 @@ def _mention_gender(key: str, kind: str, text: str, ments: list[Mention]) -> str
     return name_gender(key, kind)
 
 
+def _unattached(text: str, a: int, b: int, head: str) -> int:
+    """Where the word ``text[a:b]`` starts without an attached و/ف/ب/ل: the first offset
+    from which its match form begins with ``head``."""
+    while a < b - 1 and not cached_match_form(text[a:b]).startswith(head):
+        a += 1
+    return a
+
+
 def _marked_name(text: str, noun: str) -> Mention | None:
     """The last "noun «name» [adjective]" in ``text`` (جمعية «بسمة» الخيرية)."""
     found: Mention | None = None
@@ -544,12 +548,7 @@ def _marked_name(text: str, noun: str) -> Mention | None:
         nxt = next((t for t in toks if t[1] >= end), None)
         if nxt is not None and cached_match_form(nxt[0]).startswith("ال") and nxt[1] - end <= 1:
             end = nxt[2]
-        start = a  # the noun as written, without an attached و/ف/ب/ل
-        while start < a + len(w) - 1 and not cached_match_form(text[start : a + len(w)]).startswith(
-            noun
-        ):
-            start += 1
-        name = text[start:end]
+        name = text[_unattached(text, a, a + len(w), noun) : end]
         found = Mention(name, "ORG", -1, -1, name, match_form(name))
     return found
 
