@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from nashra.news.models import Mention
+from nashra.news.models import ArticleAnalysis, Mention
 from nashra.news.templatetags.nashra import content_direction, percent_of, to_digits
 from nashra.news.views import paragraphs_with_mentions
 
@@ -69,6 +69,28 @@ def test_article_page(client: Client, news: Newsroom) -> None:
     assert f"/articles/{news.english.pk}/" in page
     assert 'href="https://wadi.example/visit"' in page
     assert "١٠ مارس ٢٠٢٤، ٠٩:٠٠" in page
+
+
+def test_article_topics_are_its_keywords_that_name_no_linked_entity(
+    client: Client, news: Newsroom
+) -> None:
+    ArticleAnalysis.objects.create(
+        article=news.visit,
+        version="test",
+        keywords=[
+            {"term": "اردوغان", "display": "رجب طيب أردوغان", "score": 9.0},
+            {"term": "سلام", "display": "السلام", "score": 5.0},
+            {"term": "انقر", "display": "أنقرة", "score": 4.0},
+            {"term": "محادث", "display": "المحادثات", "score": 3.0},
+        ],
+    )
+    page = html(client, f"/articles/{news.visit.pk}/")
+    section = page.split('id="topics-h">مواضيع</h2>')[1].split("</section>")[0]
+    assert re.findall(r'href="/search/\?q=([^"]+)"[^>]*>([^<]+)<', section) == [
+        ("%D8%A7%D9%84%D8%B3%D9%84%D8%A7%D9%85", "السلام"),
+        ("%D8%A7%D9%84%D9%85%D8%AD%D8%A7%D8%AF%D8%AB%D8%A7%D8%AA", "المحادثات"),
+    ]  # أردوغان and أنقرة are linked names: they show as entities, not as topics
+    assert 'id="topics-h">Topics</h2>' in html(client, f"/en/articles/{news.visit.pk}/")
 
 
 def test_english_article_reads_ltr_inside_the_arabic_interface(

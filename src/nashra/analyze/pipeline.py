@@ -27,8 +27,9 @@ from nashra.analyze.ner.tagger import (
 from nashra.analyze.quotes import Quote, find_quotes
 from nashra.analyze.summary import summarize
 from nashra.extract.document import Document
-from nashra.text import analyze
+from nashra.text import analyze, terms
 from nashra.text.analyzer import analyze_scanned
+from nashra.text.memo import Memo
 
 __all__ = [
     "ANALYSIS_VERSION",
@@ -39,7 +40,7 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = "1.22"  # 1.22: quote speakers by gender, statements, names in marks; 1.21: stemmer keeps names and protected stems whole; 1.20: bodies
+ANALYSIS_VERSION = "1.23"  # 1.23: keywords weighed by headline and ال use, names as their entities; 1.22: quote speakers by gender, statements, names in marks; 1.21: stemmer keeps names and protected stems whole; 1.20: bodies
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 
@@ -99,14 +100,6 @@ def analyze_text(
     a.dates = find_dates(text, published, month_at=months)
     analysed_title = analyze(title) if title else []
     counts = term_counts(analysed)  # for keywords and the summary's weights
-    a.keywords = keywords(
-        text,
-        top=KEYWORDS,
-        analysed=analysed,
-        title=title,
-        analysed_title=analysed_title,
-        counts=counts,
-    )
     a.lead = lead_vector(text, analysed, analysed_title)
     a.summary_spans = summarize(text, analysed=analysed, counts=counts)
     a.summary = " ".join(text[s:e] for s, e in a.summary_spans)
@@ -117,7 +110,30 @@ def analyze_text(
             spans = [sp for sp in spans if not _inside_a_date(sp, a.dates, starts)]
         a.mentions, a.entities = link_entities(text, spans)
         a.quotes = find_quotes(text, a.mentions)
+    a.keywords = keywords(
+        text,
+        top=KEYWORDS,
+        analysed=analysed,
+        title=title,
+        analysed_title=analysed_title,
+        counts=counts,
+        names=_name_terms(a.mentions),
+    )
     return a
+
+
+def _name_terms(mentions: list[Mention]) -> dict[str, str]:
+    """The terms of the names mentioned, each with its entity's name (the first entity
+    that has it); not the terms of roles (الناطق باسم… is no name)."""
+    found: dict[str, str] = {}
+    named = [m for m in mentions if m.entity and m.via != "role"]
+    for m, name_terms in zip(named, _NAME_TERMS.many([m.text for m in named]), strict=True):
+        for t in name_terms:
+            found.setdefault(t, m.entity)
+    return found
+
+
+_NAME_TERMS: Memo[str, list[str]] = Memo(terms, 50_000)  # a mention's text → its terms
 
 
 def _inside_a_date(span: EntitySpan, dates: list[DateMention], starts: list[int]) -> bool:

@@ -40,6 +40,7 @@ from django.views.decorators.http import require_http_methods
 from nashra.news.models import Article, ArticleAnalysis, Entity, Mention, Quote, Source, Story
 from nashra.news.pagecache import cached, whole_page
 from nashra.site.middleware import DIGITS, DIGITS_COOKIE, TZ_COOKIE, reader_zone_name
+from nashra.text import terms
 
 PAGE = 30
 TOP_STORIES = 8
@@ -51,6 +52,7 @@ SAME_STORY = 20
 ENTITY_CANDIDATES = 300  # recent articles per entity looked at for side panels
 TIMELINE_DAYS = 60
 SEARCH_PAGE = 20
+TOPICS = 6  # an article's keywords shown as searches, besides its named entities
 
 LISTING_FIELDS = (
     "id",
@@ -271,7 +273,9 @@ def _article_context(pk: int) -> dict[str, Any]:
     top_entities = [entities[e] for e, _ in counts.most_common(8)]
     exclude = {item.pk, *(a.pk for a in same_story), *(a.pk for a in copies)}
     analysis = (
-        ArticleAnalysis.objects.filter(article=item).only("reading_time_min", "language").first()
+        ArticleAnalysis.objects.filter(article=item)
+        .only("reading_time_min", "language", "keywords")
+        .first()
     )
     return {
         "article": item,
@@ -281,8 +285,23 @@ def _article_context(pk: int) -> dict[str, Any]:
         "same_story": same_story,
         "related": related_articles(item, [e.pk for e in top_entities[:5]], exclude),
         "entities": top_entities,
+        "topics": topics(analysis, mentions),
         "analysis": analysis,
     }
+
+
+def topics(analysis: ArticleAnalysis | None, mentions: list[Mention]) -> list[str]:
+    """What the article is about besides whom and where it names: its first keywords
+    that are not a word of a linked name (those show as entities), as written."""
+    if analysis is None or not isinstance(analysis.keywords, list):
+        return []
+    named = {t for m in mentions for t in terms(m.text)}
+    shown = [
+        k["display"]
+        for k in analysis.keywords
+        if isinstance(k, dict) and k.get("display") and k.get("term") not in named
+    ]
+    return shown[:TOPICS]
 
 
 @whole_page

@@ -102,6 +102,14 @@ def read_wikifane(data: Path = DEFAULT_DATA) -> list[Sentence]:
 
 def iter_saudinewsnet(data: Path = DEFAULT_DATA, limit: int | None = None) -> Iterator[str]:
     """Article bodies (``content``) from the SaudiNewsNet zips, in file order."""
+    for _title, content in iter_saudinewsnet_titled(data, limit):
+        yield content
+
+
+def iter_saudinewsnet_titled(
+    data: Path = DEFAULT_DATA, limit: int | None = None
+) -> Iterator[tuple[str, str]]:
+    """``(title, content)`` of each SaudiNewsNet article with a body, in file order."""
     folder = data / "saudinewsnet"
     if not folder.exists():
         return
@@ -114,7 +122,7 @@ def iter_saudinewsnet(data: Path = DEFAULT_DATA, limit: int | None = None) -> It
                 for art in json.loads(z.read(name).decode("utf-8")):
                     content = art.get("content") or ""
                     if content:
-                        yield content
+                        yield art.get("title") or "", content
                         n += 1
                         if limit is not None and n >= limit:
                             return
