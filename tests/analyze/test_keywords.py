@@ -37,13 +37,19 @@ def test_the_key_term_table_tells_verbs_and_set_phrases_from_topics() -> None:
 
 def test_an_unknown_word_shaped_like_a_verb_or_with_a_pronoun_takes_no_article() -> None:
     _has_tables()
-    for word in ("يتفاوضان", "تستعجلان", "يتحاورن", "مفاوضاتهما", "ملاحقاتهن", "اتسامهم"):
+    for word in ("يتفاوضان", "تستعجلان", "يتحاورن", "ستُنجِز", "سنعيد", "مفاوضاتهما", "اتسامهم"):
         (term,) = terms(word)
         assert term not in key_terms(), word  # words of ours the corpus never had
         assert definite_rate(term) == 0.0, word
     (unknown_noun,) = terms("الزنبركات")
     assert unknown_noun not in key_terms()
     assert definite_rate(unknown_noun) > 0.1
+
+
+def test_a_keyword_is_shown_without_tatweel() -> None:
+    text = "ضرب الزلـــزال المدينة فجراً، وقال السكان إن الزلـــزال هدم البيوت القديمة."
+    shown = {k.display for k in keywords(text, top=5)}
+    assert "الزلزال" in shown and not any("\u0640" in d for d in shown)
 
 
 def test_headline_verbs_and_the_words_of_any_report_are_no_keywords() -> None:

@@ -108,9 +108,9 @@ def definite_rate(term: str) -> float:
 
 
 # the shapes, as terms, of an imperfect verb with a dual or feminine plural ending (the
-# stemmer takes ون off), and of an attached pronoun — of a word seen too seldom to have
-# figures of its own
-_VERB_OR_SUFFIXED = re.compile(r"^[يت]\w{2,}(?:وا|ن)$|\w{3,}(?:هما|هم|هن|كما|كم)$")
+# stemmer takes ون off) or the future's س (ستنجز، سنعيد), and of an attached pronoun — of
+# a word seen too seldom to have figures of its own
+_VERB_OR_SUFFIXED = re.compile(r"^[يت]\w{2,}(?:وا|ن)$|^س[يتنأ]\w{2,}$|\w{3,}(?:هما|هم|هن|كما|كم)$")
 
 
 @lru_cache(maxsize=200_000)
@@ -246,9 +246,15 @@ def keywords(
             surfaces[t.term][bare] += 1
     named = names or {}
     return [
-        Keyword(term, named.get(term) or surfaces[term].most_common(1)[0][0], -w)
+        Keyword(term, named.get(term) or _shown(surfaces[term].most_common(1)[0][0]), -w)
         for w, term in best
     ]
+
+
+def _shown(surface: str) -> str:
+    """A keyword as shown: as written, without the tatweel that stretches a word
+    (الزلـــزال → الزلزال), which is typography, not spelling."""
+    return surface.replace("\u0640", "") if "\u0640" in surface else surface
 
 
 def _bare(surface: str) -> str:
