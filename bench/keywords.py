@@ -19,7 +19,6 @@ written and tagged by a helper who never saw the code) was first run after the t
 
 from __future__ import annotations
 
-import argparse
 import json
 import platform
 import sys
@@ -28,6 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from gold import arguments, write_result  # noqa: E402  (bench/gold.py)
 
 from nashra.analyze import analyze_text  # noqa: E402
 from nashra.text import terms  # noqa: E402
@@ -78,20 +79,11 @@ def evaluate(gold_path: Path, verbose: bool = False) -> dict[str, object]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--gold", type=Path, default=GOLD)
-    ap.add_argument("--verbose", action="store_true")
-    args = ap.parse_args()
+    args = arguments(__doc__, GOLD)
     res = evaluate(args.gold, args.verbose)
     out = {"python": platform.python_version(), "gold": args.gold.name, **res}
     print(json.dumps({k: v for k, v in out.items() if k != "per_article"}, indent=1))
-    suffix = args.gold.stem.removeprefix("keywords").removeprefix("_")
-    name = "keywords.json" if suffix in ("", "gold") else f"keywords_{suffix}.json"
-    path = ROOT / "bench" / "results" / name
-    if path.exists():  # keep the figures of earlier code recorded beside these
-        earlier = json.loads(path.read_text("utf-8"))
-        out.update({k: v for k, v in earlier.items() if k not in out})
-    path.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    write_result(out, args.gold, "keywords", "keywords")
     return 0
 
 

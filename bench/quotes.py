@@ -18,7 +18,6 @@ are no longer blind.
 
 from __future__ import annotations
 
-import argparse
 import json
 import platform
 import sys
@@ -27,6 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from gold import arguments, write_result  # noqa: E402  (bench/gold.py)
 
 from nashra.analyze import analyze_text  # noqa: E402
 from nashra.text import match_form  # noqa: E402
@@ -119,10 +120,7 @@ def seed_check() -> dict[str, object] | None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--gold", type=Path, default=GOLD)
-    ap.add_argument("--verbose", action="store_true")
-    args = ap.parse_args()
+    args = arguments(__doc__, GOLD)
     res = evaluate(args.gold, args.verbose)
     seed = seed_check()
     out = {
@@ -134,11 +132,7 @@ def main() -> int:
         "seed_page": seed,
     }
     print(json.dumps({k: v for k, v in out.items() if k != "errors"}, ensure_ascii=False, indent=1))
-    suffix = args.gold.stem.removeprefix("quotes").removeprefix("_")
-    name = "quotes.json" if suffix in ("", "gold") else f"quotes_{suffix}.json"
-    (ROOT / "bench" / "results" / name).write_text(
-        json.dumps(out, ensure_ascii=False, indent=1) + "\n", "utf-8"
-    )
+    write_result(out, args.gold, "quotes", "quotes")
     return 0
 
 

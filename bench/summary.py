@@ -16,7 +16,6 @@ Writes ``bench/results/summary.json`` (``summary_<name>.json`` for another gold 
 
 from __future__ import annotations
 
-import argparse
 import json
 import platform
 import sys
@@ -25,6 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from gold import arguments, write_result  # noqa: E402  (bench/gold.py)
 
 from nashra.analyze import analyze_text  # noqa: E402
 from nashra.analyze.lexicon import cached_sentences  # noqa: E402
@@ -100,20 +101,11 @@ def evaluate(gold_path: Path, verbose: bool = False) -> dict[str, object]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--gold", type=Path, default=GOLD)
-    ap.add_argument("--verbose", action="store_true")
-    args = ap.parse_args()
+    args = arguments(__doc__, GOLD)
     out = {"python": platform.python_version(), "gold": args.gold.name}
     out.update(evaluate(args.gold, args.verbose))
     print(json.dumps(out, ensure_ascii=False, indent=1))
-    suffix = args.gold.stem.removeprefix("summaries").removeprefix("_")
-    name = "summary.json" if suffix in ("", "gold") else f"summary_{suffix}.json"
-    path = ROOT / "bench" / "results" / name
-    if path.exists():  # keep the figures of earlier code recorded beside these
-        earlier = json.loads(path.read_text("utf-8"))
-        out.update({k: v for k, v in earlier.items() if k not in out})
-    path.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    write_result(out, args.gold, "summaries", "summary")
     return 0
 
 
