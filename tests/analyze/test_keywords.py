@@ -23,6 +23,16 @@ def _has_tables() -> None:
         pytest.skip("no key-term table shipped")
 
 
+def test_the_key_term_table_was_built_with_the_document_frequencies() -> None:
+    from nashra.analyze.keywords import document_frequencies
+
+    _has_tables()
+    df = document_frequencies()
+    assert set(key_terms()) == set(df) - {""}  # one run of nashra.analyze.train.df
+    for term, (in_headlines, occurrences, definite) in list(key_terms().items())[:2000]:
+        assert in_headlines <= df[""] and definite <= occurrences and occurrences >= df[term]
+
+
 def test_the_key_term_table_tells_verbs_and_set_phrases_from_topics() -> None:
     _has_tables()
     (announces,) = terms("يعلن")
