@@ -95,7 +95,9 @@ _NAME_CUES = mf_set(
     "خدمة"  # the syndication credit line: خدمة «نيويورك تايمز»
 )
 _NOUN_PARTICIPLES = mf_set("متابعة")  # also "the follow-up"
-_CUE_FORMS = _VERBS | _PARTICIPLES | _SOURCE
+# (with و: a verb of two letters keeps it when clitics are stripped: ورد "replied")
+_CUE_FORMS = _VERBS | _PARTICIPLES | _SOURCE | {"و" + w for w in _VERBS}
+_WAS_MENTIONED = mf_set("في أن أنه عن إلى من على")  # after ورد (وَرَد), not ورد (رَدّ)
 _CUE_STRIPPED = _CUE_FORMS | {"جاء"}  # a proclitic-free form that may be a cue (جاء في بيان)
 # passive-looking imperfects that, followed at once by أن, are the writer's formula
 # (يذكر أن / يُذكر أن "it is worth noting that"), not a speech verb with a pronoun subject
@@ -221,6 +223,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         for i in compress(range(len(toks)), maybe):
             f = forms[i]
             sf = stripped[i] if f[:1] in ("و", "ف") else f  # (see _unjoined)
+            if sf == f and f[:1] == "و" and f[1:] in _VERBS:  # (فرد is "a person")
+                if i + 1 < len(toks) and forms[i + 1] in _WAS_MENTIONED:
+                    continue  # ورد في التقرير / ورد أنه: "was mentioned", no reply
+                sf = f[1:]  # ورد "replied": stripping leaves no word of two letters
             if _inside(direct, toks[i][1]):
                 continue
             if sf in _IMPERSONAL and i + 1 < len(toks) and forms[i + 1] in _COMP:
@@ -267,6 +273,14 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     and (prev_in_sentence.speaker or prev_in_sentence.speaker_text)
                 ):
                     speaker, stext = prev_in_sentence.speaker, prev_in_sentence.speaker_text
+                elif cue.kind == "participle" and (
+                    opening := _opening_person(
+                        cue, mention_in(s_start, toks[cue.idx][1]), text, ments
+                    )
+                ):
+                    # أشاد مدرب الدحيل فلان بلاعبيه، مؤكداً أن …: the clause's subject,
+                    # not the previous speaker
+                    speaker = opening
                 elif sentence_quotes or last_speaker:
                     # the last speaker the verb agrees with (وأضاف: the minister, not
                     # the ministry quoted after him), else the last one
@@ -435,23 +449,36 @@ _SPEAKING = ("PERS", "ORG")
 
 
 def _described(text: str, noun: str) -> Mention | None:
-    """The last "the noun + nisba adjectives" in ``text`` (السفارة الروسية …): the full
-    name of an institution later called by its noun alone (وأضافت السفارة)."""
+    """The last "the noun + nisba adjectives" in ``text`` (السفارة الروسية …), or "the noun
+    + its definite complement (+ nisbas)" (وزارة الصحة البحرينية): the full name of an
+    institution later called by its noun alone (وأضافت السفارة، وقالت الوزارة)."""
     toks = scan_tokens(text)
     for i in range(len(toks) - 2, -1, -1):
         w, a, _b = toks[i]
         form = cached_match_form(w)
-        if strip_clitics(form, keep_article=False) != noun or "ال" + noun not in form:
+        definite = "ال" + noun in form
+        if strip_clitics(form, keep_article=False) != noun and noun not in (
+            form,
+            form[1:],
+            form[2:],
+        ):  # (وزارة is no و + زارة to strip_clitics: the word as written, ولوزارة)
             continue
         end = i
-        while end + 1 < len(toks) and end - i < 2:
+        if not definite:  # وزارة الصحة البحرينية: the noun, its definite complement
+            nxt = cached_match_form(toks[i + 1][0])
+            if not (nxt.startswith("ال") and len(nxt) > 3):
+                continue
+            end = i + 1
+        while end + 1 < len(toks) and end - i < 2 + (not definite):
             adj = cached_match_form(toks[end + 1][0])
-            if not (adj.startswith("ال") and adj.endswith(("ي", "يه")) and len(adj) > 4):
+            nisba = adj.endswith(("ي", "يه")) and not toks[end + 1][0].endswith("ى")
+            if not (adj.startswith("ال") and nisba and len(adj) > 4):  # (المبنى is none)
                 break
             end += 1
         if end == i:
             continue
-        name = text[_unattached(text, a, toks[i][2], "ال" + noun) : toks[end][2]]
+        head = "ال" + noun if definite else noun
+        name = text[_unattached(text, a, toks[i][2], head) : toks[end][2]]
         return Mention(name, "ORG", -1, -1, name, match_form(name))
     return None
 
@@ -923,6 +950,20 @@ def _opening_subject(
     return _phrase(toks, forms, 1, end)
 
 
+def _opening_person(
+    cue: _Cue, before: list[Mention], text: str, ments: list[Mention]
+) -> Mention | None:
+    """The first person named in a participle's sentence before it, when no cue came
+    before it there and that person's gender does not contradict the participle's
+    (وعلقت رئيسة الجمعية نورة العنزي على الخطوة قائلة: نورة)."""
+    person = next((m for m in before if m.type == "PERS"), None)
+    if person is None:
+        return None
+    gender = cue_gender(cue.text)
+    found = _mention_gender(person.key, person.type, text, ments)
+    return None if gender and found and gender != found else person
+
+
 def _best(ms: list[Mention]) -> Mention:
     return min(ms, key=lambda m: (_TYPE_ORDER.get(m.type, 9), m.start))
 
@@ -943,7 +984,7 @@ def _make_quote(
     # words of the clause without punctuation (قوله إن بلاده «لن…»)
     limit = after + 3
     for t in toks[cue.comp + 1 : cue.comp + 5]:
-        if t[0] in '«“"':
+        if t[0] in '«“"' and not _is_name(text, t[1]):  # (إن برنامج «…» أسهم: a name)
             limit = t[1]
             break
         if not t[0][0].isalnum():
