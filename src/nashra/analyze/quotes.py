@@ -311,7 +311,17 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     c
                     for c in cues[k + 1 :]
                     if c.kind == "verb"
-                    and cue.comp < c.idx <= cue.comp + _INNER_REACH
+                    and cue.comp < c.idx
+                    and (
+                        c.idx <= cue.comp + _INNER_REACH
+                        # أن وزير الدولة للشؤون الخارجية السعودي فلان أكد … أن: a long title
+                        or c.idx <= cue.comp + _INNER_REACH_NAMED
+                        and c.speaker is not None
+                        and toks[cue.comp][2] < c.speaker.start
+                        and c.speaker.end <= toks[c.idx][1]
+                        and c.form[:1] not in ("و", "ف")  # (وقال: a clause of its own)
+                        and not any(t[0] in _CLAUSE_BREAKS for t in toks[cue.comp : c.idx])
+                    )
                     and c.comp >= 0
                     and (c.speaker or c.speaker_text)
                 ),
@@ -621,6 +631,10 @@ _SUBORDINATING = mf_set("إلا بعد قبل منذ رغم برغم بالرغ�
 # how far into a reporter's clause its reported speaker's verb may come (أن الرئيس التركي
 # رجب طيب إردوغان شدد)
 _INNER_REACH = 8
+_INNER_REACH_NAMED = 14  # … when the inner verb's subject is named right before it
+_CLAUSE_BREAKS = frozenset("،,.:;؛")
+_PARTICLES = mf_set("قد كان لم لن لا سوف ما")  # (أن اللاعب قد أعلن: no title's complement)
+_PREPOSITIONS = mf_set("في خلال أمام على عبر عقب بعد قبل أثناء")
 # the writer's asides: what follows them is not the verb's complement (علماً بأن…)
 _ASIDES = mf_set("علما وعلما")
 _AUXILIARIES = mf_set("كان كانت قد وقد وكان وكانت")  # «…»، كان يوضح
@@ -758,6 +772,15 @@ def _subject(
         b = toks[end_tok][1] if cue.comp >= 0 or end_tok < len(toks) else toks[-1][2]
         ms = [m for m in mention_in(a, b)]
         phrase = _phrase(toks, forms, sub_from, end_tok)
+        # قد قال في كلمة أمام مجلس الشورى: a name after a preposition is seldom the
+        # subject when one stands right before the verb (وكان فلان قد قال)
+        if (
+            ms
+            and forms[sub_from] in _PREPOSITIONS
+            and an_idx < 0
+            and _subject_before(cue, toks, forms, mention_in, text)
+        ):
+            return
         if ms:
             best = _best(ms)
             head = strip_clitics(forms[sub_from])
@@ -773,7 +796,25 @@ def _subject(
         if phrase and cue.comp >= 0:
             cue.speaker_text = phrase
             return
-    # subject before the verb: "أن إردوغان شدد"
+    if _subject_before(cue, toks, forms, mention_in, text):
+        return
+    # a title and its complement alone between أن and the verb: "أن رئيس الجمهورية شدد"
+    k = next((i for i in range(cue.idx - 1, max(-1, cue.idx - 5), -1) if forms[i] in _COMP), -1)
+    if 0 <= k < cue.idx - 2 and title_gender(forms[k + 1]):
+        words = toks[k + 1 : cue.idx]
+        if all(w[0][0].isalnum() for w in words) and not _PARTICLES & set(forms[k + 1 : cue.idx]):
+            cue.speaker_text = text[words[0][1] : words[-1][2]]
+
+
+def _subject_before(
+    cue: _Cue,
+    toks: list[tuple[str, int, int]],
+    forms: list[str],
+    mention_in: Callable[[int, int], list[Mention]],
+    text: str,
+) -> bool:
+    """The subject named right before the verb ("أن إردوغان شدد", "وكان فلان قد قال"):
+    set it on ``cue`` and say whether there was one."""
     lo = toks[max(0, cue.idx - 4)][1]
     for m in reversed(mention_in(lo, toks[cue.idx][1])):
         gap = text[m.end : toks[cue.idx][1]].strip()
@@ -783,7 +824,8 @@ def _subject(
                 cue.speaker_text = text[toks[k - 1][1] : m.end]  # الوزير اللبناني يرى أن
             else:
                 cue.speaker = m
-            return
+            return True
+    return False
 
 
 def _after_addressee(toks: list[tuple[str, int, int]], forms: list[str], j: int, end: int) -> int:
