@@ -476,3 +476,34 @@ def test_a_reporters_inner_speaker_may_be_a_title_or_come_after_a_long_one() -> 
         ("سامر الكيلاني", "وكالة الأنباء الأردنية", "عمّان تدعم الحوار"),
         ("سامر الكيلاني", "", "لن نتخلى عن حلفائنا"),  # not the council it spoke before
     ]
+
+
+def test_a_role_with_its_body_is_the_person_named_so_and_a_reporter_its_full_name() -> None:
+    text = (
+        "أشاد مدرب النادي الأهلي البحريني وليد السماك بلاعبيه بعد الفوز. "
+        "«سنقاتل على اللقب حتى الجولة الأخيرة»، قال مدرب الأهلي للصحافيين. "
+        "ونقلت وكالة أنباء البحرين عن الوزير فهد الخياط قوله إن الملعب جاهز. "
+        "ونقلت الوكالة عن الخياط قوله إن الجماهير ستدخل مجاناً."
+    )
+    spans = []
+    for name, typ, nth in [
+        ("النادي الأهلي البحريني", "ORG", 0),
+        ("وليد السماك", "PERS", 0),
+        ("مدرب الأهلي", "", 0),  # the club alone, as the tagger finds it
+        ("وكالة أنباء البحرين", "ORG", 0),
+        ("فهد الخياط", "PERS", 0),
+        ("الخياط", "PERS", 1),
+    ]:
+        at = -1
+        for _ in range(nth + 1):
+            at = text.index(name, at + 1)
+        if not typ:
+            name, typ, at = "الأهلي", "ORG", at + len("مدرب ")
+        spans.append(EntitySpan(name, typ, at, at + len(name)))
+    mentions, _ = link_entities(text, sorted(spans, key=lambda s: s.start))
+    qs = find_quotes(text, mentions)
+    assert [(q.speaker, q.via) for q in qs] == [
+        ("وليد السماك", ""),  # the club's coach, not the club
+        ("فهد الخياط", "وكالة أنباء البحرين"),
+        ("فهد الخياط", "وكالة أنباء البحرين"),  # الوكالة: the agency named before
+    ]

@@ -331,7 +331,25 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 inner.via = _name(speaker, stext)
                 prev_in_sentence = cue
                 continue
-            q = _make_quote(cue, toks, text, s_end, direct, speaker, stext, cue.via, used_direct)
+            via = cue.via
+            if (  # ونقلت الوكالة: the agency named before (not التقرير: whose is it?)
+                via.startswith("ال")
+                and " " not in via
+                and strip_clitics(match_form(via))[2:] in _ORG_CUE_FORMS
+            ):
+                # (the key of وكالة أنباء البحرين is أنباء البحرين: its words as written)
+                named = next(
+                    (
+                        m
+                        for m in reversed(ments)
+                        if m.start < toks[cue.idx][1]
+                        and m.type == "ORG"
+                        and _written(m) == strip_clitics(match_form(via))[2:]
+                    ),
+                    None,
+                )
+                via = named.entity if named is not None else via
+            q = _make_quote(cue, toks, text, s_end, direct, speaker, stext, via, used_direct)
             if q:
                 sentence_quotes.append(q)
             prev_in_sentence = cue
@@ -456,6 +474,12 @@ def _issuer(
 
 
 _SPEAKING = ("PERS", "ORG")
+
+
+def _written(m: Mention) -> str:
+    """A mention's first word as written, in match form (not clitic-stripped: وكالة is
+    no و + ك + الة)."""
+    return cached_match_form(m.text.split(" ", 1)[0])
 
 
 def _described(text: str, noun: str) -> Mention | None:
@@ -791,7 +815,11 @@ def _subject(
                 cue.speaker_text = phrase
                 return
             if best.type != "LOC" or phrase:  # (وأضاف في تصريح لوكالة الأنباء اليمنية)
-                cue.speaker = best
+                cue.speaker = (
+                    _titled_person(forms[sub_from], best, mention_in(0, toks[cue.idx][1]), text)
+                    if best.type == "ORG" and best.start <= toks[sub_from][2] + 2
+                    else None
+                ) or best
                 return
         if phrase and cue.comp >= 0:
             cue.speaker_text = phrase
@@ -804,6 +832,26 @@ def _subject(
         words = toks[k + 1 : cue.idx]
         if all(w[0][0].isalnum() for w in words) and not _PARTICLES & set(forms[k + 1 : cue.idx]):
             cue.speaker_text = text[words[0][1] : words[-1][2]]
+
+
+def _titled_person(title: str, org: Mention, before: list[Mention], text: str) -> Mention | None:
+    """The person named (in ``before``, the mentions before the verb, in order) with the
+    same title of the same body, for a role written without the name (قال مدرب الوداد ←
+    مدرب الوداد الرياضي فلان، مدرب النادي الأهلي البحريني فلان): the body's name may have
+    been written longer then."""
+    if not title_gender(title):
+        return None
+    for body, m in zip(before, before[1:], strict=False):
+        if (
+            m.type == "PERS"
+            and body.type == "ORG"
+            and 0 <= m.start - body.end <= 1
+            and f" {org.key} " in f" {body.key} "
+        ):
+            words = scan_tokens(text[max(0, body.start - 20) : body.start])
+            if words and strip_clitics(cached_match_form(words[-1][0])) == strip_clitics(title):
+                return m
+    return None
 
 
 def _subject_before(
@@ -1214,6 +1262,12 @@ def _bare_direct(
         ]
         if near:
             speaker = _best(near)
+            title = next((t for t in toks if t[1] > cue_after[2]), None)
+            if speaker.type == "ORG" and title is not None and speaker.start <= title[2] + 2:
+                # «…»، قال مدرب الوداد: the coach named before, not the club
+                earlier = [m for m in ments if m.end <= cue_after[1]]
+                form = cached_match_form(title[0])
+                speaker = _titled_person(form, speaker, earlier, text) or speaker
     if speaker is None:
         # وقال بنيتز في مؤتمر صحفي … "…": a verb earlier in the sentence, with its
         # subject but too far for its complement, and no other verb in between
