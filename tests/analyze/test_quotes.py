@@ -507,3 +507,49 @@ def test_a_role_with_its_body_is_the_person_named_so_and_a_reporter_its_full_nam
         ("فهد الخياط", "وكالة أنباء البحرين"),
         ("فهد الخياط", "وكالة أنباء البحرين"),  # الوكالة: the agency named before
     ]
+
+
+def test_names_in_apposition_family_names_alone_and_titles_of_laws() -> None:
+    text = (
+        "أقر مجلس الأمة مشروع قانون «حماية البيانات الشخصية» بعد نقاش طويل. "
+        "وقالت النائبة سعاد مبارك الرشيدي إن القانون يحمي المستخدمين. "
+        "«نحن مع الحماية، لكننا لا نريد خنق الشركات الناشئة»، قال النائب خالد سعود الحربي. "
+        "«الغرامات لن تطبق إلا بعد إنذار»، ردت الرشيدي. "
+        "«الأرقام مشجعة لكنها لا تكفي»، يقول رئيس غرفة التجارة، ماجد فهد العتيبي. "
+        "وكان وزير المالية، طارق سالم الدوسري، قد حذر الأسبوع الماضي أمام اللجنة المالية من "
+        "أن العجز سيتسع."
+    )
+    names = [
+        ("مجلس الأمة", "ORG"),
+        ("سعاد مبارك الرشيدي", "PERS"),
+        ("خالد سعود الحربي", "PERS"),
+        ("ماجد فهد العتيبي", "PERS"),
+        ("طارق سالم الدوسري", "PERS"),
+    ]
+    qs = _quotes(text, names)
+    assert [(q.speaker, q.text[:12]) for q in qs] == [
+        ("سعاد مبارك الرشيدي", "القانون يحمي"),  # the law's name in marks is no quote
+        ("خالد سعود الحربي", "نحن مع الحما"),
+        ("سعاد مبارك الرشيدي", "الغرامات لن "),  # ردت الرشيدي: the family name alone
+        ("ماجد فهد العتيبي", "الأرقام مشجع"),  # the name after the title and its comma
+        ("طارق سالم الدوسري", "العجز سيتسع"),  # not الأسبوع الماضي
+    ]
+
+
+def test_a_first_feminine_verb_goes_past_a_man_named_after_her() -> None:
+    text = (
+        "التقينا الكاتبة ليلى سامي العمر، الفائزة بجائزة محمود درويش، في عمّان. "
+        "قالت: «كتبت الرواية في ثلاث سنوات»."
+    )
+    qs = _quotes(text, [("ليلى سامي العمر", "PERS"), ("محمود درويش", "PERS")])
+    assert [q.speaker for q in qs] == ["ليلى سامي العمر"]
+
+
+def test_a_statement_speaks_for_whoever_issued_it_before_its_noun() -> None:
+    # no name found by the tagger: the body is the words between the verb and the noun
+    text = (
+        "أصدرت وزارة الزراعة الأردنية، مساء الأحد، بياناً حول موسم الزيتون. "
+        "وقال البيان إن الإنتاج سيرتفع بنسبة عشرين في المائة."
+    )
+    (q,) = _quotes(text, [])
+    assert q.speaker == "وزارة الزراعة الأردنية"

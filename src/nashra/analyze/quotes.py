@@ -42,7 +42,7 @@ from nashra.analyze.ner.tagger import (
     token_range,
     tokens_and_starts,
 )
-from nashra.text import match_form
+from nashra.text import is_stopword, match_form
 
 __all__ = ["Quote", "find_quotes"]
 
@@ -92,6 +92,8 @@ _NAME_CUES = mf_set(
     # bodies: منظمة «لجنة العدالة»، نادي «…»
     "منظمة هيئة جمعية مؤسسة لجنة اتحاد نادي فرقة مجموعة جبهة ائتلاف تحالف تيار كتلة شبكة "
     "مركز معهد دار "
+    # laws and rules: مشروع قانون «…»، لائحة «…»
+    "قانون لائحة نظام اتفاقية "
     "خدمة"  # the syndication credit line: خدمة «نيويورك تايمز»
 )
 _NOUN_PARTICIPLES = mf_set("متابعة")  # also "the follow-up"
@@ -200,13 +202,6 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         j = bisect_left(m_starts, e)
         return [m for m in ments[i:j] if m.end <= e]
 
-    def nearest_person_before(pos: int) -> Mention | None:
-        best = None
-        for m in ments:
-            if m.end <= pos and m.type in ("PERS", "ORG"):
-                best = m
-        return best
-
     # sentences grouped with the direct quotes that start in them
     used_direct: set[tuple[int, int]] = set()
     all_toks = tokens_and_starts(text)[0]
@@ -296,7 +291,9 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                         )
                     stext = speaker.entity
                 else:
-                    speaker = nearest_person_before(toks[cue.idx][1])
+                    # nobody quoted yet: the nearest person or body, but not one of the
+                    # other gender (قالت after التقينا الروائية فلانة … جائزة فلان)
+                    speaker = _nearest_agreeing(cue_gender(cue.text), toks[cue.idx][1], text, ments)
                 if speaker is None and not stext and cue.kind == "participle":
                     # nobody named before it: the subject of the verb that opens the
                     # sentence (وكشف وزير النقل الأردني …، مضيفاً أن …), a role if no name
@@ -456,6 +453,9 @@ def _issuer(
                 q = next((q for q in prev if after <= q.start < pos and q.speaker_key), None)
                 if q is not None:
                     return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
+            issued = _issued_before(toks, forms, i, ments)
+            if issued is not None:
+                return issued  # أصدرت وزارة الداخلية، مساء الأحد، بياناً
             continue  # البيان alone (وصفها البيان): an earlier mention may say whose
         if j >= len(toks):
             continue
@@ -474,6 +474,26 @@ def _issuer(
 
 
 _SPEAKING = ("PERS", "ORG")
+_ISSUING_BEFORE = mf_set("أصدر أصدرت نشر نشرت وزع وزعت أذاع أذاعت بث بثت")
+
+
+def _issued_before(
+    toks: list[tuple[str, int, int]], forms: list[str], i: int, ments: list[Mention]
+) -> Mention | None:
+    """The body or person between an issuing verb and the noun at token ``i``, at most
+    eight tokens before it: أصدرت وزارة الداخلية، مساء الأحد، بياناً."""
+    for k in range(i - 1, max(-1, i - 9), -1):
+        if strip_clitics(forms[k]) in _ISSUING_BEFORE or forms[k] in _ISSUING_BEFORE:
+            a, b = toks[k][2], toks[i][1]
+            named = [m for m in ments if a <= m.start and m.end <= b and m.type in _SPEAKING]
+            if named:
+                return _best(named)
+            phrase = _phrase(toks, forms, k + 1, i)  # a body the tagger did not find
+            head = match_form(phrase.split()[0]) if phrase else ""
+            if head in _ORG_CUE_FORMS or strip_clitics(head) in _ORG_CUE_FORMS:
+                return Mention(phrase, "ORG", -1, -1, phrase, match_form(phrase))
+            return None
+    return None
 
 
 def _written(m: Mention) -> str:
@@ -557,6 +577,25 @@ def _speaker_gender(q: Quote, prev: list[Quote], text: str, ments: list[Mention]
             if g:
                 return g
     return _mention_gender(q.speaker_key, q.speaker_type, text, ments)
+
+
+def _nearest_agreeing(gender: str, pos: int, text: str, ments: list[Mention]) -> Mention | None:
+    """The nearest person or body named before ``pos`` whose gender does not contradict
+    ``gender`` (unknown genders do not); for a feminine verb, a woman named before first
+    (most men's names tell no gender: محمود درويش)."""
+    if gender == "f":
+        woman = _agreeing_mention(gender, pos, text, ments)
+        if woman is not None:
+            return woman
+    for m in reversed(ments):
+        if m.end > pos or m.type not in ("PERS", "ORG"):
+            continue
+        if gender and m.type == "PERS":
+            found = _mention_gender(m.key, m.type, text, ments)
+            if found and found != gender:
+                continue
+        return m
+    return None
 
 
 def _agreeing_mention(gender: str, pos: int, text: str, ments: list[Mention]) -> Mention | None:
@@ -658,6 +697,10 @@ _INNER_REACH = 8
 _INNER_REACH_NAMED = 14  # … when the inner verb's subject is named right before it
 _CLAUSE_BREAKS = frozenset("،,.:;؛")
 _PARTICLES = mf_set("قد كان لم لن لا سوف ما")  # (أن اللاعب قد أعلن: no title's complement)
+# time words that may follow a verb before its subject or instead of it (حذر الأسبوع الماضي)
+_TIMES = mf_set(
+    "الأسبوع الشهر العام اليوم أمس مساء صباح يوم ليلة الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت"
+)
 _PREPOSITIONS = mf_set("في خلال أمام على عبر عقب بعد قبل أثناء")
 # the writer's asides: what follows them is not the verb's complement (علماً بأن…)
 _ASIDES = mf_set("علما وعلما")
@@ -799,12 +842,16 @@ def _subject(
         # قد قال في كلمة أمام مجلس الشورى: a name after a preposition is seldom the
         # subject when one stands right before the verb (وكان فلان قد قال)
         if (
-            ms
-            and forms[sub_from] in _PREPOSITIONS
+            (ms and forms[sub_from] in _PREPOSITIONS or strip_clitics(forms[sub_from]) in _TIMES)
             and an_idx < 0
             and _subject_before(cue, toks, forms, mention_in, text)
         ):
             return
+        if not ms and an_idx < 0:  # وقال المناعي: a family name the tagger missed
+            surname = _surname_person(forms[sub_from], mention_in(0, toks[cue.idx][1]))
+            if surname is not None:
+                cue.speaker = surname
+                return
         if ms:
             best = _best(ms)
             head = strip_clitics(forms[sub_from])
@@ -832,6 +879,19 @@ def _subject(
         words = toks[k + 1 : cue.idx]
         if all(w[0][0].isalnum() for w in words) and not _PARTICLES & set(forms[k + 1 : cue.idx]):
             cue.speaker_text = text[words[0][1] : words[-1][2]]
+
+
+def _surname_person(form: str, before: list[Mention]) -> Mention | None:
+    """The latest person in ``before`` whose full name has the word ``form`` (match form)
+    after its first: a family name alone that the tagger did not find."""
+    if is_stopword(form):
+        return None  # يرى على حد قوله: على is no سالم ربيع علي
+    for m in reversed(before):
+        words = m.key.split()
+        # the last word, or a later one with the article (the span may run on: فلان طالب)
+        if m.type == "PERS" and form in words[1:] and (form == words[-1] or form[:2] == "ال"):
+            return m
+    return None
 
 
 def _titled_person(title: str, org: Mention, before: list[Mention], text: str) -> Mention | None:
@@ -863,9 +923,11 @@ def _subject_before(
 ) -> bool:
     """The subject named right before the verb ("أن إردوغان شدد", "وكان فلان قد قال"):
     set it on ``cue`` and say whether there was one."""
-    lo = toks[max(0, cue.idx - 4)][1]
+    lo = toks[max(0, cue.idx - 7)][1]  # (a name of three words, a comma, قد)
     for m in reversed(mention_in(lo, toks[cue.idx][1])):
         gap = text[m.end : toks[cue.idx][1]].strip()
+        if gap.lstrip("،,").strip() in ("قد", "") and m.type == "PERS":
+            gap = gap.lstrip("،,").strip()  # وكان الوزير، فلان، قد حذر: the apposition
         if len(gap.split()) <= 1 and not any(ch in gap for ch in "،,.:«»"):
             k = next((i for i in range(cue.idx - 1, -1, -1) if toks[i][1] <= m.start), -1)
             if m.via == "nisba" and k > 0 and title_gender(forms[k - 1]):
@@ -1260,6 +1322,14 @@ def _bare_direct(
             for m in ments
             if cue_after[2] < m.start and m.end <= stop and m.start - cue_after[2] < 60
         ]
+        if not any(m.type == "PERS" for m in near):
+            # «…»، يقول رئيس غرفة التجارة، فلان: the name in apposition after the comma
+            apposed = [m for m in ments if m.type == "PERS" and 0 <= m.start - stop <= 3]
+            word = next((t[0] for t in toks if t[1] > cue_after[2]), "")
+            earlier = [m for m in ments if m.end <= cue_after[1]]
+            # «…»، قال المناعي: a family name the tagger missed, of a person named before
+            surname = _surname_person(cached_match_form(word), earlier) if word else None
+            near = apposed or ([surname] if surname is not None else near)
         if near:
             speaker = _best(near)
             title = next((t for t in toks if t[1] > cue_after[2]), None)
