@@ -370,7 +370,51 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             continue
         seen.add((q.start, q.end))
         out.append(q)
+    _name_roles(out, text, ments)
     return out
+
+
+def _name_roles(quotes: list[Quote], text: str, ments: list[Mention]) -> None:
+    """A speaker called by a role (وقال وكيل الوزارة …) and named later with that role's
+    title right before the name (وتحدث الوكيل، فلان، …; وأوضح الوزير، المهندس فلان) is
+    that person, in every quote the role speaks."""
+    named: dict[str, Mention | None] = {}
+    for q in quotes:
+        if q.speaker_type or not q.speaker:
+            continue
+        if q.speaker not in named:
+            named[q.speaker] = _named_after(q.speaker, q.end, text, ments)
+        m = named[q.speaker]
+        if m is not None:
+            q.speaker, q.speaker_key, q.speaker_type = m.entity, m.key, m.type
+
+
+_ROLE_REACH = 600  # characters after the quote where the role may be named
+
+
+def _indefinite(form: str) -> str:
+    """A match form without its article (not clitic stripping: وزير is no و + زير)."""
+    return form[2:] if form.startswith("ال") and len(form) > 4 else form
+
+
+def _named_after(role: str, pos: int, text: str, ments: list[Mention]) -> Mention | None:
+    title = _indefinite(match_form(role.split()[0]))
+    if not title_gender(title):
+        return None
+    for m in ments:
+        if m.start <= pos or m.type != "PERS":
+            continue
+        if m.start > pos + _ROLE_REACH:
+            break
+        before = scan_tokens(text[max(0, m.start - 40) : m.start])
+        words = [cached_match_form(t[0]) for t in before if t[0][0].isalnum()][-3:]
+        # the title right before the name, or before the comma and a courtesy title
+        for w in reversed(words):
+            if _indefinite(w) == title:
+                return m
+            if not title_gender(w):
+                break
+    return None
 
 
 _ORG_CUE_FORMS = mf_set(
