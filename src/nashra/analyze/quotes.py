@@ -328,24 +328,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 inner.via = _name(speaker, stext)
                 prev_in_sentence = cue
                 continue
-            via = cue.via
-            if (  # ونقلت الوكالة: the agency named before (not التقرير: whose is it?)
-                via.startswith("ال")
-                and " " not in via
-                and strip_clitics(match_form(via))[2:] in _ORG_CUE_FORMS
-            ):
-                # (the key of وكالة أنباء البحرين is أنباء البحرين: its words as written)
-                named = next(
-                    (
-                        m
-                        for m in reversed(ments)
-                        if m.start < toks[cue.idx][1]
-                        and m.type == "ORG"
-                        and _written(m) == strip_clitics(match_form(via))[2:]
-                    ),
-                    None,
-                )
-                via = named.entity if named is not None else via
+            via = _named_reporter(cue.via, toks[cue.idx][1], ments)
             q = _make_quote(cue, toks, text, s_end, direct, speaker, stext, via, used_direct)
             if q:
                 sentence_quotes.append(q)
@@ -538,6 +521,20 @@ def _issued_before(
                 return Mention(phrase, "ORG", -1, -1, phrase, match_form(phrase))
             return None
     return None
+
+
+def _named_reporter(via: str, pos: int, ments: list[Mention]) -> str:
+    """A reporter called by its noun (ونقلت الوكالة) → the body so called named before
+    ``pos``, found by its name's first word as written (the key of وكالة أنباء البحرين is
+    أنباء البحرين); not a document (التقرير: whose is it?)."""
+    noun = strip_clitics(match_form(via))[2:] if via.startswith("ال") and " " not in via else ""
+    if noun not in _ORG_CUE_FORMS:
+        return via
+    named = next(
+        (m for m in reversed(ments) if m.start < pos and m.type == "ORG" and _written(m) == noun),
+        None,
+    )
+    return named.entity if named is not None else via
 
 
 def _written(m: Mention) -> str:
