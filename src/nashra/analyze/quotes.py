@@ -104,6 +104,7 @@ _CUE_STRIPPED = _CUE_FORMS | {"جاء"}  # a proclitic-free form that may be a c
 # passive-looking imperfects that, followed at once by أن, are the writer's formula
 # (يذكر أن / يُذكر أن "it is worth noting that"), not a speech verb with a pronoun subject
 _IMPERSONAL = mf_set("يذكر")
+_NEGATING_NOUNS = mf_set("عدم دون")  # عدم ذكر، دون ذكر: the verb's noun, no speech
 _OPEN = {"«": "»", "“": "”", '"': '"'}
 _MIN_BARE_WORDS = 5
 _QUOTE_MARKS = '«»“”"'
@@ -226,6 +227,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 continue
             if sf in _IMPERSONAL and i + 1 < len(toks) and forms[i + 1] in _COMP:
                 continue  # ويذكر أن …: the writer's background note, nobody's words
+            if i and forms[i - 1] in _NEGATING_NOUNS:
+                continue  # فضل عدم ذكر اسمه: a verbal noun, not the verb
             if sf in _VERBS or f in _VERBS:
                 cues.append(_Cue(i, f, toks[i][0], "verb"))
             elif sf in _PARTICIPLES or f in _PARTICIPLES:
@@ -317,7 +320,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                         and toks[cue.comp][2] < c.speaker.start
                         and c.speaker.end <= toks[c.idx][1]
                         and c.form[:1] not in ("و", "ف")  # (وقال: a clause of its own)
-                        and not any(t[0] in _CLAUSE_BREAKS for t in toks[cue.comp : c.idx])
+                        and not any(
+                            t[0] in _CLAUSE_BREAKS and not _apposing(t, c.speaker)
+                            for t in toks[cue.comp : c.idx]
+                        )
                     )
                     and c.comp >= 0
                     and (c.speaker or c.speaker_text)
@@ -521,6 +527,12 @@ def _issued_before(
                 return Mention(phrase, "ORG", -1, -1, phrase, match_form(phrase))
             return None
     return None
+
+
+def _apposing(tok: tuple[str, int, int], name: Mention) -> bool:
+    """Whether ``tok`` is a comma that opens or closes ``name`` as an apposition (أن
+    الوزير، فلان، أكد)."""
+    return tok[0] in "،," and (0 <= name.start - tok[2] <= 1 or 0 <= tok[1] - name.end <= 1)
 
 
 def _named_reporter(via: str, pos: int, ments: list[Mention]) -> str:
@@ -791,6 +803,7 @@ def _complement(
             return
         if (
             forms[j] in _VERB_FORMS
+            and forms[j - 1] not in _NEGATING_NOUNS  # (فضل عدم ذكر اسمه: no verb)
             or forms[j] in _PARTICIPLE_FORMS
             and not (forms[j] in _NOUN_PARTICIPLES and toks[j - 1][0][0].isalnum())
             or forms[j] in _ASIDES
