@@ -583,3 +583,12 @@ def test_a_source_asking_not_to_be_named_and_an_apposition_inside_reported_speec
         ("مسؤول", "", "الطوابير تمتد لساعات"),  # not اسمه: عدم ذكر is no speech verb
         ("سالم ناصر الحارثي", "وكالة الأنباء العمانية", "السلطنة تسعى إلى مضاعفة صادراتها"),
     ]
+
+
+def test_a_name_in_apposition_after_a_role_when_the_tagger_found_none() -> None:
+    text = (
+        "وقالت رئيسة قسم البحوث في أحد البنوك، هبة الشريف: «القرار كان متوقعاً». "
+        "وأوضح مسؤول يمني بمحافظة عدن، جنوب البلاد، إن المطار سيفتح غداً."
+    )
+    qs = _quotes(text, [])
+    assert [q.speaker for q in qs] == ["هبة الشريف", "مسؤول يمني بمحافظة عدن"]

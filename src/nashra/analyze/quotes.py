@@ -906,6 +906,12 @@ def _subject(
             if surname is not None:
                 cue.speaker = surname
                 return
+        if an_idx < 0 and not any(m.type == "PERS" for m in ms):
+            # وقالت رئيسة الجمعية في البلدة، منى عودة، إن: a name the tagger missed
+            apposed = _apposed_name(toks, forms, sub_from, end_tok)
+            if apposed:
+                cue.speaker_text = apposed
+                return
         if ms:
             best = _best(ms)
             head = strip_clitics(forms[sub_from])
@@ -966,6 +972,31 @@ def _titled_person(title: str, org: Mention, before: list[Mention], text: str) -
             if words and strip_clitics(cached_match_form(words[-1][0])) == strip_clitics(title):
                 return m
     return None
+
+
+_UNNAMED_ROLES = mf_set("مسؤول مسؤولة مصدر")
+_DIRECTIONS = mf_set("جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي")
+
+
+def _apposed_name(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) -> str:
+    """The two or three words set off by commas after a role that opens the subject
+    (رئيسة قسم البحوث في أحد البنوك، هبة الشريف: …): the name of the role's holder. The
+    first word has no article; none is a stopword, a time or a speech word."""
+    if not title_gender(forms[a]) or strip_clitics(forms[a]) in _UNNAMED_ROLES:
+        return ""  # (مسؤول يمني بمحافظة عدن، جنوب البلاد: an unnamed official, a place)
+    comma = next((k for k in range(a + 1, b) if toks[k][0] in "،,"), -1)
+    if comma < 0:
+        return ""
+    end = comma + 1
+    while end < b and toks[end][0][0].isalnum() and end - comma <= 4:
+        end += 1
+    words = forms[comma + 1 : end]
+    closed = end == b or toks[end][0] in "،,:"
+    if not (2 <= len(words) <= 3 and closed) or words[0].startswith("ال"):
+        return ""
+    if any(is_stopword(w) or w in _TIMES or w in _VERB_FORMS or w in _DIRECTIONS for w in words):
+        return ""
+    return " ".join(t[0] for t in toks[comma + 1 : end])
 
 
 def _subject_before(
