@@ -226,14 +226,16 @@ def keywords(
     if names:
         # the best term of each entity; the others give way to the next terms
         best: list[tuple[float, str]] = []
-        shown: set[str | None] = set()
+        shown: set[str] = set()
         for w, term in sorted(scored):
             name = names.get(term)
-            if name is None or name not in shown:
-                best.append((w, term))
+            if name is not None:
+                if name in shown:
+                    continue
                 shown.add(name)
-                if len(best) == top:
-                    break
+            best.append((w, term))
+            if len(best) == top:
+                break
     else:
         best = heapq.nsmallest(top, scored)
     # The surface forms only of the terms kept (most of the work when done for all), each

@@ -643,12 +643,18 @@ def _nearest_agreeing(gender: str, pos: int, text: str, ments: list[Mention]) ->
     for m in reversed(ments):
         if m.end > pos or m.type not in ("PERS", "ORG"):
             continue
-        if gender and m.type == "PERS":
-            found = _mention_gender(m.key, m.type, text, ments)
-            if found and found != gender:
-                continue
+        if m.type == "PERS" and _contradicts(m, gender, text, ments):
+            continue
         return m
     return None
+
+
+def _contradicts(m: Mention, gender: str, text: str, ments: list[Mention]) -> bool:
+    """Whether a mention's known gender is not ``gender`` (unknown ones never are)."""
+    if not gender:
+        return False
+    found = _mention_gender(m.key, m.type, text, ments)
+    return bool(found) and found != gender
 
 
 def _agreeing_mention(gender: str, pos: int, text: str, ments: list[Mention]) -> Mention | None:
@@ -1194,11 +1200,9 @@ def _opening_person(
     before it there and that person's gender does not contradict the participle's
     (وعلقت رئيسة الجمعية نورة العنزي على الخطوة قائلة: نورة)."""
     person = next((m for m in before if m.type == "PERS"), None)
-    if person is None:
+    if person is None or _contradicts(person, cue_gender(cue.text), text, ments):
         return None
-    gender = cue_gender(cue.text)
-    found = _mention_gender(person.key, person.type, text, ments)
-    return None if gender and found and gender != found else person
+    return person
 
 
 def _best(ms: list[Mention]) -> Mention:
