@@ -75,12 +75,23 @@ def test_periods() -> None:
 def test_hijri() -> None:
     text, value, kind = _one("الموافق 15 رمضان 1447 هـ")
     assert kind == "hijri" and text == "15 رمضان 1447 هـ"
-    assert abs((value - date(2026, 3, 4)).days) <= 1
+    assert value == date(2026, 3, 4)
     assert hijri_to_gregorian(1447, 9, 1) == date(2026, 2, 18)
     # a Hijri date in digits, as Saudi notices write it: not the Gregorian year 1447
     text, value, kind = _one("يبدأ التسجيل في 15/9/1447هـ")
     assert kind == "hijri" and text == "15/9/1447"
     assert value == hijri_to_gregorian(1447, 9, 15)
+
+
+def test_hijri_dates_follow_umm_al_qura() -> None:
+    # Eid al-Fitr 1436 fell on Friday 17 July 2015 in Saudi Arabia; the tabular calendar
+    # puts 1 Shawwal a day later
+    (d,) = find_dates("تبدأ إجازة العيد في 1 شوال 1436هـ", date(2015, 7, 10))
+    assert d.value == date(2015, 7, 17)
+    # 30 Ramadan 1436 in a 29-day month: the day after the 29th; outside Umm al-Qura's
+    # years the tabular calendar answers
+    assert hijri_to_gregorian(1436, 9, 30) == date(2015, 7, 17)
+    assert hijri_to_gregorian(1300, 1, 1) == date(1882, 11, 12)
 
 
 def test_the_attacks_of_11_september_are_2001() -> None:

@@ -17,8 +17,9 @@ Recognised (``kind``):
               ahead); value: its first day. Without such a word a month name is left
               alone (مارس is also "he practised", نيسان a carmaker).
 ``hijri``     day + Hijri month + year + هـ, or ``dd/mm/yyyy`` with a year of 1300–1600
-              (22/9/1436), converted with the tabular (civil) Islamic calendar — it can
-              differ by a day from Umm al-Qura or a sighted month.
+              (22/9/1436), converted with the Umm al-Qura calendar (hijridate; the
+              tabular calendar outside 1343–1500 AH) — a month begun by sighting can
+              differ by a day.
 
 Digits may be ASCII or Arabic-Indic. Offsets index the text given.
 """
@@ -29,6 +30,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from itertools import repeat
 
 from nashra.text import terms
@@ -241,6 +243,23 @@ _SEPTEMBER_11 = re.compile(r"(?:احداث|أحداث|هجمات|اعتداءا�
 
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> date:
+    """Hijri date → Gregorian: the Umm al-Qura calendar (Saudi Arabia's official one, the
+    calendar Gulf papers print) through hijridate for 1343–1500 AH, the tabular (civil)
+    calendar outside it. Day 30 of a 29-day month is read as the day after the 29th."""
+    return _hijri_month_start(year, month) + timedelta(days=day - 1)
+
+
+@cache
+def _hijri_month_start(year: int, month: int) -> date:
+    if 1343 <= year <= 1500:
+        from hijridate import Hijri  # imported on first use: most texts have no Hijri date
+
+        g = Hijri(year, month, 1).to_gregorian()
+        return date(g.year, g.month, g.day)  # a plain date: hijridate's compares unequal
+    return _tabular_hijri(year, month, 1)
+
+
+def _tabular_hijri(year: int, month: int, day: int) -> date:
     """Tabular (civil, epoch 16 July 622) Islamic calendar → Gregorian date."""
     jd = (
         day
