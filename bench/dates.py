@@ -1,0 +1,123 @@
+"""Date finding and resolution against our annotated passages.
+
+Gold: ``tests/analyze/data/dates_<set>.json`` — passages we wrote, each with its
+publication date, every date expression in it (exact text and the day it means:
+the first day of a month or year, publication ± 7 days for a week; Hijri dates in the
+Umm al-Qura calendar) and traps (text that looks like a date and is not one). A found
+date matches a gold one when their spans overlap; it is correct when its value is the
+gold value too.
+
+Prints and writes detection precision/recall (spans only), strict precision/recall
+(span and value), value accuracy of the matched, recall by kind, and how many traps
+were taken for dates.
+
+Usage: .venv/bin/python bench/dates.py [--gold PATH] [--verbose]
+Writes ``bench/results/dates_<set>.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import sys
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from gold import arguments, write_result  # noqa: E402  (bench/gold.py)
+
+from nashra.analyze import analyze_text  # noqa: E402
+
+GOLD = ROOT / "tests" / "analyze" / "data" / "dates_blind.json"
+
+
+def _spans(text: str, needle: str) -> list[tuple[int, int]]:
+    out, at = [], text.find(needle)
+    while at >= 0:
+        out.append((at, at + len(needle)))
+        at = text.find(needle, at + 1)
+    assert out, needle
+    return out
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 3) if b else 0.0
+
+
+def evaluate(gold_path: Path, verbose: bool = False) -> dict[str, object]:
+    passages = json.loads(gold_path.read_text("utf-8"))
+    found = gold_n = matched = correct = trapped = 0
+    by_kind: Counter[str] = Counter()
+    by_kind_ok: Counter[str] = Counter()
+    errors: list[str] = []
+    t0 = time.process_time()
+    for p in passages:
+        text, pub = p["text"], date.fromisoformat(p["published"])
+        pred = analyze_text(text, pub).dates
+        gold = [
+            (s, e, date.fromisoformat(g["value"]), g)
+            for g in p["dates"]
+            for s, e in _spans(text, g["text"])
+        ]
+        traps = [span for t in p.get("traps", []) for span in _spans(text, t)]
+        found += len(pred)
+        gold_n += len(gold)
+        used: set[int] = set()
+        for d in pred:
+            hit = next(
+                (
+                    i
+                    for i, (s, e, _, _) in enumerate(gold)
+                    if i not in used and s < d.end and d.start < e
+                ),
+                None,
+            )
+            if hit is None:
+                if any(s < d.end and d.start < e for s, e in traps):
+                    trapped += 1
+                errors.append(f"{p['id']} extra: {d.text} → {d.value} ({d.kind})")
+                continue
+            used.add(hit)
+            matched += 1
+            value, g = gold[hit][2], gold[hit][3]
+            if d.value == value:
+                correct += 1
+                by_kind_ok[g["kind"]] += 1
+            else:
+                errors.append(f"{p['id']} value: {d.text} → {d.value}, gold {g['text']} → {value}")
+        for i, (_, _, value, g) in enumerate(gold):
+            by_kind[g["kind"]] += 1
+            if i not in used:
+                errors.append(f"{p['id']} missed: {g['text']} → {value} ({g['kind']})")
+    if verbose:
+        print("\n".join(errors))
+    return {
+        "gold": gold_path.name,
+        "passages": len(passages),
+        "gold_dates": gold_n,
+        "found": found,
+        "detection": {"precision": _ratio(matched, found), "recall": _ratio(matched, gold_n)},
+        "strict": {"precision": _ratio(correct, found), "recall": _ratio(correct, gold_n)},
+        "value_accuracy_of_matched": _ratio(correct, matched),
+        "recall_by_kind": {k: f"{by_kind_ok[k]}/{n}" for k, n in by_kind.most_common()},
+        "traps": sum(len(p.get("traps", [])) for p in passages),
+        "traps_taken_for_dates": trapped,
+        "cpu_s": round(time.process_time() - t0, 2),
+        "python": platform.python_version(),
+        "date": time.strftime("%Y-%m-%d"),
+    }
+
+
+def main() -> None:
+    args = arguments(__doc__, GOLD)
+    out = evaluate(args.gold, args.verbose)
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+    print("wrote", write_result(out, args.gold, "dates", "dates"))
+
+
+if __name__ == "__main__":
+    main()
