@@ -36,8 +36,11 @@ GOLD = ROOT / "tests" / "analyze" / "data" / "quotes_gold.json"
 SEED = ROOT.parent / "shared" / "seeds" / "000_3bfc12c5c14cef6f.txt"
 
 
+_MARKS = str.maketrans("", "", '«»“”"')  # صحيفة «الرياضية» = صحيفة الرياضية
+
+
 def same_name(pred: str, gold: str) -> bool:
-    p, g = match_form(pred), match_form(gold)
+    p, g = (" ".join(match_form(n.translate(_MARKS)).split()) for n in (pred, gold))
     if not p or not g:
         return p == g
     return p == g or (len(p) >= 3 and p in g) or g in p

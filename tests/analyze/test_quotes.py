@@ -592,3 +592,85 @@ def test_a_name_in_apposition_after_a_role_when_the_tagger_found_none() -> None:
     )
     qs = _quotes(text, [])
     assert [q.speaker for q in qs] == ["هبة الشريف", "مسؤول يمني بمحافظة عدن"]
+
+
+def test_verbs_after_wa_whose_stem_starts_with_a_preposition_letter() -> None:
+    # وبينت، وكشفت: strip_clitics takes و+ب / و+ك; the verb keeps its first letter
+    text = (
+        "وبينت الباحثة نورة السالم أن منسوب البحيرة انخفض مترين. "
+        "وكشفت الدراسة أن الجفاف سيتواصل حتى الخريف. "
+        "ونوه الخبير سامي العلي إلى أن الأمطار لن تعوض النقص."
+    )
+    qs = _quotes(text, [("نورة السالم", "PERS"), ("سامي العلي", "PERS")])
+    assert [(q.cue, q.speaker) for q in qs] == [
+        ("وبينت", "نورة السالم"),
+        ("وكشفت", "الدراسة"),
+        ("ونوه", "سامي العلي"),
+    ]
+
+
+def test_bennett_the_name_is_no_verb() -> None:
+    # بينت is a speech verb ("showed") unless it ends a person's name
+    text = "وانتقد وزير التعليم نفتالي بينت، زعيم الحزب، أن الحكومة تتأخر في البناء."
+    assert [q.cue for q in _quotes(text, [("نفتالي", "PERS")])] == []
+    text = "وبينت الوزارة أن الحكومة تتأخر في البناء."
+    assert [q.cue for q in _quotes(text, [])] == ["وبينت"]
+
+
+def test_a_contrast_opens_another_speakers_clause() -> None:
+    text = (
+        "وقال رئيس النقابة عادل الرشيد إن الوزيرة وعدت بصرف الرواتب، في حين أكدت "
+        "وزيرة العمل سعاد المري أن الوزارة تنتظر موافقة المالية."
+    )
+    qs = _quotes(text, [("عادل الرشيد", "PERS"), ("سعاد المري", "PERS")])
+    assert [(q.speaker, q.text) for q in qs] == [
+        ("عادل الرشيد", "الوزيرة وعدت بصرف الرواتب"),
+        ("سعاد المري", "الوزارة تنتظر موافقة المالية"),
+    ]
+    # بينما without a clause of reported speech stays inside the quote
+    text = "وقال المصدر الطبي إن شاباً أصيب بجروح، بينما نقل والده إلى المستشفى."
+    (q,) = _quotes(text, [])
+    assert q.text == "شاباً أصيب بجروح، بينما نقل والده إلى المستشفى"
+
+
+def test_a_title_alone_is_the_person_named_after_that_title_before() -> None:
+    text = (
+        "التقى مستشار الرئيس سمير داود بوزيرة الصحة، الدكتورة ليلى حداد، في العاصمة. "
+        "وأكدت الوزيرة أن المستشفيات جاهزة. "
+        "وأعرب مدرب نادي الشباب، البرازيلي ماركوس سيلفا، عن رضاه. "
+        "وقال المدرب البرازيلي إن الفريق تحسن. "
+        "وقال المدرب الإسباني إن الحكم ظلمهم."
+    )
+    names = [("سمير داود", "PERS"), ("ليلى حداد", "PERS"), ("ماركوس سيلفا", "PERS")]
+    qs = _quotes(text, names)
+    # الإسباني: no coach was named with that nisba, so the role stays as written
+    assert [q.speaker for q in qs] == ["ليلى حداد", "ماركوس سيلفا", "المدرب الإسباني"]
+
+
+def test_an_aside_names_the_reporter_and_a_subject_between_kana_and_qad() -> None:
+    text = (
+        "ذكرت وزارة الزراعة، في بيان، أن الوزير، حمد الكواري، أكد أن الموسم جيد. "
+        "وأشار الوزير، وفق البيان، إلى أن الصادرات ارتفعت. "
+        "وكانت النيابة العامة قد ذكرت أن المتهم اعترف."
+    )
+    names = [("وزارة الزراعة", "ORG"), ("حمد الكواري", "PERS")]
+    qs = _quotes(text, names)
+    assert [(q.speaker, q.via) for q in qs] == [
+        ("حمد الكواري", "وزارة الزراعة"),
+        ("حمد الكواري", "وزارة الزراعة"),
+        ("النيابة العامة", ""),
+    ]
+
+
+def test_the_outlet_a_speaker_talked_to_is_the_via() -> None:
+    text = (
+        "وقال المحامي سامر يوسف لصحيفة «النهار» إن موكله بريء من كل التهم. "
+        "ووفقاً لصحيفة «الوطن» الكويتية، فإن الجلسة تأجلت إلى الشهر المقبل. "
+        "وبحسب رئيس اتحاد المزارعين، جميل عواد، فإن المحصول تضرر بسبب الصقيع."
+    )
+    qs = _quotes(text, [("سامر يوسف", "PERS")])
+    assert [(q.speaker, q.via) for q in qs] == [
+        ("سامر يوسف", "صحيفة «النهار»"),
+        ("صحيفة «الوطن» الكويتية", ""),
+        ("جميل عواد", ""),
+    ]

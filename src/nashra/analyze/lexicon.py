@@ -321,6 +321,15 @@ SPEECH_VERBS: tuple[str, ...] = (
     "اتهمت",
     "أقر",
     "أقرت",
+    "نوه",
+    "نوهت",
+    "ينوه",
+    "تنوه",
+    "بينت",  # (بيّن, masculine, is بين "between" without its shadda)
+    "أفصح",
+    "أفصحت",
+    "استدرك",
+    "استدركت",
 )
 
 # Participles used as circumstantial speech cues ("…، مشدداً على أن").

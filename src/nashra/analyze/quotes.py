@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import or_
@@ -78,6 +78,7 @@ _PARTICIPLES = mf_set(SPEECH_PARTICIPLES)
 _REPORT = mf_set(REPORT_NOUNS)
 _COMP = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم", "اننا"})
 _SOURCE = frozenset({"بحسب", "حسب", "وبحسب", "وحسب", "وفقا", "ووفقا", "طبقا", "نقلا", "ونقلا"})
+_ACCORDING = frozenset({"بحسب", "حسب", "وفق", "وفقا", "طبقا"})  # «، وفق البيان،» aside
 _TRANSMIT_VERBS = mf_set("نقل نقلت")
 # unnamed sources: "مصادر «الوطن»" speaks, not the paper named after it
 _SOURCE_NOUNS = mf_set("مصادر المصادر مصدر المصدر تقارير التقارير")
@@ -218,7 +219,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         )
         for i in compress(range(len(toks)), maybe):
             f = forms[i]
-            sf = stripped[i] if f[:1] in ("و", "ف") else f  # (see _unjoined)
+            sf = _unjoined(f, stripped[i])
             if sf == f and f[:1] == "و" and f[1:] in _VERBS:  # (فرد is "a person")
                 if i + 1 < len(toks) and forms[i + 1] in _WAS_MENTIONED:
                     continue  # ورد في التقرير / ورد أنه: "was mentioned", no reply
@@ -229,6 +230,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 continue  # ويذكر أن …: the writer's background note, nobody's words
             if i and forms[i - 1] in _NEGATING_NOUNS:
                 continue  # فضل عدم ذكر اسمه: a verbal noun, not the verb
+            if sf == "بينت" == f and i and any(m.end == toks[i - 1][2] for m in ments):
+                continue  # نفتالي بينت: a family name
             if sf in _VERBS or f in _VERBS:
                 cues.append(_Cue(i, f, toks[i][0], "verb"))
             elif sf in _PARTICIPLES or f in _PARTICIPLES:
@@ -256,6 +259,18 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             if cue.kind == "source":
                 if any(c.kind == "verb" and c.idx < cue.idx < c.comp for c in cues):
                     continue  # نقلاً عن inside a verb's subject: the verb's quote (via)
+                verb = next(
+                    (
+                        c
+                        for c in cues
+                        if c.kind == "verb" and c.comp >= 0 and cue.idx < c.idx <= cue.idx + 6
+                    ),
+                    None,
+                )
+                if verb is not None and not verb.via and cue.idx < 2:
+                    # ووفقاً لـ«رويترز»، قالت الرابطة إن …: the agency relays the verb's quote
+                    verb.via = _source_name(text, toks[cue.idx + 1 : verb.idx])
+                    continue
                 q = _source_quote(
                     cue, toks, text, s_start, s_end, direct, sentence_quotes, ments, used_direct
                 )
@@ -302,7 +317,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     # sentence (وكشف وزير النقل الأردني …، مضيفاً أن …), a role if no name
                     stext = _opening_subject(toks, forms, stripped, cue.idx)
             if speaker is None and stext:
-                speaker = _definite(stext, toks[cue.idx][1], ments, quotes + sentence_quotes, text)
+                pos = toks[cue.idx][1]
+                speaker = _definite(stext, pos, ments, quotes + sentence_quotes, text)
+                if speaker is None:
+                    speaker = _role_holder(stext, pos, ments, text)
                 if speaker is not None:
                     stext = ""
             # an inner cue with its own subject inside this cue's clause takes the quote
@@ -327,6 +345,11 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     )
                     and c.comp >= 0
                     and (c.speaker or c.speaker_text)
+                    # (… ، في حين أكدت الوزيرة أن: the writer's contrast, no reported speech)
+                    and not any(
+                        toks[j][0] in "،," and _contrast_cue(toks, j + 1)
+                        for j in range(cue.comp, c.idx)
+                    )
                 ),
                 None,
             )
@@ -334,7 +357,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 inner.via = _name(speaker, stext)
                 prev_in_sentence = cue
                 continue
-            via = _named_reporter(cue.via, toks[cue.idx][1], ments)
+            via = _named_reporter(cue.via, toks[cue.idx][1], ments, text, quotes + sentence_quotes)
             q = _make_quote(cue, toks, text, s_end, direct, speaker, stext, via, used_direct)
             if q:
                 sentence_quotes.append(q)
@@ -449,6 +472,50 @@ def _definite(
     return _marked_name(text[:pos], noun) or _described(text[:pos], noun)
 
 
+def _nisba(form: str) -> str:
+    """A nisba's match form without its article, one spelling for أميركي/أمريكي."""
+    return form.removeprefix("ال").replace("اميرك", "امريك")
+
+
+_HOLDER_REACH = 10  # words from a role to its holder's name (مدرب الوداد، الإسباني فلان)
+
+
+def _role_holder(stext: str, pos: int, ments: list[Mention], text: str) -> Mention | None:
+    """A title alone as the subject, maybe with nisbas (وقال المدرب الإسباني، وأكدت
+    الوزيرة) → the person last named right after that title before ``pos`` (مدرب نادي
+    الوداد، الإسباني خوان كارلوس مورينو; وزيرة التربية، الدكتورة هند العنزي)."""
+    words = match_form(stext).split()
+    if not 1 <= len(words) <= 3 or not words[0].startswith("ال") or not title_gender(words[0]):
+        return None
+    if any(not (w.startswith("ال") and w.endswith(("ي", "يه"))) for w in words[1:]):
+        return None  # المدرب الإسباني, not المدير العام للشركة
+    noun, nisbas = words[0][2:], {_nisba(w) for w in words[1:]}
+    gender = title_gender(words[0])
+    toks = scan_tokens(text[:pos])
+    forms = [cached_match_form(t[0]) for t in toks]
+    persons = [m for m in ments if m.type == "PERS" and m.end <= pos]
+    for i in range(len(toks) - 1, -1, -1):
+        form = forms[i]
+        if (
+            noun not in (form, form[1:], form[2:])
+            and strip_clitics(form, keep_article=False) != noun
+        ):
+            continue  # (the word as written too: وزيرة is no و + زيرة)
+        reach = toks[min(len(toks) - 1, i + _HOLDER_REACH)][2]
+        stop = next((t[1] for t in toks[i + 1 :] if t[0] in ".؟!:«"), pos)
+        for m in persons:
+            if not toks[i][2] <= m.start < min(reach, stop):
+                continue
+            # مستشارة الرئيس باراك أوباما، ليزا موناكو: the holder agrees with the title;
+            # الوزير اللبناني: the role was written with the same nisba
+            between = {
+                _nisba(f) for f, t in zip(forms[i:], toks[i:], strict=False) if t[1] < m.start
+            }
+            if not _contradicts(m, gender, text, ments) and nisbas <= between:
+                return m
+    return None
+
+
 # What an institution issues: "وأضاف البيان" speaks for whoever issued the statement
 _ISSUED = mf_set("بيان تقرير رسالة وثيقة مذكرة")
 _ISSUED_BY = mf_set("صادر صادرة الصادر الصادرة صدر")
@@ -535,17 +602,29 @@ def _apposing(tok: tuple[str, int, int], name: Mention) -> bool:
     return tok[0] in "،," and (0 <= name.start - tok[2] <= 1 or 0 <= tok[1] - name.end <= 1)
 
 
-def _named_reporter(via: str, pos: int, ments: list[Mention]) -> str:
+def _named_reporter(
+    via: str, pos: int, ments: list[Mention], text: str = "", prev: Sequence[Quote] = ()
+) -> str:
     """A reporter called by its noun (ونقلت الوكالة) → the body so called named before
     ``pos``, found by its name's first word as written (the key of وكالة أنباء البحرين is
-    أنباء البحرين); not a document (التقرير: whose is it?)."""
+    أنباء البحرين) or as a noun with its complement (وكالة الأنباء التونسية الرسمية, which
+    the tagger may not find); a statement (وفق البيان) → the reporter of the quote before
+    it, else whoever issued it; not other documents (التقرير: whose is it?)."""
     noun = strip_clitics(match_form(via))[2:] if via.startswith("ال") and " " not in via else ""
+    if noun in _ISSUED and noun == "بيان":
+        earlier = next((q.via for q in reversed(prev) if q.via and q.start < pos), "")
+        if earlier:
+            return earlier
+        issuer = _issuer(noun, pos, ments, list(prev), text) if text else None
+        return issuer.entity if issuer is not None else via
     if noun not in _ORG_CUE_FORMS:
         return via
     named = next(
         (m for m in reversed(ments) if m.start < pos and m.type == "ORG" and _written(m) == noun),
         None,
     )
+    if named is None and text:
+        named = _described(text[:pos], noun)
     return named.entity if named is not None else via
 
 
@@ -727,6 +806,7 @@ def _joined(words: frozenset[str]) -> frozenset[str]:
     return words | {c + w for w in words for c in ("و", "ف")}
 
 
+_CUE_WORDS = _VERBS | _PARTICIPLES
 _PARTICIPLE_FORMS = _joined(_PARTICIPLES)
 _VERB_FORMS = _joined(_VERBS)
 
@@ -735,9 +815,15 @@ def _is_participle(form: str) -> bool:
     return form in _PARTICIPLE_FORMS
 
 
-def _unjoined(form: str) -> str:
-    """A verb's or participle's form without و/ف (see :func:`_joined`)."""
-    return strip_clitics(form) if form[:1] in ("و", "ف") else form
+def _unjoined(form: str, stripped: str | None = None) -> str:
+    """A verb's or participle's form without و/ف (see :func:`_joined`); ``stripped``:
+    the form without its proclitics, when known."""
+    if form[:1] not in ("و", "ف"):
+        return form
+    bare = strip_clitics(form) if stripped is None else stripped
+    if bare != form and form[1:] in _CUE_WORDS:
+        return form[1:]  # وبينت: و alone, not و + ب (strip_clitics gives ينت)
+    return bare
 
 
 def _inside(direct: list[tuple[int, int]], pos: int) -> bool:
@@ -873,6 +959,18 @@ def _subject(
         ):  # (after an organisation it is more often its name's: الهيئة الوطنية للانتخابات)
             end_tok = j
             break
+    # ونوه الوزير، وفق البيان، إلى أن: the aside names the reporter, not the speaker
+    aside = next(
+        (
+            j
+            for j in range(first + 1, end_tok - 1)
+            if toks[j][0] in "،," and forms[j + 1] in _ACCORDING
+        ),
+        -1,
+    )
+    if aside >= 0:
+        cue.via = _phrase(toks, forms, aside + 2, end_tok)
+        end_tok = aside
     an_idx = -1
     via_end = -1
     if strip_clitics(cue.form) in _TRANSMIT_VERBS:
@@ -894,6 +992,8 @@ def _subject(
         sub_from = an_idx + 1
     else:
         sub_from = first
+    if not cue.via:  # قال لصحيفة «الأهرام»، في حوار مع مجلة «الدوحة»: the outlet reports it
+        cue.via = _outlet(toks, forms, cue.idx + 1, cue.comp if cue.comp >= 0 else end_tok)
     if sub_from < end_tok:
         a = toks[sub_from][1]
         b = toks[end_tok][1] if cue.comp >= 0 or end_tok < len(toks) else toks[-1][2]
@@ -1000,7 +1100,9 @@ def _apposed_name(toks: list[tuple[str, int, int]], forms: list[str], a: int, b:
     closed = end == b or toks[end][0] in "،,:"
     if not (2 <= len(words) <= 3 and closed) or words[0].startswith("ال"):
         return ""
-    if any(is_stopword(w) or w in _TIMES or w in _VERB_FORMS or w in _DIRECTIONS for w in words):
+    if words[0] in _ACCORDING or any(
+        is_stopword(w) or w in _TIMES or w in _VERB_FORMS or w in _DIRECTIONS for w in words
+    ):
         return ""
     return " ".join(t[0] for t in toks[comma + 1 : end])
 
@@ -1026,7 +1128,24 @@ def _subject_before(
             else:
                 cue.speaker = m
             return True
+    # وكانت النيابة العامة قد ذكرت: a subject the tagger did not find, between كان and قد
+    if cue.idx >= 3 and forms[cue.idx - 1] == "قد":
+        k = next((i for i in range(cue.idx - 2, max(-1, cue.idx - 7), -1) if forms[i] in _WAS), -1)
+        words = toks[k + 1 : cue.idx - 1]
+        if (
+            k >= 0
+            and words
+            and all(
+                w[0][0].isalnum() and not is_stopword(f)
+                for w, f in zip(words, forms[k + 1 :], strict=False)
+            )
+        ):
+            cue.speaker_text = text[words[0][1] : words[-1][2]]
+            return True
     return False
+
+
+_WAS = mf_set("كان كانت وكان وكانت")
 
 
 def _after_addressee(toks: list[tuple[str, int, int]], forms: list[str], j: int, end: int) -> int:
@@ -1048,6 +1167,69 @@ def _after_addressee(toks: list[tuple[str, int, int]], forms: list[str], j: int,
     while k < end and toks[k][0] in "،,":
         k += 1
     return k if k < end else j
+
+
+_OUTLETS = mf_set("صحيفة جريدة مجلة وكالة قناة إذاعة تلفزيون موقع شبكة محطة")
+_INTERVIEWS = mf_set("تصريح تصريحات حديث حوار مقابلة لقاء")
+
+
+def _source_name(text: str, toks: list[tuple[str, int, int]]) -> str:
+    """The words of a source after بحسب/وفقاً (لـ «رويترز»، → «رويترز»)."""
+    words = [t for t in toks if t[0] not in ("ل", "لـ", "،", ",")]
+    if not words:
+        return ""
+    start = words[0][1]
+    if words[0][0][:1] == "ل" and len(words[0][0]) >= 3:  # لرويترز، لبي بي سي
+        start += 2 if words[0][0].startswith("لـ") else 1
+    return text[start : words[-1][2]]
+
+
+def _is_nisba_form(form: str) -> bool:
+    return form.startswith("ال") and form.endswith(("ي", "يه")) and len(form) > 4
+
+
+def text_of(toks: list[tuple[str, int, int]]) -> str:
+    """Tokens joined by single spaces."""
+    return " ".join(t[0] for t in toks)
+
+
+def _outlet(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) -> str:
+    """The media outlet a speaker talked to between the verb and its complement (قال
+    لصحيفة «الأهرام»، في تصريح لوكالة الأنباء الفرنسية، في حوار مع مجلة «الدوحة»): the
+    outlet's noun and its name."""
+    for j in range(a, min(b, len(toks))):
+        f = forms[j]
+        if (
+            f.startswith("ل")
+            and f[1:] in _OUTLETS
+            or f.startswith("لل")
+            and "ال" + f[2:] in _OUTLETS
+        ):
+            noun = toks[j][0][1:]
+        elif (
+            f == "مع"
+            and j > a
+            and forms[j - 1] in _INTERVIEWS
+            and j + 1 < b
+            and forms[j + 1] in _OUTLETS
+        ):
+            j += 1
+            noun = toks[j][0]
+        else:
+            continue
+        k = j + 1
+        if k < b and toks[k][0] in _OPEN:  # its name in marks: up to the closing one
+            close = next((i for i in range(k + 1, b) if toks[i][0] == _OPEN[toks[k][0]]), -1)
+            if close > k + 1:
+                return f"{noun} {toks[k][0]}{text_of(toks[k + 1 : close])}{toks[close][0]}"
+            return ""
+        words: list[str] = []
+        for t, tf in zip(toks[k:b], forms[k:b], strict=False):
+            if not t[0][0].isalnum() or tf in _STOP_SUBJECT or tf in _COMP or len(words) > 4:
+                break
+            words.append(t[0])
+        return f"{noun} {' '.join(words)}" if words else ""
+    return ""
 
 
 def _name_in(
@@ -1243,10 +1425,17 @@ def _make_quote(
     for a, _b in direct:
         if start < a < end and not _is_name(text, a):
             end = a  # a quote in the clause ends it; a name («الفجر الصامت») does not
-    # stop at a following participle cue
-    for t in toks[cue.comp + 1 :]:
+    # stop at a following participle cue, or at a contrast that opens another speaker's
+    # clause (، في حين أكدت الوزيرة أن …: the writer's words again)
+    for j in range(cue.comp + 1, len(toks)):
+        t = toks[j]
+        if t[1] >= end:
+            break
         if t[1] > start and cached_match_form(t[0]) in _PARTICIPLE_FORMS:
-            end = min(end, t[1])
+            end = t[1]
+            break
+        if t[0] in "،," and _contrast_cue(toks, j + 1):
+            end = t[1]
             break
     while end > start and (text[end - 1] in " .،,؛:\n" or text[end - 1] in _QUOTE_MARKS):
         end -= 1
@@ -1255,6 +1444,25 @@ def _make_quote(
     if end - start < 3:
         return None
     return _quote(text, start, end, speaker, stext, via, cue.text, "indirect")
+
+
+_CONTRASTS = (("في", "حين"), ("بينما",), ("فيما",))
+_CONTRAST_REACH = 20  # tokens from its verb to أن/إن (بينما تؤكد فلانة، وهي …، إن)
+
+
+def _contrast_cue(toks: list[tuple[str, int, int]], j: int) -> bool:
+    """A contrast (في حين، بينما، فيما) at ``j`` with a speech verb right after it."""
+    forms = [cached_match_form(t[0]) for t in toks[j : j + 3]]
+    for words in _CONTRASTS:
+        if tuple(forms[: len(words)]) == words:
+            k = j + len(words)
+            # … with its own أن/إن (بينما نقل ابنه إلى المستشفى: no words of another)
+            return (
+                k < len(toks)
+                and cached_match_form(toks[k][0]) in _VERB_FORMS
+                and any(cached_match_form(t[0]) in _COMP for t in toks[k + 1 : k + _CONTRAST_REACH])
+            )
+    return False
 
 
 def _quote(
@@ -1280,6 +1488,9 @@ def _quote(
     )
 
 
+_SOURCE_APPOSITION = re.compile(r"([^\W\d][^،,.:«»\d]{2,40}?)\s*[،,]\s*(فإن|فان|فإنه|فإنها) ")
+
+
 def _source_quote(
     cue: _Cue,
     toks: list[tuple[str, int, int]],
@@ -1302,7 +1513,22 @@ def _source_quote(
             j += 1
     # up to the comma (or فإن / أن): وفقاً للمتحدث باسم الدفاع المدني جورج أبي خليل، فإن …
     src_toks: list[tuple[str, int, int]] = []
-    while j < len(toks) and toks[j][0][0].isalnum() and len(src_toks) < _MAX_SOURCE_WORDS:
+    while j < len(toks) and len(src_toks) < _MAX_SOURCE_WORDS:
+        if toks[j][0] in _OPEN and src_toks and _is_name(text, toks[j][1]):
+            # وفقاً لصحيفة «ماركا» الإسبانية: the name in marks is the source's
+            close = next(
+                (i for i in range(j + 1, len(toks)) if toks[i][0] == _OPEN[toks[j][0]]), -1
+            )
+            if close < 0:
+                break
+            src_toks.extend(toks[j : close + 1])
+            j = close + 1
+            while j < len(toks) and _is_nisba_form(match_form(toks[j][0])):
+                src_toks.append(toks[j])  # «ماركا» الإسبانية
+                j += 1
+            break
+        if not toks[j][0][0].isalnum():
+            break
         f = match_form(toks[j][0])
         if f in _COMP or f in ("فان", "فانه") or f in _STOP_SOURCE:
             break
@@ -1344,6 +1570,25 @@ def _source_quote(
         while start < s_end and text[start] in " ،,:":
             start += 1
         rest = text[start:s_end]
+        appos = _SOURCE_APPOSITION.match(rest)
+        # وبحسب رئيس جمعية الفنادق، إلياس قمصية، فإن …: the role's holder speaks
+        if (
+            appos
+            and 2 <= len(words := appos.group(1).split()) <= 4
+            and not any(is_stopword(cached_match_form(w)) for w in words)
+        ):
+            named_in = [
+                m for m in ments if start <= m.start < start + appos.end(1) and m.type == "PERS"
+            ]
+            if not any(m.type == "PERS" for m in named):
+                name = appos.group(1)
+                speaker = (
+                    named_in[0]
+                    if named_in
+                    else Mention(name, "PERS", -1, -1, name, match_form(name))
+                )
+            start += appos.start(2)
+            rest = text[start:s_end]
         for lead in ("فإن ", "فان ", "أن ", "ان ", "إن "):
             if rest.startswith(lead):
                 start += len(lead)
