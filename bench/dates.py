@@ -66,33 +66,33 @@ def evaluate(gold_path: Path, verbose: bool = False) -> dict[str, object]:
         traps = [span for t in p.get("traps", []) for span in _spans(text, t)]
         found += len(pred)
         gold_n += len(gold)
-        used: set[int] = set()
-        for d in pred:
-            hit = next(
-                (
-                    i
-                    for i, (s, e, _, _) in enumerate(gold)
-                    if i not in used and s < d.end and d.start < e
-                ),
-                None,
-            )
-            if hit is None:
-                if any(s < d.end and d.start < e for s, e in traps):
-                    trapped += 1
-                errors.append(f"{p['id']} extra: {d.text} → {d.value} ({d.kind})")
-                continue
-            used.add(hit)
-            matched += 1
-            value, g = gold[hit][2], gold[hit][3]
-            if d.value == value:
+        # each gold date takes the found one overlapping it with its value, else the
+        # first overlapping one; found dates matching no gold one are extra
+        owner: dict[int, int] = {}
+        for i, (s, e, value, g) in enumerate(gold):
+            over = [k for k, d in enumerate(pred) if d.start < e and s < d.end and k not in owner]
+            right = [k for k in over if pred[k].value == value]
+            by_kind[g["kind"]] += 1
+            if right:
+                owner[right[0]] = i
                 correct += 1
                 by_kind_ok[g["kind"]] += 1
-            else:
+            elif over:
+                owner[over[0]] = i
+                d = pred[over[0]]
                 errors.append(f"{p['id']} value: {d.text} → {d.value}, gold {g['text']} → {value}")
-        for i, (_, _, value, g) in enumerate(gold):
-            by_kind[g["kind"]] += 1
-            if i not in used:
+            else:
                 errors.append(f"{p['id']} missed: {g['text']} → {value} ({g['kind']})")
+        matched += len(owner)
+        for k, d in enumerate(pred):
+            if k in owner:
+                continue
+            if any(s < d.end and d.start < e for s, e, _, _ in gold):
+                errors.append(f"{p['id']} part: {d.text} → {d.value} (a second date in one)")
+                continue
+            if any(s < d.end and d.start < e for s, e in traps):
+                trapped += 1
+            errors.append(f"{p['id']} extra: {d.text} → {d.value} ({d.kind})")
     if verbose:
         print("\n".join(errors))
     return {

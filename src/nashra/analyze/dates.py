@@ -76,7 +76,7 @@ for _i, _names in enumerate(
         ("نيسان", "أبريل", "ابريل", "إبريل", "أفريل"),
         ("أيار", "مايو", "ماي"),
         ("حزيران", "يونيو", "يونيه", "جوان"),
-        ("تموز", "يوليو", "يوليه", "جويلية", "جويلة"),
+        ("تموز", "يوليو", "يوليه", "يوليوز", "جويلية", "جويلة"),
         ("آب", "أغسطس", "اغسطس", "أوت", "غشت"),
         ("أيلول", "سبتمبر", "شتنبر"),
         ("تشرين الأول", "أكتوبر", "اكتوبر"),
@@ -155,7 +155,7 @@ _MONTH_AFTER = re.compile(
 )
 _MONTH_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?:في|منذ|خلال|حتى|مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|نهاية|بداية)"
-    r"\s+(?:شهر\s+)?$"
+    r"\s+(?:شهر\s+)?$|(?<!\w)[وف]?[لب]?شهر\s+$"
 )
 _HIJRI = re.compile(
     rf"{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{_HIJRI_RE}){_E}"
@@ -164,13 +164,20 @@ _HIJRI = re.compile(
 _NUMERIC = re.compile(
     rf"(?P<day>{_D}(?<![\w/.\-].){_D}?)[/.\-](?P<month>{_D}{{1,2}})[/.\-](?P<year>{_D}{{4}})(?![\d/])"
 )
-_TOD = r"(?:(?:صباح|مساء|ظهر|عصر|ليل[ةه]|فجر|منتصف\s+ليل[ةه]?)\s+)?"
+_TOD = r"(?:(?:صباح|مساء|بعد\s+ظهر|ظهر|عصر|ليل[ةه]|فجر|منتصف\s+ليل[ةه]?)\s+)?"
 _RELATIVE = re.compile(
     rf"{_B}[وف]?(?P<tod>{_TOD})(?P<word>أول\s+من\s+أمس|أول\s+أمس|قبل\s+أمس|بعد\s+غد|أمس|البارحة|"
-    rf"اليوم|غدا|غداً|غدًا){_E}"
+    rf"اليوم|غدا|غداً|غدًا|غد|الليلة\s+الماضية|الليلة){_E}"
 )
 # The words each phrase pattern cannot match without (its core), found first: see _phrases.
-_RELATIVE_CORE = re.compile(rf"(?:أمس|البارحة|اليوم|غدا|غد){_E}")
+_RELATIVE_CORE = re.compile(rf"(?:أمس|البارحة|اليوم|غدا|غد|الليلة){_E}")
+# اليوم that is no date: a name («اليوم»، اليوم السابع، أخبار اليوم) or "the day" in
+# general (في اليوم الواحد، اليوم العالمي للمسرح، اليوم التالي)
+_NOT_TODAY_AFTER = re.compile(
+    r"[»”\"]|\s+(?:الواحد|العالمي|الوطني|الدولي|التالي|السابع|الأول|الثاني|الأخير|نفسه|ذاته"
+    r"|الذي|المحدد|الموعود)(?!\w)"
+)
+_NOT_TODAY_BEFORE = re.compile(r"(?:[«“\"]|أخبار\s+|(?<!\w)في\s+)$")
 _WEEKDAYS = {
     "الاثنين": 0,
     "الإثنين": 0,
@@ -191,11 +198,99 @@ _PERIOD_DIR = (
     r"(?P<dir>الماضي|الماضية|الفائت|المنصرم|المنصرمة|المقبل|المقبلة|القادم|القادمة|الحالي"
     rf"|الحالية|الجاري|الجارية){_E}"
 )
-_PERIOD = re.compile(rf"{_B}[وف]?(?:في\s+)?{_PERIOD_UNIT}{_PERIOD_DIR}")
+_PERIOD = re.compile(rf"{_B}(?:[وف]?[بل]|[وف])?(?:في\s+)?(?:ب|ل)?{_PERIOD_UNIT}{_PERIOD_DIR}")
 _PERIOD_CORE = re.compile(_PERIOD_UNIT + _PERIOD_DIR)
 # a future verb (سيلتقي، ستعقد) or سوف before a bare weekday: the next one, not the last
-_FUTURE = re.compile(r"(?<!\w)(?:[وف]?س[يتنأ][\u0621-\u064a]{2,}|سوف)(?!\w)")
+_FUTURE = re.compile(
+    r"(?<!\w)(?:[وف]?س[يتنأ][\u0621-\u064a]{2,}|سوف|غدا|غداً|غد|اعتبارا|اعتباراً|ابتداء|ابتداءً"
+    r"|[وف]?(?:توقع|توقعت|يتوقع|تتوقع|المتوقع|المقرر|المنتظر))(?!\w)"
+)
+# the first word of a clause: an imperfect verb there (ويصدر الجهاز … يوم الثلاثاء، بينما
+# يلاقي المنتخب … يوم الأربعاء) tells of what is to come; not ويأتي ذلك بعد …، يذكر أن
+_CLAUSE_START = re.compile(r"[،,؛:]|(?<!\w)(?:بينما|فيما|حين|كما)(?!\w)")
+# (ي only: تراجعت، تجمع are as often past verbs as تنطلق is a present one)
+_CLAUSE_VERB = re.compile(r"\s*[وف]?(?P<verb>ي[\u0621-\u064a]{3,})(?!\w)")
+_NOT_FUTURE_VERBS = frozenset(
+    {"يأتي", "تأتي", "ياتي", "تاتي", "يذكر", "يشار", "تجدر", "يعد", "تعد", "يعتبر", "تعتبر"}
+)
+
+
+def _future(lead: str) -> bool:
+    """Whether the words of a weekday's sentence before it speak of what is to come."""
+    if lead.rstrip().endswith("منذ"):
+        return False  # منذ يوم الجمعة: since, so before
+    if _FUTURE.search(lead):
+        return True
+    start = 0
+    for boundary in _CLAUSE_START.finditer(lead):
+        start = boundary.end()  # the weekday's own clause begins after the last one
+    verb = _CLAUSE_VERB.match(lead, start)
+    return verb is not None and verb.group("verb") not in _NOT_FUTURE_VERBS
+
+
 _WEEKDAY_FOLD = {_fold(k): v for k, v in _WEEKDAYS.items()}
+# the words after which a bare الجمعة/السبت is a day (اليوم الاثنين، غداً الجمعة)
+_WEEKDAY_CONTEXT = re.compile(r"(?:في|منذ|حتى|مساء|صباح|فجر|اليوم|غدا|غداً|غدًا|غد|أمس)[\s،,]*$")
+
+
+# هذا الأسبوع، هذا العام، هذه السنة: the publication's week, month or year
+_THIS = re.compile(rf"{_B}[وف]?(?:هذا|هذه)\s+(?P<unit>الأسبوع|الاسبوع|الشهر|العام|السنة){_E}")
+_THIS_CORE = re.compile(rf"(?:هذا|هذه){_E}")
+# A year: after عام/سنة (العام المالي 2023، بين عامي 2014 و2021), or after منذ, or after
+# في/خلال/حتى/قبل/بعد when nothing follows it in its clause (في 2010، …), or as the second
+# of a range (2014 و2021، من 2013 إلى 2021).
+_Y4 = rf"(?P<year>(?:19|20){_D}{{2}}|[\u0661\u0662][\u0669\u0660]{_D}{{2}})(?![\w/\-]|\.\d|\s*ه)"
+_YEAR_NAMED = re.compile(
+    rf"{_B}[وف]?(?:(?P<ctx>منذ|مطلع|أواخر|أوائل)\s+)?"
+    rf"(?P<core>[بل]?(?:(?:ال)?(?:عام|سنة)(?:ي|\s+المالي|\s+المالية)?\s+)?){_Y4}"
+)
+_YEAR_AFTER = re.compile(
+    rf"{_B}[وف]?(?:في|خلال|حتى|قبل|بعد|نهاية|بداية)\s+{_Y4}(?=\s*(?:[،,.؛:)\n]|$|و\w))"
+)
+_YEAR_RANGE = re.compile(rf"\s*(?:و|-|–|(?:إلى|الى|حتى)\s+)\s*(?:(?:عام|سنة)\s+)?{_Y4}")
+_ISO = re.compile(rf"{_B}(?P<year>{_D}{{4}})-(?P<month>{_D}{{2}})-(?P<day>{_D}{{2}})(?![\w\-])")
+_ORDINAL_UNITS = {
+    "الأول": 1,
+    "الحادي": 1,
+    "الثاني": 2,
+    "الثالث": 3,
+    "الرابع": 4,
+    "الخامس": 5,
+    "السادس": 6,
+    "السابع": 7,
+    "الثامن": 8,
+    "التاسع": 9,
+    "العاشر": 10,
+}
+# A Hijri month without a day: شهر رمضان، مطلع ذي القعدة (the one nearest the publication)
+_HIJRI_MONTH = re.compile(
+    rf"{_B}[وف]?(?:(?P<ctx>في|خلال|منذ|حتى|بداية|منتصف|نهاية|أواخر|أوائل)\s+)?"
+    rf"(?P<core>(?:(?P<first>مطلع|غرة)\s+)?)(?:(?P<day>{_D}{{1,2}})\s+|(?P<unit>{_alt(*_ORDINAL_UNITS)})(?:\s+(?P<teen>عشر)|\s+و\s*"
+    rf"(?P<tens>العشرين))?\s+من\s+)?"
+    rf"(?:(?P<shahr>شهر)\s+)?(?P<month>{_HIJRI_RE}){_E}"
+    rf"(?:\s+(?:المبارك|الفضيل|الكريم|الحرام))?"
+    rf"(?:\s*(?:(?:من\s+)?(?:عام|سنة)\s+)?(?P<year>{_D}{{4}})\s*(?:هـ|ه|للهجرة)(?!\w))?"
+)
+# Ordinal days: الخامس عشر من نيسان، غرة جانفي، فاتح يناير
+_ORDINAL = re.compile(
+    rf"{_B}[وف]?(?:(?P<first>غرة|فاتح)|(?P<unit>{_alt(*_ORDINAL_UNITS)})"
+    rf"(?:\s+(?P<teen>عشر)|\s+و\s*(?P<tens>العشرين|الثلاثين))?\s+من)"
+    rf"\s+(?:شهر\s+)?(?P<month>{_MONTH_RE}){_E}(?:{_OTHER_NAME})?(?:{_YEAR})?"
+)
+_ORDINAL_FOLD = {_fold(k): v for k, v in _ORDINAL_UNITS.items()}
+# Events named by their date: the year is theirs, not the one nearest the publication
+_EVENTS: dict[tuple[int, int], tuple[re.Pattern[str], int]] = {
+    (9, 11): (re.compile(r"(?:احداث|أحداث|هجمات|اعتداءات|هجوم)\s*(?:الـ\s*)?$"), 2001),
+    (1, 25): (re.compile(r"ثور[ةه]\s*$"), 2011),
+    (1, 14): (re.compile(r"ثور[ةه]\s*$"), 2011),
+    (6, 30): (re.compile(r"ثور[ةه]\s*$"), 2013),
+    (7, 23): (re.compile(r"ثور[ةه]\s*$"), 1952),
+    (8, 4): (re.compile(r"(?:انفجار|تفجير)\s+(?:مرفأ\s+بيروت\s+(?:في\s+)?)?$"), 2020),
+}
+_OCTOBER_WAR = re.compile(
+    rf"{_B}[وف]?(?:ل|ب)?حرب\s+(?:أكتوبر|اكتوبر|تشرين(?:\s+الأول)?)(?:\s*(?:/|\()\s*"
+    rf"(?:أكتوبر|اكتوبر|تشرين(?:\s+الأول)?)\s*\)?)?(?:\s+(?:عام\s+)?1973)?{_E}"
+)
 
 
 _WORD_START = re.compile(r"(?<!\w)\w")
@@ -236,10 +331,6 @@ def _phrases(
 
 def _int(s: str) -> int:
     return int(s)  # int() reads Arabic-Indic digits too
-
-
-# The words that name the attacks of 11 September 2001 right before the date
-_SEPTEMBER_11 = re.compile(r"(?:احداث|أحداث|هجمات|اعتداءات|هجوم)\s*(?:الـ\s*)?$")
 
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> date:
@@ -362,6 +453,8 @@ def find_dates(
         day, year = _int(m.group("day")), _int(m.group("year"))
         if month and 1 <= day <= 30 and 1300 <= year <= 1600:
             add(m, hijri_to_gregorian(year, month, day), "hijri", m.start("day"))
+    for m in _OCTOBER_WAR.finditer(text):
+        add(m, date(1973, 10, 6), "date")  # حرب أكتوبر، حرب تشرين: 6 October 1973
     for m in _DATE.finditer(text):
         month = _MONTH_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
         day = _int(m.group("day"))
@@ -373,11 +466,34 @@ def find_dates(
                 value = date(_int(m.group("year")), month, day)
             except ValueError:
                 value = None
-        elif (month, day) == (9, 11) and _SEPTEMBER_11.search(text, 0, m.start("day")):
-            value = date(2001, 9, 11)  # هجمات 11 سبتمبر: the attacks, not this year's
+        elif (event := _EVENTS.get((month, day))) and event[0].search(
+            text, max(0, m.start("day") - 40), m.start("day")
+        ):
+            value = date(event[1], month, day)  # هجمات 11 سبتمبر، ثورة 25 يناير: theirs
         else:
             value = _nearest_year(pub, month, day) if pub else None
         add(m, value, "date", m.start("day"))
+    for m in _ORDINAL.finditer(text):
+        month = _MONTH_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
+        day = 1 if m.group("first") else _ordinal_day(m)
+        if not month or not 1 <= day <= 31:
+            continue
+        try:
+            value = (
+                date(_int(m.group("year")), month, day)
+                if m.group("year")
+                else (_nearest_year(pub, month, day) if pub else None)
+            )
+        except ValueError:
+            continue
+        add(m, value, "date")
+    for m in _ISO.finditer(text):
+        try:
+            add(
+                m, date(_int(m.group("year")), _int(m.group("month")), _int(m.group("day"))), "date"
+            )
+        except ValueError:
+            continue
     for m in _NUMERIC.finditer(text):
         year, month, day = _int(m.group("year")), _int(m.group("month")), _int(m.group("day"))
         if 1300 <= year <= 1600:  # a Hijri year written in digits: 22/9/1436 (هـ)
@@ -392,6 +508,17 @@ def find_dates(
     for mention in _named_months(text, pub, month_at, taken):
         taken.append((mention.start, mention.end))
         found.append(mention)
+    for m in _HIJRI_MONTH.finditer(text):
+        day = _ordinal_day(m) if m.group("unit") else _int(m.group("day") or "1")
+        named = m.group("year") or m.group("shahr") or m.group("day") or m.group("unit")
+        if not (named or m.group("ctx") or m.group("first")):
+            continue  # رمضان alone is as often a name
+        month = _HIJRI_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
+        if month and 1 <= day <= 30:
+            year = _int(m.group("year")) if m.group("year") else None
+            start = _hijri_month_value(month, year, pub)
+            value = start + timedelta(days=day - 1) if start else None
+            add(m, value, "hijri", m.start("core"))
     if pub is not None:
         for m in _phrases(_RELATIVE, _RELATIVE_CORE, 4, text):
             w = _fold(re.sub(r"\s+", " ", m.group("word")))
@@ -400,7 +527,16 @@ def find_dates(
             elif w in ("اول من امس", "اول امس", "قبل امس"):
                 delta = -2
             elif w == "اليوم":
+                lo = max(0, m.start("word") - 7)
+                if _NOT_TODAY_AFTER.match(text, m.end()) or (
+                    not m.group("tod") and _NOT_TODAY_BEFORE.search(text, lo, m.start("word"))
+                ):
+                    continue
                 delta = 0
+            elif w == "الليله":
+                delta = 0
+            elif w == "الليله الماضيه":
+                delta = -1
             elif w == "بعد غد":
                 delta = 2
             else:
@@ -409,16 +545,15 @@ def find_dates(
         for m in _phrases(_WEEKDAY, _WEEKDAY_CORE, 3, text):
             wd = _WEEKDAY_FOLD[_fold(m.group("day"))]
             direction = m.group("dir") or ""
-            if not m.group("yawm") and not m.group("tod") and not direction:
-                # a bare الجمعة/السبت is often a noun (Friday prayers); keep it only
-                # after a preposition-like context word
-                before = text[max(0, m.start() - 6) : m.start()]
-                if not re.search(r"(?:في|منذ|حتى|مساء|صباح)\s*$", before):
-                    continue
+            bare = not m.group("yawm") and not m.group("tod") and not direction
+            if bare and not _WEEKDAY_CONTEXT.search(text, max(0, m.start() - 8), m.start()):
+                # a bare الجمعة/السبت is often a noun (Friday prayers): only after a
+                # preposition-like context word
+                continue
             back = (pub.weekday() - wd) % 7
             lead = text[max(0, m.start() - 80) : m.start()]
             lead = lead[max(lead.rfind("."), lead.rfind("\n")) + 1 :]
-            if not direction and _FUTURE.search(lead):
+            if not direction and _future(lead):
                 direction = "المقبل"
             if direction in ("المقبل", "القادم"):
                 value = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
@@ -441,5 +576,65 @@ def find_dates(
                 add(m, _month_start(pub, sign), "month", m.start("unit"))
             else:
                 add(m, date(pub.year + sign, 1, 1), "year", m.start("unit"))
+        for m in _phrases(_THIS, _THIS_CORE, 0, text):
+            unit = _fold(m.group("unit"))
+            if unit == "الاسبوع":
+                add(m, pub, "week")
+            elif unit == "الشهر":
+                add(m, _month_start(pub, 0), "month")
+            else:
+                add(m, date(pub.year, 1, 1), "year")
+    for pattern in (_YEAR_NAMED, _YEAR_AFTER):
+        for m in pattern.finditer(text):
+            if pattern is _YEAR_NAMED and not (m.group("ctx") or m.group("core")):
+                continue  # a number alone
+            at = m.start("core") if pattern is _YEAR_NAMED and m.group("core") else m.start("year")
+            add(m, date(_int(m.group("year")), 1, 1), "year", at)
+            if (m.start(), m.end()) in taken and (r := _YEAR_RANGE.match(text, m.end())):
+                add(r, date(_int(r.group("year")), 1, 1), "year", r.start("year"))
     found.sort(key=lambda d: d.start)
-    return found
+    return _joined_dates(text, found)
+
+
+# a weekday or a relative day right before a date is that date's (اليوم الاثنين 16 مارس)
+# (غداً الجمعة: the tanween too; يوم الأحد الموافق 8 ذي القعدة)
+_JOINING = re.compile(r"[\s،,\u064b-\u0652]{0,4}(?:الموافق\s+(?:لـ?\s*)?)?")
+
+
+def _joined_dates(text: str, found: list[DateMention]) -> list[DateMention]:
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind in ("relative", "weekday")
+            and d.kind in ("weekday", "date", "hijri")
+            and _JOINING.fullmatch(text, prev.end, d.start)
+        ):
+            # غداً الجمعة: the relative day says which Friday; يوم الأحد 14 جانفي: the date
+            value = prev.value if d.kind == "weekday" else d.value
+            kind = prev.kind if d.kind == "weekday" else d.kind
+            out[-1] = DateMention(text[prev.start : d.end], prev.start, d.end, value, kind)
+        else:
+            out.append(d)
+    return out
+
+
+def _ordinal_day(m: re.Match[str]) -> int:
+    """The day an ordinal names: الخامس عشر → 15, الحادي والعشرين → 21."""
+    day = _ORDINAL_FOLD.get(_fold(m.group("unit")), 0)
+    tens = m.group("tens") or ""
+    return day + (10 if m.group("teen") else 20 if tens == "العشرين" else 30 if tens else 0)
+
+
+def _hijri_month_value(month: int, year: int | None, pub: date | None) -> date | None:
+    """The first day of a Hijri month: of ``year``, else the one starting nearest ``pub``."""
+    if year is not None:
+        return hijri_to_gregorian(year, month, 1) if 1300 <= year <= 1600 else None
+    if pub is None or not date(1925, 1, 1) <= pub <= date(2076, 1, 1):
+        return None
+    from hijridate import Gregorian
+
+    this = Gregorian(pub.year, pub.month, pub.day).to_hijri().year
+    starts = [hijri_to_gregorian(y, month, 1) for y in (this - 1, this, this + 1)]
+    return min(starts, key=lambda d: abs((d - pub).days))

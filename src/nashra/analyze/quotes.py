@@ -1188,7 +1188,7 @@ def _is_nisba_form(form: str) -> bool:
     return form.startswith("ال") and form.endswith(("ي", "يه")) and len(form) > 4
 
 
-def text_of(toks: list[tuple[str, int, int]]) -> str:
+def _text_of(toks: list[tuple[str, int, int]]) -> str:
     """Tokens joined by single spaces."""
     return " ".join(t[0] for t in toks)
 
@@ -1221,7 +1221,7 @@ def _outlet(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
         if k < b and toks[k][0] in _OPEN:  # its name in marks: up to the closing one
             close = next((i for i in range(k + 1, b) if toks[i][0] == _OPEN[toks[k][0]]), -1)
             if close > k + 1:
-                return f"{noun} {toks[k][0]}{text_of(toks[k + 1 : close])}{toks[close][0]}"
+                return f"{noun} {toks[k][0]}{_text_of(toks[k + 1 : close])}{toks[close][0]}"
             return ""
         words: list[str] = []
         for t, tf in zip(toks[k:b], forms[k:b], strict=False):
