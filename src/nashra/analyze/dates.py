@@ -247,8 +247,13 @@ _YEAR_NAMED = re.compile(
 _YEAR_AFTER = re.compile(
     rf"{_B}[وف]?(?:في|خلال|حتى|قبل|بعد|نهاية|بداية)\s+{_Y4}(?=\s*(?:[،,.؛:)\n]|$|و\w))"
 )
+_YEAR_CORE = re.compile(
+    r"(?=[12\u0661\u0662])(?:(?:19|20)\d\d|[\u0661\u0662][\u0669\u0660][\u0660-\u0669]{2})"
+)
 _YEAR_RANGE = re.compile(rf"\s*(?:و|-|–|(?:إلى|الى|حتى)\s+)\s*(?:(?:عام|سنة)\s+)?{_Y4}")
-_ISO = re.compile(rf"{_B}(?P<year>{_D}{{4}})-(?P<month>{_D}{{2}})-(?P<day>{_D}{{2}})(?![\w\-])")
+_ISO = re.compile(
+    rf"(?P<year>{_D}(?<!\w.){_D}{{3}})-(?P<month>{_D}{{2}})-(?P<day>{_D}{{2}})(?![\w\-])"
+)
 _ORDINAL_UNITS = {
     "الأول": 1,
     "الحادي": 1,
@@ -271,6 +276,9 @@ _HIJRI_MONTH = re.compile(
     rf"(?:\s+(?:المبارك|الفضيل|الكريم|الحرام))?"
     rf"(?:\s*(?:(?:من\s+)?(?:عام|سنة)\s+)?(?P<year>{_D}{{4}})\s*(?:هـ|ه|للهجرة)(?!\w))?"
 )
+# (found from a word of the month's name: see _phrases)
+_HIJRI_WORDS = ("محرم", "صفر", "ربيع", "جماد", "رجب", "شعبان", "رمضان", "شوال", "القعد", "الحج")
+_HIJRI_CORE = re.compile("|".join(_HIJRI_WORDS))
 # Ordinal days: الخامس عشر من نيسان، غرة جانفي، فاتح يناير
 _ORDINAL = re.compile(
     rf"{_B}[وف]?(?:(?P<first>غرة|فاتح)|(?P<unit>{_alt(*_ORDINAL_UNITS)})"
@@ -278,6 +286,7 @@ _ORDINAL = re.compile(
     rf"\s+(?:شهر\s+)?(?P<month>{_MONTH_RE}){_E}(?:{_OTHER_NAME})?(?:{_YEAR})?"
 )
 _ORDINAL_FOLD = {_fold(k): v for k, v in _ORDINAL_UNITS.items()}
+_ORDINAL_CORE = re.compile(rf"(?=[الغف])(?:{_alt(*_ORDINAL_UNITS)}|غرة|فاتح){_E}")
 # Events named by their date: the year is theirs, not the one nearest the publication
 _EVENTS: dict[tuple[int, int], tuple[re.Pattern[str], int]] = {
     (9, 11): (re.compile(r"(?:احداث|أحداث|هجمات|اعتداءات|هجوم)\s*(?:الـ\s*)?$"), 2001),
@@ -291,13 +300,17 @@ _OCTOBER_WAR = re.compile(
     rf"{_B}[وف]?(?:ل|ب)?حرب\s+(?:أكتوبر|اكتوبر|تشرين(?:\s+الأول)?)(?:\s*(?:/|\()\s*"
     rf"(?:أكتوبر|اكتوبر|تشرين(?:\s+الأول)?)\s*\)?)?(?:\s+(?:عام\s+)?1973)?{_E}"
 )
+_WAR_CORE = re.compile(r"حرب\s")
 
 
 _WORD_START = re.compile(r"(?<!\w)\w")
 
 
 def _phrases(
-    pattern: re.Pattern[str], core: re.Pattern[str], words_before: int, text: str
+    pattern: re.Pattern[str],
+    core: re.Pattern[str] | list[re.Match[str]],
+    words_before: int,
+    text: str,
 ) -> Iterator[re.Match[str]]:
     """The matches of ``pattern.finditer(text)``, found from its core's: ``pattern`` starts
     at a word start and cannot match without a match of ``core`` (whose first word lies at
@@ -307,7 +320,7 @@ def _phrases(
     lookbehind first), most of the time of finding dates."""
     pos = 0  # where finditer looks for the next match
     tried = 0  # the word starts before this one were tried (and failed)
-    for hit in core.finditer(text):
+    for hit in core if isinstance(core, list) else core.finditer(text):
         at = hit.start()
         if at < pos:
             continue  # inside the last match
@@ -453,7 +466,7 @@ def find_dates(
         day, year = _int(m.group("day")), _int(m.group("year"))
         if month and 1 <= day <= 30 and 1300 <= year <= 1600:
             add(m, hijri_to_gregorian(year, month, day), "hijri", m.start("day"))
-    for m in _OCTOBER_WAR.finditer(text):
+    for m in _phrases(_OCTOBER_WAR, _WAR_CORE, 0, text) if "حرب" in text else ():
         add(m, date(1973, 10, 6), "date")  # حرب أكتوبر، حرب تشرين: 6 October 1973
     for m in _DATE.finditer(text):
         month = _MONTH_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
@@ -473,7 +486,7 @@ def find_dates(
         else:
             value = _nearest_year(pub, month, day) if pub else None
         add(m, value, "date", m.start("day"))
-    for m in _ORDINAL.finditer(text):
+    for m in _phrases(_ORDINAL, _ORDINAL_CORE, 0, text):
         month = _MONTH_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
         day = 1 if m.group("first") else _ordinal_day(m)
         if not month or not 1 <= day <= 31:
@@ -508,15 +521,16 @@ def find_dates(
     for mention in _named_months(text, pub, month_at, taken):
         taken.append((mention.start, mention.end))
         found.append(mention)
-    for m in _HIJRI_MONTH.finditer(text):
+    hijri_months = any(w in text for w in _HIJRI_WORDS)
+    for m in _phrases(_HIJRI_MONTH, _HIJRI_CORE, 6, text) if hijri_months else ():
         day = _ordinal_day(m) if m.group("unit") else _int(m.group("day") or "1")
         named = m.group("year") or m.group("shahr") or m.group("day") or m.group("unit")
         if not (named or m.group("ctx") or m.group("first")):
             continue  # رمضان alone is as often a name
         month = _HIJRI_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
         if month and 1 <= day <= 30:
-            year = _int(m.group("year")) if m.group("year") else None
-            start = _hijri_month_value(month, year, pub)
+            hyear = _int(m.group("year")) if m.group("year") else None
+            start = _hijri_month_value(month, hyear, pub)
             value = start + timedelta(days=day - 1) if start else None
             add(m, value, "hijri", m.start("core"))
     if pub is not None:
@@ -584,8 +598,9 @@ def find_dates(
                 add(m, _month_start(pub, 0), "month")
             else:
                 add(m, date(pub.year, 1, 1), "year")
-    for pattern in (_YEAR_NAMED, _YEAR_AFTER):
-        for m in pattern.finditer(text):
+    years = list(_YEAR_CORE.finditer(text))
+    for pattern, words in ((_YEAR_NAMED, 4), (_YEAR_AFTER, 1)) if years else ():
+        for m in _phrases(pattern, years, words, text):
             if pattern is _YEAR_NAMED and not (m.group("ctx") or m.group("core")):
                 continue  # a number alone
             at = m.start("core") if pattern is _YEAR_NAMED and m.group("core") else m.start("year")
