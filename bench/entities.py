@@ -122,6 +122,7 @@ def evaluate(gold_path: Path, verbose: bool = False) -> dict[str, object]:
     pair_pred: dict[tuple[str, str], int] = {}
     pair_gold: dict[tuple[str, str], str] = {}
     named = named_ok = 0
+    shown_as: dict[int, str] = {}
     errors: list[str] = []
     missing: list[str] = []
     for p in passages:
@@ -172,6 +173,7 @@ def evaluate(gold_path: Path, verbose: bool = False) -> dict[str, object]:
             by_entity[name][pred[i]] += 1
         for m in stored:
             entity_of[m[4].pk] = m[4]
+            shown_as[m[4].pk] = m[4].name
         for name, votes in by_entity.items():
             if len(votes) > 1:
                 errors.append(f"{p['id']} split: {name} into {len(votes)} entities")
@@ -187,6 +189,12 @@ def evaluate(gold_path: Path, verbose: bool = False) -> dict[str, object]:
             if not any(s < b and a < t for a, b, _ in taken):
                 errors.append(f"{p['id']} extra: {mt} ({kind})")
     shared = {k: v for k, v in pair_pred.items() if names_in[k[1]] >= 2}
+    stored_as: dict[str, dict[int, str]] = defaultdict(dict)
+    for (_pid, name), pk in shared.items():
+        stored_as[name][pk] = shown_as[pk]
+    for name, pks in stored_as.items():
+        if len(pks) > 1:
+            errors.append(f"across: {name} stored as {', '.join(sorted(pks.values()))}")
     across_p, across_r = bcubed(shared, {k: pair_gold[k] for k in shared})
     if verbose and errors:
         print("\n".join(sorted(errors)))

@@ -475,3 +475,40 @@ def test_a_body_is_one_entity_by_any_of_its_names() -> None:
     assert by_key["الهلال"][1] == 2 and by_key["رويترز"][1] == 2
     assert by_key["حزب الله"] == ("حزب الله", 1)
     assert by_key["فيفا"] == ("فيفا", 1)
+
+
+def test_bodies_named_with_ordinary_words_and_a_nisba_or_a_place() -> None:
+    """The tagger found only the place in these names; the linker makes each one body,
+    and leaves a company's country a place of its own."""
+    text = (
+        "أعلنت المفوضية الأوروبية أمس خطة جديدة، ورحبت بها وزارة الخارجية الفلسطينية. "
+        "وقضت محكمة جنايات القاهرة بالسجن، ونقلت ذلك وكالة الأناضول. "
+        "ودعا الاتحاد العام التونسي للشغل إلى إضراب. "
+        "ووقعت الشركة الألمانية عقداً مع مجموعة تاتا الهندية."
+    )
+    spans = _spans(
+        text,
+        ("الأوروبية", "LOC"),
+        ("الفلسطينية", "LOC"),
+        ("القاهرة", "LOC"),
+        ("الأناضول", "LOC"),
+        ("التونسي", "LOC"),
+        ("الألمانية", "LOC"),
+        ("الهندية", "LOC"),
+    )
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("المفوضية الأوروبية", "ORG"),
+        ("وزارة الخارجية الفلسطينية", "ORG"),
+        ("محكمة جنايات القاهرة", "ORG"),
+        ("وكالة الأناضول", "ORG"),
+        ("الاتحاد العام التونسي للشغل", "ORG"),
+        ("الألمانية", "LOC"),  # الشركة الألمانية: a description, not a name
+        ("الهندية", "LOC"),
+    ]
+
+
+def test_a_country_is_not_cut_as_a_proclitic_and_a_rest() -> None:
+    text = "وصل الوفد إلى كندا أمس."
+    mentions, _ = link_entities(text, _spans(text, ("كندا", "LOC")))
+    assert [(m.text, m.entity) for m in mentions] == [("كندا", "كندا")]

@@ -465,6 +465,21 @@ def test_a_foreign_name_spelled_with_another_letter_finds_its_entity() -> None:
     assert reagan.name == "رونالد ريغان" and "ريجان" in reagan.aliases
 
 
+def test_a_foreign_name_written_without_a_long_vowel_finds_its_entity() -> None:
+    """ترمب (Gulf papers) and ترامب (most others) are one person across articles, in
+    either order; two known Arabic names one vowel apart stay two (سلمان، سليمان)."""
+    from nashra.analyze.entities import Entity as Found
+
+    _store_found(1, [Found("دونالد ترامب", "دونالد ترامب", "PERS", 1, ["ترامب"])])
+    _store_found(2, [Found("دونالد ترمب", "دونالد ترمب", "PERS", 1, ["ترمب"])])
+    _store_found(3, [Found("بوتن", "بوتن", "PERS", 1, ["بوتن"])])
+    _store_found(4, [Found("فلاديمير بوتين", "فلاديمير بوتين", "PERS", 1, ["بوتين"])])
+    _store_found(5, [Found("خالد سلمان", "خالد سلمان", "PERS", 1, ["سلمان"])])
+    _store_found(6, [Found("خالد سليمان", "خالد سليمان", "PERS", 1, ["سليمان"])])
+    names = sorted(Entity.objects.values_list("name", flat=True))
+    assert names == ["خالد سلمان", "خالد سليمان", "دونالد ترامب", "فلاديمير بوتين"]
+
+
 def test_princes_sharing_a_father_stay_apart_across_articles() -> None:
     """A lineage ends in a father's name, not a family name: سلمان بن عبدالعزيز and
     فيصل بن بندر بن عبدالعزيز are two people, and the later one does not rename the

@@ -43,6 +43,7 @@ __all__ = [
     "Entity",
     "Mention",
     "known_person",
+    "known_spelling",
     "link_entities",
     "name_rank",
     "name_word",
@@ -113,6 +114,8 @@ def _strip_display(text: str, g: Gazetteer, kind: str = "") -> int:
         return _person_preposition(first, form, rest, known)
     # ب/ل/ك before a bare personal name is rare, a name that starts with the letter is not:
     # بسام is not ب + سام (و/ف before a name is common: ومحمد).
+    if form in g.country_of or form in g.cities:
+        return 0  # كندا, not ك + ندا
     name_only = form[0] in "بلك" and known == ("PERS",)
     if form[0] in _SINGLE_PROCLITICS and (
         rest in g.country_of or rest in g.cities or (known and not name_only)
@@ -312,6 +315,55 @@ def spelling_key(key: str) -> str:
     return _ABD_APART.sub("عبد", key.translate(_SPELLING))
 
 
+def _one_vowel_less(word: str) -> set[str]:
+    """The word with one long vowel inside it left out (ترامب → ترمب)."""
+    return {word[:i] + word[i + 1 :] for i in range(1, len(word) - 1) if word[i] in "اوي"}
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> tuple[frozenset[str], dict[str, str]]:
+    """Known person-name words (tagger lexicon, gazetteer) and, for each spelling of one
+    with a long vowel left out, that word (when only one gives it)."""
+    known = {w for w, (typ, _share, _n) in lexicon().items() if typ == "PERS" and " " not in w}
+    known |= {w for w, types in gazetteer().token_types.items() if "PERS" in types and " " not in w}
+    shorter: dict[str, set[str]] = {}
+    for w in known:
+        if len(w) >= 5:
+            for v in _one_vowel_less(w):
+                shorter.setdefault(v, set()).add(w)
+    return frozenset(known), {v: next(iter(ws)) for v, ws in shorter.items() if len(ws) == 1}
+
+
+@lru_cache(maxsize=100_000)
+def known_spelling(key: str) -> str:
+    """A person's key with each unknown word of four letters or more spelled as the one
+    known name word that has one long vowel more: foreign names are written with and
+    without them (ترمب = ترامب، بوتن = بوتين، ماردونا = مارادونا). Two known words are
+    never joined (سلمان، سليمان), nor ones that differ otherwise (فورد، فريد)."""
+    _known, shorter = _known_names()
+    lex, words, frequent = lexicon(), gazetteer().token_types, clusters()
+    out = []
+    for w in key.split():
+        # only a word the tagger's lexicon and the gazetteer do not know, and only by
+        # adding the vowel: ساعد is no سعد, بادي no بدي (Arabic names differ so)
+        if (
+            len(w) >= 4
+            and w in shorter
+            and not w.startswith("ال")  # (النجفي is no النجيفي)
+            and w not in lex
+            and w not in words
+            and w not in frequent  # (مسلم is a word)
+        ):
+            w = shorter[w]
+        out.append(_NAME_VARIANTS.get(w, w))
+    return " ".join(out)
+
+
+# Spellings of leaders' names common enough to be words of their own to the rule above
+# (Gulf and Saudi papers write ترمب and بوتن, most others ترامب and بوتين)
+_NAME_VARIANTS = {"ترمب": "ترامب", "بوتن": "بوتين", "نتانياهو": "نتنياهو", "ماكرن": "ماكرون"}
+
+
 def _key(text: str) -> str:
     """Match form of a mention whose display text has already lost single-letter
     proclitics; a remaining لل/ولل (للأمم → الأمم) becomes the article."""
@@ -452,6 +504,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _known_bodies(text, mentions)
     _honorific_names(text, mentions)
     _facility_names(text, mentions)
+    _institution_names(text, mentions)
 
     # nisba adjectives outside any entity span
     covered = sorted((m.start, m.end) for m in mentions)
@@ -591,6 +644,131 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
     mentions[:] = out
 
 
+# Words that head the names of bodies made of ordinary words (قناة is also a canal)
+_INSTITUTION_HEADS = mf_set(
+    "وزارة مفوضية محكمة هيئة وكالة مؤسسة جامعة منظمة اتحاد مجلس حزب حركة جمعية بنك مصرف "
+    "صندوق نقابة شركة صحيفة جريدة مجلة إذاعة مجموعة دار رابطة سلطة"
+)
+_MAX_INSTITUTION_WORDS = 6
+
+
+# Heads that with a nisba alone describe rather than name (الشركة الألمانية)
+_DESCRIBED_HEADS = mf_set("الشركة الصحيفة الجريدة المجلة المجموعة الدار الإذاعة المؤسسة الجمعية")
+_SUFFIXES = ("ها", "هم", "هما", "نا")  # (مجموعة تصنفها الولايات المتحدة: a verb)
+
+
+def _definite_nisba(g: Gazetteer, word: str, form: str) -> bool:
+    return form.startswith("ال") and g.nisba_country(word) is not None
+
+
+def _institution_head(form: str) -> bool:
+    """Whether a match-form word is an institution's head (with و/ب/ل/ال before it)."""
+    return any(_institution_head_only(form[n:]) for n in (0, 1, 2, 3))
+
+
+def _institution_head_only(form: str) -> bool:
+    return form in _INSTITUTION_HEADS or form.startswith("ال") and form[2:] in _INSTITUTION_HEADS
+
+
+def _nisba_form(form: str) -> bool:
+    return (
+        form.startswith("ال")
+        and form.endswith(("ي", "يه"))
+        and len(form) > 5
+        and form not in _TIME_ADJECTIVES
+    )
+
+
+# (المحكمة العام الماضي: a time, no name)
+_TIME_ADJECTIVES = mf_set(
+    "الماضي الماضية المقبل المقبلة الحالي الحالية الجاري الجارية القادم القادمة"
+)
+
+
+def _institution_names(text: str, mentions: list[Mention]) -> None:
+    """Bodies named with ordinary words that the tagger cut to the place in them or
+    typed as one: a head (وزارة، محكمة، المفوضية، الاتحاد …), its definite complements,
+    and a nisba or a named place right after (المفوضية الأوروبية، وزارة الخارجية
+    الفلسطينية، الاتحاد العام التونسي للشغل، محكمة جنايات القاهرة، وكالة الأناضول)
+    become one organisation in place of the place mentions inside; a place or other
+    mention that starts with such a head is an organisation (دار الشروق)."""
+    if not mentions:
+        return
+    for m in mentions:
+        first = cached_match_form(m.text.split(" ", 1)[0])
+        if (
+            m.type in ("LOC", "MISC")
+            and m.via == "name"
+            and " " in m.text
+            and _institution_head(first)
+        ):
+            m.type = "ORG"
+    g = gazetteer()
+    toks, starts = tokens_and_starts(text)
+    forms = [cached_match_form(t[0]) for t in toks]
+    at = {m.start: m for m in mentions}
+    found: list[Mention] = []
+    i = 0
+    while i < len(toks) - 1:
+        if not _institution_head(forms[i]) or not toks[i][0][0].isalnum():
+            i += 1
+            continue
+        j = i + 1
+        while (  # its complements: وزارة الخارجية، الهيئة الخيرية، محكمة جنايات
+            j < len(toks)
+            and j - i <= 2
+            and toks[j][1] not in at
+            and not is_stopword(forms[j])
+            and forms[j] not in _TIME_ADJECTIVES
+            and g.nisba_country(toks[j][0]) is None
+            and (
+                forms[j].startswith("ال")
+                or j == i + 1
+                and forms[j].isalpha()
+                and not forms[j].endswith(_SUFFIXES)
+            )
+        ):
+            j += 1
+        place = at.get(toks[j][1]) if j < len(toks) else None
+        named = False
+        if place is not None and place.type == "LOC" and place.via in ("name", "country"):
+            j = bisect_left(starts, place.end)  # a named place: محكمة جنايات القاهرة
+            named = True
+        # after an indefinite word a nisba is the country of a company named so (مجموعة
+        # تاتا الهندية) or of a common noun (مجلس إدارة المركز السعودي): no name made
+        bare = j > i + 1 and not forms[i + 1].startswith("ال")
+        nisbas = j
+        while not bare and j < len(toks) and _definite_nisba(g, toks[j][0], forms[j]):
+            j += 1  # a country's nisba: وزارة الخارجية الفلسطينية، المفوضية الأوروبية
+            named = True
+        if named and j - nisbas == j - i - 1 and strip_clitics(forms[i]) in _DESCRIBED_HEADS:
+            named = False  # الشركة الألمانية: a description, no name
+        if named:
+            while j < len(toks) and _nisba_form(forms[j]) and toks[j][1] not in at:
+                j += 1  # الهيئة الخيرية الأردنية الهاشمية
+            if j < len(toks) and forms[j].startswith("لل") and len(forms[j]) > 4:
+                j += 1  # الاتحاد العام التونسي للشغل
+        a, b = toks[i][1], toks[j - 1][2]
+        if not named or any(
+            o.type != "LOC" and o.start < b and a < o.end for o in mentions
+        ):  # (a person's, or a body the tagger or the list found: مجلس الأمن الدولي)
+            i += 1
+            continue
+        a += next(  # the proclitic before the head (لوزارة، ووكالة): not وزارة's و
+            n for n in (0, 1, 2, 3) if _institution_head_only(forms[i][n:]) or n == 3
+        )
+        mtext = text[a:b]
+        key = _key(mtext)
+        found.append(Mention(mtext, "ORG", a, b, _display(mtext, key), key, "name"))
+        i = j
+    if not found:
+        return
+    spans = [(m.start, m.end) for m in found]
+    mentions[:] = [
+        m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)
+    ] + [m for m in found if not any(o.start < m.start and m.end <= o.end for o in mentions)]
+
+
 def _is_place(form: str) -> bool:
     g = gazetteer()
     return form in g.cities or form in g.country_of
@@ -673,8 +851,9 @@ def same_person(a: str, b: str) -> bool:
     """Whether two person keys can name one person: the shorter one's words begin the
     longer one's (فيصل بن بندر … فيصل بن بندر بن عبدالعزيز), or end it where the longer is
     no lineage (بيسكوف … ديمتري بيسكوف), or are the first and the family name of a
-    lineage (عادل الجبير … عادل بن أحمد الجبير); spelled either way (:func:`spelling_key`)."""
-    wa, wb = spelling_key(a).split(), spelling_key(b).split()
+    lineage (عادل الجبير … عادل بن أحمد الجبير); spelled either way (:func:`spelling_key`,
+    :func:`known_spelling`)."""
+    wa, wb = spelling_key(known_spelling(a)).split(), spelling_key(known_spelling(b)).split()
     if len(wa) > len(wb):
         wa, wb = wb, wa
     n = len(wa)

@@ -994,6 +994,23 @@ def _subject(
         sub_from = first
     if not cue.via:  # قال لصحيفة «الأهرام»، في حوار مع مجلة «الدوحة»: the outlet reports it
         cue.via = _outlet(toks, forms, cue.idx + 1, cue.comp if cue.comp >= 0 else end_tok)
+    # وأضاف في تصريح نشرته وكالة الأنباء اليمنية أن: the outlet that carried the words
+    # reports them; the speaker is the verb's (named before it, or the one before)
+    k = next(
+        (
+            j
+            for j in range(sub_from, min(end_tok, sub_from + 6))
+            if forms[j] in _CARRYING and j and forms[j - 1] in _INTERVIEWS
+        ),
+        -1,
+    )
+    if k >= 0 and an_idx < 0:
+        reporter = _name_in(toks, forms, k + 1, end_tok, mention_in)
+        cue.via = cue.via or reporter
+        if k - 1 == sub_from or forms[sub_from] == "في" and k - 2 == sub_from:
+            _subject_before(cue, toks, forms, mention_in, text)
+            return
+        end_tok = k - 1 if forms[k - 2] != "في" else k - 2
     if sub_from < end_tok:
         a = toks[sub_from][1]
         b = toks[end_tok][1] if cue.comp >= 0 or end_tok < len(toks) else toks[-1][2]
@@ -1169,6 +1186,7 @@ def _after_addressee(toks: list[tuple[str, int, int]], forms: list[str], j: int,
     return k if k < end else j
 
 
+_CARRYING = mf_set("نشرته بثته نقلته أوردته أذاعته نشرها بثها نقلها أوردتها")
 _OUTLETS = mf_set("صحيفة جريدة مجلة وكالة قناة إذاعة تلفزيون موقع شبكة محطة")
 _INTERVIEWS = mf_set("تصريح تصريحات حديث حوار مقابلة لقاء")
 

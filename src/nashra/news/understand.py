@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from nashra.analyze.entities import (
+    known_spelling,
     name_rank,
     name_word,
     same_person,
@@ -68,7 +69,8 @@ def _alias_keys(name_key: str, aliases: Iterable[str], kind: str) -> set[str]:
     a full name (بيسكوف for ديمتري بيسكوف, :func:`surname`) and the short forms of a
     lineage (محمد بن نايف, عادل الجبير: :func:`short_names`); for anything else also
     one-word aliases and the key without its article (الدولار = دولار, الفيفا = فيفا);
-    and each of these in its spelling key (الكونجرس finds الكونغرس: spelling_key)."""
+    and each of these in its spelling key (الكونجرس finds الكونغرس: spelling_key) and, for
+    people, with a foreign name's missing long vowel (ترمب finds ترامب: known_spelling)."""
     keys = {name_key}
     person = kind == "PERS"
     bare = name_key[2:] if name_key.startswith("ال") else ""
@@ -84,6 +86,7 @@ def _alias_keys(name_key: str, aliases: Iterable[str], kind: str) -> set[str]:
     if person:
         family = surname(name_key)
         keys.update([family] if family else short_names(name_key))
+        keys |= {known_spelling(k) for k in keys}  # دونالد ترمب finds دونالد ترامب
     keys |= {spelling_key(k) for k in keys}
     return {k for k in keys if k}
 
