@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress, count, repeat
 from operator import itemgetter
 
 from nashra.analyze.bodies import BODY_OF, find_bodies
@@ -650,6 +650,13 @@ _INSTITUTION_HEADS = mf_set(
     "صندوق نقابة شركة صحيفة جريدة مجلة إذاعة مجموعة دار رابطة سلطة"
 )
 _MAX_INSTITUTION_WORDS = 6
+# each head with the proclitics and article it may be written with (ووزارة، لهيئة، والاتحاد)
+_HEAD_FORMS = frozenset(
+    p + a + h
+    for h in _INSTITUTION_HEADS
+    for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+    for a in ("", "ال")
+) | frozenset(p + "ل" + h for h in _INSTITUTION_HEADS for p in ("ل", "ول", "فل"))
 
 
 # Heads that with a nisba alone describe rather than name (الشركة الألمانية)
@@ -703,15 +710,17 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
             and _institution_head(first)
         ):
             m.type = "ORG"
+    forms = token_forms(text)[0]
+    heads = list(compress(count(), map(_HEAD_FORMS.__contains__, forms)))
+    if not heads:
+        return
     g = gazetteer()
     toks, starts = tokens_and_starts(text)
-    forms = [cached_match_form(t[0]) for t in toks]
     at = {m.start: m for m in mentions}
     found: list[Mention] = []
-    i = 0
-    while i < len(toks) - 1:
-        if not _institution_head(forms[i]) or not toks[i][0][0].isalnum():
-            i += 1
+    done = 0  # tokens before this one are in a name found
+    for i in heads:
+        if i < done or i >= len(toks) - 1:
             continue
         j = i + 1
         while (  # its complements: وزارة الخارجية، الهيئة الخيرية، محكمة جنايات
@@ -752,7 +761,6 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
         if not named or any(
             o.type != "LOC" and o.start < b and a < o.end for o in mentions
         ):  # (a person's, or a body the tagger or the list found: مجلس الأمن الدولي)
-            i += 1
             continue
         a += next(  # the proclitic before the head (لوزارة، ووكالة): not وزارة's و
             n for n in (0, 1, 2, 3) if _institution_head_only(forms[i][n:]) or n == 3
@@ -760,7 +768,7 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
         mtext = text[a:b]
         key = _key(mtext)
         found.append(Mention(mtext, "ORG", a, b, _display(mtext, key), key, "name"))
-        i = j
+        done = j
     if not found:
         return
     spans = [(m.start, m.end) for m in found]
