@@ -512,3 +512,13 @@ def test_a_country_is_not_cut_as_a_proclitic_and_a_rest() -> None:
     text = "وصل الوفد إلى كندا أمس."
     mentions, _ = link_entities(text, _spans(text, ("كندا", "LOC")))
     assert [(m.text, m.entity) for m in mentions] == [("كندا", "كندا")]
+
+
+def test_a_family_name_in_fa_keeps_its_letter_when_the_full_name_has_it() -> None:
+    text = "أقال النادي مدربه ماركو فيرهوفن أمس. وكتب فيرهوفن رسالة وداع."
+    spans = [_span(text, "ماركو فيرهوفن", "PERS"), _span(text, "فيرهوفن", "PERS", 1)]
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.entity) for m in mentions] == [
+        ("ماركو فيرهوفن", "ماركو فيرهوفن"),
+        ("فيرهوفن", "ماركو فيرهوفن"),
+    ]

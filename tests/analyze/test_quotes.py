@@ -674,3 +674,13 @@ def test_the_outlet_a_speaker_talked_to_is_the_via() -> None:
         ("صحيفة «الوطن» الكويتية", ""),
         ("جميل عواد", ""),
     ]
+
+
+def test_a_statement_posted_through_accounts_is_its_issuers() -> None:
+    # نشره عبر حساباته: the pronoun is the issuer, not the words after the preposition
+    text = (
+        "وقال نادي الرمال في بيان نشره عبر حساباته الرسمية إن المدرب الجديد يصل غداً. "
+        "وأضاف البيان أن اللاعبين سيخضعون لفحوص طبية."
+    )
+    qs = _quotes(text, [("نادي الرمال", "ORG")])
+    assert [q.speaker for q in qs] == ["نادي الرمال", "نادي الرمال"]

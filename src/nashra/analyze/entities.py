@@ -468,11 +468,16 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     """Mentions with canonical names and keys, and the entities they name."""
     g = gazetteer()
     mentions: list[Mention] = []
+    person_words = {
+        w for sp in spans if sp.type == "PERS" and " " in sp.text for w in sp.text.split()
+    }
     for found in map(_with_body_tail, repeat(text), map(_with_place_head, repeat(text), spans)):
         sp = _without_formula(found)
         if sp is None or (" " not in sp.text and _generic_word(sp.text)) or _formula(sp.text):
             continue
-        cut = _strip_display(sp.text, g, sp.type)
+        # (فيرهوفن alone keeps its ف when a full name of the article has the word)
+        whole = sp.type == "PERS" and sp.text[:1] in "وف" and sp.text in person_words
+        cut = 0 if whole else _strip_display(sp.text, g, sp.type)
         start = sp.start + cut
         # the accusative ending of an indefinite noun is no part of a name: دولارًا → دولار
         end = sp.end - 2 if sp.text.endswith(_TANWEEN_ALEF) and sp.end - start > 4 else sp.end

@@ -443,6 +443,14 @@ def _definite(
     also the nearest earlier organisation so named (وزارة الصحة، البنك المركزي), or a
     «name» after the bare noun (أطلقت جمعية «بسمة» … وذكرت الجمعية)."""
     form = strip_clitics(match_form(stext))
+    words = form.split()
+    if len(words) == 2 and words[1].startswith("ال") and words[0][2:] in _ORG_CUE_FORMS:
+        # وأوضح البنك المركزي → بنك المغرب named before: a body by its noun and an adjective
+        noun = words[0][2:]
+        for m in reversed(ments):
+            if m.start < pos and m.type == "ORG" and m.key.split(" ", 1)[0] in (noun, words[0]):
+                return m
+        return None
     if " " in form or not form.startswith("ال") or len(form) < 5:
         return None
     noun = form[2:]
@@ -540,6 +548,15 @@ def _issuer(
         if j + 1 < len(toks) and forms[j + 1] in _ISSUING:
             j += 1  # تقرير مشترك أصدرته …: an adjective first
             nxt = forms[j]
+        if nxt in _ISSUING_VERBS and j + 1 < len(toks) and forms[j + 1] in _VIA_PREPOSITIONS:
+            # في بيان نشره عبر حساباته: the pronoun is the issuer, the speaker before
+            after = toks[i][2]
+            q = next((q for q in prev if after <= q.start < pos and q.speaker_key), None)
+            if q is None:
+                q = next((q for q in reversed(prev) if q.start < after and q.speaker_key), None)
+            if q is not None:
+                return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
+            continue
         if nxt in _ISSUING:
             j += 1
             if nxt in _ISSUED_BY and j < len(toks) and forms[j] == "عن":
@@ -574,6 +591,7 @@ def _issuer(
 
 
 _SPEAKING = ("PERS", "ORG")
+_VIA_PREPOSITIONS = mf_set("عبر على في من خلال")
 _ISSUING_BEFORE = mf_set("أصدر أصدرت نشر نشرت وزع وزعت أذاع أذاعت بث بثت")
 
 
