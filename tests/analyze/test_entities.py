@@ -522,3 +522,11 @@ def test_a_family_name_in_fa_keeps_its_letter_when_the_full_name_has_it() -> Non
         ("ماركو فيرهوفن", "ماركو فيرهوفن"),
         ("فيرهوفن", "ماركو فيرهوفن"),
     ]
+
+
+def test_a_given_name_in_fa_or_waw_is_not_a_proclitic_and_a_word() -> None:
+    text = "التقى فراس الخطيب ووليد سعيد في الميناء."
+    spans = _spans(text, ("فراس الخطيب", "PERS"), ("ووليد سعيد", "PERS"))
+    mentions, _ = link_entities(text, spans)
+    # فراس is no ف + رأس; ووليد is و + وليد
+    assert [m.text for m in mentions] == ["فراس الخطيب", "وليد سعيد"]

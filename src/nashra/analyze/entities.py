@@ -110,6 +110,8 @@ def _strip_display(text: str, g: Gazetteer, kind: str = "") -> int:
         return 0  # للبنك is ل + البنك: no span of the text spells البنك (see _display)
     rest = form[1:]
     known = g.token_types.get(rest, ()) if len(rest) >= 3 else ()
+    if kind == "PERS" and form[0] in "وف" and given_name(form) and not given_name(rest):
+        return 0  # فراس الخطيب, وليد: a given name, not ف + رأس or و + ليد
     if kind == "PERS" and form[0] in "بلك" and not rest.startswith("ال"):
         return _person_preposition(first, form, rest, known)
     # ب/ل/ك before a bare personal name is rare, a name that starts with the letter is not:
@@ -137,6 +139,28 @@ def _strip_display(text: str, g: Gazetteer, kind: str = "") -> int:
         frequent = clusters()
         return 0 if form in frequent and rest not in frequent else 1
     return 0
+
+
+@lru_cache(maxsize=1)
+def _given_name_cluster() -> int | None:
+    """The word cluster of given names in the cluster model (the one most common names
+    fall in; about 320 words, nearly all given names, with و/ف-initial ones like وليد)."""
+    ids = Counter(
+        c[0]
+        for w in ("محمد", "احمد", "خالد", "فهد", "سلمان", "عبدالله")
+        if (c := clusters().get(w))
+    )
+    return ids.most_common(1)[0][0] if ids else None
+
+
+@lru_cache(maxsize=20_000)
+def given_name(form: str) -> bool:
+    """Whether a match-form word is known as a given name: a person in the tagger's lexicon
+    or the gazetteer, or a word of the cluster of given names."""
+    if lexicon().get(form, ("",))[0] == "PERS" or "PERS" in gazetteer().token_types.get(form, ()):
+        return True
+    c = clusters().get(form)
+    return c is not None and c[0] == _given_name_cluster()
 
 
 def _person_preposition(first: str, form: str, rest: str, known: tuple[str, ...]) -> int:
