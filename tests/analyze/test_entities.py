@@ -530,3 +530,15 @@ def test_a_given_name_in_fa_or_waw_is_not_a_proclitic_and_a_word() -> None:
     mentions, _ = link_entities(text, spans)
     # فراس is no ف + رأس; ووليد is و + وليد
     assert [m.text for m in mentions] == ["فراس الخطيب", "وليد سعيد"]
+
+
+def test_the_central_bank_is_the_one_bank_of_a_country_named_before() -> None:
+    text = "خفض بنك المغرب سعر الفائدة. وقال البنك المركزي إن التضخم تراجع."
+    spans = _spans(text, ("بنك المغرب", "ORG"), ("البنك المركزي", "ORG"))
+    mentions, _ = link_entities(text, spans)
+    assert [m.entity for m in mentions] == ["بنك المغرب", "بنك المغرب"]
+    # after a commercial bank alone the words stay a body of their own
+    text = "رفع البنك الأهلي أرباحه. وقال البنك المركزي إن التضخم تراجع."
+    spans = _spans(text, ("البنك الأهلي", "ORG"), ("البنك المركزي", "ORG"))
+    mentions, _ = link_entities(text, spans)
+    assert [m.entity for m in mentions] == ["البنك الأهلي", "البنك المركزي"]

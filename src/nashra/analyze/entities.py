@@ -556,6 +556,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _link_persons(mentions)
     _link_roles(text, mentions, g)
     _link_spellings(mentions)
+    _link_central_banks(mentions)
     mentions = _without_wordlike_names(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
 
@@ -1083,6 +1084,38 @@ def _link_spellings(mentions: list[Mention]) -> None:
         owner = chosen.get((m.type, spelling_key(m.key)))
         if owner is not None and m.key != owner.key:
             m.key, m.entity = owner.key, owner.entity
+
+
+_CENTRAL_BANK_KEYS = frozenset({"البنك المركزي", "المصرف المركزي"})
+_BANK_HEADS = frozenset({"بنك", "مصرف", "البنك", "المصرف"})
+
+
+def _central_bank_name(key: str) -> bool:
+    """A bank named as a country's (بنك المغرب، مصرف لبنان) or as central (بنك إنجلترا
+    المركزي، بنك الاحتياط الفيدرالي), not a commercial one (البنك الأهلي)."""
+    g = gazetteer()
+    words = key.split()[1:]
+    return any(w in ("المركزي", "الاحتياط", "الاحتياطي") or w in g.country_of for w in words)
+
+
+def _link_central_banks(mentions: list[Mention]) -> None:
+    """البنك المركزي after one bank named in the article (بنك المغرب، مصرف لبنان، البنك
+    المركزي المصري) is that bank: across the corpus the bare words would make one entity
+    of every country's central bank."""
+    banks = {
+        m.key: m
+        for m in mentions
+        if m.type == "ORG"
+        and m.key not in _CENTRAL_BANK_KEYS
+        and m.key.split(" ", 1)[0] in _BANK_HEADS
+        and _central_bank_name(m.key)
+    }
+    if len(banks) != 1:
+        return  # none, or two banks: which one is meant is not said
+    (bank,) = banks.values()
+    for m in mentions:
+        if m.type == "ORG" and m.key in _CENTRAL_BANK_KEYS and m.start > bank.start:
+            m.key, m.entity, m.via = bank.key, bank.entity, "partial"
 
 
 def _link_roles(text: str, mentions: list[Mention], g: Gazetteer) -> None:
