@@ -92,7 +92,7 @@ _NAME_CUES = mf_set(
     "يسمى تسمى سمي سميت المسمى المسماة يعرف تعرف المعروف المعروفة أسماه أسمته سماه سمته "
     # bodies: منظمة «لجنة العدالة»، نادي «…»
     "منظمة هيئة جمعية مؤسسة لجنة اتحاد نادي فرقة مجموعة جبهة ائتلاف تحالف تيار كتلة شبكة "
-    "مركز معهد دار "
+    "مركز معهد دار بنك مصرف "
     # laws and rules: مشروع قانون «…»، لائحة «…»
     "قانون لائحة نظام اتفاقية "
     "خدمة"  # the syndication credit line: خدمة «نيويورك تايمز»
@@ -339,7 +339,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                         and c.speaker.end <= toks[c.idx][1]
                         and c.form[:1] not in ("و", "ف")  # (وقال: a clause of its own)
                         and not any(
-                            t[0] in _CLAUSE_BREAKS and not _apposing(t, c.speaker)
+                            t[0] in _CLAUSE_BREAKS and not _apposing(t, c.speaker, text)
                             for t in toks[cue.comp : c.idx]
                         )
                     )
@@ -489,19 +489,40 @@ _HOLDER_REACH = 10  # words from a role to its holder's name (مدرب الود�
 
 
 def _role_holder(stext: str, pos: int, ments: list[Mention], text: str) -> Mention | None:
-    """A title alone as the subject, maybe with nisbas (وقال المدرب الإسباني، وأكدت
-    الوزيرة) → the person last named right after that title before ``pos`` (مدرب نادي
-    الوداد، الإسباني خوان كارلوس مورينو; وزيرة التربية، الدكتورة هند العنزي)."""
+    """A title alone as the subject, maybe with nisbas or its body (وقال المدرب الإسباني،
+    وأكدت الوزيرة، وقالت رئيسة البلدية) → the person named with that title before ``pos``:
+    right after it (مدرب نادي الوداد، الإسباني خوان كارلوس مورينو; وزيرة التربية، الدكتورة
+    هند العنزي) or right before it (حسام الدين منصور، وزير التربية); failing that, the
+    person right after the same nisba (البرتغالي روي مانويل فيلوزو)."""
     words = match_form(stext).split()
-    if not 1 <= len(words) <= 3 or not words[0].startswith("ال") or not title_gender(words[0]):
+    if not 1 <= len(words) <= 3 or not title_gender(words[0]):
         return None
-    if any(not (w.startswith("ال") and w.endswith(("ي", "يه"))) for w in words[1:]):
+    body = ""
+    if not words[0].startswith("ال"):  # رئيسة البلدية: the title and its body
+        if len(words) != 2 or not words[1].startswith("ال") or _nisba_form(words[1]):
+            return None
+        body, words = words[1][2:], words[:1]
+    elif any(not _nisba_form(w) for w in words[1:]):
         return None  # المدرب الإسباني, not المدير العام للشركة
-    noun, nisbas = words[0][2:], {_nisba(w) for w in words[1:]}
+    noun = words[0].removeprefix("ال")
+    nisbas = {_nisba(w) for w in words[1:]}
     gender = title_gender(words[0])
     toks = scan_tokens(text[:pos])
     forms = [cached_match_form(t[0]) for t in toks]
     persons = [m for m in ments if m.type == "PERS" and m.end <= pos]
+
+    def fits(m: Mention, i: int, a: int, b: int) -> bool:
+        # مستشارة الرئيس باراك أوباما، ليزا موناكو: the holder agrees with the title;
+        # الوزير اللبناني: the role was written with the same nisba (and body)
+        near = {_nisba(f) for f, t in zip(forms[i:], toks[i:], strict=False) if t[1] < b}
+        near |= {f.removeprefix("ال") for f in near}
+        return (
+            not _contradicts(m, gender, text, ments)
+            and nisbas <= near
+            and (not body or body in near)
+            and a < b
+        )
+
     for i in range(len(toks) - 1, -1, -1):
         form = forms[i]
         if (
@@ -512,16 +533,22 @@ def _role_holder(stext: str, pos: int, ments: list[Mention], text: str) -> Menti
         reach = toks[min(len(toks) - 1, i + _HOLDER_REACH)][2]
         stop = next((t[1] for t in toks[i + 1 :] if t[0] in ".؟!:«"), pos)
         for m in persons:
-            if not toks[i][2] <= m.start < min(reach, stop):
-                continue
-            # مستشارة الرئيس باراك أوباما، ليزا موناكو: the holder agrees with the title;
-            # الوزير اللبناني: the role was written with the same nisba
-            between = {
-                _nisba(f) for f, t in zip(forms[i:], toks[i:], strict=False) if t[1] < m.start
-            }
-            if not _contradicts(m, gender, text, ments) and nisbas <= between:
+            if toks[i][2] <= m.start < min(reach, stop) and fits(m, i, toks[i][2], m.start):
                 return m
+            # حسام الدين منصور، وزير التربية: the name, a comma, the title
+            gap = text[m.end : toks[i][1]].strip()
+            if m.end <= toks[i][1] and gap in ("،", ",") and fits(m, i, 0, reach):
+                return m
+    for m in reversed(persons):  # البرتغالي روي مانويل فيلوزو
+        before = scan_tokens(text[max(0, m.start - 20) : m.start])
+        nisba = _nisba(cached_match_form(before[-1][0])) if before else ""
+        if nisba in nisbas and not _contradicts(m, gender, text, ments):
+            return m
     return None
+
+
+def _nisba_form(form: str) -> bool:
+    return form.startswith("ال") and form.endswith(("ي", "يه")) and len(form) > 4
 
 
 # What an institution issues: "وأضاف البيان" speaks for whoever issued the statement
@@ -570,6 +597,18 @@ def _issuer(
                 q = next((q for q in prev if after <= q.start < pos and q.speaker_key), None)
                 if q is not None:
                     return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
+                # أعلن نادي الزمالك، في بيان رسمي، فسخ …: the body named right before
+                lo = toks[max(0, i - 4)][1]
+                named = [
+                    m
+                    for m in ments
+                    if m.type in _SPEAKING
+                    and lo <= m.start
+                    and m.end <= toks[i - 1][1]
+                    and text[m.end : toks[i - 1][1]].strip() in ("", "،", ",")
+                ]
+                if named:
+                    return named[-1]
             issued = _issued_before(toks, forms, i, ments)
             if issued is not None:
                 return issued  # أصدرت وزارة الداخلية، مساء الأحد، بياناً
@@ -614,10 +653,37 @@ def _issued_before(
     return None
 
 
-def _apposing(tok: tuple[str, int, int], name: Mention) -> bool:
+def _apposing(tok: tuple[str, int, int], name: Mention, text: str = "") -> bool:
     """Whether ``tok`` is a comma that opens or closes ``name`` as an apposition (أن
-    الوزير، فلان، أكد)."""
-    return tok[0] in "،," and (0 <= name.start - tok[2] <= 1 or 0 <= tok[1] - name.end <= 1)
+    الوزير، فلان، أكد; أن وزير النفط، الدكتور فلان، أكد: honorifics between)."""
+    if tok[0] not in "،,":
+        return False
+    if 0 <= name.start - tok[2] <= 1 or 0 <= tok[1] - name.end <= 1:
+        return True
+    between = text[tok[2] : name.start].split() if text and tok[2] < name.start else []
+    return 0 < len(between) <= 2 and all(
+        cached_match_form(w) in _APPOSED_HONORIFICS for w in between
+    )
+
+
+def _after_honorifics(text: str, stop: int, m: Mention) -> bool:
+    """Whether ``m`` follows ``stop`` (a comma) with at most honorifics between
+    (، المحامية دلال الرشيد)."""
+    if not 0 <= m.start - stop <= 30:
+        return False
+    between = text[stop : m.start].replace("،", " ").replace(",", " ").split()
+    if between and cached_match_form(between[-1]) not in _APPOSED_HONORIFICS:
+        last = cached_match_form(between.pop())  # المحامية دلال عبدالله الرشيد: the
+        if is_stopword(last) or not last.isalpha():  # tagger's name lost its first word
+            return False
+    return len(between) <= 2 and all(cached_match_form(w) in _APPOSED_HONORIFICS for w in between)
+
+
+_APPOSED_HONORIFICS = mf_set(
+    "الدكتور الدكتورة د. المهندس المهندسة الشيخ الشيخة السيد السيدة الأستاذ الأستاذة "
+    "العميد اللواء العقيد المستشار المستشارة الفريق القاضي القاضية المحامي المحامية "
+    "الكاتب الكاتبة الإعلامي الإعلامية الباحث الباحثة الخبير الخبيرة"
+)
 
 
 def _named_reporter(
@@ -815,7 +881,13 @@ def _is_name(text: str, mark: int) -> bool:
     if not before:
         return False
     last = cached_match_form(before[-1][0])
-    return strip_clitics(last) in _NAME_CUES or last in _NAME_CUES or last in ("ل", "ب")
+    if strip_clitics(last) in _NAME_CUES or last in _NAME_CUES or last in ("ل", "ب"):
+        return True
+    # بنك الاستثمار «إتش سي»، شركة الاتصالات «زين»: a body's noun and its complement
+    if len(before) >= 2 and last.startswith("ال") and before[-1][0][0].isalpha():
+        head = cached_match_form(before[-2][0])
+        return strip_clitics(head) in _NAME_CUES or head in _NAME_CUES
+    return False
 
 
 def _joined(words: frozenset[str]) -> frozenset[str]:
@@ -867,7 +939,7 @@ _TIMES = mf_set(
 _PREPOSITIONS = mf_set("في خلال أمام على عبر عقب بعد قبل أثناء")
 # the writer's asides: what follows them is not the verb's complement (علماً بأن…)
 _ASIDES = mf_set("علما وعلما")
-_AUXILIARIES = mf_set("كان كانت قد وقد وكان وكانت")  # «…»، كان يوضح
+_AUXILIARIES = mf_set("كان كانت قد وقد وكان وكانت هكذا")  # «…»، كان يوضح / هكذا علقت
 _STOPS = frozenset(':«“".؟!')  # the marks that end the search for the complement
 _MAX_MARK_DISTANCE = 14  # words from the verb to أن/إن or its quote's opening mark
 _MAX_COLON_DISTANCE = 22
@@ -894,7 +966,10 @@ def _complement(
             f in _COMP or w in _STOPS or f in _VERB_FORMS or f in _PARTICIPLE_FORMS or f in _ASIDES
         ) or _inside(direct, toks[j][1]):
             continue  # (what a name in marks holds is neither: «سي إن إن»، «بي.في.إم»)
-        if near and f in _COMP and forms[j - 1] not in _SUBORDINATING:
+        # far from the verb only after a comma: the end of an apposition or an aside
+        # (وقالت ممثلة المنظمة، الدكتورة فلانة، في مؤتمر صحفي عقدته في عدن، إن …)
+        after_aside = toks[j - 1][0] in "،," and f in ("ان", "بان", "انه", "انها")
+        if (near or after_aside) and f in _COMP and forms[j - 1] not in _SUBORDINATING:
             cue.comp, cue.comp_kind = j, "that"
             return
         if w == ":" and _is_time(toks, j):
@@ -903,8 +978,7 @@ def _complement(
             cue.comp, cue.comp_kind = j, "colon"
             return
         if near and w in '«“"' and any(a == toks[j][1] for a, _ in direct):
-            prev = strip_clitics(forms[j - 1]) if j > 0 else ""
-            if prev in _NAME_CUES or forms[j - 1] in _NAME_CUES or forms[j - 1] in ("ل", "ب", "في"):
+            if forms[j - 1] == "في" or _is_name(text, toks[j][1]):
                 continue  # «نيويورك تايمز»: part of the subject, not the quote
             close = next((b for a, b in direct if a == toks[j][1]), -1)
             if _words(text[toks[j][2] : close]) < 2:
@@ -1042,6 +1116,18 @@ def _subject(
             and _subject_before(cue, toks, forms, mention_in, text)
         ):
             return
+        if (
+            an_idx < 0
+            and ms
+            and _titled_subject(cue, toks, forms, sub_from, end_tok, mention_in, text)
+        ):
+            return  # وقال المدرب البرتغالي في ندوة بمركز سيدي موسى: the coach, not the place
+        if an_idx < 0 and not any(m.start <= toks[sub_from][1] < m.end for m in ms):
+            # وأضافت الطراونة، خلال لقائها أعضاء مجلس المدينة: the family name first
+            surname = _surname_person(forms[sub_from], mention_in(0, toks[cue.idx][1]))
+            if surname is not None:
+                cue.speaker = surname
+                return
         if not ms and an_idx < 0:  # وقال المناعي: a family name the tagger missed
             surname = _surname_person(forms[sub_from], mention_in(0, toks[cue.idx][1]))
             if surname is not None:
@@ -1080,6 +1166,35 @@ def _subject(
         words = toks[k + 1 : cue.idx]
         if all(w[0][0].isalnum() for w in words) and not _PARTICLES & set(forms[k + 1 : cue.idx]):
             cue.speaker_text = text[words[0][1] : words[-1][2]]
+
+
+def _titled_subject(
+    cue: _Cue,
+    toks: list[tuple[str, int, int]],
+    forms: list[str],
+    a: int,
+    b: int,
+    mention_in: Callable[[int, int], list[Mention]],
+    text: str,
+) -> bool:
+    """A definite title (and nisbas) that opens the subject before a preposition: the
+    person named with that title before, not a name after the preposition."""
+    if not (forms[a].startswith("ال") and title_gender(forms[a])):
+        return False
+    end = a + 1
+    while end < b and _nisba_form(forms[end]):
+        end += 1
+    if end >= b or forms[end] not in _PREPOSITIONS:
+        return False
+    if any(m.via != "nisba" for m in mention_in(toks[a][1], toks[end][1])):
+        return False  # a name in the title phrase itself
+    holder = _role_holder(
+        text[toks[a][1] : toks[end - 1][2]], toks[cue.idx][1], mention_in(0, len(text)), text
+    )
+    if holder is None:
+        return False
+    cue.speaker = holder
+    return True
 
 
 def _surname_person(form: str, before: list[Mention]) -> Mention | None:
@@ -1694,7 +1809,7 @@ def _bare_direct(
         ]
         if not any(m.type == "PERS" for m in near):
             # «…»، يقول رئيس غرفة التجارة، فلان: the name in apposition after the comma
-            apposed = [m for m in ments if m.type == "PERS" and 0 <= m.start - stop <= 3]
+            apposed = [m for m in ments if m.type == "PERS" and _after_honorifics(text, stop, m)]
             word = next((t[0] for t in toks if t[1] > cue_after[2]), "")
             earlier = [m for m in ments if m.end <= cue_after[1]]
             # «…»، قال المناعي: a family name the tagger missed, of a person named before
