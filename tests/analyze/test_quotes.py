@@ -731,3 +731,19 @@ def test_a_statement_named_by_its_issuer_and_a_speaker_after_honorifics() -> Non
     qs = _quotes(text, names)
     assert [q.speaker for q in qs] == ["نادي الساحل", "عبدالله الفارس", "خبيرة"]
     assert all(q.text != "إتش سي" for q in qs)  # a bank's name in marks
+
+
+def test_a_pronoun_verb_after_the_sentences_own_subject_and_across_genders() -> None:
+    text = (
+        "قالت رئيسة البلدية الدكتورة سعاد النقيب إن الأعمال تنتهي قبل الصيف. "
+        "ويشتري جمال المصري المياه بالصهاريج منذ أشهر. "
+        "وقال: «لم نعد نحتمل انقطاع المياه عن الحي كل أسبوع». "
+        "وأشادت الخبيرة منى الفرا بالخطة، وقالت إن كلفتها معقولة جداً."
+    )
+    names = [("سعاد النقيب", "PERS"), ("جمال المصري", "PERS"), ("منى الفرا", "PERS")]
+    qs = _quotes(text, names)
+    assert [q.speaker for q in qs] == [
+        "سعاد النقيب",
+        "جمال المصري",  # وقال: a man of unknown name, not the woman quoted last
+        "منى الفرا",  # the subject of أشادت, not the woman quoted before
+    ]

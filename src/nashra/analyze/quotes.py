@@ -294,6 +294,21 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     # أشاد مدرب الدحيل فلان بلاعبيه، مؤكداً أن …: the clause's subject,
                     # not the previous speaker
                     speaker = opening
+                elif (
+                    cue.kind == "verb"
+                    and prev_in_sentence is None
+                    and not sentence_quotes
+                    and (
+                        opening := _opening_person(
+                            cue, mention_in(s_start, toks[min(5, cue.idx)][2]), text, ments
+                        )
+                    )
+                ):
+                    # وأشادت المدربة فلانة بلاعباتها، وقالت إن …: the person the sentence
+                    # opened with (within its first words: the subject of its first verb,
+                    # not an object: كما شكر حكومة … الملك سلمان … وأكد), not the one
+                    # quoted before
+                    speaker = opening
                 elif sentence_quotes or last_speaker:
                     # the last speaker the verb agrees with (وأضاف: the minister, not
                     # the ministry quoted after him), else the last one
@@ -821,8 +836,10 @@ def _contradicts(m: Mention, gender: str, text: str, ments: list[Mention]) -> bo
 
 
 def _agreeing_mention(gender: str, pos: int, text: str, ments: list[Mention]) -> Mention | None:
-    """The nearest person named before ``pos`` known to be of ``gender``."""
+    """The nearest person named before ``pos`` known to be of ``gender``, else the nearest
+    whose gender is not known."""
     known: dict[str, str] = {}  # key → gender: a person is named many times
+    unknown: Mention | None = None  # the nearest whose gender is not known
     for m in reversed(ments):  # a person (المنتخب is masculine, but it rarely speaks)
         if m.end > pos or m.type != "PERS":
             continue
@@ -830,7 +847,11 @@ def _agreeing_mention(gender: str, pos: int, text: str, ments: list[Mention]) ->
             known[m.key] = _mention_gender(m.key, m.type, text, ments)
         if known[m.key] == gender:
             return m
-    return None
+        if not known[m.key] and unknown is None:
+            unknown = m
+    # (وقال after ويشتري عادل المسماري … when the last speaker was a woman: عادل is
+    # no known name, but he does not contradict the verb)
+    return unknown
 
 
 def _mention_gender(key: str, kind: str, text: str, ments: list[Mention]) -> str:
