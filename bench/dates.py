@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from gold import arguments, write_result  # noqa: E402  (bench/gold.py)
+from gold import arguments, ratio, write_result  # noqa: E402  (bench/gold.py)
 
 from nashra.analyze import analyze_text  # noqa: E402
 
@@ -42,10 +42,6 @@ def _spans(text: str, needle: str) -> list[tuple[int, int]]:
         at = text.find(needle, at + 1)
     assert out, needle
     return out
-
-
-def _ratio(a: int, b: int) -> float:
-    return round(a / b, 3) if b else 0.0
 
 
 def evaluate(gold_path: Path, verbose: bool = False) -> dict[str, object]:
@@ -100,9 +96,9 @@ def evaluate(gold_path: Path, verbose: bool = False) -> dict[str, object]:
         "passages": len(passages),
         "gold_dates": gold_n,
         "found": found,
-        "detection": {"precision": _ratio(matched, found), "recall": _ratio(matched, gold_n)},
-        "strict": {"precision": _ratio(correct, found), "recall": _ratio(correct, gold_n)},
-        "value_accuracy_of_matched": _ratio(correct, matched),
+        "detection": {"precision": ratio(matched, found), "recall": ratio(matched, gold_n)},
+        "strict": {"precision": ratio(correct, found), "recall": ratio(correct, gold_n)},
+        "value_accuracy_of_matched": ratio(correct, matched),
         "recall_by_kind": {k: f"{by_kind_ok[k]}/{n}" for k, n in by_kind.most_common()},
         "traps": sum(len(p.get("traps", [])) for p in passages),
         "traps_taken_for_dates": trapped,

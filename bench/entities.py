@@ -43,7 +43,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from gold import arguments, write_result  # noqa: E402  (bench/gold.py)
+from gold import arguments, f1, ratio, write_result  # noqa: E402  (bench/gold.py)
 
 GOLD = ROOT / "tests" / "analyze" / "data" / "entities_blind.json"
 
@@ -70,14 +70,6 @@ def bcubed(pred: dict[Any, Any], gold: dict[Any, Any]) -> tuple[float, float]:
         p += same / len(by_pred[pred[item]])
         r += same / len(by_gold[gold[item]])
     return p / len(pred), r / len(pred)
-
-
-def _ratio(a: float, b: float) -> float:
-    return round(a / b, 3) if b else 0.0
-
-
-def _f1(p: float, r: float) -> float:
-    return round(2 * p * r / (p + r), 3) if p + r else 0.0
 
 
 def _ingest(passages: list[dict[str, Any]], home: Path) -> None:
@@ -198,34 +190,34 @@ def evaluate(gold_path: Path, verbose: bool = False) -> dict[str, object]:
     across_p, across_r = bcubed(shared, {k: pair_gold[k] for k in shared})
     if verbose and errors:
         print("\n".join(sorted(errors)))
-    dp, dr = _ratio(found_matched, found), _ratio(matched, gold_n)
+    dp, dr = ratio(found_matched, found), ratio(matched, gold_n)
     out: dict[str, object] = {
         "gold": gold_path.name,
         "passages": len(passages),
         "missing_articles": missing,
         "gold_occurrences": gold_n,
         "stored_mentions": found,
-        "detection": {"precision": dp, "recall": dr, "f1": _f1(dp, dr)},
-        "type_accuracy_of_matched": _ratio(typed, matched),
+        "detection": {"precision": dp, "recall": dr, "f1": f1(dp, dr)},
+        "type_accuracy_of_matched": ratio(typed, matched),
         # as CoNLL scores a tagger: the same words (less an attached proclitic) and type
         "exact_span_and_type": {
-            "precision": _ratio(exact, found),
-            "recall": _ratio(exact, gold_n),
-            "f1": _f1(exact / max(found, 1), exact / max(gold_n, 1)),
+            "precision": ratio(exact, found),
+            "recall": ratio(exact, gold_n),
+            "f1": f1(exact / max(found, 1), exact / max(gold_n, 1)),
         },
         "within_articles_bcubed": {
-            "precision": _ratio(within_p, within_n),
-            "recall": _ratio(within_r, within_n),
-            "f1": _f1(within_p / max(within_n, 1), within_r / max(within_n, 1)),
+            "precision": ratio(within_p, within_n),
+            "recall": ratio(within_r, within_n),
+            "f1": f1(within_p / max(within_n, 1), within_r / max(within_n, 1)),
         },
         "across_articles_bcubed": {
             "entities_in_2_or_more_passages": sum(n >= 2 for n in names_in.values()),
             "pairs": len(shared),
             "precision": round(across_p, 3),
             "recall": round(across_r, 3),
-            "f1": _f1(across_p, across_r),
+            "f1": f1(across_p, across_r),
         },
-        "canonical_name_right": _ratio(named_ok, named),
+        "canonical_name_right": ratio(named_ok, named),
         "ingest_cpu_s": round(seconds, 2),
         "python": platform.python_version(),
         "date": time.strftime("%Y-%m-%d"),

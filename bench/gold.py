@@ -31,3 +31,12 @@ def write_result(out: dict[str, object], gold: Path, prefix: str, name: str) -> 
         out = {**out, **{k: v for k, v in earlier.items() if k not in out}}
     path.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return path
+
+
+def ratio(a: float, b: float) -> float:
+    """``a / b`` to three places, 0 for an empty ``b``."""
+    return round(a / b, 3) if b else 0.0
+
+
+def f1(p: float, r: float) -> float:
+    return round(2 * p * r / (p + r), 3) if p + r else 0.0
