@@ -1356,10 +1356,6 @@ def _source_name(text: str, toks: list[tuple[str, int, int]]) -> str:
     return text[start : words[-1][2]]
 
 
-def _is_nisba_form(form: str) -> bool:
-    return form.startswith("ال") and form.endswith(("ي", "يه")) and len(form) > 4
-
-
 def _text_of(toks: list[tuple[str, int, int]]) -> str:
     """Tokens joined by single spaces."""
     return " ".join(t[0] for t in toks)
@@ -1695,7 +1691,7 @@ def _source_quote(
                 break
             src_toks.extend(toks[j : close + 1])
             j = close + 1
-            while j < len(toks) and _is_nisba_form(match_form(toks[j][0])):
+            while j < len(toks) and _nisba_form(match_form(toks[j][0])):
                 src_toks.append(toks[j])  # «ماركا» الإسبانية
                 j += 1
             break
