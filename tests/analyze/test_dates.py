@@ -283,3 +283,22 @@ def test_a_clause_that_opens_with_a_present_verb_tells_of_the_next_weekday() -> 
     assert d.value == date(2024, 3, 10)
     (d,) = find_dates("ويأتي ذلك بعد اجتماع يوم الأحد.", PUB)
     assert d.value == date(2024, 3, 10)
+
+
+def test_a_day_of_the_month_named_before_and_the_new_year() -> None:
+    (a, b) = find_dates("تبدأ الدورة في 20 يناير وتنتهي في 24 منه.", date(2013, 1, 10))
+    assert (b.text, b.value) == ("24 منه", date(2013, 1, 24))
+    (d,) = find_dates("تعهدت الحكومة بخفض الأسعار في العام الجديد.", date(2016, 12, 30))
+    assert d.value == date(2017, 1, 1)
+    assert find_dates("تعهدت الحكومة بخفض الأسعار في العام الجديد.", date(2016, 6, 30)) == []
+    (d,) = find_dates("في ذكرى ثورة 17 فبراير خرج الليبيون إلى الساحات.", date(2019, 2, 10))
+    assert d.value == date(2011, 2, 17)
+
+
+def test_a_range_of_years_and_a_price_that_is_no_year() -> None:
+    found = find_dates("استضافت المدينة البطولة في 2018 و2022 بنجاح.", PUB)
+    assert [(d.text, d.value) for d in found] == [
+        ("2018", date(2018, 1, 1)),
+        ("2022", date(2022, 1, 1)),
+    ]
+    assert find_dates("تبدأ أسعار الغرف البعيدة ب1922 ريالاً.", PUB) == []

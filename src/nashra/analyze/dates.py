@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -236,6 +237,10 @@ _WEEKDAY_CONTEXT = re.compile(r"(?:في|منذ|حتى|مساء|صباح|فجر|�
 # هذا الأسبوع، هذا العام، هذه السنة: the publication's week, month or year
 _THIS = re.compile(rf"{_B}[وف]?(?:هذا|هذه)\s+(?P<unit>الأسبوع|الاسبوع|الشهر|العام|السنة){_E}")
 _THIS_CORE = re.compile(rf"(?:هذا|هذه){_E}")
+# العام الجديد around the new year (late December or January): the year begun or beginning
+_NEW_YEAR = re.compile(rf"{_B}[وفبل]?(?:ال)?(?P<unit>العام|السنة)\s+(?:ال)?جديد[ةه]?{_E}")
+# 24 منه: a day of the month named just before
+_DAY_OF_IT = re.compile(rf"{_DAY}\s+منه{_E}")
 # A year: after عام/سنة (العام المالي 2023، بين عامي 2014 و2021), or after منذ, or after
 # في/خلال/حتى/قبل/بعد when nothing follows it in its clause (في 2010، …), or as the second
 # of a range (2014 و2021، من 2013 إلى 2021).
@@ -244,6 +249,7 @@ _YEAR_NAMED = re.compile(
     rf"{_B}[وف]?(?:(?P<ctx>منذ|مطلع|أواخر|أوائل)\s+)?"
     rf"(?P<core>[بل]?(?:(?:ال)?(?:عام|سنة)(?:ي|\s+المالي|\s+المالية)?\s+)?){_Y4}"
 )
+_YEAR_WORD = re.compile("عام|سنة|سنه")
 _YEAR_AFTER = re.compile(
     rf"{_B}[وف]?(?:في|خلال|حتى|قبل|بعد|نهاية|بداية)\s+{_Y4}(?=\s*(?:[،,.؛:)\n]|$|و\w))"
 )
@@ -294,6 +300,7 @@ _EVENTS: dict[tuple[int, int], tuple[re.Pattern[str], int]] = {
     (1, 14): (re.compile(r"ثور[ةه]\s*$"), 2011),
     (6, 30): (re.compile(r"ثور[ةه]\s*$"), 2013),
     (7, 23): (re.compile(r"ثور[ةه]\s*$"), 1952),
+    (2, 17): (re.compile(r"ثور[ةه]\s*$"), 2011),  # Libya
     (8, 4): (re.compile(r"(?:انفجار|تفجير)\s+(?:مرفأ\s+بيروت\s+(?:في\s+)?)?$"), 2020),
 }
 _OCTOBER_WAR = re.compile(
@@ -590,6 +597,9 @@ def find_dates(
                 add(m, _month_start(pub, sign), "month", m.start("unit"))
             else:
                 add(m, date(pub.year + sign, 1, 1), "year", m.start("unit"))
+        if "جديد" in text and pub.month in (1, 12):
+            for m in _NEW_YEAR.finditer(text):
+                add(m, date(pub.year + (pub.month == 12), 1, 1), "year", m.start("unit"))
         for m in _phrases(_THIS, _THIS_CORE, 0, text):
             unit = _fold(m.group("unit"))
             if unit == "الاسبوع":
@@ -601,12 +611,21 @@ def find_dates(
     years = list(_YEAR_CORE.finditer(text))
     for pattern, words in ((_YEAR_NAMED, 4), (_YEAR_AFTER, 1)) if years else ():
         for m in _phrases(pattern, years, words, text):
-            if pattern is _YEAR_NAMED and not (m.group("ctx") or m.group("core")):
-                continue  # a number alone
-            at = m.start("core") if pattern is _YEAR_NAMED and m.group("core") else m.start("year")
+            named = pattern is _YEAR_NAMED and _YEAR_WORD.search(m.group("core"))
+            if pattern is _YEAR_NAMED and not (named or m.group("ctx")):
+                continue  # a number alone (ب1922 ريالاً)
+            at = m.start("core") if named else m.start("year")
+            before = len(found)
             add(m, date(_int(m.group("year")), 1, 1), "year", at)
-            if (m.start(), m.end()) in taken and (r := _YEAR_RANGE.match(text, m.end())):
+            if len(found) > before and (r := _YEAR_RANGE.match(text, m.end())):
                 add(r, date(_int(r.group("year")), 1, 1), "year", r.start("year"))
+    if "منه" in text:
+        for m in _DAY_OF_IT.finditer(text):
+            named = [d for d in found if d.end <= m.start() and d.kind in ("date", "month")]
+            if named and "\n" not in text[named[-1].end : m.start()]:
+                month = named[-1].value
+                with suppress(ValueError):  # (31 منه in a month of 30 days)
+                    add(m, date(month.year, month.month, _int(m.group("day"))), "date")
     found.sort(key=lambda d: d.start)
     return _joined_dates(text, found)
 
