@@ -747,3 +747,18 @@ def test_a_pronoun_verb_after_the_sentences_own_subject_and_across_genders() -> 
         "جمال المصري",  # وقال: a man of unknown name, not the woman quoted last
         "منى الفرا",  # the subject of أشادت, not the woman quoted before
     ]
+
+
+def test_a_second_verb_after_a_comma_ends_the_first_quote() -> None:
+    text = (
+        "وقال الوزير سامي الحسن إن المشروع سينجز قريباً، وأضاف أن الكلفة بلغت مليون دينار. "
+        "ونفت الشركة أن يكون هناك نقص في الوقود، وعزت الازدحام إلى الشائعات. "
+        "وقال المزارع إن المحصول هذا العام هو الأفضل منذ عقد، لكنه شكا من ارتفاع تكاليف النقل."
+    )
+    qs = _quotes(text, [("سامي الحسن", "PERS")])
+    assert [q.text for q in qs] == [
+        "المشروع سينجز قريباً",
+        "الكلفة بلغت مليون دينار",
+        "يكون هناك نقص في الوقود",
+        "المحصول هذا العام هو الأفضل منذ عقد",
+    ]

@@ -1602,7 +1602,7 @@ def _make_quote(
         if t[1] > start and cached_match_form(t[0]) in _PARTICIPLE_FORMS:
             end = t[1]
             break
-        if t[0] in "،," and _contrast_cue(toks, j + 1):
+        if t[0] in "،," and (_contrast_cue(toks, j + 1) or _writers_clause(toks, j + 1)):
             end = t[1]
             break
     while end > start and (text[end - 1] in " .،,؛:\n" or text[end - 1] in _QUOTE_MARKS):
@@ -1616,6 +1616,28 @@ def _make_quote(
 
 _CONTRASTS = (("في", "حين"), ("بينما",), ("فيما",))
 _CONTRAST_REACH = 20  # tokens from its verb to أن/إن (بينما تؤكد فلانة، وهي …، إن)
+
+
+# Verbs by which the writer goes on about the speaker after a comma (…، وعزت الازدحام
+# إلى …، لكنه شكا من …): the reported clause ended before them
+_WRITERS_VERBS = mf_set("عزا عزت أرجع أرجعت شكا شكت اشتكى اشتكت")
+_BUT_HE = mf_set("لكنه لكنها ولكنه ولكنها")
+
+
+def _writers_clause(toks: list[tuple[str, int, int]], j: int) -> bool:
+    """A clause of the writer's at ``j``, after a comma: a speech verb with و/ف (…،
+    وأضاف أن), a verb of attributing or complaining (وعزت، وشكا), or لكنه before one."""
+    if j >= len(toks):
+        return False
+    f = cached_match_form(toks[j][0])
+    if f[:1] in ("و", "ف") and f in _VERB_FORMS and f[1:] in _VERBS:
+        return True
+    if _unjoined(f) in _WRITERS_VERBS and f[:1] in ("و", "ف"):
+        return True
+    if f in _BUT_HE and j + 1 < len(toks):
+        nxt = cached_match_form(toks[j + 1][0])
+        return nxt in _VERB_FORMS or nxt in _WRITERS_VERBS
+    return False
 
 
 def _contrast_cue(toks: list[tuple[str, int, int]], j: int) -> bool:
