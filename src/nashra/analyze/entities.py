@@ -110,7 +110,7 @@ def _strip_display(text: str, g: Gazetteer, kind: str = "") -> int:
         return 0  # للبنك is ل + البنك: no span of the text spells البنك (see _display)
     rest = form[1:]
     known = g.token_types.get(rest, ()) if len(rest) >= 3 else ()
-    if kind == "PERS" and form[0] in "وف" and given_name(form) and not given_name(rest):
+    if kind == "PERS" and form[0] in "وف" and _given_name(form) and not _given_name(rest):
         return 0  # فراس الخطيب, وليد: a given name, not ف + رأس or و + ليد
     if kind == "PERS" and form[0] in "بلك" and not rest.startswith("ال"):
         return _person_preposition(first, form, rest, known)
@@ -154,7 +154,7 @@ def _given_name_cluster() -> int | None:
 
 
 @lru_cache(maxsize=20_000)
-def given_name(form: str) -> bool:
+def _given_name(form: str) -> bool:
     """Whether a match-form word is known as a given name: a person in the tagger's lexicon
     or the gazetteer, or a word of the cluster of given names."""
     if lexicon().get(form, ("",))[0] == "PERS" or "PERS" in gazetteer().token_types.get(form, ()):
