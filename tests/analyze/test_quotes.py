@@ -762,3 +762,14 @@ def test_a_second_verb_after_a_comma_ends_the_first_quote() -> None:
         "يكون هناك نقص في الوقود",
         "المحصول هذا العام هو الأفضل منذ عقد",
     ]
+
+
+def test_a_title_in_construct_gives_the_heads_gender() -> None:
+    # نائبة وزير الخارجية فلانة: she is the deputy, not the minister
+    text = (
+        "أكد الوزير خالد المهندي أن المحادثات إيجابية. "
+        "والتقى المهندي نائبة وزير الخارجية إنغريد هولم. "
+        "وقالت إن بلادها ستزيد مساهمتها في التمويل."
+    )
+    qs = _quotes(text, [("خالد المهندي", "PERS"), ("إنغريد هولم", "PERS")])
+    assert [q.speaker for q in qs] == ["خالد المهندي", "إنغريد هولم"]

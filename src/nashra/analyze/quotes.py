@@ -859,13 +859,18 @@ def _mention_gender(key: str, kind: str, text: str, ments: list[Mention]) -> str
     فلانة), else its name."""
     for m in ments:
         if m.key == key:
-            before = scan_tokens(text[max(0, m.start - 50) : m.start])
-            for w, _a, _b in reversed(before[-4:]):
-                if not w[0].isalnum():
+            before = scan_tokens(text[max(0, m.start - 50) : m.start])[-4:]
+            forms = [cached_match_form(w) for w, _a, _b in before]
+            for k in range(len(before) - 1, -1, -1):
+                if not before[k][0][0].isalnum():
                     break
-                g = title_gender(cached_match_form(w))
-                if g:
-                    return g
+                g = title_gender(forms[k])
+                if not g:
+                    continue
+                # نائبة وزير الخارجية فلانة: a title in construct is the head's complement
+                if k and not forms[k].startswith("ال") and title_gender(forms[k - 1]):
+                    g = title_gender(forms[k - 1])
+                return g
     return name_gender(key, kind)
 
 
