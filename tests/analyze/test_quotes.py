@@ -773,3 +773,17 @@ def test_a_title_in_construct_gives_the_heads_gender() -> None:
     )
     qs = _quotes(text, [("خالد المهندي", "PERS"), ("إنغريد هولم", "PERS")])
     assert [q.speaker for q in qs] == ["خالد المهندي", "إنغريد هولم"]
+
+
+def test_a_name_after_a_quote_the_tagger_missed_and_a_student_is_no_verb() -> None:
+    text = (
+        "تجلس آمنة يوسف إلى جوار ابنها في المستشفى. "
+        "«مشينا جزءاً من الطريق على الأقدام طوال الليل»، تقول آمنة. "
+        "«أعطونا شقة جديدة، لكن لا شيء يعيد ما ضاع منا»، يقول بصوت خافت. "
+        "ويقول سامر العلي، وهو طالب أدب عربي في الجامعة، إن أسعار الكتب مرتفعة جداً."
+    )
+    qs = _quotes(text, [("سامر العلي", "PERS")])
+    assert [q.cue for q in qs] == ["تقول", "يقول", "ويقول"]  # not طالب, "a student"
+    assert qs[0].speaker == "آمنة"
+    assert qs[1].speaker != "بصوت خافت"  # a common word after the verb is no name
+    assert qs[2].speaker == "سامر العلي"

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import or_
 
-from nashra.analyze.entities import Mention
+from nashra.analyze.entities import Mention, known_person
 from nashra.analyze.gender import cue_gender, name_gender, title_gender
 from nashra.analyze.lexicon import (
     REPORT_NOUNS,
@@ -36,6 +36,7 @@ from nashra.analyze.lexicon import (
     strip_clitics,
 )
 from nashra.analyze.lexicon import cached_sentences as split_sentences
+from nashra.analyze.ner.features import clusters
 from nashra.analyze.ner.tagger import (
     scan_tokens,
     token_forms,
@@ -105,6 +106,8 @@ _CUE_STRIPPED = _CUE_FORMS | {"جاء"}  # a proclitic-free form that may be a c
 # passive-looking imperfects that, followed at once by أن, are the writer's formula
 # (يذكر أن / يُذكر أن "it is worth noting that"), not a speech verb with a pronoun subject
 _IMPERSONAL = mf_set("يذكر")
+_PRONOUNS_BEFORE_NOUN = mf_set("هو هي وهو وهي")
+_NOUN_LIKE_VERBS = mf_set("طالب طالبة")  # (طالب: a student, or "he demanded")
 _NEGATING_NOUNS = mf_set("عدم دون")  # عدم ذكر، دون ذكر: the verb's noun, no speech
 _OPEN = {"«": "»", "“": "”", '"': '"'}
 _MIN_BARE_WORDS = 5
@@ -230,6 +233,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 continue  # ويذكر أن …: the writer's background note, nobody's words
             if i and forms[i - 1] in _NEGATING_NOUNS:
                 continue  # فضل عدم ذكر اسمه: a verbal noun, not the verb
+            if i and forms[i - 1] in _PRONOUNS_BEFORE_NOUN and f in _NOUN_LIKE_VERBS:
+                continue  # وهو طالب أدب عربي: a student, not "demanded"
             if sf == "بينت" == f and i and any(m.end == toks[i - 1][2] for m in ments):
                 continue  # نفتالي بينت: a family name
             if sf in _VERBS or f in _VERBS:
@@ -1014,6 +1019,7 @@ def _complement(
         if (
             forms[j] in _VERB_FORMS
             and forms[j - 1] not in _NEGATING_NOUNS  # (فضل عدم ذكر اسمه: no verb)
+            and not (forms[j] in _NOUN_LIKE_VERBS and forms[j - 1] in _PRONOUNS_BEFORE_NOUN)
             or forms[j] in _PARTICIPLE_FORMS
             and not (forms[j] in _NOUN_PARTICIPLES and toks[j - 1][0][0].isalnum())
             or forms[j] in _ASIDES
@@ -1803,6 +1809,30 @@ def _source_quote(
     return _quote(text, start, end, speaker, "", "", cue.text, "indirect")
 
 
+def _bare_name(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> str:
+    """One or two words right after a speech verb that follows a quote, up to a comma, a
+    full stop or the end (تقول آمنة.، يقول الطيب، تقول حليمة عيد، وهي …): a name, when
+    none is a stopword, a title or has the article."""
+    k = next((i for i, t in enumerate(toks) if t[1] > cue[2]), len(toks))
+    words = []
+    for t in toks[k : k + 3]:
+        if not t[0][0].isalpha():
+            break
+        words.append(t)
+    end = k + len(words)
+    closed = end == len(toks) or toks[end][0] in "،,.؛"
+    forms = [cached_match_form(w[0]) for w in words]
+    if not (1 <= len(words) <= 2 and closed):
+        return ""
+    if any(
+        f.startswith("ال") or is_stopword(f) or title_gender(f) or f in _VERB_FORMS for f in forms
+    ):
+        return ""
+    if forms[0] in clusters() and not known_person(words[0][0]):
+        return ""  # يقول بصوت خافت: a common word, no name
+    return " ".join(w[0] for w in words)
+
+
 def _bare_direct(
     text: str,
     span: tuple[int, int],
@@ -1859,6 +1889,11 @@ def _bare_direct(
             # «…»، قال المناعي: a family name the tagger missed, of a person named before
             surname = _surname_person(cached_match_form(word), earlier) if word else None
             near = apposed or ([surname] if surname is not None else near)
+            if not near:
+                # «…»، تقول آمنة / تقول حليمة عيد، وهي مزارعة: a name the tagger missed
+                bare = _bare_name(toks, cue_after)
+                if bare:
+                    speaker = Mention(bare, "PERS", -1, -1, bare, match_form(bare))
         if near:
             speaker = _best(near)
             title = next((t for t in toks if t[1] > cue_after[2]), None)
