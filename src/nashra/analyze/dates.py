@@ -493,7 +493,10 @@ def find_dates(
         else:
             value = _nearest_year(pub, month, day) if pub else None
         add(m, value, "date", m.start("day"))
-    for m in _phrases(_ORDINAL, _ORDINAL_CORE, 0, text):
+    if month_at is not None:
+        month_at = list(month_at)  # (read twice: ordinal days need a month name too)
+    ordinals = month_at is None or month_at or "غرة" in text or "فاتح" in text
+    for m in _phrases(_ORDINAL, _ORDINAL_CORE, 0, text) if ordinals else ():
         month = _MONTH_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
         day = 1 if m.group("first") else _ordinal_day(m)
         if not month or not 1 <= day <= 31:
