@@ -787,3 +787,9 @@ def test_a_name_after_a_quote_the_tagger_missed_and_a_student_is_no_verb() -> No
     assert qs[0].speaker == "آمنة"
     assert qs[1].speaker != "بصوت خافت"  # a common word after the verb is no name
     assert qs[2].speaker == "سامر العلي"
+
+
+def test_an_outlet_named_again_by_its_noun_is_the_via() -> None:
+    text = "وقال مصدر أمني للإذاعة إن الطريق سيفتح أمام السيارات صباح الغد."
+    (q,) = _quotes(text, [])
+    assert q.via == "الإذاعة"

@@ -1378,12 +1378,10 @@ def _outlet(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
     outlet's noun and its name."""
     for j in range(a, min(b, len(toks))):
         f = forms[j]
-        if (
-            f.startswith("ل")
-            and f[1:] in _OUTLETS
-            or f.startswith("لل")
-            and "ال" + f[2:] in _OUTLETS
-        ):
+        if f.startswith("لل") and f[2:] in _OUTLETS:
+            # وأضاف للوكالة: the agency named before (see _named_reporter)
+            return "ال" + toks[j][0][2:]
+        if f.startswith("ل") and f[1:] in _OUTLETS:
             noun = toks[j][0][1:]
         elif (
             f == "مع"
