@@ -681,9 +681,7 @@ def _apposing(tok: tuple[str, int, int], name: Mention, text: str = "") -> bool:
     if 0 <= name.start - tok[2] <= 1 or 0 <= tok[1] - name.end <= 1:
         return True
     between = text[tok[2] : name.start].split() if text and tok[2] < name.start else []
-    return 0 < len(between) <= 2 and all(
-        cached_match_form(w) in _APPOSED_HONORIFICS for w in between
-    )
+    return bool(between) and _honorifics_only(between)
 
 
 def _after_honorifics(text: str, stop: int, m: Mention) -> bool:
@@ -696,7 +694,12 @@ def _after_honorifics(text: str, stop: int, m: Mention) -> bool:
         last = cached_match_form(between.pop())  # المحامية دلال عبدالله الرشيد: the
         if is_stopword(last) or not last.isalpha():  # tagger's name lost its first word
             return False
-    return len(between) <= 2 and all(cached_match_form(w) in _APPOSED_HONORIFICS for w in between)
+    return _honorifics_only(between)
+
+
+def _honorifics_only(words: list[str]) -> bool:
+    """At most two words, each an honorific (الدكتورة، المحامي …)."""
+    return len(words) <= 2 and all(cached_match_form(w) in _APPOSED_HONORIFICS for w in words)
 
 
 _APPOSED_HONORIFICS = mf_set(
@@ -1382,7 +1385,7 @@ def _outlet(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
             # وأضاف للوكالة: the agency named before (see _named_reporter)
             return "ال" + toks[j][0][2:]
         if f.startswith("ل") and f[1:] in _OUTLETS:
-            noun = toks[j][0][1:]
+            noun, k = toks[j][0][1:], j + 1
         elif (
             f == "مع"
             and j > a
@@ -1390,11 +1393,9 @@ def _outlet(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
             and j + 1 < b
             and forms[j + 1] in _OUTLETS
         ):
-            j += 1
-            noun = toks[j][0]
+            noun, k = toks[j + 1][0], j + 2  # في حوار مع مجلة …
         else:
             continue
-        k = j + 1
         if k < b and toks[k][0] in _OPEN:  # its name in marks: up to the closing one
             close = next((i for i in range(k + 1, b) if toks[i][0] == _OPEN[toks[k][0]]), -1)
             if close > k + 1:
