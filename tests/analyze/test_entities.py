@@ -542,3 +542,28 @@ def test_the_central_bank_is_the_one_bank_of_a_country_named_before() -> None:
     spans = _spans(text, ("البنك الأهلي", "ORG"), ("البنك المركزي", "ORG"))
     mentions, _ = link_entities(text, spans)
     assert [m.entity for m in mentions] == ["البنك الأهلي", "البنك المركزي"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "person"),
+    [
+        # a given name the tagger left off the name it found
+        ("قالت المهندسة نسرين خليل العمور إن المشروع تأخر.", "خليل العمور", "نسرين خليل العمور"),
+        ("وقاتلت قوات علي عبدالله صالح في تعز.", "عبدالله صالح", "علي عبدالله صالح"),
+        ("واستضاف البرنامج ومروة عبدالمنعم مساء الجمعة.", "عبدالمنعم", "مروة عبدالمنعم"),
+        # على is "on", and كريمة فلان his daughter, whatever their match forms
+        ("ألقت الشرطة القبض على خالد الشمري أمس.", "خالد الشمري", "خالد الشمري"),
+        ("احتفل الشاب بزواجه على كريمة سعد الحربي.", "سعد الحربي", "سعد الحربي"),
+        ("رحم الله سعود وأمد في عمر خالد الفيصل.", "خالد الفيصل", "خالد الفيصل"),
+    ],
+)
+def test_a_given_name_before_a_tagged_person_joins_it(text: str, tagged: str, person: str) -> None:
+    mentions, _ = link_entities(text, [_span(text, tagged, "PERS")])
+    assert [m.entity for m in mentions if m.type == "PERS"] == [person]
+
+
+def test_women_names_keep_their_first_letter_and_a_verb_after_amma_is_no_name() -> None:
+    text = "وقالت المديرة فدوى المرزوقي إن التطبيق جاهز. أما أبو خليل فيختم حديثه بالدعاء."
+    spans = _spans(text, ("فدوى المرزوقي", "PERS"), ("أبو خليل فيختم", "PERS"))
+    mentions, _ = link_entities(text, spans)
+    assert [m.text for m in mentions] == ["فدوى المرزوقي", "أبو خليل"]

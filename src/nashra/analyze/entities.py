@@ -30,6 +30,7 @@ from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import itemgetter
 
+from nashra.analyze import given_names
 from nashra.analyze.bodies import BODY_OF, find_bodies
 from nashra.analyze.gazetteer import Gazetteer, gazetteer
 from nashra.analyze.lexicon import cached_match_form, core_candidates, mf_set, strip_clitics
@@ -110,8 +111,12 @@ def _strip_display(text: str, g: Gazetteer, kind: str = "") -> int:
         return 0  # للبنك is ل + البنك: no span of the text spells البنك (see _display)
     rest = form[1:]
     known = g.token_types.get(rest, ()) if len(rest) >= 3 else ()
-    if kind == "PERS" and form[0] in "وف" and _given_name(form) and not _given_name(rest):
-        return 0  # فراس الخطيب, وليد: a given name, not ف + رأس or و + ليد
+    if (
+        kind == "PERS"
+        and form[0] in "وف"
+        and (_listed_name(form) or _given_name(form) and not _given_name(rest))
+    ):
+        return 0  # فراس الخطيب, وليد, فدوى: a given name, not ف + رأس or و + ليد
     if kind == "PERS" and form[0] in "بلك" and not rest.startswith("ال"):
         return _person_preposition(first, form, rest, known)
     # ب/ل/ك before a bare personal name is rare, a name that starts with the letter is not:
@@ -153,10 +158,16 @@ def _given_name_cluster() -> int | None:
     return ids.most_common(1)[0][0] if ids else None
 
 
+def _listed_name(form: str) -> bool:
+    return form in given_names.MEN or form in given_names.WOMEN
+
+
 @lru_cache(maxsize=20_000)
 def _given_name(form: str) -> bool:
     """Whether a match-form word is known as a given name: a person in the tagger's lexicon
     or the gazetteer, or a word of the cluster of given names."""
+    if _listed_name(form):
+        return True
     if lexicon().get(form, ("",))[0] == "PERS" or "PERS" in gazetteer().token_types.get(form, ()):
         return True
     c = clusters().get(form)
@@ -271,6 +282,62 @@ def _with_place_head(text: str, sp: EntitySpan) -> EntitySpan:
         return sp
     start = sp.start - len(window) + window.rindex(words[-1])
     return EntitySpan(text[start : sp.end], "LOC", start, sp.end)
+
+
+_MAX_LEADING_NAMES = 2
+_ARABIC_WORD = re.compile(r"[\u0621-\u065f\u0640]+")  # letters, marks, tatweel
+
+
+def _with_given_names(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """Persons grown left over the given names right before them that the tagger left
+    out (نسرين + خليل العمور, علي + عبدالله صالح; ومروة + محمد keeps its و for display to
+    strip); at most two words, each one space from the name, none in another span.
+    ``spans`` in text order."""
+    out: list[EntitySpan] = []
+    prev_end = 0
+    for sp in spans:
+        start = sp.start
+        if sp.type == "PERS":
+            for _ in range(_MAX_LEADING_NAMES):
+                if start < 2 or text[start - 1] != " ":
+                    break
+                k = start - 1
+                while k > prev_end and not text[k - 1].isspace():
+                    k -= 1
+                word = text[k : start - 1]
+                if k == prev_end and k > 0 or not _leading_given_name(word):
+                    break
+                if cached_match_form(word) == "عمر" and text[max(0, k - 3) : k] == "في ":
+                    break  # في عمر خالد: at Khalid's age
+                start = k
+        if start != sp.start:
+            sp = EntitySpan(text[start : sp.end], "PERS", start, sp.end)
+        out.append(sp)
+        prev_end = sp.end
+    return out
+
+
+_AMMA = re.compile(r"(?:^|\s)و?أما\s+$")
+
+
+def _without_amma_verb(text: str, sp: EntitySpan) -> EntitySpan:
+    """A person after أما without the ف-verb the tagger ran on into: أما أبو خليل فيختم
+    حديثه → أبو خليل (أما … فـ: the ف opens the predicate)."""
+    if sp.type != "PERS" or " " not in sp.text:
+        return sp
+    head, last = sp.text.rsplit(" ", 1)
+    if last[:1] != "ف" or not _AMMA.search(text, max(0, sp.start - 8), sp.start):
+        return sp
+    return EntitySpan(head, "PERS", sp.start, sp.start + len(head))
+
+
+def _leading_given_name(word: str) -> bool:
+    if not _ARABIC_WORD.fullmatch(word) or word.endswith("ى"):
+        return False  # على before a name is "on", whatever match_form makes of it
+    form = cached_match_form(word)
+    return form in given_names.LEADING or (
+        form[:1] == "و" and len(form) > 3 and form[1:] in given_names.LEADING
+    )
 
 
 # Heads of a body's name that the tagger often tags alone (حرس in حرس الحدود, حرس الثورة)
@@ -495,7 +562,9 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     person_words = {
         w for sp in spans if sp.type == "PERS" and " " in sp.text for w in sp.text.split()
     }
-    for found in map(_with_body_tail, repeat(text), map(_with_place_head, repeat(text), spans)):
+    spans = [_without_amma_verb(text, sp) for sp in _with_given_names(text, spans)]
+    grown = map(_with_place_head, repeat(text), spans)
+    for found in map(_with_body_tail, repeat(text), grown):
         sp = _without_formula(found)
         if sp is None or (" " not in sp.text and _generic_word(sp.text)) or _formula(sp.text):
             continue
@@ -836,20 +905,7 @@ def name_word(word: str) -> bool:
 _NASAB = mf_set("بن ابن بنت")
 
 
-# Common given names: last in a two-word name they are mostly the father's (جلال محمد,
-# إسماعيل إبراهيم), and alone they name thousands (or are words: جمال "beauty", سعيد
-# "happy"), so none of them stands for one person across the corpus. Not listed: the few
-# that the news of the region uses alone for one man (صالح، هادي، عباس).
-_GIVEN_NAMES = mf_set(
-    "محمد أحمد محمود مصطفى إبراهيم إسماعيل يوسف يعقوب إسحاق موسى عيسى داود سليمان سليم "
-    "سالم سعيد سعود سعدي فهد فيصل خالد خليل خليفة سلطان ناصر منصور مبارك فارس فريد فؤاد "
-    "كريم كمال جمال جلال جميل عادل عامر عمرو عثمان عبده عوض حامد حمدي حمزة حميد رشيد "
-    "رشاد رياض زكريا زياد سامي سمير شريف صبري صلاح طارق طلال عاطف عزيز عصام علاء عماد "
-    "فتحي فوزي قاسم ماجد مالك مازن مجدي مراد مروان مسعود نبيل نجيب نادر نايف نواف هشام "
-    "هاني وليد وائل ياسر ياسين يحيى أنور أيمن أسامة أشرف بسام بشير ثامر جابر جاسم جعفر "
-    "حاتم حازم حسني حسام حسين راشد رامي شادي شاكر صابر ضياء عاصم عدنان غازي غالب فادي "
-    "فراس لطفي ماهر محسن مختار مدحت منير مهدي نعيم هيثم وحيد وسيم يونس"
-)
+_GIVEN_NAMES = given_names.MEN  # common given names: none alone is one person
 
 
 def surname(key: str) -> str | None:

@@ -10,6 +10,7 @@ All words are match forms (:func:`nashra.text.match_form`: ة is written ه, ى 
 
 from __future__ import annotations
 
+from nashra.analyze.given_names import WOMEN
 from nashra.analyze.lexicon import (
     SPEECH_PARTICIPLES,
     SPEECH_VERBS,
@@ -59,11 +60,7 @@ _MASCULINE_TITLES = frozenset(
 
 # Men's names that end in ة, women's names that do not
 _MEN_IN_H = mf_set("أسامة حمزة طلحة عبيدة معاوية عكرمة قتيبة عطية خليفة جبلة عروة")
-_WOMEN = mf_set(
-    "ليلى سلمى منى هدى نهى لبنى بشرى مريم زينب أسماء هناء وفاء سعاد نوال آمال ابتسام "
-    "انتصار إيمان سناء رشا دعاء رحاب سهام نجلاء هيفاء شيماء عبير منال نسرين ياسمين جيهان "
-    "سوزان هيام ريم رغد رنا لينا دينا هند رباب نسرين غدير سحر نور ضحى رضوى علياء لمياء"
-)
+_WOMEN = WOMEN
 # Plurals of things take a feminine singular verb (وأضافت المصادر)
 _FEMININE_PLURALS = mf_set("مصادر المصادر أوساط الأوساط دوائر الدوائر جهات أجهزة الأجهزة")
 

@@ -100,7 +100,9 @@ _NAME_CUES = mf_set(
 )
 _NOUN_PARTICIPLES = mf_set("متابعة")  # also "the follow-up"
 # (with و: a verb of two letters keeps it when clitics are stripped: ورد "replied")
-_CUE_FORMS = _VERBS | _PARTICIPLES | _SOURCE | {"و" + w for w in _VERBS}
+# ل + an imperfect: وعاد فلان ليؤكد أن … (the verb of purpose reports speech too)
+_PURPOSE_VERBS = frozenset("ل" + w for w in _VERBS if w[:1] in ("ي", "ت"))
+_CUE_FORMS = _VERBS | _PARTICIPLES | _SOURCE | {"و" + w for w in _VERBS} | _PURPOSE_VERBS
 _WAS_MENTIONED = mf_set("في أن أنه عن إلى من على")  # after ورد (وَرَد), not ورد (رَدّ)
 _CUE_STRIPPED = _CUE_FORMS | {"جاء"}  # a proclitic-free form that may be a cue (جاء في بيان)
 # passive-looking imperfects that, followed at once by أن, are the writer's formula
@@ -222,7 +224,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         )
         for i in compress(range(len(toks)), maybe):
             f = forms[i]
-            sf = _unjoined(f, stripped[i])
+            sf = f[1:] if f in _PURPOSE_VERBS else _unjoined(f, stripped[i])
             if sf == f and f[:1] == "و" and f[1:] in _VERBS:  # (فرد is "a person")
                 if i + 1 < len(toks) and forms[i + 1] in _WAS_MENTIONED:
                     continue  # ورد في التقرير / ورد أنه: "was mentioned", no reply
@@ -237,6 +239,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 continue  # وهو طالب أدب عربي: a student, not "demanded"
             if sf == "بينت" == f and i and any(m.end == toks[i - 1][2] for m in ments):
                 continue  # نفتالي بينت: a family name
+            if f in _PURPOSE_VERBS and not (
+                i and any(m.end == toks[i - 1][2] and m.type in _SPEAKING for m in ments)
+            ):
+                continue  # ستفعل أي شيء لتؤكد لحلفائها: only عاد فلان ليؤكد reports
             if sf in _VERBS or f in _VERBS:
                 cues.append(_Cue(i, f, toks[i][0], "verb"))
             elif sf in _PARTICIPLES or f in _PARTICIPLES:
@@ -965,6 +971,7 @@ _SUBORDINATING = mf_set("إلا بعد قبل منذ رغم برغم بالرغ�
 _INNER_REACH = 8
 _INNER_REACH_NAMED = 14  # … when the inner verb's subject is named right before it
 _CLAUSE_BREAKS = frozenset("،,.:;؛")
+_THAT_PREPOSITIONS = mf_set("من إلى على")  # حذر من أن، أشار إلى أن، شدد على أن
 _PARTICLES = mf_set("قد كان لم لن لا سوف ما")  # (أن اللاعب قد أعلن: no title's complement)
 # time words that may follow a verb before its subject or instead of it (حذر الأسبوع الماضي)
 _TIMES = mf_set(
@@ -973,6 +980,8 @@ _TIMES = mf_set(
 _PREPOSITIONS = mf_set("في خلال أمام على عبر عقب بعد قبل أثناء")
 # the writer's asides: what follows them is not the verb's complement (علماً بأن…)
 _ASIDES = mf_set("علما وعلما")
+_THESE_WORDS = mf_set("بهذه الكلمات العبارة العبارات الجملة")
+_EXPRESSING = mf_set("عبر عبرت لخص لخصت اختصر اختصرت وصف وصفت")  # after بهذه الكلمات
 _AUXILIARIES = mf_set("كان كانت قد وقد وكان وكانت هكذا")  # «…»، كان يوضح / هكذا علقت
 _STOPS = frozenset(':«“".؟!')  # the marks that end the search for the complement
 _MAX_MARK_DISTANCE = 14  # words from the verb to أن/إن or its quote's opening mark
@@ -1002,7 +1011,12 @@ def _complement(
             continue  # (what a name in marks holds is neither: «سي إن إن»، «بي.في.إم»)
         # far from the verb only after a comma: the end of an apposition or an aside
         # (وقالت ممثلة المنظمة، الدكتورة فلانة، في مؤتمر صحفي عقدته في عدن، إن …)
-        after_aside = toks[j - 1][0] in "،," and f in ("ان", "بان", "انه", "انها")
+        after_aside = f in ("ان", "بان", "انه", "انها") and (
+            toks[j - 1][0] in "،,"
+            or forms[j - 1] in _THAT_PREPOSITIONS
+            and toks[j - 2][0] in "،,"  # حذر فلان، في مؤتمر صحافي، من أن
+            or forms[j - 1] in _STOP_SOURCE  # نقلت … عن فلان قوله إن
+        )
         if (near or after_aside) and f in _COMP and forms[j - 1] not in _SUBORDINATING:
             cue.comp, cue.comp_kind = j, "that"
             return
@@ -1126,8 +1140,14 @@ def _subject(
     k = next(
         (
             j
-            for j in range(sub_from, min(end_tok, sub_from + 6))
-            if forms[j] in _CARRYING and j and forms[j - 1] in _INTERVIEWS
+            for j in range(sub_from, end_tok)
+            if forms[j] in _CARRYING
+            and j
+            and (
+                j < sub_from + 6
+                and forms[j - 1] in _INTERVIEWS
+                or _carried_aside(toks, forms, j, sub_from, end_tok)
+            )
         ),
         -1,
     )
@@ -1138,6 +1158,10 @@ def _subject(
             _subject_before(cue, toks, forms, mention_in, text)
             return
         end_tok = k - 1 if forms[k - 2] != "في" else k - 2
+    if sub_from == cue.idx + 1 < end_tok and toks[sub_from][0] in "،,":
+        # وأضافت، في مقابلة مع صحيفة «الخليج»: «…»: a pronoun subject, and an aside
+        _subject_before(cue, toks, forms, mention_in, text)
+        return
     if sub_from < end_tok:
         a = toks[sub_from][1]
         b = toks[end_tok][1] if cue.comp >= 0 or end_tok < len(toks) else toks[-1][2]
@@ -1174,6 +1198,17 @@ def _subject(
             if apposed:
                 cue.speaker_text = apposed
                 return
+        comma = next((j for j in range(sub_from, end_tok) if toks[j][0] in "،,"), end_tok)
+        if (
+            ms
+            and phrase
+            and forms[sub_from].startswith("ال")
+            and all(m.start > toks[comma][1] and m.type != "PERS" for m in ms)
+        ):
+            # وذكرت النيابة العامة، في بيان نشرته على صفحتها بموقع «فيسبوك»، أن: the
+            # subject before the aside, not a name in it (an apposed person is the subject)
+            cue.speaker_text = phrase
+            return
         if ms:
             best = _best(ms)
             head = strip_clitics(forms[sub_from])
@@ -1359,6 +1394,19 @@ _OUTLETS = mf_set("صحيفة جريدة مجلة وكالة قناة إذاعة
 _INTERVIEWS = mf_set("تصريح تصريحات حديث حوار مقابلة لقاء")
 
 
+def _carried_aside(
+    toks: list[tuple[str, int, int]], forms: list[str], j: int, a: int, b: int
+) -> bool:
+    """An aside after the named subject at ``j``: …، في تصريح نقلته الوكالة / في بيان
+    أوردته وكالة الأنباء العمانية، أن (a statement carried by an outlet, not issued by it)."""
+    if j < a + 3 or forms[j - 2] != "في" or toks[j - 3][0] not in "،,":
+        return False
+    if forms[j - 1] in _INTERVIEWS:
+        return True
+    nxt = forms[j + 1] if j + 1 < b else ""
+    return forms[j - 1] == "بيان" and (nxt in _OUTLETS or nxt[2:] in _OUTLETS)
+
+
 def _source_name(text: str, toks: list[tuple[str, int, int]]) -> str:
     """The words of a source after بحسب/وفقاً (لـ «رويترز»، → «رويترز»)."""
     words = [t for t in toks if t[0] not in ("ل", "لـ", "،", ",")]
@@ -1389,7 +1437,7 @@ def _outlet(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
         elif (
             f == "مع"
             and j > a
-            and forms[j - 1] in _INTERVIEWS
+            and (forms[j - 1] in _INTERVIEWS or j - 1 > a and forms[j - 2] in _INTERVIEWS)
             and j + 1 < b
             and forms[j + 1] in _OUTLETS
         ):
@@ -1624,7 +1672,15 @@ def _make_quote(
     return _quote(text, start, end, speaker, stext, via, cue.text, "indirect")
 
 
-_CONTRASTS = (("في", "حين"), ("بينما",), ("فيما",))
+_CONTRASTS = (
+    ("في", "حين"),
+    ("بينما",),
+    ("فيما",),
+    ("غير", "انه"),
+    ("غير", "انها"),
+    ("الا", "انه"),
+    ("الا", "انها"),
+)
 _CONTRAST_REACH = 20  # tokens from its verb to أن/إن (بينما تؤكد فلانة، وهي …، إن)
 
 
@@ -1632,6 +1688,8 @@ _CONTRAST_REACH = 20  # tokens from its verb to أن/إن (بينما تؤكد �
 # إلى …، لكنه شكا من …): the reported clause ended before them
 _WRITERS_VERBS = mf_set("عزا عزت أرجع أرجعت شكا شكت اشتكى اشتكت")
 _BUT_HE = mf_set("لكنه لكنها ولكنه ولكنها")
+_OCCASION_WORDS = mf_set("خلال عقب أثناء لدى")
+_OCCASIONS = mf_set("ختام هامش مؤتمر ندوة كلمة تصريح تصريحات لقاء اجتماع حفل افتتاح مقابلة")
 
 
 def _writers_clause(toks: list[tuple[str, int, int]], j: int) -> bool:
@@ -1642,6 +1700,10 @@ def _writers_clause(toks: list[tuple[str, int, int]], j: int) -> bool:
     f = cached_match_form(toks[j][0])
     if f[:1] in ("و", "ف") and f in _VERB_FORMS and f[1:] in _VERBS:
         return True
+    if f == "وذلك" and j + 2 < len(toks):
+        # …، وذلك خلال ندوة صحافية / في ختام الاجتماع: where it was said
+        w1, w2 = cached_match_form(toks[j + 1][0]), cached_match_form(toks[j + 2][0])
+        return w1 in _OCCASION_WORDS or w1 in ("في", "علي") and w2 in _OCCASIONS
     if _unjoined(f) in _WRITERS_VERBS and f[:1] in ("و", "ف"):
         return True
     if f in _BUT_HE and j + 1 < len(toks):
@@ -1854,13 +1916,17 @@ def _bare_direct(
         if strip_clitics(last) in _NAME_CUES or last in _NAME_CUES or last in ("ل", "ب"):
             return None
     # «…»، قال X / «…» بحسب X
-    after = [t for t in toks if t[1] > b][:4]
+    after = [t for t in toks if t[1] > b][:5]
     cue_after = None
+    framed = False  # «…»، بهذه الكلمات عبّرت فلانة عن فرحتها
     for t in after:
         f = _unjoined(match_form(t[0]))
-        if f in _VERBS or f in _SOURCE:
+        if f in _VERBS or f in _SOURCE or framed and f in _EXPRESSING:
             cue_after = t
             break
+        if f in _THESE_WORDS:
+            framed = True
+            continue
         if t[0][0].isalnum() and f not in _AUXILIARIES:
             break  # «…» بنسبة كبيرة، وصرح: the verb is the next clause's, not the quote's
     colon_before = bool(before) and before[-1][0] == ":"
