@@ -302,3 +302,79 @@ def test_a_range_of_years_and_a_price_that_is_no_year() -> None:
         ("2022", date(2022, 1, 1)),
     ]
     assert find_dates("تبدأ أسعار الغرف البعيدة ب1922 ريالاً.", PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # من العام الماضي / نفسه gives the year of a day or a month named without one
+        (
+            "زار الوفد المدينة في 14 شباط من العام الماضي.",
+            [("14 شباط من العام الماضي", date(2023, 2, 14))],
+        ),
+        (
+            "أقرت في مايو 2005 وطبقت في 6 أكتوبر من العام نفسه.",
+            [("مايو 2005", date(2005, 5, 1)), ("6 أكتوبر من العام نفسه", date(2005, 10, 6))],
+        ),
+        (
+            "بدأ المشروع في تشرين الأول من العام الماضي.",
+            [("تشرين الأول من العام الماضي", date(2023, 10, 1))],
+        ),
+        # the first day of a range whose month comes after it
+        (
+            "تضرب العاصفة البلاد في الفترة من 12 إلى 14 مارس.",
+            [("12", date(2024, 3, 12)), ("14 مارس", date(2024, 3, 14))],
+        ),
+        (
+            "غرقت الأحياء بين 24 و26 أبريل 2018.",
+            [("24", date(2018, 4, 24)), ("26 أبريل 2018", date(2018, 4, 26))],
+        ),
+        # ليل الخميس; a weekday in brackets after اليوم/أمس is theirs
+        ("ألقى خطاباً ليل الثلاثاء أعلن فيه استقالته.", [("ليل الثلاثاء", date(2024, 3, 12))]),
+        ("أعلنت الوزارة أمس (الأربعاء) النتائج.", [("أمس (الأربعاء)", date(2024, 3, 13))]),
+        # bare الثلاثاء/الأربعاء/الخميس in wire copy
+        ("وأعلنت وزارة الدفاع الثلاثاء أن الغارة أصابت هدفها.", [("الثلاثاء", date(2024, 3, 12))]),
+        ("تأسست الشركة عام 1890 في المدينة.", [("عام 1890", date(1890, 1, 1))]),
+        (
+            "بلغ المنتخب ربع النهائي في نسختي ٢٠٠٤ و٢٠١١.",
+            [("٢٠٠٤", date(2004, 1, 1)), ("٢٠١١", date(2011, 1, 1))],
+        ),
+    ],
+)
+def test_years_of_months_ranges_and_bare_weekdays(
+    text: str, expected: list[tuple[str, date]]
+) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, PUB)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # PUB is a Thursday: what is awaited, planned or given a deadline is to come
+        ("فيما يُنتظر أن يعلن المجلس قراراته يوم الأحد.", date(2024, 3, 17)),
+        ("ومنح الوزير الشركات مهلة تنتهي يوم الأحد.", date(2024, 3, 17)),
+        ("وقالت المفوضية إن المشاركة مرتفعة، متوقعة إعلان النتائج يوم الأحد.", date(2024, 3, 17)),
+        ("وتفتتح الدورة، على أن تقام الندوة يوم السبت.", date(2024, 3, 16)),
+        ("ودعا ناشطون إلى مواصلة المسيرات يوم الجمعة.", date(2024, 3, 15)),
+        # سيطرة is no future verb; الأربعاء قبل الماضي is a week before the last
+        ("بعد سيطرة المسلحين على المدينة فجر الثلاثاء.", date(2024, 3, 12)),
+        ("فاز الفريق الأربعاء قبل الماضي.", date(2024, 3, 6)),
+    ],
+)
+def test_what_tells_of_a_coming_or_an_earlier_weekday(text: str, value: date) -> None:
+    (d,) = find_dates(text, PUB)
+    assert d.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أقيمت المباراة على ملعب 5 جويلية في العاصمة.",
+        "افتتح الفرع الجديد في مدينة 6 أكتوبر.",
+        "ارتفع التضخم فوق مستوى الاثنين في المائة.",
+        "وقال مدير النادي يوسف الخميس إن البرنامج ناجح.",
+        "أحرق الجنود المدينة منذ 1700 عام.",
+    ],
+)
+def test_places_named_by_a_date_and_words_like_weekdays_are_no_dates(text: str) -> None:
+    assert find_dates(text, PUB) == []

@@ -34,6 +34,8 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from itertools import repeat
 
+from nashra.analyze.given_names import MEN, WOMEN
+from nashra.analyze.lexicon import cached_match_form
 from nashra.text import terms
 
 __all__ = ["MONTH_TERMS", "DateMention", "find_dates", "hijri_to_gregorian"]
@@ -131,10 +133,15 @@ _DAY = rf"(?P<day>{_D}(?:(?<!\w.)|(?<=[وب].)(?<!\w..)){_D}?)"
 # After a month's name: its other name in brackets or after a slash, and a year.
 _OTHER_NAME = rf"\s*(?:\(\s*{_MONTH_RE}\s*\)|/\s*{_MONTH_RE}{_E})"
 _YEAR = rf"\s*(?:،|,)?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<year>{_D}{{4}})(?:\s*م{_E})?"
+# …من العام الماضي / من العام نفسه: the year told by a word (see _year_of)
+_OF_YEAR = (
+    r"\s+من\s+(?:العام|السنة|عام|سنة)\s+(?P<ydir>نفسه|نفسها|ذاته|ذاتها|الماضي|الماضية|الفائت"
+    rf"|المنصرم|المنصرمة|المقبل|المقبلة|القادم|القادمة|الجاري|الجارية|الحالي|الحالية){_E}"
+)
 _DATE = re.compile(
     rf"{_DAY}\s*(?:من\s+)?(?:شهر\s+)?"
     rf"(?P<month>{_MONTH_RE}){_E}"
-    rf"(?:{_OTHER_NAME}|\s*-\s*{_MONTH_RE}{_E})?(?:{_YEAR})?"
+    rf"(?:{_OTHER_NAME}|\s*-\s*{_MONTH_RE}{_E})?(?:{_YEAR}|{_OF_YEAR})?"
 )
 # A month named alone: found by its name at a word start (a lookahead on the names' first
 # letters skips most words), then what is around it is matched in place; one pattern with
@@ -152,8 +159,35 @@ MONTH_TERMS = frozenset(t for name in _MONTHS for t in terms(name.split()[0]))
 
 _MONTH_AFTER = re.compile(
     rf"(?:{_OTHER_NAME})?"
-    rf"(?:{_YEAR}|\s+(?P<dir>الماضي|الفائت|المنصرم|المقبل|القادم|الجاري|الحالي){_E})?"
+    rf"(?:{_YEAR}|{_OF_YEAR}|\s+(?P<dir>الماضي|الفائت|المنصرم|المقبل|القادم|الجاري|الحالي){_E})?"
 )
+_RANGE_START = re.compile(
+    r"(?<!\w)(?:من|بين)\s+(?P<day>\d{1,2})\s*(?:و|-|–|(?:إلى|الى|حتى)\s+)\s*$"
+)
+_ANY_YEAR = re.compile(rf"(?<![\w/.\-])(?:1[6-9]|20){_D}{{2}}(?![\w/\-])")
+# A number and a month that name a place (ملعب 5 جويلية، مدينة 6 أكتوبر، جسر 6 أكتوبر)
+_PLACE_BEFORE = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:ملعب|استاد|مدينة|مدينه|حي|جسر|كوبري|شارع|ميدان|ساحة|جامعة|مستشفى"
+    r"|محطة|مطار|ثكنة|مدرسة|ثانوية)\s+$"
+)
+
+
+def _year_of(word: str, text: str, at: int, pub: date | None) -> int | None:
+    """The year of من العام ``word`` said at ``at``: the publication's, the one before or
+    after it, or (نفسه، ذاته) the last year written before ``at``."""
+    w = _fold(word)
+    if w.startswith(("نفس", "ذات")):
+        years = _ANY_YEAR.findall(text, max(0, at - 400), at)
+        return _int(years[-1]) if years else None
+    if pub is None:
+        return None
+    if w.startswith(("الماضي", "الفاءت", "المنصرم")):
+        return pub.year - 1
+    if w.startswith(("المقبل", "القادم")):
+        return pub.year + 1
+    return pub.year
+
+
 _MONTH_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?:في|منذ|خلال|حتى|مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|نهاية|بداية)"
     r"\s+(?:شهر\s+)?$|(?<!\w)[وف]?[لب]?شهر\s+$"
@@ -165,7 +199,7 @@ _HIJRI = re.compile(
 _NUMERIC = re.compile(
     rf"(?P<day>{_D}(?<![\w/.\-].){_D}?)[/.\-](?P<month>{_D}{{1,2}})[/.\-](?P<year>{_D}{{4}})(?![\d/])"
 )
-_TOD = r"(?:(?:صباح|مساء|بعد\s+ظهر|ظهر|عصر|ليل[ةه]|فجر|منتصف\s+ليل[ةه]?)\s+)?"
+_TOD = r"(?:(?:صباح|مساء|بعد\s+ظهر|ظهر|عصر|ليل[ةه]?|فجر|منتصف\s+ليل[ةه]?)\s+)?"
 _RELATIVE = re.compile(
     rf"{_B}[وف]?(?P<tod>{_TOD})(?P<word>أول\s+من\s+أمس|أول\s+أمس|قبل\s+أمس|بعد\s+غد|أمس|البارحة|"
     rf"اليوم|غدا|غداً|غدًا|غد|الليلة\s+الماضية|الليلة){_E}"
@@ -191,7 +225,8 @@ _WEEKDAYS = {
 }
 _WEEKDAY = re.compile(
     rf"{_B}[وف]?(?P<tod>{_TOD})(?P<yawm>(?:يوم|ليلة|ليله|نهار)\s+)?"
-    rf"(?P<day>{_alt(*_WEEKDAYS)}){_E}(?:\s+(?P<dir>الماضي|الفائت|المنصرم|المقبل|القادم){_E})?"
+    rf"(?P<day>{_alt(*_WEEKDAYS)}){_E}"
+    rf"(?:\s+(?P<dir>قبل\s+الماضي|الماضي|الفائت|المنصرم|المقبل|القادم){_E})?"
 )
 _WEEKDAY_CORE = re.compile(rf"{_alt(*_WEEKDAYS)}{_E}")
 _PERIOD_UNIT = r"(?P<unit>الأسبوع|الاسبوع|الشهر|العام|السنة)\s+"
@@ -204,24 +239,43 @@ _PERIOD_CORE = re.compile(_PERIOD_UNIT + _PERIOD_DIR)
 # a future verb (سيلتقي، ستعقد) or سوف before a bare weekday: the next one, not the last
 _FUTURE = re.compile(
     r"(?<!\w)(?:[وف]?س[يتنأ][\u0621-\u064a]{2,}|سوف|غدا|غداً|غد|اعتبارا|اعتباراً|ابتداء|ابتداءً"
-    r"|[وف]?(?:توقع|توقعت|يتوقع|تتوقع|المتوقع|المقرر|المنتظر))(?!\w)"
+    r"|[وف]?(?:توقع|توقعت|يتوقع|تتوقع|المتوقع|المقرر|المنتظر|متوقع|متوقعة|متوقعا|متوقعاً)"
+    r"|[وف]?[يت]\u064f?نتظر|على\s+أن|[وف]?دع(?:ا|ت|وا)(?!\w)[^.،]{0,60}?(?<!\w)(?:إلى|الى))(?!\w)"
+)
+# nouns that look like a future verb (س + يطرة): سيطرة، سيارة، سنة، ستة …
+_FUTURE_LOOKALIKES = re.compile(
+    r"[وف]?(?:سيطر|سيار|سياس|سياد|سياح|سياق|سيد|سيناء|سيناريو|سيول|سيرة|سنة|سنو|سند|ستة|ستين"
+    r"|ستون|سأل)"
 )
 # the first word of a clause: an imperfect verb there (ويصدر الجهاز … يوم الثلاثاء، بينما
 # يلاقي المنتخب … يوم الأربعاء) tells of what is to come; not ويأتي ذلك بعد …، يذكر أن
 _CLAUSE_START = re.compile(r"[،,؛:]|(?<!\w)(?:بينما|فيما|حين|كما)(?!\w)")
 # (ي only: تراجعت، تجمع are as often past verbs as تنطلق is a present one)
-_CLAUSE_VERB = re.compile(r"\s*[وف]?(?P<verb>ي[\u0621-\u064a]{3,})(?!\w)")
+_CLAUSE_VERB = re.compile(r"\s*[وف]?(?P<verb>ي[\u0621-\u0652]{3,})(?!\w)")
+# (ت + …ي: تنتهي، تجري — not تراجعت, a past verb)
+_VERB_BEFORE = re.compile(
+    r"(?<!\w)(?!(?:يوسف|يونس|يحيى|يحيي|يعقوب|يزيد|ياسر|ياسين|يسرى|يمنى|يناير|يونيو|يوليو|يونيه"
+    r"|يوليه|يومي|يوما|يوميا|يومين)(?!\w))(?:ي[\u0621-\u064a]{3,}|ت[\u0621-\u064a]{2,}[يى])\s+(?:يوم\s+)?$"
+)
 _NOT_FUTURE_VERBS = frozenset(
     {"يأتي", "تأتي", "ياتي", "تاتي", "يذكر", "يشار", "تجدر", "يعد", "تعد", "يعتبر", "تعتبر"}
 )
+
+
+def _after_name(text: str, m: re.Match[str]) -> bool:
+    """Whether a given name stands right before ``m`` (يوسف الخميس: a family name)."""
+    before = _GIVEN_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    return before is not None and cached_match_form(before.group("name")) in _GIVEN
 
 
 def _future(lead: str) -> bool:
     """Whether the words of a weekday's sentence before it speak of what is to come."""
     if lead.rstrip().endswith("منذ"):
         return False  # منذ يوم الجمعة: since, so before
-    if _FUTURE.search(lead):
+    if any(not _FUTURE_LOOKALIKES.match(m.group()) for m in _FUTURE.finditer(lead)):
         return True
+    if _VERB_BEFORE.search(lead):
+        return True  # مهلة تنتهي يوم الجمعة: a present verb right before it
     start = 0
     for boundary in _CLAUSE_START.finditer(lead):
         start = boundary.end()  # the weekday's own clause begins after the last one
@@ -230,6 +284,11 @@ def _future(lead: str) -> bool:
 
 
 _WEEKDAY_FOLD = {_fold(k): v for k, v in _WEEKDAYS.items()}
+_GIVEN = MEN | WOMEN
+# الثلاثاء، الأربعاء، الخميس name only their day (الاثنين is also "the two": مستوى الاثنين
+# في المائة), but for a family name after a given name (يوسف الخميس)
+_UNAMBIGUOUS_WEEKDAYS = frozenset({1, 2, 3})
+_GIVEN_BEFORE = re.compile(r"(?P<name>[\u0621-\u064a]+)\s+$")
 # the words after which a bare الجمعة/السبت is a day (اليوم الاثنين، غداً الجمعة)
 _WEEKDAY_CONTEXT = re.compile(r"(?:في|منذ|حتى|مساء|صباح|فجر|اليوم|غدا|غداً|غدًا|غد|أمس)[\s،,]*$")
 
@@ -244,9 +303,13 @@ _DAY_OF_IT = re.compile(rf"{_DAY}\s+منه{_E}")
 # A year: after عام/سنة (العام المالي 2023، بين عامي 2014 و2021), or after منذ, or after
 # في/خلال/حتى/قبل/بعد when nothing follows it in its clause (في 2010، …), or as the second
 # of a range (2014 و2021، من 2013 إلى 2021).
-_Y4 = rf"(?P<year>(?:19|20){_D}{{2}}|[\u0661\u0662][\u0669\u0660]{_D}{{2}})(?![\w/\-]|\.\d|\s*ه)"
+# (1600–1899 only after عام/سنة: عام 1890)
+_Y4 = (
+    rf"(?P<year>(?:1[6-9]|20){_D}{{2}}|(?:\u0661[\u0666-\u0669]|\u0662\u0660){_D}{{2}})"
+    rf"(?![\w/\-]|\.\d|\s*ه)"
+)
 _YEAR_NAMED = re.compile(
-    rf"{_B}[وف]?(?:(?P<ctx>منذ|مطلع|أواخر|أوائل)\s+)?"
+    rf"{_B}[وف]?(?:(?P<ctx>منذ|مطلع|أواخر|أوائل|نسخة|نسختي|دورة|دورتي|موسم|موسمي)\s+)?"
     rf"(?P<core>[بل]?(?:(?:ال)?(?:عام|سنة)(?:ي|\s+المالي|\s+المالية)?\s+)?){_Y4}"
 )
 _YEAR_WORD = re.compile("عام|سنة|سنه")
@@ -254,7 +317,7 @@ _YEAR_AFTER = re.compile(
     rf"{_B}[وف]?(?:في|خلال|حتى|قبل|بعد|نهاية|بداية)\s+{_Y4}(?=\s*(?:[،,.؛:)\n]|$|و\w))"
 )
 _YEAR_CORE = re.compile(
-    r"(?=[12\u0661\u0662])(?:(?:19|20)\d\d|[\u0661\u0662][\u0669\u0660][\u0660-\u0669]{2})"
+    r"(?=[12\u0661\u0662])(?:(?:1[6-9]|20)\d\d|(?:\u0661[\u0666-\u0669]|\u0662\u0660)[\u0660-\u0669]{2})"
 )
 _YEAR_RANGE = re.compile(rf"\s*(?:و|-|–|(?:إلى|الى|حتى)\s+)\s*(?:(?:عام|سنة)\s+)?{_Y4}")
 _ISO = re.compile(
@@ -439,7 +502,11 @@ def _named_months(
         after = _MONTH_AFTER.match(text, m.end())
         assert after is not None  # all of it is optional
         context = _MONTH_BEFORE.search(text, max(0, m.start() - 20), m.start()) is not None
-        value = _month_value(month, after.group("year"), after.group("dir"), context, pub)
+        year = after.group("year")
+        if after.group("ydir"):
+            y = _year_of(after.group("ydir"), text, m.start(), pub)
+            year = str(y) if y else None
+        value = _month_value(month, year, after.group("dir"), context, pub)
         if value is not None:
             s, end = m.start(), after.end()
             out.append(DateMention(text[s:end], s, end, value, "month"))
@@ -456,11 +523,13 @@ def find_dates(
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m: re.Match[str], value: date | None, kind: str, start: int | None = None) -> None:
+    def add(
+        m: re.Match[str], value: date | None, kind: str, start: int | None = None, end: int = -1
+    ) -> None:
         if value is None:
             return
         s = m.start() if start is None else start
-        e = m.end()
+        e = m.end() if end < 0 else end
         while s < e and text[s].isspace():
             s += 1
         if any(s < b and a < e for a, b in taken):
@@ -480,10 +549,15 @@ def find_dates(
         day = _int(m.group("day"))
         if not month or not 1 <= day <= 31:
             continue
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # مدينة 6 أكتوبر: a place
         value: date | None
-        if m.group("year"):
+        year = _int(m.group("year")) if m.group("year") else None
+        if m.group("ydir"):
+            year = _year_of(m.group("ydir"), text, m.start(), pub)
+        if year:
             try:
-                value = date(_int(m.group("year")), month, day)
+                value = date(year, month, day)
             except ValueError:
                 value = None
         elif (event := _EVENTS.get((month, day))) and event[0].search(
@@ -493,6 +567,12 @@ def find_dates(
         else:
             value = _nearest_year(pub, month, day) if pub else None
         add(m, value, "date", m.start("day"))
+        first = _RANGE_START.search(text, max(0, m.start("day") - 16), m.start("day"))
+        if value is not None and first is not None and int(first.group("day")) < day:
+            # من 12 إلى 14 مارس، بين 24 و26 أبريل: the first day is of the same month
+            with suppress(ValueError):
+                d0 = value.replace(day=int(first.group("day")))
+                add(first, d0, "date", first.start("day"), first.end("day"))
     if month_at is not None:
         month_at = list(month_at)  # (read twice: ordinal days need a month name too)
     ordinals = month_at is None or month_at or "غرة" in text or "فاتح" in text
@@ -570,9 +650,10 @@ def find_dates(
             wd = _WEEKDAY_FOLD[_fold(m.group("day"))]
             direction = m.group("dir") or ""
             bare = not m.group("yawm") and not m.group("tod") and not direction
-            if bare and not _WEEKDAY_CONTEXT.search(text, max(0, m.start() - 8), m.start()):
-                # a bare الجمعة/السبت is often a noun (Friday prayers): only after a
-                # preposition-like context word
+            context = bare and _WEEKDAY_CONTEXT.search(text, max(0, m.start() - 8), m.start())
+            if bare and not context and (wd not in _UNAMBIGUOUS_WEEKDAYS or _after_name(text, m)):
+                # a bare الجمعة/السبت/الأحد is often a noun (Friday prayers, الأحد عشر):
+                # only after a preposition-like context word
                 continue
             back = (pub.weekday() - wd) % 7
             lead = text[max(0, m.start() - 80) : m.start()]
@@ -581,6 +662,8 @@ def find_dates(
                 direction = "المقبل"
             if direction in ("المقبل", "القادم"):
                 value = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+            elif direction.startswith("قبل"):  # الأربعاء قبل الماضي: a week earlier
+                value = pub - timedelta(days=(back or 7) + 7)
             elif direction:
                 value = pub - timedelta(days=back or 7)
             else:
@@ -617,6 +700,8 @@ def find_dates(
             named = pattern is _YEAR_NAMED and _YEAR_WORD.search(m.group("core"))
             if pattern is _YEAR_NAMED and not (named or m.group("ctx")):
                 continue  # a number alone (ب1922 ريالاً)
+            if _int(m.group("year")) < 1900 and not named:
+                continue  # منذ 1700 عام: years before 1900 only after عام/سنة
             at = m.start("core") if named else m.start("year")
             before = len(found)
             add(m, date(_int(m.group("year")), 1, 1), "year", at)
@@ -635,7 +720,8 @@ def find_dates(
 
 # a weekday or a relative day right before a date is that date's (اليوم الاثنين 16 مارس)
 # (غداً الجمعة: the tanween too; يوم الأحد الموافق 8 ذي القعدة)
-_JOINING = re.compile(r"[\s،,\u064b-\u0652]{0,4}(?:الموافق\s+(?:لـ?\s*)?)?")
+_JOINING = re.compile(r"[\s،,\u064b-\u0652(\"«]{0,5}(?:الموافق\s+(?:لـ?\s*)?)?")
+_CLOSING = {"(": ")", '"': '"', "«": "»"}
 
 
 def _joined_dates(text: str, found: list[DateMention]) -> list[DateMention]:
@@ -651,7 +737,11 @@ def _joined_dates(text: str, found: list[DateMention]) -> list[DateMention]:
             # غداً الجمعة: the relative day says which Friday; يوم الأحد 14 جانفي: the date
             value = prev.value if d.kind == "weekday" else d.value
             kind = prev.kind if d.kind == "weekday" else d.kind
-            out[-1] = DateMention(text[prev.start : d.end], prev.start, d.end, value, kind)
+            end = d.end  # اليوم (الخميس): up to the closing bracket
+            opener = next((c for c in text[prev.end : d.start] if c in _CLOSING), "")
+            if opener and text[end : end + 1] == _CLOSING[opener]:
+                end += 1
+            out[-1] = DateMention(text[prev.start : end], prev.start, end, value, kind)
         else:
             out.append(d)
     return out
