@@ -552,12 +552,12 @@ def find_dates(
         if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # مدينة 6 أكتوبر: a place
         value: date | None
-        year = _int(m.group("year")) if m.group("year") else None
+        told = _int(m.group("year")) if m.group("year") else None
         if m.group("ydir"):
-            year = _year_of(m.group("ydir"), text, m.start(), pub)
-        if year:
+            told = _year_of(m.group("ydir"), text, m.start(), pub)
+        if told:
             try:
-                value = date(year, month, day)
+                value = date(told, month, day)
             except ValueError:
                 value = None
         elif (event := _EVENTS.get((month, day))) and event[0].search(
