@@ -111,7 +111,8 @@ def test_a_name_starting_with_a_proclitic_letter_keeps_it() -> None:
     text = "أعلن بسام الخطيب افتتاح المعرض. وزار الخطيب ولبنان بعد ذلك."
     spans = [_span(text, "بسام الخطيب", "PERS"), _span(text, "ولبنان", "LOC")]
     mentions, _ = link_entities(text, spans)
-    assert [m.text for m in mentions] == ["بسام الخطيب", "لبنان"]
+    # (الخطيب, untagged here, is found as the family name of بسام الخطيب)
+    assert [m.text for m in mentions] == ["بسام الخطيب", "الخطيب", "لبنان"]
 
 
 @pytest.mark.parametrize(
@@ -567,3 +568,32 @@ def test_women_names_keep_their_first_letter_and_a_verb_after_amma_is_no_name() 
     spans = _spans(text, ("فدوى المرزوقي", "PERS"), ("أبو خليل فيختم", "PERS"))
     mentions, _ = link_entities(text, spans)
     assert [m.text for m in mentions] == ["فدوى المرزوقي", "أبو خليل"]
+
+
+def test_nisbas_that_are_family_names_and_untagged_family_names() -> None:
+    text = (
+        "استقبل رئيس الوزراء محمد شياع السوداني وفداً ألمانياً. وقال السوداني إن بغداد "
+        "ترحب بالاستثمار، فيما رحب الفرع العراقي للشركة. وقال الرئيس دونالد ترمب إن "
+        "المحادثات جيدة، وأضاف ترمب أن الاتفاق قريب. وتسلمت جائزة أبو القاسم الشابي التونسية."
+    )
+    spans = _spans(
+        text,
+        ("محمد شياع", "PERS"),
+        ("بغداد", "LOC"),
+        ("دونالد ترمب", "PERS"),
+        ("أبو القاسم الشابي", "PERS"),
+    )
+    mentions, _ = link_entities(text, sorted(spans, key=lambda s: s.start))
+    found = [(m.text, m.type, m.entity) for m in mentions]
+    assert ("محمد شياع السوداني", "PERS", "محمد شياع السوداني") in found
+    assert ("السوداني", "PERS", "محمد شياع السوداني") in found  # him, not Sudan
+    assert ("العراقي", "LOC", "العراق") in found  # الفرع العراقي: an adjective
+    assert ("ترمب", "PERS", "دونالد ترمب") in found  # untagged, after its full name
+    assert ("أبو القاسم الشابي", "PERS", "أبو القاسم الشابي") in found  # the prize's nisba
+
+
+def test_an_untagged_word_like_a_family_name_is_no_person() -> None:
+    # the last words of names the tagger ran on into are common words, not family names
+    text = "وقال المدرب دونيس المران إن الفريق جاهز. وركز المران المسائي على اللياقة."
+    mentions, _ = link_entities(text, _spans(text, ("دونيس المران", "PERS")))
+    assert [m.text for m in mentions] == ["دونيس المران"]

@@ -568,8 +568,11 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
         sp = _without_formula(found)
         if sp is None or (" " not in sp.text and _generic_word(sp.text)) or _formula(sp.text):
             continue
-        # (فيرهوفن alone keeps its ف when a full name of the article has the word)
-        whole = sp.type == "PERS" and sp.text[:1] in "وف" and sp.text in person_words
+        # (فيرهوفن alone keeps its ف when a full name of the article has the word, and
+        # بنيس its ب: a word of a person's name is that person's, whatever its tag)
+        whole = sp.text in person_words and (
+            sp.type == "PERS" and sp.text[:1] in "وف" or sp.type == "ORG" and " " not in sp.text
+        )
         cut = 0 if whole else _strip_display(sp.text, g, sp.type)
         start = sp.start + cut
         # the accusative ending of an indefinite noun is no part of a name: دولارًا → دولار
@@ -621,6 +624,8 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
             )
         )
     mentions.sort(key=lambda m: (m.start, -m.end))
+    _nisba_family_names(text, mentions)
+    _untagged_surnames(text, mentions)
 
     _link_persons(mentions)
     _link_roles(text, mentions, g)
@@ -1067,6 +1072,92 @@ def _trim_to_known(
 
 
 _NONSPACE = re.compile(r"\S+")
+
+
+_NISBA_NAMED = mf_set("أبو أبي")  # أبو قتادة التونسي
+_DEFINITE_BEFORE = re.compile(r"(?<!\w)ال\w+\s+$")  # الفرع السوري: an adjective
+_ORIGIN_AFTER = re.compile(r"\s+(?:الأصل|الاصل|المولد|الجنسية|الجنسيه)(?!\w)")  # الكويتي الأصل
+
+
+def _nisba_family_names(text: str, mentions: list[Mention]) -> None:
+    """A nisba that is a family name: right after a person's name (محمد شياع + السوداني →
+    محمد شياع السوداني), or alone as the last word of a person named in the article
+    (السوداني after محمد شياع السوداني: him, not Sudan). ``mentions`` in text order."""
+    k = 0
+    while k + 1 < len(mentions):
+        m, n = mentions[k], mentions[k + 1]
+        if (
+            m.type == "PERS"
+            and " " in m.text
+            and n.via == "nisba"
+            and n.text.startswith("ال")
+            and n.text[-1] not in "ةه"  # (جائزة أبو القاسم الشابي التونسية: the prize's)
+            and text[m.end : n.start] == " "
+            and (m.key.split()[0] in _NISBA_NAMED or _listed_name(m.key.split()[0]))
+            and not _ORIGIN_AFTER.match(text, n.end)
+        ):
+            m.text, m.end = text[m.start : n.end], n.end
+            m.key = _key(m.text)
+            m.entity = _display(m.text, m.key)
+            del mentions[k + 1]
+        k += 1
+    last_words = {m.key.rsplit(" ", 1)[-1] for m in mentions if m.type == "PERS" and " " in m.key}
+    for m in mentions:
+        if (
+            m.via == "nisba"
+            and " " not in m.text
+            and (key := _key(m.text)) in last_words
+            and not _DEFINITE_BEFORE.search(text, max(0, m.start - 24), m.start)
+        ):
+            m.type, m.key, m.entity, m.via = "PERS", key, _display(m.text, key), "name"
+
+
+def _untagged_surnames(text: str, mentions: list[Mention]) -> None:
+    """Family names of persons named in full in the article where the tagger left them
+    untagged (ترمب after دونالد ترمب; also after و/ب/ل/ف); ``mentions`` in text order."""
+    families = {
+        spelling_key(known_spelling(sn))
+        for m in mentions
+        if m.type == "PERS" and (sn := surname(m.key))
+    }
+    if not families:
+        return
+    starts = [m.start for m in mentions]
+    added = []
+    for word, s, e in tokens_and_starts(text)[0]:
+        form = cached_match_form(word)
+        cut = 0
+        if spelling_key(known_spelling(form)) not in families:
+            cut = 1
+            if form[:1] not in ("و", "ف", "ب", "ل") or (
+                spelling_key(known_spelling(form[1:])) not in families
+            ):
+                continue
+            if form in clusters():
+                continue  # لصالح: a word of its own, not ل + صالح
+        if not (_surname_word(form[cut:]) or _surname_word(known_spelling(form[cut:]))):
+            continue  # (ترمب: as ترامب)
+        k = bisect_right(starts, s) - 1
+        if k >= 0 and s < mentions[k].end or k + 1 < len(mentions) and mentions[k + 1].start < e:
+            continue
+        mtext = text[s + cut : e]
+        key = _key(mtext)
+        added.append(Mention(mtext, "PERS", s + cut, e, _display(mtext, key), key, "name"))
+    if added:
+        mentions.extend(added)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _surname_word(form: str) -> bool:
+    """Whether a word alone may be a family name the tagger missed: one it mostly tags
+    as a person, or a rare word (not المران، الكبير، أمام, the last words of names the
+    tagger ran on into)."""
+    if is_stopword(form):
+        return False
+    known = lexicon().get(strip_clitics(form, keep_article=True))
+    if known is not None:
+        return known[0] == "PERS"
+    return form not in clusters()
 
 
 def _link_persons(mentions: list[Mention]) -> None:
