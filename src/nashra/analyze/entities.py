@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count, repeat
-from operator import itemgetter
+from operator import itemgetter, or_
 
 from nashra.analyze import given_names
 from nashra.analyze.bodies import BODY_OF, find_bodies
@@ -1115,17 +1115,26 @@ def _nisba_family_names(text: str, mentions: list[Mention]) -> None:
 def _untagged_surnames(text: str, mentions: list[Mention]) -> None:
     """Family names of persons named in full in the article where the tagger left them
     untagged (ترمب after دونالد ترمب; also after و/ب/ل/ف); ``mentions`` in text order."""
-    families = {
-        spelling_key(known_spelling(sn))
-        for m in mentions
-        if m.type == "PERS" and (sn := surname(m.key))
-    }
-    if not families:
+    names = {sn for m in mentions if m.type == "PERS" and (sn := surname(m.key))}
+    if not names:
         return
+    families = {spelling_key(known_spelling(sn)) for sn in names}
+    # the forms a token may have to be one (found in C; the few found are then checked)
+    forms_of = set(names)
+    for sn in names:
+        forms_of.update(_one_vowel_less(sn), (known_spelling(sn),))
+    toks = tokens_and_starts(text)[0]
+    forms = token_forms(text)[0]
+    maybe = map(
+        or_, map(forms_of.__contains__, forms), map(forms_of.__contains__, map(_REST, forms))
+    )
     starts = [m.start for m in mentions]
     added = []
-    for word, s, e in tokens_and_starts(text)[0]:
-        form = cached_match_form(word)
+    for i in compress(range(len(toks)), maybe):
+        (_word, s, e), form = toks[i], forms[i]
+        k = bisect_right(starts, s) - 1
+        if k >= 0 and s < mentions[k].end or k + 1 < len(mentions) and mentions[k + 1].start < e:
+            continue  # (most are: the tagger's own mentions of the name)
         cut = 0
         if spelling_key(known_spelling(form)) not in families:
             cut = 1
@@ -1137,9 +1146,6 @@ def _untagged_surnames(text: str, mentions: list[Mention]) -> None:
                 continue  # لصالح: a word of its own, not ل + صالح
         if not (_surname_word(form[cut:]) or _surname_word(known_spelling(form[cut:]))):
             continue  # (ترمب: as ترامب)
-        k = bisect_right(starts, s) - 1
-        if k >= 0 and s < mentions[k].end or k + 1 < len(mentions) and mentions[k + 1].start < e:
-            continue
         mtext = text[s + cut : e]
         key = _key(mtext)
         added.append(Mention(mtext, "PERS", s + cut, e, _display(mtext, key), key, "name"))
@@ -1148,6 +1154,10 @@ def _untagged_surnames(text: str, mentions: list[Mention]) -> None:
         mentions.sort(key=lambda m: (m.start, -m.end))
 
 
+_REST = itemgetter(slice(1, None))  # a form without its first letter (a proclitic)
+
+
+@lru_cache(maxsize=20_000)
 def _surname_word(form: str) -> bool:
     """Whether a word alone may be a family name the tagger missed: one it mostly tags
     as a person, or a rare word (not المران، الكبير، أمام, the last words of names the
