@@ -33,7 +33,13 @@ from operator import itemgetter, or_
 from nashra.analyze import given_names
 from nashra.analyze.bodies import BODY_OF, find_bodies
 from nashra.analyze.gazetteer import Gazetteer, gazetteer
-from nashra.analyze.lexicon import cached_match_form, core_candidates, mf_set, strip_clitics
+from nashra.analyze.lexicon import (
+    NEWS_AGENCIES,
+    cached_match_form,
+    core_candidates,
+    mf_set,
+    strip_clitics,
+)
 from nashra.analyze.lexicon import cached_sentences as split_sentences
 from nashra.analyze.ner.features import clusters, lexicon
 from nashra.analyze.ner.tagger import EntitySpan, split_tokens, token_forms, tokens_and_starts
@@ -320,6 +326,21 @@ def _with_given_names(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
 _AMMA = re.compile(r"(?:^|\s)و?أما\s+$")
 
 
+_TO_AGENCY = frozenset("ل" + a for a in mf_set(NEWS_AGENCIES))
+
+
+def _without_agency(sp: EntitySpan) -> EntitySpan:
+    """A person without the agency the tagger ran on into: قال سيف لفرانس برس → سيف."""
+    if sp.type != "PERS" or " " not in sp.text:
+        return sp
+    words = sp.text.split(" ")
+    cut = next((k for k, w in enumerate(words) if k and cached_match_form(w) in _TO_AGENCY), 0)
+    if not cut:
+        return sp
+    head = " ".join(words[:cut])
+    return EntitySpan(head, "PERS", sp.start, sp.start + len(head))
+
+
 def _without_amma_verb(text: str, sp: EntitySpan) -> EntitySpan:
     """A person after أما without the ف-verb the tagger ran on into: أما أبو خليل فيختم
     حديثه → أبو خليل (أما … فـ: the ف opens the predicate)."""
@@ -562,7 +583,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     person_words = {
         w for sp in spans if sp.type == "PERS" and " " in sp.text for w in sp.text.split()
     }
-    spans = [_without_amma_verb(text, sp) for sp in _with_given_names(text, spans)]
+    spans = [_without_agency(_without_amma_verb(text, sp)) for sp in _with_given_names(text, spans)]
     grown = map(_with_place_head, repeat(text), spans)
     for found in map(_with_body_tail, repeat(text), grown):
         sp = _without_formula(found)

@@ -14,6 +14,7 @@ from nashra.text.stem import ARTICLE_PREFIXES
 
 __all__ = [
     "CLITIC_PREFIXES",
+    "NEWS_AGENCIES",
     "NISBA_OVERRIDES",
     "ORG_CUES",
     "REPORT_NOUNS",
@@ -373,6 +374,17 @@ SPEECH_PARTICIPLES: tuple[str, ...] = (
 
 # Nouns that introduce a reported source: "بحسب بيان…", "في بيان".
 REPORT_NOUNS: tuple[str, ...] = ("بيان", "تصريح", "تصريحات", "مؤتمر", "تغريدة", "حديث", "مقابلة")
+
+# News agencies named without their noun, as words (قال لرويترز، لفرانس برس، لمراسل الأناضول)
+NEWS_AGENCIES: tuple[str, ...] = (
+    "رويترز",
+    "فرانس",
+    "أسوشيتد",
+    "الأناضول",
+    "سبوتنيك",
+    "شينخوا",
+    "إنترفاكس",
+)
 
 # Nisba adjectives whose country is not derivable by rule (match forms computed by users).
 NISBA_OVERRIDES: dict[str, str] = {

@@ -28,6 +28,7 @@ from operator import or_
 from nashra.analyze.entities import Mention, known_person
 from nashra.analyze.gender import cue_gender, name_gender, title_gender
 from nashra.analyze.lexicon import (
+    NEWS_AGENCIES,
     REPORT_NOUNS,
     SPEECH_PARTICIPLES,
     SPEECH_VERBS,
@@ -127,6 +128,7 @@ class _Cue:
     comp: int = -1  # token index of أن/إن/: or the quote mark
     comp_kind: str = ""  # that | colon | mark
     via: str = ""
+    reported_by: _Cue | None = None  # the cue whose quote this one's words are nested in
 
 
 _OPENER = re.compile('[«“"]')
@@ -297,6 +299,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     and (prev_in_sentence.speaker or prev_in_sentence.speaker_text)
                 ):
                     speaker, stext = prev_in_sentence.speaker, prev_in_sentence.speaker_text
+                    cue.via = cue.via or prev_in_sentence.via  # (to the same outlet)
                 elif cue.kind == "participle" and (
                     opening := _opening_person(
                         cue, mention_in(s_start, toks[cue.idx][1]), text, ments
@@ -381,13 +384,15 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             )
             if inner is not None and cue.comp_kind == "that":
                 inner.via = _name(speaker, stext)
+                inner.reported_by = cue
                 prev_in_sentence = cue
                 continue
             via = _named_reporter(cue.via, toks[cue.idx][1], ments, text, quotes + sentence_quotes)
             q = _make_quote(cue, toks, text, s_end, direct, speaker, stext, via, used_direct)
             if q:
                 sentence_quotes.append(q)
-            prev_in_sentence = cue
+            # (أشار فلان إلى أن الكويت أعلنت أن …، مضيفاً: the reporter goes on)
+            prev_in_sentence = cue.reported_by or cue
         # direct quotes starting in this sentence that no cue claimed
         for span in direct:
             if span in used_direct or not (s_start <= span[0] < s_end):
@@ -1135,6 +1140,9 @@ def _subject(
         sub_from = first
     if not cue.via:  # قال لصحيفة «الأهرام»، في حوار مع مجلة «الدوحة»: the outlet reports it
         cue.via = _outlet(toks, forms, cue.idx + 1, cue.comp if cue.comp >= 0 else end_tok)
+    if not cue.via and cue.idx > 2 and forms[0] in ("في", "وفي") and forms[1] in _INTERVIEWS:
+        # وفي تصريح لاحق لوكالة أنباء البحرين، لفتت فلانة إلى أن: the opening aside's outlet
+        cue.via = _outlet(toks, forms, 1, cue.idx)
     # وأضاف في تصريح نشرته وكالة الأنباء اليمنية أن: the outlet that carried the words
     # reports them; the speaker is the verb's (named before it, or the one before)
     k = next(
@@ -1379,6 +1387,8 @@ def _after_addressee(toks: list[tuple[str, int, int]], forms: list[str], j: int,
     ):
         return j
     k = j + 1
+    if k < end and forms[k] in _PRESS and forms[j][1:] in _AGENCIES:
+        k += 1  # لفرانس برس
     if k < end and toks[k][0] in _OPEN:  # its name in marks
         close = _OPEN[toks[k][0]]
         k = next((i + 1 for i in range(k + 1, end) if toks[i][0] == close), j)
@@ -1390,7 +1400,7 @@ def _after_addressee(toks: list[tuple[str, int, int]], forms: list[str], j: int,
 
 
 _CARRYING = mf_set("نشرته بثته نقلته أوردته أذاعته نشرها بثها نقلها أوردتها")
-_OUTLETS = mf_set("صحيفة جريدة مجلة وكالة قناة إذاعة تلفزيون موقع شبكة محطة")
+_OUTLETS = mf_set("صحيفة جريدة مجلة وكالة قناة إذاعة تلفزيون موقع شبكة محطة برنامج")
 _INTERVIEWS = mf_set("تصريح تصريحات حديث حوار مقابلة لقاء")
 
 
@@ -1423,17 +1433,45 @@ def _text_of(toks: list[tuple[str, int, int]]) -> str:
     return " ".join(t[0] for t in toks)
 
 
+# News agencies named without their noun (لرويترز، لفرانس برس، لمراسل الأناضول)
+_AGENCIES = mf_set(NEWS_AGENCIES)
+_PRESS = mf_set("برس")
+_PROGRAMMES = mf_set("برنامج")  # an outlet only with its name in marks
+_CORRESPONDENT = mf_set("لمراسل لمراسلة لمراسلي")
+
+
+def _agency(toks: list[tuple[str, int, int]], forms: list[str], j: int, word: str, b: int) -> str:
+    """An agency's name from token ``j`` (``word``: its text there, without ل)."""
+    return f"{word} {toks[j + 1][0]}" if j + 1 < b and forms[j + 1] in _PRESS else word
+
+
 def _outlet(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) -> str:
     """The media outlet a speaker talked to between the verb and its complement (قال
     لصحيفة «الأهرام»، في تصريح لوكالة الأنباء الفرنسية، في حوار مع مجلة «الدوحة»): the
     outlet's noun and its name."""
     for j in range(a, min(b, len(toks))):
         f = forms[j]
-        if f.startswith("لل") and f[2:] in _OUTLETS:
-            # وأضاف للوكالة: the agency named before (see _named_reporter)
-            return "ال" + toks[j][0][2:]
+        if f.startswith("ل") and f[1:] in _AGENCIES:  # قالت فلانة لرويترز، لفرانس برس
+            return _agency(toks, forms, j, toks[j][0][1:], b)
+        if f in _CORRESPONDENT and j + 1 < b and forms[j + 1] in _AGENCIES:  # لمراسل الأناضول
+            return _agency(toks, forms, j + 1, toks[j + 1][0], b)
+        if f.startswith("لل") and f[2:] in _OUTLETS and f[2:] not in _PROGRAMMES:
+            # وأضاف للوكالة: the agency named before (see _named_reporter); للإذاعة
+            # الجزائرية: named by its adjectives
+            named = ["ال" + toks[j][0][2:]]
+            for t, tf in zip(toks[j + 1 : b], forms[j + 1 : b], strict=False):
+                if not tf.startswith("ال") or tf in _STOP_SUBJECT or len(named) > 3:
+                    break
+                named.append(t[0])
+            return " ".join(named)
+        if f in ("ل", "لـ") and j + 1 < b and toks[j + 1][0] in _OPEN:  # لـ«القبس»
+            close = next((i for i in range(j + 2, b) if toks[i][0] == _OPEN[toks[j + 1][0]]), -1)
+            if close > j + 2:
+                return _text_of(toks[j + 2 : close])
         if f.startswith("ل") and f[1:] in _OUTLETS:
             noun, k = toks[j][0][1:], j + 1
+            if f[1:] in _PROGRAMMES and not (k < b and toks[k][0] in _OPEN):
+                continue  # لبرنامج «ملعب الأسبوع», not لبرنامج التحول الوطني
         elif (
             f == "مع"
             and j > a
@@ -1496,6 +1534,7 @@ _ADDRESSEE = (
     "للوكاله",
     "للقناه",
     "للمراسلين",
+    *("ل" + a for a in mf_set(NEWS_AGENCIES)),  # لرويترز، لفرانس برس
 )
 _COUNTERPART = ("نظير", "نظراء")
 _ADDRESSEE_WORDS = frozenset({"ل", "له", "لها", "لهم", "لهما", "لنا", "لي"})
@@ -1560,6 +1599,8 @@ def _phrase(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
             continue
         if forms[j] in _STOP_SUBJECT or forms[j] in _COMP or _is_participle(forms[j]):
             break
+        if forms[j][:1] == "ل" and forms[j][1:] in _AGENCIES:
+            break  # قال سيف لفرانس برس: the agency he spoke to
         if forms[j] == "من" and j == b - 1:
             break  # حذر صندوق النقد الدولي من أن …: the preposition belongs to the verb
         if w in _QUOTE_MARKS:
