@@ -619,3 +619,29 @@ def test_a_name_an_editor_gave_in_the_admin_stays(client: Any) -> None:
     _store_found(2, [Found(full, full, "PERS", 1, [full])])
     person.refresh_from_db()
     assert person.name == "ولي العهد محمد بن سلمان" and person.names[full] == 2
+
+
+def test_a_states_body_named_bare_meets_its_countrys_body_not_anothers() -> None:
+    """وزارة الصحة in an article about Jordan is the Jordanian ministry named in full
+    elsewhere; in one about Egypt it is Egypt's: the bare words link no two countries'."""
+    from nashra.analyze.entities import link_entities
+    from nashra.analyze.ner import EntitySpan
+
+    def entities(text: str, places: list[str]) -> list[Any]:
+        spans = []
+        for p in places:
+            at = text.index(p)
+            spans.append(EntitySpan(p, "LOC", at, at + len(p)))
+        return link_entities(text, sorted(spans, key=lambda s: s.start))[1]
+
+    named = "أعلنت وزارة الصحة الأردنية حملة تطعيم جديدة في الأردن."
+    _store_found(1, entities(named, ["الأردن"]))
+    jordan = "عمّان – أعلنت وزارة الصحة تسجيل إصابات في الزرقاء، وقالت إن الأردن مستعد."
+    _store_found(2, entities(jordan, ["عمّان", "الزرقاء", "الأردن"]))
+    egypt = "القاهرة – أعلنت وزارة الصحة تسجيل إصابات في مصر، وقالت إن مصر مستعدة."
+    _store_found(3, entities(egypt, ["القاهرة", "مصر"]))
+    bodies = {e.name: e for e in Entity.objects.filter(kind="ORG")}
+    # three articles, two ministries: the bare one in the article about Jordan is the one
+    # the first article names in full
+    assert sorted(bodies) == ["وزارة الصحة الأردنية", "وزارة الصحة المصرية"]
+    assert "وزاره الصحه" not in bodies["وزارة الصحة الأردنية"].aliases

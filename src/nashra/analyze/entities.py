@@ -646,6 +646,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
         )
     mentions.sort(key=lambda m: (m.start, -m.end))
     _nisba_family_names(text, mentions)
+    _national_bodies(text, mentions)
     _untagged_surnames(text, mentions)
 
     _link_persons(mentions)
@@ -664,7 +665,9 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
             ent.name = m.entity  # الكونغرس rather than للكونغرس
         ent.count += 1
         alias = _key(m.text)
-        if alias not in ent.aliases and (alias not in _SHARED_FORMS or alias == m.key):
+        # (a body's bare words are every country's: البنك المركزي، وزارة الصحة)
+        shared = alias in _SHARED_FORMS or m.via == "partial" and m.type == "ORG"
+        if alias not in ent.aliases and (not shared or alias == m.key):
             ent.aliases.append(alias)
     return mentions, sorted(entities.values(), key=lambda e: (-e.count, e.key))
 
@@ -1274,6 +1277,204 @@ def _central_bank_name(key: str) -> bool:
     g = gazetteer()
     words = key.split()[1:]
     return any(w in ("المركزي", "الاحتياط", "الاحتياطي") or w in g.country_of for w in words)
+
+
+# A state's bodies named without their country (وزارة الصحة، النيابة العامة، مجلس النواب):
+# every country has one, so they are an entity only with the country the article is
+# about, as if its nisba were written (وزارة الصحة → وزارة الصحة الأردنية)
+_NATIONAL_HEADS = mf_set("وزارة هيئة")  # + one or two definite complements
+_NATIONAL_BODIES = {
+    tuple(cached_match_form(w) for w in name.split()): gender
+    for name, gender in (
+        ("النيابة العامة", "f"),
+        ("مجلس النواب", "m"),
+        ("مجلس الوزراء", "m"),
+        ("مجلس الشورى", "m"),
+        ("مجلس الأمة", "m"),
+        ("مجلس الشعب", "m"),
+        ("محكمة النقض", "f"),
+        ("المحكمة العليا", "f"),
+        ("المحكمة الدستورية", "f"),
+        ("الديوان الملكي", "m"),
+    )
+}
+_NATIONAL_FIRST = frozenset(
+    p + w
+    for w in _NATIONAL_HEADS | {k[0] for k in _NATIONAL_BODIES}
+    for p in ("", "و", "ل", "ب", "ف")
+) - {"لالنيابه", "لالمحكمه", "لالديوان", "بالنيابه", "فالنيابه"} | {"للنيابه", "للمحكمه", "للديوان"}
+_NISBA_OF: dict[str, list[str]] | None = None
+
+
+# The Arab world's capitals and largest cities, for the country an article is about
+# (not طرابلس: Libya's and Lebanon's; not القدس)
+_CITY_COUNTRY = {
+    cached_match_form(city): country
+    for country, cities in (
+        ("مصر", ("القاهرة", "الإسكندرية", "الجيزة")),
+        ("المملكة العربية السعودية", ("الرياض", "جدة", "الدمام", "مكة", "المدينة المنورة")),
+        ("الأردن", ("عمّان", "الزرقاء", "إربد")),
+        ("لبنان", ("بيروت", "صيدا")),
+        ("سوريا", ("دمشق", "حلب", "حمص")),
+        ("العراق", ("بغداد", "البصرة", "الموصل", "أربيل")),
+        ("المغرب", ("الرباط", "الدار البيضاء", "مراكش", "فاس", "طنجة")),
+        ("الجزائر", ("وهران", "قسنطينة")),
+        ("تونس", ("صفاقس", "سوسة")),
+        ("السودان", ("الخرطوم", "أم درمان")),
+        ("اليمن", ("صنعاء", "عدن", "تعز")),
+        ("قطر", ("الدوحة",)),
+        ("الإمارات العربية المتحدة", ("أبوظبي", "دبي", "الشارقة")),
+        ("البحرين", ("المنامة",)),
+        ("عُمان", ("مسقط",)),
+        ("موريتانيا", ("نواكشوط",)),
+        ("ليبيا", ("بنغازي", "مصراتة")),
+        ("فلسطين", ("رام الله", "غزة")),
+    )
+    for city in cities
+} | {AMMAN_KEY: "الأردن"}
+
+
+def _home_country(mentions: list[Mention]) -> str | None:
+    """The country an article is about: the one most of its country, nisba and big-city
+    mentions name (two at least, more than half)."""
+    votes = Counter(
+        m.entity if m.via in _COUNTRY_VIAS else _CITY_COUNTRY[m.key]
+        for m in mentions
+        if m.type == "LOC" and (m.via in _COUNTRY_VIAS or m.key in _CITY_COUNTRY)
+    )
+    if not votes:
+        return None
+    top, n = votes.most_common(1)[0]
+    return top if n >= 2 and 2 * n > sum(votes.values()) else None
+
+
+_COUNTRY_VIAS = frozenset(("country", "nisba"))
+
+
+def _nisba_forms(country: str) -> list[str]:
+    global _NISBA_OF
+    if _NISBA_OF is None:
+        by_country: dict[str, list[str]] = {}
+        for form, c in sorted(gazetteer().nisba.items()):
+            by_country.setdefault(c, []).append(form)
+        _NISBA_OF = by_country
+    return _NISBA_OF.get(country, [])
+
+
+def _national_bodies(text: str, mentions: list[Mention]) -> None:
+    """وزارة الصحة، النيابة العامة … written without a nisba: the body of the article's
+    country (:func:`_home_country`) or of the one named with a nisba in the article
+    (وزارة الصحة الأردنية … وزارة الصحة). ``mentions`` in text order."""
+    forms = token_forms(text)[0]
+    heads = list(compress(count(), map(_NATIONAL_FIRST.__contains__, forms)))
+    if not heads:
+        return
+    toks = tokens_and_starts(text)[0]
+    g = gazetteer()
+    home: str | None = None
+    home_known = False
+    found: list[Mention] = []
+    for i in heads:
+        form = forms[i]
+        cut = next(n for n in (0, 1, 2) if n == 2 or _bare_head(form[n:]))
+        head = form[cut:] if not form.startswith("لل") else "ال" + form[2:]
+        j = i + 1
+        if head in _NATIONAL_HEADS:
+            while (
+                j < len(toks)
+                and j - i <= 3
+                and (forms[j].startswith("ال") or j > i + 1 and forms[j] in _CO_PORTFOLIOS)
+                and forms[j] not in _TIME_ADJECTIVES
+                and forms[j] not in _TODAY
+                and not (is_stopword(forms[j]) or g.nisba_country(toks[j][0]))
+            ):
+                j += 1
+            if j == i + 1:
+                continue  # وزارة alone
+        elif i + 1 < len(toks) and (head, forms[i + 1]) in _NATIONAL_BODIES:
+            j = i + 2
+            if j < len(toks) and forms[j] in _HIGH:
+                j += 1  # المحكمة الدستورية العليا
+        else:
+            continue
+        goes_on = ("لل", "ال", "وال") if head in _NATIONAL_HEADS else ("لل",)
+        if j < len(toks) and (g.nisba_country(toks[j][0]) or forms[j].startswith(goes_on)):
+            # named with its country (وزارة الصحة الأردنية), a body's part, or a name
+            # that goes on further than is safe to take (وزارة الفلاحة والصيد البحري …)
+            continue
+        place = j + (j < len(toks) and forms[j] == "في")
+        if place < len(toks) and any(
+            o.type == "LOC" and o.start < toks[place][2] and toks[place][1] < o.end
+            for o in mentions
+        ):
+            continue  # named with its place: هيئة الصحة بدبي، وزارة الصحة في غزة
+        a, b = toks[i][1] + (0 if form.startswith("لل") else cut), toks[j - 1][2]
+        if any(o.start < b and a < o.end for o in mentions):
+            continue
+        bare = text[a:b]
+        if form.startswith("لل"):
+            bare = "ال" + bare[2:]  # للنيابة العامة → النيابة العامة
+        bare_key = _key(bare)
+        named = next(
+            (m for m in mentions if m.type == "ORG" and m.key.startswith(bare_key + " ")), None
+        )
+        if named is not None and g.nisba_of_form(
+            named.key[len(bare_key) + 1 :].removeprefix("ال").removesuffix("ه")
+        ):
+            key, display = named.key, named.entity
+        else:
+            if not home_known:
+                home, home_known = _home_country(mentions), True
+            if home is None or not (nisbas := _nisba_forms(home)):
+                continue
+            feminine = _national_gender(head) == "f"
+            base, written = _written_nisba(nisbas, toks, forms)
+            key = f"{bare_key} ال{base}{'ه' if feminine else ''}"
+            written = written.removesuffix("ة") + ("ة" if feminine else "")
+            display = f"{_display(bare, bare_key)} {written}"
+        found.append(Mention(text[a:b], "ORG", a, b, display, key, "partial"))
+    if found:
+        mentions.extend(found)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _written_nisba(
+    nisbas: list[str], toks: list[tuple[str, int, int]], forms: list[str]
+) -> tuple[str, str]:
+    """The country's nisba (match form, no article or ending) as the article writes it
+    (الأميركي or الأمريكي; its surface, article and all, without a proclitic), else the
+    first one the gazetteer lists, written as its match form."""
+    wanted = {"ال" + n + e: n for n in nisbas for e in ("", "ه")}
+    for (word, _s, _e), f in zip(toks, forms, strict=True):
+        for cut in (0, 1):
+            if f[cut:] in wanted:
+                return wanted[f[cut:]], word[cut:]
+    return nisbas[0], "ال" + nisbas[0]
+
+
+_HIGH = mf_set("العليا الأعلى")
+# أصدرت وزارة الداخلية اليوم بياناً، أعلنت وزارة الصحة الأحد
+_TODAY = mf_set("اليوم أمس الليلة الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد")
+# a second portfolio of one ministry (وزارة التربية والتعليم), not a second body after و
+# (وزارة الخارجية والمخابرات)
+_CO_PORTFOLIOS = frozenset(
+    "وال" + w[2:]
+    for w in mf_set(
+        "التعليم السكان الإعلام القروية العمرة الإسكان التنمية التخطيط الصناعة المعادن "
+        "الثروة المياه الزراعة الرياضة الشباب الاستثمار الاقتصاد التجارة الطاقة الأوقاف "
+        "الإرشاد المواصلات النقل الاتصالات البيئة الإصلاح الآثار الثقافة العمل الشؤون"
+    )
+)
+
+
+def _bare_head(form: str) -> bool:
+    return form in _NATIONAL_HEADS or any(form == k[0] for k in _NATIONAL_BODIES)
+
+
+def _national_gender(head: str) -> str:
+    if head in _NATIONAL_HEADS:
+        return "f"  # وزارة، هيئة
+    return next(gd for k, gd in _NATIONAL_BODIES.items() if k[0] == head)
 
 
 def _link_central_banks(mentions: list[Mention]) -> None:

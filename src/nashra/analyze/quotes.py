@@ -1180,7 +1180,10 @@ def _subject(
         if (
             (ms and forms[sub_from] in _PREPOSITIONS or strip_clitics(forms[sub_from]) in _TIMES)
             and an_idx < 0
-            and _subject_before(cue, toks, forms, mention_in, text)
+            and (
+                _subject_before(cue, toks, forms, mention_in, text)
+                or _title_after_that(cue, toks, forms, text)
+            )
         ):
             return
         if (
@@ -1220,9 +1223,13 @@ def _subject(
         if ms:
             best = _best(ms)
             head = strip_clitics(forms[sub_from])
-            if (best.via == "nisba" or best.type == "LOC" or head in _SOURCE_NOUNS) and (
-                phrase and best.start > a
-            ):
+            if (
+                best.via == "nisba"
+                or best.type == "LOC"
+                or head in _SOURCE_NOUNS
+                or head in _UNNAMED_ROLES
+                and best.type != "PERS"
+            ) and (phrase and best.start > a):
                 # الرئاسة التركية, not تركيا; مصادر في مأرب; مصادر «الوطن»
                 cue.speaker_text = phrase
                 return
@@ -1238,12 +1245,21 @@ def _subject(
             return
     if _subject_before(cue, toks, forms, mention_in, text):
         return
-    # a title and its complement alone between أن and the verb: "أن رئيس الجمهورية شدد"
+    _title_after_that(cue, toks, forms, text)
+
+
+def _title_after_that(
+    cue: _Cue, toks: list[tuple[str, int, int]], forms: list[str], text: str
+) -> bool:
+    """A title and its complement alone between أن and the verb: "أن رئيس الجمهورية شدد
+    خلال اجتماع مجلس الوزراء على أن" (the council after خلال is no subject)."""
     k = next((i for i in range(cue.idx - 1, max(-1, cue.idx - 5), -1) if forms[i] in _COMP), -1)
     if 0 <= k < cue.idx - 2 and title_gender(forms[k + 1]):
         words = toks[k + 1 : cue.idx]
         if all(w[0][0].isalnum() for w in words) and not _PARTICLES & set(forms[k + 1 : cue.idx]):
             cue.speaker_text = text[words[0][1] : words[-1][2]]
+            return True
+    return False
 
 
 def _titled_subject(
@@ -1861,7 +1877,9 @@ def _source_quote(
         src_text = text[name_s:src_e]
     speaker = Mention(src_text, "", -1, -1, src_text, match_form(src_text))
     named = [m for m in ments if src_s <= m.start and m.end <= src_e and m.type in ("PERS", "ORG")]
-    if named:
+    if named and not (  # بحسب مصدر في وزارة الداخلية: the source, not the ministry
+        first in _UNNAMED_ROLES | _SOURCE_NOUNS and not any(m.type == "PERS" for m in named)
+    ):
         speaker = _best(named)
     if sentence_quotes and not sentence_quotes[-1].speaker:
         q = sentence_quotes[-1]
