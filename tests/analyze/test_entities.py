@@ -637,3 +637,23 @@ def test_a_ministry_whose_name_may_go_on_is_left() -> None:
     spans = [_span(text, w, "LOC") for w in ("مصر", "القاهرة")]
     mentions, _ = link_entities(text, spans)
     assert [m for m in mentions if m.type == "ORG"] == []
+
+
+def test_saudi_copy_names_its_country_as_the_kingdom() -> None:
+    text = (
+        "أقامت وزارة الإسكان أمس حفل معايدة لمنسوبيها في المملكة. وكان خادم الحرمين "
+        "الشريفين قد وجه بتسريع مشاريع الإسكان في مناطق المملكة."
+    )
+    mentions, _ = link_entities(text, [])
+    assert [(m.text, m.entity) for m in mentions if m.type == "ORG"] == [
+        ("وزارة الإسكان", "وزارة الإسكان السعودية")
+    ]
+    # the sentence of the body must name the article's country more than any other: a
+    # Saudi report on aid to Yemen, whose sentence about the council names only Yemen
+    text = (
+        "قدمت المملكة مساعدات جديدة. وأكد خادم الحرمين الشريفين دعم المملكة. واستقبل "
+        "الطائرات في عدن وزراء في مجلس الوزراء، وقالوا إن اليمن يشكر الدعم."
+    )
+    spans = [_span(text, w, "LOC") for w in ("عدن", "اليمن")]
+    mentions, _ = link_entities(text, sorted(spans, key=lambda s: s.start))
+    assert [m for m in mentions if m.type == "ORG"] == []

@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count, repeat
-from operator import itemgetter, or_
+from operator import itemgetter
 
 from nashra.analyze import given_names
 from nashra.analyze.bodies import BODY_OF, find_bodies
@@ -1142,16 +1142,14 @@ def _untagged_surnames(text: str, mentions: list[Mention]) -> None:
     names = {sn for m in mentions if m.type == "PERS" and (sn := surname(m.key))}
     if not names:
         return
-    families = {spelling_key(known_spelling(sn)) for sn in names}
+    families = {_family_key(sn) for sn in names}
     # the forms a token may have to be one (found in C; the few found are then checked)
-    forms_of = set(names)
+    forms_of: set[str] = set()
     for sn in names:
-        forms_of.update(_one_vowel_less(sn), (known_spelling(sn),))
+        forms_of |= _family_forms(sn)
     toks = tokens_and_starts(text)[0]
     forms = token_forms(text)[0]
-    maybe = map(
-        or_, map(forms_of.__contains__, forms), map(forms_of.__contains__, map(_REST, forms))
-    )
+    maybe = map(forms_of.__contains__, forms)
     starts = [m.start for m in mentions]
     added = []
     for i in compress(range(len(toks)), maybe):
@@ -1160,11 +1158,9 @@ def _untagged_surnames(text: str, mentions: list[Mention]) -> None:
         if k >= 0 and s < mentions[k].end or k + 1 < len(mentions) and mentions[k + 1].start < e:
             continue  # (most are: the tagger's own mentions of the name)
         cut = 0
-        if spelling_key(known_spelling(form)) not in families:
+        if _family_key(form) not in families:
             cut = 1
-            if form[:1] not in ("و", "ف", "ب", "ل") or (
-                spelling_key(known_spelling(form[1:])) not in families
-            ):
+            if form[:1] not in ("و", "ف", "ب", "ل") or _family_key(form[1:]) not in families:
                 continue
             if form in clusters():
                 continue  # لصالح: a word of its own, not ل + صالح
@@ -1178,7 +1174,16 @@ def _untagged_surnames(text: str, mentions: list[Mention]) -> None:
         mentions.sort(key=lambda m: (m.start, -m.end))
 
 
-_REST = itemgetter(slice(1, None))  # a form without its first letter (a proclitic)
+@lru_cache(maxsize=20_000)
+def _family_key(word: str) -> str:
+    return spelling_key(known_spelling(word))
+
+
+@lru_cache(maxsize=20_000)
+def _family_forms(surname_: str) -> frozenset[str]:
+    """The forms a word naming this family may take (ترامب: ترمب too; وترمب، لترمب)."""
+    bare = {surname_, known_spelling(surname_), *_one_vowel_less(surname_)}
+    return frozenset(bare | {p + f for f in bare for p in ("و", "ف", "ب", "ل")})
 
 
 @lru_cache(maxsize=20_000)
@@ -1334,21 +1339,54 @@ _CITY_COUNTRY = {
 } | {AMMAN_KEY: "الأردن"}
 
 
-def _home_country(mentions: list[Mention]) -> str | None:
+_COUNTRY_VIAS = frozenset(("country", "nisba"))
+
+
+# Saudi copy names its country by these more than by its name
+_SAUDI = "المملكة العربية السعودية"
+_SAUDI_WORDS = re.compile(
+    r"(?<!\w)(?:[وبلف]?المملكة(?!\s+(?:المتحدة|الأردنية|المغربية|الهولندية|الإسبانية"
+    r"|البلجيكية|العربية\s+السعودية))|خادم\s+الحرمين)"
+)
+
+
+def _votes(text: str, mentions: list[Mention], a: int, b: int) -> Counter[str]:
+    """The countries named between ``a`` and ``b`` (names, nisbas, big cities, and
+    المملكة / خادم الحرمين for Saudi Arabia), each time."""
+    votes = Counter(c for m in mentions if a <= m.start < b and (c := _country_of(m)))
+    if "الحرمين" in text or "المملكة" in text:
+        votes[_SAUDI] += len(_SAUDI_WORDS.findall(text, a, b))
+        if not votes[_SAUDI]:
+            del votes[_SAUDI]
+    return votes
+
+
+def _country_of(m: Mention) -> str | None:
+    if m.type != "LOC":
+        return None
+    return m.entity if m.via in _COUNTRY_VIAS else _CITY_COUNTRY.get(m.key)
+
+
+def _home_country(text: str, mentions: list[Mention]) -> str | None:
     """The country an article is about: the one most of its country, nisba and big-city
     mentions name (two at least, more than half)."""
-    votes = Counter(
-        m.entity if m.via in _COUNTRY_VIAS else _CITY_COUNTRY[m.key]
-        for m in mentions
-        if m.type == "LOC" and (m.via in _COUNTRY_VIAS or m.key in _CITY_COUNTRY)
-    )
+    votes = _votes(text, mentions, 0, len(text))
     if not votes:
         return None
     top, n = votes.most_common(1)[0]
     return top if n >= 2 and 2 * n > sum(votes.values()) else None
 
 
-_COUNTRY_VIAS = frozenset(("country", "nisba"))
+def _named_near(country: str, text: str, at: int, mentions: list[Mention]) -> bool:
+    """Whether the sentence around ``at`` names ``country`` (its name, nisba or a big
+    city) more than any other."""
+    a, b = next(((a, b) for a, b in split_sentences(text) if a <= at < b), (at, at))
+    votes = _votes(text, mentions, a, b)
+    return (
+        bool(votes)
+        and votes.most_common(1)[0] == (country, votes[country])
+        and (2 * votes[country] > sum(votes.values()))
+    )
 
 
 def _nisba_forms(country: str) -> list[str]:
@@ -1386,6 +1424,7 @@ def _national_bodies(text: str, mentions: list[Mention]) -> None:
                 and (forms[j].startswith("ال") or j > i + 1 and forms[j] in _CO_PORTFOLIOS)
                 and forms[j] not in _TIME_ADJECTIVES
                 and forms[j] not in _TODAY
+                and not _is_title(toks[j][0])  # هيئة الأركان العامة الفريق فلان
                 and not (is_stopword(forms[j]) or g.nisba_country(toks[j][0]))
             ):
                 j += 1
@@ -1424,9 +1463,11 @@ def _national_bodies(text: str, mentions: list[Mention]) -> None:
             key, display = named.key, named.entity
         else:
             if not home_known:
-                home, home_known = _home_country(mentions), True
+                home, home_known = _home_country(text, mentions), True
             if home is None or not (nisbas := _nisba_forms(home)):
                 continue
+            if not _named_near(home, text, a, mentions):
+                continue  # (a Saudi paper's وزير الدولة عضو مجلس الوزراء in a report on a US visit)
             feminine = _national_gender(head) == "f"
             base, written = _written_nisba(nisbas, toks, forms)
             key = f"{bare_key} ال{base}{'ه' if feminine else ''}"
