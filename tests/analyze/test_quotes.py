@@ -893,3 +893,9 @@ def test_a_participle_after_a_nested_report_is_the_reporters() -> None:
     )
     qs = _quotes(text, [("محمد آل صقر", "PERS"), ("الكويت", "LOC")])
     assert [(q.speaker, q.via) for q in qs][-1] == ("محمد آل صقر", "")
+
+
+def test_the_officer_in_charge_is_a_role_whose_holder_is_apposed() -> None:
+    text = "أكدت المكلفة بالإعلام في الوزارة، سنية القاسمي، أن الوزارة لم تسجل أي إصابة."
+    (q,) = _quotes(text, [])
+    assert q.speaker == "سنية القاسمي"
