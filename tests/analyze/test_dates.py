@@ -378,3 +378,26 @@ def test_what_tells_of_a_coming_or_an_earlier_weekday(text: str, value: date) ->
 )
 def test_places_named_by_a_date_and_words_like_weekdays_are_no_dates(text: str) -> None:
     assert find_dates(text, PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "تلعب المباريات يومي 11 و12 مارس.",
+            [("11", date(2024, 3, 11)), ("12 مارس", date(2024, 3, 12))],
+        ),
+        (
+            "تجرى الانتخابات أيام 26 و27 و28 مارس.",
+            [("26", date(2024, 3, 26)), ("27", date(2024, 3, 27)), ("28 مارس", date(2024, 3, 28))],
+        ),
+        ("يسري القرار اعتباراً من الأحد.", [("الأحد", date(2024, 3, 17))]),
+        ("عقد المجلس جلسته الأخيرة لهذا العام.", [("لهذا العام", date(2024, 1, 1))]),
+        ("تأهل واحد من الأحد عشر لاعباً.", []),
+        ("اعتقل الجيش فجر الثلاثاء عشرة أشخاص.", [("فجر الثلاثاء", date(2024, 3, 12))]),
+    ],
+)
+def test_lists_of_days_from_a_weekday_and_this_year(
+    text: str, expected: list[tuple[str, date]]
+) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, PUB)] == expected

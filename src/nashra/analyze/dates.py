@@ -161,9 +161,14 @@ _MONTH_AFTER = re.compile(
     rf"(?:{_OTHER_NAME})?"
     rf"(?:{_YEAR}|{_OF_YEAR}|\s+(?P<dir>الماضي|الفائت|المنصرم|المقبل|القادم|الجاري|الحالي){_E})?"
 )
+# the days of a range or list before the day that has the month: من 12 إلى 14 مارس، بين
+# 24 و26 أبريل، يومي 11 و12 مارس، أيام 26 و27 و28 مارس
 _RANGE_START = re.compile(
-    r"(?<!\w)(?:من|بين)\s+(?P<day>\d{1,2})\s*(?:و|-|–|(?:إلى|الى|حتى)\s+)\s*$"
+    r"(?<!\w)(?:من|بين|يومي|أيام)\s+(?P<days>\d{1,2}(?:\s*و\s*\d{1,2})*)"
+    r"\s*(?:و|-|–|(?:إلى|الى|حتى)\s+)\s*$"
 )
+_RANGE_DAY = re.compile(r"\d{1,2}")
+_TEEN = re.compile(r"\s+عشر(?!\w)")
 _ANY_YEAR = re.compile(rf"(?<![\w/.\-])(?:1[6-9]|20){_D}{{2}}(?![\w/\-])")
 # A number and a month that name a place (ملعب 5 جويلية، مدينة 6 أكتوبر، جسر 6 أكتوبر)
 _PLACE_BEFORE = re.compile(
@@ -290,11 +295,11 @@ _GIVEN = MEN | WOMEN
 _UNAMBIGUOUS_WEEKDAYS = frozenset({1, 2, 3})
 _GIVEN_BEFORE = re.compile(r"(?P<name>[\u0621-\u064a]+)\s+$")
 # the words after which a bare الجمعة/السبت is a day (اليوم الاثنين، غداً الجمعة)
-_WEEKDAY_CONTEXT = re.compile(r"(?:في|منذ|حتى|مساء|صباح|فجر|اليوم|غدا|غداً|غدًا|غد|أمس)[\s،,]*$")
+_WEEKDAY_CONTEXT = re.compile(r"(?:في|منذ|حتى|من|مساء|صباح|فجر|اليوم|غدا|غداً|غدًا|غد|أمس)[\s،,]*$")
 
 
 # هذا الأسبوع، هذا العام، هذه السنة: the publication's week, month or year
-_THIS = re.compile(rf"{_B}[وف]?(?:هذا|هذه)\s+(?P<unit>الأسبوع|الاسبوع|الشهر|العام|السنة){_E}")
+_THIS = re.compile(rf"{_B}[وف]?[لب]?(?:هذا|هذه)\s+(?P<unit>الأسبوع|الاسبوع|الشهر|العام|السنة){_E}")
 _THIS_CORE = re.compile(rf"(?:هذا|هذه){_E}")
 # العام الجديد around the new year (late December or January): the year begun or beginning
 _NEW_YEAR = re.compile(rf"{_B}[وفبل]?(?:ال)?(?P<unit>العام|السنة)\s+(?:ال)?جديد[ةه]?{_E}")
@@ -567,12 +572,13 @@ def find_dates(
         else:
             value = _nearest_year(pub, month, day) if pub else None
         add(m, value, "date", m.start("day"))
-        first = _RANGE_START.search(text, max(0, m.start("day") - 16), m.start("day"))
-        if value is not None and first is not None and int(first.group("day")) < day:
-            # من 12 إلى 14 مارس، بين 24 و26 أبريل: the first day is of the same month
-            with suppress(ValueError):
-                d0 = value.replace(day=int(first.group("day")))
-                add(first, d0, "date", first.start("day"), first.end("day"))
+        first = _RANGE_START.search(text, max(0, m.start("day") - 24), m.start("day"))
+        if value is not None and first is not None:
+            # the days before it are of the same month
+            for d in _RANGE_DAY.finditer(text, first.start("days"), first.end("days")):
+                if int(d.group()) < day:
+                    with suppress(ValueError):
+                        add(d, value.replace(day=int(d.group())), "date")
     if month_at is not None:
         month_at = list(month_at)  # (read twice: ordinal days need a month name too)
     ordinals = month_at is None or month_at or "غرة" in text or "فاتح" in text
@@ -650,6 +656,8 @@ def find_dates(
             wd = _WEEKDAY_FOLD[_fold(m.group("day"))]
             direction = m.group("dir") or ""
             bare = not m.group("yawm") and not m.group("tod") and not direction
+            if _TEEN.match(text, m.end()):
+                continue  # الأحد عشر: eleven (not الثلاثاء عشرة فلسطينيين)
             context = bare and _WEEKDAY_CONTEXT.search(text, max(0, m.start() - 8), m.start())
             if bare and not context and (wd not in _UNAMBIGUOUS_WEEKDAYS or _after_name(text, m)):
                 # a bare الجمعة/السبت/الأحد is often a noun (Friday prayers, الأحد عشر):
