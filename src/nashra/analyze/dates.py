@@ -575,10 +575,10 @@ def find_dates(
         first = _RANGE_START.search(text, max(0, m.start("day") - 24), m.start("day"))
         if value is not None and first is not None:
             # the days before it are of the same month
-            for d in _RANGE_DAY.finditer(text, first.start("days"), first.end("days")):
-                if int(d.group()) < day:
+            for listed in _RANGE_DAY.finditer(text, first.start("days"), first.end("days")):
+                if int(listed.group()) < day:
                     with suppress(ValueError):
-                        add(d, value.replace(day=int(d.group())), "date")
+                        add(listed, value.replace(day=int(listed.group())), "date")
     if month_at is not None:
         month_at = list(month_at)  # (read twice: ordinal days need a month name too)
     ordinals = month_at is None or month_at or "غرة" in text or "فاتح" in text
