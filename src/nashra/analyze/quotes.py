@@ -337,6 +337,9 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                             sq.speaker, sq.speaker_type, -1, -1, sq.speaker, sq.speaker_key
                         )
                     stext = speaker.entity
+                    if not cue.via and prev[-1].speaker_key == speaker.key:
+                        # وأضافت: the same interview goes on (قالت فلانة لـ«الشرق الأوسط»)
+                        cue.via = prev[-1].via
                 else:
                     # nobody quoted yet: the nearest person or body, but not one of the
                     # other gender (قالت after التقينا الروائية فلانة … جائزة فلان)
@@ -376,7 +379,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     and (c.speaker or c.speaker_text)
                     # (… ، في حين أكدت الوزيرة أن: the writer's contrast, no reported speech)
                     and not any(
-                        toks[j][0] in "،," and _contrast_cue(toks, j + 1)
+                        toks[j][0] in "،,"
+                        and (_contrast_cue(toks, j + 1) or _writers_clause(toks, j + 1))
                         for j in range(cue.comp, c.idx)
                     )
                 ),
@@ -977,6 +981,7 @@ _INNER_REACH = 8
 _INNER_REACH_NAMED = 14  # … when the inner verb's subject is named right before it
 _CLAUSE_BREAKS = frozenset("،,.:;؛")
 _THAT_PREPOSITIONS = mf_set("من إلى على")  # حذر من أن، أشار إلى أن، شدد على أن
+_ON_VERBS = mf_set("شدد شددت أكد أكدت نص نصت حرص حرصت أصر أصرت")  # those that take على أن
 _PARTICLES = mf_set("قد كان لم لن لا سوف ما")  # (أن اللاعب قد أعلن: no title's complement)
 # time words that may follow a verb before its subject or instead of it (حذر الأسبوع الماضي)
 _TIMES = mf_set(
@@ -1020,8 +1025,16 @@ def _complement(
             toks[j - 1][0] in "،,"
             or forms[j - 1] in _THAT_PREPOSITIONS
             and toks[j - 2][0] in "،,"  # حذر فلان، في مؤتمر صحافي، من أن
+            and (forms[j - 1] != "علي" or _unjoined(cue.form) in _ON_VERBS)  # (، على أن: provided)
             or forms[j - 1] in _STOP_SOURCE  # نقلت … عن فلان قوله إن
         )
+        if (
+            f in _COMP
+            and forms[j - 1] == "علي"
+            and toks[j - 2][0] in "،,"
+            and _unjoined(cue.form) not in _ON_VERBS
+        ):
+            return  # أعلنت الوزارة إطلاق الحملة، على أن تستمر: "provided that", no speech
         if (near or after_aside) and f in _COMP and forms[j - 1] not in _SUBORDINATING:
             cue.comp, cue.comp_kind = j, "that"
             return
@@ -1096,8 +1109,10 @@ def _subject(
         strength = _addressee(forms[j])
         if not strength:
             continue
-        if any(m.start < toks[j][2] and toks[j][1] < m.end for m in mention_in(a0, toks[j][2])):
-            continue  # part of a name (للأمم المتحدة)
+        if forms[j][1:] not in _AGENCIES and any(
+            m.start < toks[j][2] and toks[j][1] < m.end for m in mention_in(a0, toks[j][2])
+        ):
+            continue  # part of a name (للأمم المتحدة), not an agency (لرويترز)
         # لصحيفة / لنظيره / لـ«…» always; للمنظمة only after a name (else it is genitive:
         # الأمينة العامة للمنظمة ليلى منصور)
         if strength == 2 or any(
@@ -1203,7 +1218,7 @@ def _subject(
             if surname is not None:
                 cue.speaker = surname
                 return
-        if an_idx < 0 and not any(m.type == "PERS" for m in ms):
+        if not any(m.type == "PERS" for m in ms):
             # وقالت رئيسة الجمعية في البلدة، منى عودة، إن: a name the tagger missed
             apposed = _apposed_name(toks, forms, sub_from, end_tok)
             if apposed:
@@ -1332,11 +1347,17 @@ def _apposed_name(toks: list[tuple[str, int, int]], forms: list[str], a: int, b:
     """The two or three words set off by commas after a role that opens the subject
     (رئيسة قسم البحوث في أحد البنوك، هبة الشريف: …): the name of the role's holder. The
     first word has no article; none is a stopword, a time or a speech word."""
-    if not title_gender(forms[a]) or strip_clitics(forms[a]) in _UNNAMED_ROLES:
+    if strip_clitics(forms[a]) in _UNNAMED_ROLES:
         return ""  # (مسؤول يمني بمحافظة عدن، جنوب البلاد: an unnamed official, a place)
     comma = next((k for k in range(a + 1, b) if toks[k][0] in "،,"), -1)
     if comma < 0:
         return ""
+    # (دفاع المطالبين بالحق المدني، المحامية فلانة: the title is in the apposition)
+    titled = comma + 2 < b and bool(title_gender(forms[comma + 1]))
+    if not (title_gender(forms[a]) or titled):
+        return ""
+    if titled:
+        comma += 1
     end = comma + 1
     while end < b and toks[end][0][0].isalnum() and end - comma <= 4:
         end += 1
@@ -1415,9 +1436,11 @@ def _after_addressee(toks: list[tuple[str, int, int]], forms: list[str], j: int,
     return k if k < end else j
 
 
-_CARRYING = mf_set("نشرته بثته نقلته أوردته أذاعته نشرها بثها نقلها أوردتها")
+_CARRYING = mf_set(
+    "نشرته بثته نقلته أوردته أذاعته نشرها بثها نقلها أوردتها نقلتها نشرتها بثتها أذاعتها"
+)
 _OUTLETS = mf_set("صحيفة جريدة مجلة وكالة قناة إذاعة تلفزيون موقع شبكة محطة برنامج")
-_INTERVIEWS = mf_set("تصريح تصريحات حديث حوار مقابلة لقاء")
+_INTERVIEWS = mf_set("تصريح تصريحات حديث حوار مقابلة لقاء مداخلة اتصال")
 
 
 def _carried_aside(
@@ -1691,6 +1714,9 @@ def _make_quote(
     limit = after + 3
     for t in toks[cue.comp + 1 : cue.comp + 5]:
         if t[0] in '«“"' and not _is_name(text, t[1]):  # (إن برنامج «…» أسهم: a name)
+            close = next((b for a, b in direct if a == t[1]), -1)
+            if close > 0 and _words(text[t[2] : close]) < 2:
+                continue  # رئاسة "فيفا": one word in marks is a name or a term
             limit = t[1]
             break
         if not t[0][0].isalnum():
@@ -1705,9 +1731,9 @@ def _make_quote(
         return None
     start = after
     end = s_end
-    for a, _b in direct:
-        if start < a < end and not _is_name(text, a):
-            end = a  # a quote in the clause ends it; a name («الفجر الصامت») does not
+    for a, b in direct:
+        if start < a < end and not _is_name(text, a) and _words(text[a + 1 : b]) > 1:
+            end = a  # a quote in the clause ends it; a name («الفجر الصامت», «التوجيهي») does not
     # stop at a following participle cue, or at a contrast that opens another speaker's
     # clause (، في حين أكدت الوزيرة أن …: the writer's words again)
     for j in range(cue.comp + 1, len(toks)):
@@ -1720,7 +1746,19 @@ def _make_quote(
         if t[0] in "،," and (_contrast_cue(toks, j + 1) or _writers_clause(toks, j + 1)):
             end = t[1]
             break
-    while end > start and (text[end - 1] in " .،,؛:\n" or text[end - 1] in _QUOTE_MARKS):
+        if (  # … كما قال إنه: the writer goes on to another report (not كما ورد من)
+            cached_match_form(t[0]) in _AS_WELL
+            and j + 1 < len(toks)
+            and cached_match_form(toks[j + 1][0]) in _VERB_FORMS
+            and any(cached_match_form(u[0]) in _COMP for u in toks[j + 2 : j + 8])
+        ):
+            end = t[1]
+            break
+    while end > start and (
+        text[end - 1] in " .،,؛:\n"
+        or text[end - 1] in _QUOTE_MARKS
+        and not _closes_a_name(text, start, end)
+    ):
         end -= 1
     while start < end and text[start] in " ،,":
         start += 1
@@ -1746,6 +1784,8 @@ _CONTRAST_REACH = 20  # tokens from its verb to أن/إن (بينما تؤكد �
 _WRITERS_VERBS = mf_set("عزا عزت أرجع أرجعت شكا شكت اشتكى اشتكت")
 _BUT_HE = mf_set("لكنه لكنها ولكنه ولكنها")
 _OCCASION_WORDS = mf_set("خلال عقب أثناء لدى")
+_AS_WELL = mf_set("كما")
+_IN_REPLY = mf_set("رداً ردا ردًا تعليقاً تعليقا")
 _OCCASIONS = mf_set("ختام هامش مؤتمر ندوة كلمة تصريح تصريحات لقاء اجتماع حفل افتتاح مقابلة")
 
 
@@ -1757,6 +1797,18 @@ def _writers_clause(toks: list[tuple[str, int, int]], j: int) -> bool:
     f = cached_match_form(toks[j][0])
     if f[:1] in ("و", "ف") and f in _VERB_FORMS and f[1:] in _VERBS:
         return True
+    if (  # …، أكد خبير الطاقة فلان في حديثه إلى "الوطن" أن: a new subject (not …، قال
+        # للاعبيه إن: the verb of the subject named before the comma, a nested report)
+        f in _VERBS
+        and j + 1 < len(toks)
+        and toks[j + 1][0][0].isalpha()
+        and not cached_match_form(toks[j + 1][0]).startswith("ل")
+        and cached_match_form(toks[j + 1][0]) not in _PREPOSITIONS
+        and any(cached_match_form(t[0]) in _COMP for t in toks[j + 2 : j + _CONTRAST_REACH])
+    ):
+        return True
+    if f in _IN_REPLY:
+        return True  # …، رداً على منشورات متداولة: why it was said
     if f == "وذلك" and j + 2 < len(toks):
         # …، وذلك خلال ندوة صحافية / في ختام الاجتماع: where it was said
         w1, w2 = cached_match_form(toks[j + 1][0]), cached_match_form(toks[j + 2][0])
@@ -1767,6 +1819,15 @@ def _writers_clause(toks: list[tuple[str, int, int]], j: int) -> bool:
         nxt = cached_match_form(toks[j + 1][0])
         return nxt in _VERB_FORMS or nxt in _WRITERS_VERBS
     return False
+
+
+def _closes_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the mark at ``end - 1`` closes one opened inside the quote (رئاسة "فيفا")."""
+    mark, inner = text[end - 1], text[start : end - 1]
+    if mark == '"':
+        return inner.count('"') % 2 == 1
+    opener = {"»": "«", "”": "“"}.get(mark)
+    return opener is not None and inner.count(opener) > inner.count(mark)
 
 
 def _contrast_cue(toks: list[tuple[str, int, int]], j: int) -> bool:
