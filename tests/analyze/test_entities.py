@@ -657,3 +657,44 @@ def test_saudi_copy_names_its_country_as_the_kingdom() -> None:
     spans = [_span(text, w, "LOC") for w in ("عدن", "اليمن")]
     mentions, _ = link_entities(text, sorted(spans, key=lambda s: s.start))
     assert [m for m in mentions if m.type == "ORG"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "bodies"),
+    [
+        # a ministry in a city of the article's country is its
+        (
+            "استقبل الوزير نظيره الصيني في مقر وزارة الخارجية بالرياض، وأكد أن السعودية "
+            "والسعودية الجديدة ترحبان بالتعاون.",
+            ["الرياض", "السعودية"],
+            [("وزارة الخارجية", "وزارة الخارجية السعودية")],
+        ),
+        # سلطنة عمان counts for Oman; a sentence that names no country is the article's
+        (
+            "أعلنت سلطنة عمان زيادة المقاعد الجامعية. وأضافت الوزيرة العمانية أن مجلس الوزراء "
+            "وافق على الزيادة.",
+            ["سلطنة عمان"],
+            [("مجلس الوزراء", "مجلس الوزراء العماني")],
+        ),
+        # a Saudi royal name counts for Saudi Arabia in its sentence
+        (
+            "وعاد الوفد من واشنطن والولايات المتحدة إلى الرياض، واستقبله الأمير محمد بن "
+            "نايف بن عبدالعزيز ولي العهد نائب رئيس مجلس الوزراء. وقالت المملكة إن الزيارة ناجحة.",
+            ["واشنطن", "الولايات المتحدة", "الرياض"],
+            [("مجلس الوزراء", "مجلس الوزراء السعودي")],
+        ),
+        # هيئة is also a shape: only known authorities; two complements at most
+        (
+            "رسم الفنان في القاهرة هيئة الرسوم المتحركة، وزارت مصر وزارة الداخلية المسدسات "
+            "اللعبة في مصر.",
+            ["القاهرة", "مصر"],
+            [],
+        ),
+    ],
+)
+def test_a_states_body_in_its_capital_its_countrys_words_and_authorities(
+    text: str, places: list[str], bodies: list[tuple[str, str]]
+) -> None:
+    spans = [_span(text, w, "LOC") for w in places]
+    mentions, _ = link_entities(text, sorted(spans, key=lambda s: s.start))
+    assert [(m.text, m.entity) for m in mentions if m.type == "ORG"] == bodies

@@ -1336,7 +1336,7 @@ _CITY_COUNTRY = {
         ("فلسطين", ("رام الله", "غزة")),
     )
     for city in cities
-} | {AMMAN_KEY: "الأردن"}
+} | {AMMAN_KEY: "الأردن", cached_match_form("سلطنة عمان"): "عُمان"}
 
 
 _COUNTRY_VIAS = frozenset(("country", "nisba"))
@@ -1346,7 +1346,7 @@ _COUNTRY_VIAS = frozenset(("country", "nisba"))
 _SAUDI = "المملكة العربية السعودية"
 _SAUDI_WORDS = re.compile(
     r"(?<!\w)(?:[وبلف]?المملكة(?!\s+(?:المتحدة|الأردنية|المغربية|الهولندية|الإسبانية"
-    r"|البلجيكية|العربية\s+السعودية))|خادم\s+الحرمين)"
+    r"|البلجيكية|العربية\s+السعودية))|خادم\s+الحرمين|بن\s+عبد\s?العزيز|آل\s+سعود)"
 )
 
 
@@ -1378,15 +1378,11 @@ def _home_country(text: str, mentions: list[Mention]) -> str | None:
 
 
 def _named_near(country: str, text: str, at: int, mentions: list[Mention]) -> bool:
-    """Whether the sentence around ``at`` names ``country`` (its name, nisba or a big
-    city) more than any other."""
+    """Whether the sentence around ``at`` names no other country (name, nisba, big city)
+    as often as ``country``: a sentence that names none is the article's."""
     a, b = next(((a, b) for a, b in split_sentences(text) if a <= at < b), (at, at))
     votes = _votes(text, mentions, a, b)
-    return (
-        bool(votes)
-        and votes.most_common(1)[0] == (country, votes[country])
-        and (2 * votes[country] > sum(votes.values()))
-    )
+    return not votes or 2 * votes[country] > sum(votes.values())
 
 
 def _nisba_forms(country: str) -> list[str]:
@@ -1417,11 +1413,18 @@ def _national_bodies(text: str, mentions: list[Mention]) -> None:
         cut = next(n for n in (0, 1, 2) if n == 2 or _bare_head(form[n:]))
         head = form[cut:] if not form.startswith("لل") else "ال" + form[2:]
         j = i + 1
+        if head in _AUTHORITY and (i + 1 >= len(toks) or forms[i + 1] not in _AUTHORITY_FIELDS):
+            continue  # هيئة is also a shape (هيئة الرسوم المتحركة): only known authorities
         if head in _NATIONAL_HEADS:
             while (
                 j < len(toks)
                 and j - i <= 3
-                and (forms[j].startswith("ال") or j > i + 1 and forms[j] in _CO_PORTFOLIOS)
+                and (
+                    forms[j].startswith("ال")
+                    and sum(f.startswith("ال") for f in forms[i + 1 : j]) < 2
+                    or j > i + 1
+                    and forms[j] in _CO_PORTFOLIOS
+                )
                 and forms[j] not in _TIME_ADJECTIVES
                 and forms[j] not in _TODAY
                 and not _is_title(toks[j][0])  # هيئة الأركان العامة الفريق فلان
@@ -1442,11 +1445,26 @@ def _national_bodies(text: str, mentions: list[Mention]) -> None:
             # that goes on further than is safe to take (وزارة الفلاحة والصيد البحري …)
             continue
         place = j + (j < len(toks) and forms[j] == "في")
-        if place < len(toks) and any(
-            o.type == "LOC" and o.start < toks[place][2] and toks[place][1] < o.end
-            for o in mentions
-        ):
-            continue  # named with its place: هيئة الصحة بدبي، وزارة الصحة في غزة
+        where = next(
+            (
+                o
+                for o in mentions
+                if place < len(toks)
+                and o.type == "LOC"
+                and o.start < toks[place][2]
+                and toks[place][1] < o.end
+            ),
+            None,
+        )
+        if where is not None:
+            if not home_known:
+                home, home_known = _home_country(text, mentions), True
+            if home is None or _country_of(where) != home or head in _AUTHORITY:
+                # named with its place: هيئة الصحة بدبي، وزارة الصحة في غزة (a ministry in a
+                # city of the article's country is its: وزارة الخارجية بالرياض)
+                continue
+        if i and strip_clitics(forms[i - 1]) in _ENCLOSING:
+            continue  # رئاسة النيابة العامة، مكتب وزارة الصحة: part of another body's name
         a, b = toks[i][1] + (0 if form.startswith("لل") else cut), toks[j - 1][2]
         if any(o.start < b and a < o.end for o in mentions):
             continue
@@ -1494,6 +1512,13 @@ def _written_nisba(
 
 
 _HIGH = mf_set("العليا الأعلى")
+_ENCLOSING = mf_set("رئاسة إدارة لجنة دائرة مكتب فرع قسم أمانة مديرية")
+_AUTHORITY = mf_set("هيئة")
+_AUTHORITY_FIELDS = mf_set(
+    "الرقابة الأركان الخبراء الطيران النزاهة التحقيق الاتصالات الإذاعة الإحصاء السياحة الزكاة "
+    "الغذاء المواصفات الطاقة الأوراق الاستثمار الانتخابات الإعلام التأمين الطرق الموانئ "
+    "المساحة البيئة الدواء الصحة الشباب الرياضة الترفيه الثقافة التراث تنظيم مكافحة"
+)
 # أصدرت وزارة الداخلية اليوم بياناً، أعلنت وزارة الصحة الأحد
 _TODAY = mf_set("اليوم أمس الليلة الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد")
 # a second portfolio of one ministry (وزارة التربية والتعليم), not a second body after و
