@@ -953,3 +953,13 @@ def test_a_title_in_the_apposition_names_the_speaker_after_a_relayed_source() ->
     )
     (q,) = _quotes(text, [])
     assert (q.speaker, q.via) == ("نجاة الفيلالي", "موقع هسبريس")
+
+
+def test_a_report_inside_a_report_through_an_apposition() -> None:
+    text = (
+        "وذكرت صحيفة «الأهرام» أن الألماني توماس فيبر، المدير الفني للنادي الأهلي، قال "
+        "للاعبيه عقب التعادل مع الزمالك إن الفريق أهدر فرصة حسم الصدارة."
+    )
+    names = [("الأهرام", "ORG"), ("توماس فيبر", "PERS"), ("الأهلي", "ORG"), ("الزمالك", "ORG")]
+    (q,) = _quotes(text, names)
+    assert (q.speaker, q.via, q.text) == ("توماس فيبر", "الأهرام", "الفريق أهدر فرصة حسم الصدارة")

@@ -688,6 +688,9 @@ def _issued_before(
     return None
 
 
+_MAX_APPOSITION = 9  # words of a title set off by commas after a name
+
+
 def _apposing(tok: tuple[str, int, int], name: Mention, text: str = "") -> bool:
     """Whether ``tok`` is a comma that opens or closes ``name`` as an apposition (أن
     الوزير، فلان، أكد; أن وزير النفط، الدكتور فلان، أكد: honorifics between)."""
@@ -695,6 +698,11 @@ def _apposing(tok: tuple[str, int, int], name: Mention, text: str = "") -> bool:
         return False
     if 0 <= name.start - tok[2] <= 1 or 0 <= tok[1] - name.end <= 1:
         return True
+    if text and tok[1] > name.end:  # فلان، المدير الفني للنادي، قال: the apposition's end
+        seg = text[name.end : tok[1]]
+        opened = seg.lstrip()[:1] in ("،", ",")
+        if opened and seg.count("،") + seg.count(",") == 1 and len(seg.split()) <= _MAX_APPOSITION:
+            return True
     between = text[tok[2] : name.start].split() if text and tok[2] < name.start else []
     return bool(between) and _honorifics_only(between)
 
@@ -1093,6 +1101,9 @@ def _subject(
     """The named subject: after the verb up to the complement, else just before the verb."""
     if cue.kind == "participle":
         return
+    if (appositive := _apposed_before(cue, toks, mention_in, text)) is not None:
+        cue.speaker = appositive  # أن فلان، المدير الفني للنادي، قال للاعبيه إن
+        return
     end_tok = cue.comp if cue.comp >= 0 else min(len(toks), cue.idx + 8) - 1
     if end_tok <= cue.idx:
         return
@@ -1411,6 +1422,25 @@ def _subject_before(
 
 
 _WAS = mf_set("كان كانت وكان وكانت")
+
+
+def _apposed_before(
+    cue: _Cue,
+    toks: list[tuple[str, int, int]],
+    mention_in: Callable[[int, int], list[Mention]],
+    text: str,
+) -> Mention | None:
+    """The person whose apposition closes with the comma right before the verb (فلان،
+    المدير الفني للنادي، قال): the verb's subject."""
+    if cue.idx < 2 or toks[cue.idx - 1][0] not in "،,":
+        return None
+    comma = toks[cue.idx - 1]
+    lo = toks[max(0, cue.idx - _MAX_APPOSITION - 4)][1]
+    m = next((m for m in reversed(mention_in(lo, comma[1])) if m.type == "PERS"), None)
+    if m is None:
+        return None
+    seg = text[m.end : comma[1]]
+    return m if len(seg.split()) >= 2 and _apposing(comma, m, text) else None
 
 
 def _after_addressee(toks: list[tuple[str, int, int]], forms: list[str], j: int, end: int) -> int:
