@@ -301,6 +301,13 @@ _WEEKDAY_CONTEXT = re.compile(r"(?:في|منذ|حتى|من|مساء|صباح|ف�
 # هذا الأسبوع، هذا العام، هذه السنة: the publication's week, month or year
 _THIS = re.compile(rf"{_B}[وف]?[لب]?(?:هذا|هذه)\s+(?P<unit>الأسبوع|الاسبوع|الشهر|العام|السنة){_E}")
 _THIS_CORE = re.compile(rf"(?:هذا|هذه){_E}")
+# مطلع العام، منتصف السنة: of this year (not العام الماضي/الدراسي/المالي, nor with a year)
+_PART_OF_YEAR = re.compile(r"(?:مطلع|بداية|منتصف|أواخر|أوائل|نهاية)\s+(?:العام|السنة)(?!\w)")
+_SCHOOL_BREAK = re.compile(r"(?:إجازة|اجازة|عطلة|امتحانات|اختبارات|إجازات)\s+$")  # the school's
+_NOT_THIS_YEAR = re.compile(
+    r"\s*(?:الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الدراسي|الدراسية|المالي|المالية"
+    rf"|الجديد|الجديدة|الهجري|الهجرية|الميلادي|الميلادية|الحالي|الجاري|{_D}{{4}}|نفسه|ذاته)"
+)
 # العام الجديد around the new year (late December or January): the year begun or beginning
 _NEW_YEAR = re.compile(rf"{_B}[وفبل]?(?:ال)?(?P<unit>العام|السنة)\s+(?:ال)?جديد[ةه]?{_E}")
 # 24 منه: a day of the month named just before
@@ -702,6 +709,11 @@ def find_dates(
                 add(m, _month_start(pub, 0), "month")
             else:
                 add(m, date(pub.year, 1, 1), "year")
+        for m in _PART_OF_YEAR.finditer(text) if "العام" in text or "السنة" in text else ():
+            if not _NOT_THIS_YEAR.match(text, m.end()) and not _SCHOOL_BREAK.search(
+                text, max(0, m.start() - 12), m.start()
+            ):
+                add(m, date(pub.year, 1, 1), "year")  # منذ مطلع العام: this year
     years = list(_YEAR_CORE.finditer(text))
     for pattern, words in ((_YEAR_NAMED, 4), (_YEAR_AFTER, 1)) if years else ():
         for m in _phrases(pattern, years, words, text):
