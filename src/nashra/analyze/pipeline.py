@@ -40,7 +40,7 @@ __all__ = [
     "analyze_texts",
 ]
 
-ANALYSIS_VERSION = "1.26"  # 1.26: given names the tagger cut off, ف/و women's names, quote frames (قوله إن far on, ليؤكد، ، من أن after an aside, بهذه الكلمات عبرت, وذلك خلال, غير أنها), asides and outlets; 1.25: quotes: a title alone → the person named with it, contrasts, asides and outlets as via; dates: Umm al-Qura, years, Hijri months, ordinals, a weekday joined to its date; entities: bodies of ordinary words with a nisba or a place, البنك المركزي, و/ف names; 1.24: quotes: a participle takes its clause's subject, ورد "replied", construct-state bodies; 1.23: keywords weighed by headline and ال use, names as their entities; 1.22: quote speakers by gender, statements, names in marks; 1.21: stemmer keeps names and protected stems whole; 1.20: bodies
+ANALYSIS_VERSION = "1.26"  # 1.26: entities: given names the tagger cut off, family names (nisbas, untagged), a state's body without its country; quotes: outlets and continuations, apposed and nested speakers, where a quote ends; dates: من العام الماضي, lists of days, bare weekdays, future cues; 1.25: quotes: a title alone → the person named with it, contrasts, asides and outlets as via; dates: Umm al-Qura, years, Hijri months, ordinals, a weekday joined to its date; entities: bodies of ordinary words with a nisba or a place, البنك المركزي, و/ف names; 1.24: quotes: a participle takes its clause's subject, ورد "replied", construct-state bodies; 1.23: keywords weighed by headline and ال use, names as their entities; 1.22: quote speakers by gender, statements, names in marks; 1.21: stemmer keeps names and protected stems whole; 1.20: bodies
 KEYWORDS = 25  # enough distinctive terms to compare articles (stories); pages show the first few
 
 
