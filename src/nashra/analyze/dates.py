@@ -351,10 +351,11 @@ _ORDINAL_UNITS = {
 # A Hijri month without a day: شهر رمضان، مطلع ذي القعدة (the one nearest the publication)
 _HIJRI_MONTH = re.compile(
     rf"{_B}[وف]?(?:(?P<ctx>في|خلال|منذ|حتى|بداية|منتصف|نهاية|أواخر|أوائل)\s+)?"
-    rf"(?P<core>(?:(?P<first>مطلع|غرة)\s+)?)(?:(?P<day>{_D}{{1,2}})\s+|(?P<unit>{_alt(*_ORDINAL_UNITS)})(?:\s+(?P<teen>عشر)|\s+و\s*"
+    rf"(?P<core>[بل]?(?:(?P<first>مطلع|غرة)\s+)?)(?:(?P<day>{_D}{{1,2}})\s+|(?P<unit>{_alt(*_ORDINAL_UNITS)})(?:\s+(?P<teen>عشر)|\s+و\s*"
     rf"(?P<tens>العشرين))?\s+من\s+)?"
     rf"(?:(?P<shahr>شهر)\s+)?(?P<month>{_HIJRI_RE}){_E}"
     rf"(?:\s+(?:المبارك|الفضيل|الكريم|الحرام))?"
+    rf"(?:\s+(?P<dir>الماضي|المنصرم|الفائت|المقبل|القادم)(?!\w))?"
     rf"(?:\s*(?:(?:من\s+)?(?:عام|سنة)\s+)?(?P<year>{_D}{{4}})\s*(?:هـ|ه|للهجرة)(?!\w))?"
 )
 # (found from a word of the month's name: see _phrases)
@@ -628,11 +629,13 @@ def find_dates(
     for m in _phrases(_HIJRI_MONTH, _HIJRI_CORE, 6, text) if hijri_months else ():
         day = _ordinal_day(m) if m.group("unit") else _int(m.group("day") or "1")
         named = m.group("year") or m.group("shahr") or m.group("day") or m.group("unit")
-        if not (named or m.group("ctx") or m.group("first")):
+        if not (named or m.group("ctx") or m.group("first") or m.group("dir")):
             continue  # رمضان alone is as often a name
         month = _HIJRI_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
         if month and 1 <= day <= 30:
             hyear = _int(m.group("year")) if m.group("year") else None
+            if hyear is None and m.group("dir") and pub is not None:
+                hyear = _hijri_year_of(month, m.group("dir"), pub)  # رمضان الماضي
             start = _hijri_month_value(month, hyear, pub)
             value = start + timedelta(days=day - 1) if start else None
             add(m, value, "hijri", m.start("core"))
@@ -772,6 +775,20 @@ def _ordinal_day(m: re.Match[str]) -> int:
     day = _ORDINAL_FOLD.get(_fold(m.group("unit")), 0)
     tens = m.group("tens") or ""
     return day + (10 if m.group("teen") else 20 if tens == "العشرين" else 30 if tens else 0)
+
+
+def _hijri_year_of(month: int, direction: str, pub: date) -> int | None:
+    """The Hijri year of a month named with الماضي/المقبل: the last one before the
+    publication's month, or the next one after it."""
+    from hijridate import Gregorian
+
+    try:
+        now = Gregorian(pub.year, pub.month, pub.day).to_hijri()
+    except (OverflowError, ValueError):
+        return None
+    if _fold(direction) in ("الماضي", "المنصرم", "الفاءت"):
+        return now.year if month < now.month else now.year - 1
+    return now.year if month > now.month else now.year + 1
 
 
 def _hijri_month_value(month: int, year: int | None, pub: date | None) -> date | None:
