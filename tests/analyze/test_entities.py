@@ -698,3 +698,24 @@ def test_a_states_body_in_its_capital_its_countrys_words_and_authorities(
     spans = [_span(text, w, "LOC") for w in places]
     mentions, _ = link_entities(text, sorted(spans, key=lambda s: s.start))
     assert [(m.text, m.entity) for m in mentions if m.type == "ORG"] == bodies
+
+
+@pytest.mark.parametrize(
+    ("text", "initials", "agency"),
+    [
+        ("الرياض (واس) – أعلنت الوزارة إطلاق الحملة.", "واس", "وكالة الأنباء السعودية"),
+        ("عمّان - بترا - قال الوزير إن الحملة بدأت.", "بترا", "وكالة الأنباء الأردنية"),
+        ("القاهرة (أ ش أ) - أعلنت الهيئة النتائج.", "أ ش أ", "وكالة أنباء الشرق الأوسط"),
+    ],
+)
+def test_an_agency_by_its_initials_in_a_dateline_or_brackets(
+    text: str, initials: str, agency: str
+) -> None:
+    mentions, _ = link_entities(text, [])
+    assert [(m.text, m.entity) for m in mentions if m.type == "ORG"] == [(initials, agency)]
+
+
+def test_initials_that_are_words_or_places_elsewhere_are_no_agency() -> None:
+    text = "زار الوفد مدينة قنا ثم عاد بنا القطار إلى بترا السياحية."
+    mentions, _ = link_entities(text, [])
+    assert [m for m in mentions if m.type == "ORG"] == []

@@ -826,7 +826,7 @@ def test_frames_of_session_18_speakers() -> None:
         ("طلال الحربي", ""),  # ، من أن after an aside
         ("وئام الزياني", ""),  # «…»، بهذه الكلمات عبرت
         ("النيابة العامة", ""),  # the subject before the aside, not «فيسبوك» in it
-        ("وائل الصالح", "سانا"),  # في تصريح نقلته … after the name
+        ("وائل الصالح", "الوكالة العربية السورية للأنباء"),  # في تصريح نقلته … (سانا)
         ("وائل الصالح", "صحيفة «الخليج»"),  # a pronoun subject and an outlet aside
     ]
     assert qs[0].text == "أحد المصابين في حالة حرجة"

@@ -11,6 +11,7 @@ place of what the tagger made of it.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import compress
 from typing import NamedTuple
@@ -19,7 +20,7 @@ from nashra.analyze.lexicon import cached_match_form
 from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 from nashra.text import is_stopword
 
-__all__ = ["BODY_NAMES", "BODY_OF", "KnownBody", "find_bodies"]
+__all__ = ["BODY_NAMES", "BODY_OF", "KnownBody", "find_agency_initials", "find_bodies"]
 
 # Bodies known by several names: the name shown, then the others (as news writes them).
 BODY_NAMES: dict[str, tuple[str, ...]] = {
@@ -39,7 +40,24 @@ BODY_NAMES: dict[str, tuple[str, ...]] = {
     "حزب الله": ("حزب الله اللبناني",),
     "الإخوان المسلمون": ("الإخوان المسلمين", "جماعة الإخوان", "الإخوان"),
     "جبهة النصرة": ("النصرة",),
+    # news agencies, and the initials datelines give them (الرياض (واس) –, عمّان - بترا -)
     "وكالة الأنباء السعودية": ("واس",),
+    "وكالة الأنباء الأردنية": ("بترا",),
+    "وكالة الأنباء الكويتية": ("كونا",),
+    "وكالة أنباء الإمارات": ("وام",),
+    "وكالة الأنباء القطرية": ("قنا",),
+    "وكالة أنباء البحرين": ("بنا",),
+    "وكالة الأنباء العمانية": ("العمانية",),
+    "الوكالة العربية السورية للأنباء": ("سانا",),
+    "وكالة الأنباء العراقية": ("واع",),
+    "وكالة الأنباء والمعلومات الفلسطينية": ("وفا",),
+    "وكالة الأنباء الجزائرية": ("واج",),
+    "وكالة تونس أفريقيا للأنباء": ("وات",),
+    "وكالة المغرب العربي للأنباء": ("ومع", "و.م.ع"),
+    "وكالة السودان للأنباء": ("سونا",),
+    "وكالة الأنباء اليمنية": ("سبأ",),
+    "وكالة الأنباء الليبية": ("وال",),
+    "وكالة أنباء الشرق الأوسط": ("أ ش أ", "أ.ش.أ"),
     # money and trade
     "مؤسسة النقد العربي السعودي": ("ساما",),
     "صندوق النقد الدولي": ("صندوق النقد",),
@@ -140,6 +158,39 @@ def _continues_name(form: str) -> bool:
         and (form.endswith("ي") or form.endswith("يه"))
         and not is_stopword(form)
     )
+
+
+# An agency's initials where a dateline or a bracket puts them: (واس)، - بترا -، (أ ش أ).
+# Alone they are words or places too (قنا، بنا، سبأ، بترا), so only there.
+_INITIALS = "|".join(
+    sorted(
+        (
+            re.escape(name).replace(r"\ ", r"\s?").replace(r"\.", r"\.?")
+            for shown, others in BODY_NAMES.items()
+            if shown.startswith(("وكالة", "الوكالة"))
+            for name in others
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_AGENCY_INITIALS = re.compile(
+    rf"\(\s*(?P<a>{_INITIALS})\s*\)|(?:^|\n)[^\n–\-(]{{2,30}}[–\-]\s*(?P<b>{_INITIALS})\s*[–\-:]"
+)
+
+
+def find_agency_initials(text: str) -> list[KnownBody]:
+    """A news agency named by its initials in a dateline or in brackets."""
+    found = []
+    for m in _AGENCY_INITIALS.finditer(text):
+        group = "a" if m.group("a") else "b"
+        initials = re.sub(r"\s", " ", m.group(group))
+        known = BODY_OF.get(cached_match_form(initials)) or BODY_OF.get(
+            cached_match_form(initials.replace(" ", "").replace(".", ""))
+        )
+        if known is not None:
+            found.append(KnownBody(m.start(group), m.end(group), *known))
+    return found
 
 
 def find_bodies(text: str) -> list[KnownBody]:

@@ -31,7 +31,7 @@ from itertools import compress, count, repeat
 from operator import itemgetter
 
 from nashra.analyze import given_names
-from nashra.analyze.bodies import BODY_OF, find_bodies
+from nashra.analyze.bodies import BODY_OF, find_agency_initials, find_bodies
 from nashra.analyze.gazetteer import Gazetteer, gazetteer
 from nashra.analyze.lexicon import (
     NEWS_AGENCIES,
@@ -992,7 +992,7 @@ def _known_bodies(text: str, mentions: list[Mention]) -> None:
     """The full name of a known body (bodies.BODY_NAMES) where the tagger missed it, cut
     it or gave it another type: it replaces the mentions it overlaps, unless one of them
     holds all of it and more (مجلس الأمن الدولي holds مجلس الأمن)."""
-    for body in find_bodies(text):
+    for body in find_bodies(text) + find_agency_initials(text):
         overlap = [m.start < body.end and body.start < m.end for m in mentions]
         if any(
             m.start <= body.start and m.end >= body.end and m.end - m.start > body.end - body.start
