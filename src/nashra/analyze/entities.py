@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from itertools import compress, count, repeat
 from operator import itemgetter
 
@@ -1303,12 +1303,19 @@ _NATIONAL_BODIES = {
         ("الديوان الملكي", "m"),
     )
 }
-_NATIONAL_FIRST = frozenset(
-    p + w
-    for w in _NATIONAL_HEADS | {k[0] for k in _NATIONAL_BODIES}
-    for p in ("", "و", "ل", "ب", "ف")
-) - {"لالنيابه", "لالمحكمه", "لالديوان", "بالنيابه", "فالنيابه"} | {"للنيابه", "للمحكمه", "للديوان"}
-_NISBA_OF: dict[str, list[str]] | None = None
+_BODY_GENDER = {k[0]: gender for k, gender in _NATIONAL_BODIES.items()}  # by first word
+
+
+def _national_first_forms() -> frozenset[str]:
+    """The first words of those names with the proclitics they are written with: ل before
+    the article makes لل (للنيابة), and بالنيابة / فالنيابة are left out (بالنيابة عن:
+    "on behalf of")."""
+    forms = {p + w for w in _NATIONAL_HEADS | _BODY_GENDER.keys() for p in ("", "و", "ل", "ب", "ف")}
+    forms -= {"لالنيابه", "لالمحكمه", "لالديوان", "بالنيابه", "فالنيابه"}
+    return frozenset(forms | {"للنيابه", "للمحكمه", "للديوان"})
+
+
+_NATIONAL_FIRST = _national_first_forms()
 
 
 # The Arab world's capitals and largest cities, for the country an article is about
@@ -1355,9 +1362,9 @@ def _votes(text: str, mentions: list[Mention], a: int, b: int) -> Counter[str]:
     المملكة / خادم الحرمين for Saudi Arabia), each time."""
     votes = Counter(c for m in mentions if a <= m.start < b and (c := _country_of(m)))
     if "الحرمين" in text or "المملكة" in text:
-        votes[_SAUDI] += len(_SAUDI_WORDS.findall(text, a, b))
-        if not votes[_SAUDI]:
-            del votes[_SAUDI]
+        saudi = len(_SAUDI_WORDS.findall(text, a, b))
+        if saudi:
+            votes[_SAUDI] += saudi
     return votes
 
 
@@ -1385,14 +1392,16 @@ def _named_near(country: str, text: str, at: int, mentions: list[Mention]) -> bo
     return not votes or 2 * votes[country] > sum(votes.values())
 
 
+@lru_cache(maxsize=1)
+def _nisbas_by_country() -> dict[str, list[str]]:
+    by_country: dict[str, list[str]] = {}
+    for form, c in sorted(gazetteer().nisba.items()):
+        by_country.setdefault(c, []).append(form)
+    return by_country
+
+
 def _nisba_forms(country: str) -> list[str]:
-    global _NISBA_OF
-    if _NISBA_OF is None:
-        by_country: dict[str, list[str]] = {}
-        for form, c in sorted(gazetteer().nisba.items()):
-            by_country.setdefault(c, []).append(form)
-        _NISBA_OF = by_country
-    return _NISBA_OF.get(country, [])
+    return _nisbas_by_country().get(country, [])
 
 
 def _national_bodies(text: str, mentions: list[Mention]) -> None:
@@ -1405,8 +1414,7 @@ def _national_bodies(text: str, mentions: list[Mention]) -> None:
         return
     toks = tokens_and_starts(text)[0]
     g = gazetteer()
-    home: str | None = None
-    home_known = False
+    home = cache(partial(_home_country, text, mentions))  # (worked out once, when needed)
     found: list[Mention] = []
     for i in heads:
         form = forms[i]
@@ -1456,13 +1464,12 @@ def _national_bodies(text: str, mentions: list[Mention]) -> None:
             ),
             None,
         )
-        if where is not None:
-            if not home_known:
-                home, home_known = _home_country(text, mentions), True
-            if home is None or _country_of(where) != home or head in _AUTHORITY:
-                # named with its place: هيئة الصحة بدبي، وزارة الصحة في غزة (a ministry in a
-                # city of the article's country is its: وزارة الخارجية بالرياض)
-                continue
+        if where is not None and (
+            home() is None or _country_of(where) != home() or head in _AUTHORITY
+        ):
+            # named with its place: هيئة الصحة بدبي، وزارة الصحة في غزة (a ministry in a
+            # city of the article's country is its: وزارة الخارجية بالرياض)
+            continue
         if i and strip_clitics(forms[i - 1]) in _ENCLOSING:
             continue  # رئاسة النيابة العامة، مكتب وزارة الصحة: part of another body's name
         a, b = toks[i][1] + (0 if form.startswith("لل") else cut), toks[j - 1][2]
@@ -1480,11 +1487,10 @@ def _national_bodies(text: str, mentions: list[Mention]) -> None:
         ):
             key, display = named.key, named.entity
         else:
-            if not home_known:
-                home, home_known = _home_country(text, mentions), True
-            if home is None or not (nisbas := _nisba_forms(home)):
+            country = home()
+            if country is None or not (nisbas := _nisba_forms(country)):
                 continue
-            if not _named_near(home, text, a, mentions):
+            if not _named_near(country, text, a, mentions):
                 continue  # (a Saudi paper's وزير الدولة عضو مجلس الوزراء in a report on a US visit)
             feminine = _national_gender(head) == "f"
             base, written = _written_nisba(nisbas, toks, forms)
@@ -1534,13 +1540,11 @@ _CO_PORTFOLIOS = frozenset(
 
 
 def _bare_head(form: str) -> bool:
-    return form in _NATIONAL_HEADS or any(form == k[0] for k in _NATIONAL_BODIES)
+    return form in _NATIONAL_HEADS or form in _BODY_GENDER
 
 
 def _national_gender(head: str) -> str:
-    if head in _NATIONAL_HEADS:
-        return "f"  # وزارة، هيئة
-    return next(gd for k, gd in _NATIONAL_BODIES.items() if k[0] == head)
+    return "f" if head in _NATIONAL_HEADS else _BODY_GENDER[head]  # (وزارة، هيئة: f)
 
 
 def _link_central_banks(mentions: list[Mention]) -> None:

@@ -1351,6 +1351,7 @@ def _titled_person(title: str, org: Mention, before: list[Mention], text: str) -
 
 
 _UNNAMED_ROLES = mf_set("مسؤول مسؤولة مصدر")
+_UNNAMED_SOURCES = _UNNAMED_ROLES | _SOURCE_NOUNS
 _DIRECTIONS = mf_set("جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي")
 
 
@@ -1969,7 +1970,7 @@ def _source_quote(
     speaker = Mention(src_text, "", -1, -1, src_text, match_form(src_text))
     named = [m for m in ments if src_s <= m.start and m.end <= src_e and m.type in ("PERS", "ORG")]
     if named and not (  # بحسب مصدر في وزارة الداخلية: the source, not the ministry
-        first in _UNNAMED_ROLES | _SOURCE_NOUNS and not any(m.type == "PERS" for m in named)
+        first in _UNNAMED_SOURCES and not any(m.type == "PERS" for m in named)
     ):
         speaker = _best(named)
     if sentence_quotes and not sentence_quotes[-1].speaker:
