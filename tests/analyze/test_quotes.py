@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from nashra.analyze.entities import Mention, link_entities
+from nashra.analyze.entities import link_entities
+from nashra.analyze.mention import Mention
 from nashra.analyze.ner import EntitySpan
 from nashra.analyze.quotes import Quote, find_quotes
 

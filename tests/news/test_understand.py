@@ -364,8 +364,8 @@ def test_ingest_indexes_the_terms_a_fresh_analysis_gives() -> None:
 
 def test_a_mention_counts_as_in_the_title_by_its_written_form(tmp_path: Path) -> None:
     """Amman's key (عمان (الاردن)) is no title's form: the mention's own words are."""
-    from nashra.analyze.entities import Entity as Found
-    from nashra.analyze.entities import Mention as FoundMention
+    from nashra.analyze.mention import Entity as Found
+    from nashra.analyze.mention import Mention as FoundMention
     from nashra.analyze.pipeline import Analysis
     from nashra.news.models import Source
     from nashra.news.understand import Analysed, store_analyses
@@ -411,7 +411,7 @@ def _store_found(n: int, found: list[Any]) -> None:
 def test_a_stored_name_loses_its_proclitic_when_a_clean_form_arrives() -> None:
     """An organisation first seen as للكونغرس is named الكونغرس once an article writes it
     so; a person's name still grows to its fullest form."""
-    from nashra.analyze.entities import Entity as Found
+    from nashra.analyze.mention import Entity as Found
 
     store = _store_found
     store(1, [Found("الكونغرس", "للكونغرس", "ORG", 1, ["الكونغرس"])])
@@ -436,7 +436,7 @@ def test_a_stored_name_loses_its_proclitic_when_a_clean_form_arrives() -> None:
 
 
 def test_a_word_with_and_without_its_article_is_one_entity() -> None:
-    from nashra.analyze.entities import Entity as Found
+    from nashra.analyze.mention import Entity as Found
     from nashra.news.models import EntityAlias
 
     for n, name in enumerate(["الدولار", "دولار", "فيفا"]):
@@ -452,7 +452,7 @@ def test_a_word_with_and_without_its_article_is_one_entity() -> None:
 def test_a_foreign_name_spelled_with_another_letter_finds_its_entity() -> None:
     """Egypt's جوجل and the Levant's غوغل are one company across articles, whichever
     came first; a person's surname meets through its spelling too."""
-    from nashra.analyze.entities import Entity as Found
+    from nashra.analyze.mention import Entity as Found
 
     _store_found(1, [Found("جوجل", "جوجل", "ORG", 1, ["جوجل"])])
     _store_found(2, [Found("غوغل", "غوغل", "ORG", 1, ["غوغل"])])
@@ -468,7 +468,7 @@ def test_a_foreign_name_spelled_with_another_letter_finds_its_entity() -> None:
 def test_a_foreign_name_written_without_a_long_vowel_finds_its_entity() -> None:
     """ترمب (Gulf papers) and ترامب (most others) are one person across articles, in
     either order; two known Arabic names one vowel apart stay two (سلمان، سليمان)."""
-    from nashra.analyze.entities import Entity as Found
+    from nashra.analyze.mention import Entity as Found
 
     _store_found(1, [Found("دونالد ترامب", "دونالد ترامب", "PERS", 1, ["ترامب"])])
     _store_found(2, [Found("دونالد ترمب", "دونالد ترمب", "PERS", 1, ["ترمب"])])
@@ -484,7 +484,7 @@ def test_princes_sharing_a_father_stay_apart_across_articles() -> None:
     """A lineage ends in a father's name, not a family name: سلمان بن عبدالعزيز and
     فيصل بن بندر بن عبدالعزيز are two people, and the later one does not rename the
     first; a longer form of the same lineage and a lone surname still join theirs."""
-    from nashra.analyze.entities import Entity as Found
+    from nashra.analyze.mention import Entity as Found
 
     king = "سلمان بن عبدالعزيز"
     prince = "فيصل بن بندر بن عبدالعزيز"
@@ -510,7 +510,7 @@ def test_princes_sharing_a_father_stay_apart_across_articles() -> None:
 def test_a_person_is_shown_by_the_full_name_most_articles_wrote() -> None:
     """Not by the longest span a tagger ever gave (with a role in it): by the full name
     most articles wrote, the longer on a tie, and the counts are kept on the entity."""
-    from nashra.analyze.entities import Entity as Found
+    from nashra.analyze.mention import Entity as Found
 
     def store(n: int, name: str) -> str:
         _store_found(n, [Found(match_form(name), name, "PERS", 1, ["محمد بن سلمان"])])
@@ -531,7 +531,7 @@ def test_a_person_is_shown_by_the_full_name_most_articles_wrote() -> None:
 def test_a_common_given_name_last_is_no_surname_across_the_corpus() -> None:
     """بيسكوف alone finds ديمتري بيسكوف in another article; محمد alone (or جمال, also a
     word) does not find جلال محمد: last in a two-word name it is mostly a father's name."""
-    from nashra.analyze.entities import Entity as Found
+    from nashra.analyze.mention import Entity as Found
 
     for n, name in enumerate(["ديمتري بيسكوف", "جلال محمد", "عمرو جمال"]):
         _store_found(n, [Found(match_form(name), name, "PERS", 1, [])])
@@ -543,7 +543,7 @@ def test_a_common_given_name_last_is_no_surname_across_the_corpus() -> None:
 
 def test_a_reanalysed_article_counts_its_names_once() -> None:
     """Replacing an article's analysis takes back the full names the old one counted."""
-    from nashra.analyze.entities import Entity as Found
+    from nashra.analyze.mention import Entity as Found
     from nashra.analyze.pipeline import Analysis
     from nashra.news.understand import Analysed, store_analyses
 
@@ -593,7 +593,7 @@ def test_a_name_an_editor_gave_in_the_admin_stays(client: Any) -> None:
     editor renamed in the admin (whose counts still grow)."""
     from django.contrib.auth.models import User
 
-    from nashra.analyze.entities import Entity as Found
+    from nashra.analyze.mention import Entity as Found
 
     full = "محمد بن سلمان بن عبدالعزيز"
     _store_found(1, [Found(full, full, "PERS", 1, [full])])

@@ -25,30 +25,37 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
-from functools import cache, lru_cache, partial
+from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import itemgetter
 
 from nashra.analyze import given_names
 from nashra.analyze.bodies import BODY_OF, find_agency_initials, find_bodies
-from nashra.analyze.gazetteer import Gazetteer, gazetteer
+from nashra.analyze.gazetteer import Gazetteer, gazetteer, is_title
 from nashra.analyze.lexicon import (
     NEWS_AGENCIES,
+    TIME_ADJECTIVES,
     cached_match_form,
     core_candidates,
     mf_set,
     strip_clitics,
 )
 from nashra.analyze.lexicon import cached_sentences as split_sentences
+from nashra.analyze.mention import (
+    AMMAN,
+    AMMAN_KEY,
+    Entity,
+    Mention,
+    display_name,
+    mention_key,
+)
+from nashra.analyze.national import link_central_banks, national_bodies
 from nashra.analyze.ner.features import clusters, lexicon
 from nashra.analyze.ner.tagger import EntitySpan, split_tokens, token_forms, tokens_and_starts
 from nashra.text import is_stopword
 from nashra.text.memo import Memo
 
 __all__ = [
-    "Entity",
-    "Mention",
     "known_person",
     "known_spelling",
     "link_entities",
@@ -60,46 +67,6 @@ __all__ = [
     "surname",
     "vowel_marks",
 ]
-
-
-@dataclass
-class Mention:
-    text: str
-    type: str  # PERS | LOC | ORG | MISC
-    start: int
-    end: int
-    entity: str = ""  # canonical display name
-    key: str = ""  # canonical match key
-    via: str = ""  # how it was linked: name | partial | role | nisba | country
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "text": self.text,
-            "type": self.type,
-            "start": self.start,
-            "end": self.end,
-            "entity": self.entity,
-            "key": self.key,
-            "link": self.via,
-        }
-
-
-@dataclass
-class Entity:
-    key: str
-    name: str
-    type: str
-    count: int = 0
-    aliases: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "key": self.key,
-            "name": self.name,
-            "type": self.type,
-            "count": self.count,
-            "aliases": self.aliases,
-        }
 
 
 _SINGLE_PROCLITICS = "وفبلك"
@@ -397,18 +364,6 @@ def vowel_marks(name: str) -> int:
 _NO_HARAKAT = dict.fromkeys(range(0x064B, 0x0653))
 
 
-def _display(text: str, key: str) -> str:
-    """The name a mention shows: as written, without tatweel (خامـنـئي), and with ل(ل) +
-    the article as the article alone (للبنك المركزي → البنك المركزي; the key reads so)."""
-    text = text.replace(_TATWEEL, "")
-    for p in ("ولل", "فلل", "لل"):
-        if text.startswith(p) and key.startswith("ال"):
-            return "ال" + text[len(p) :]
-    return text
-
-
-_TATWEEL = "\u0640"
-
 # Foreign names are written with the letter each country uses for sounds Arabic lacks:
 # /g/ as غ (the Levant, the Gulf), ج (Egypt) or Persian گ; /v/ as ڤ or ف; /p/ as پ or ب.
 # Over the mention keys of 6,300 SaudiNewsNet articles, keys equal under this mapping
@@ -476,21 +431,9 @@ def known_spelling(key: str) -> str:
 _NAME_VARIANTS = {"ترمب": "ترامب", "بوتن": "بوتين", "نتانياهو": "نتنياهو", "ماكرن": "ماكرون"}
 
 
-def _key(text: str) -> str:
-    """Match form of a mention whose display text has already lost single-letter
-    proclitics; a remaining لل/ولل (للأمم → الأمم) becomes the article."""
-    form = cached_match_form(text)
-    for p in ("ولل", "فلل", "لل"):
-        if form.startswith(p) and len(form) - len(p) >= 3:
-            return "ال" + form[len(p) :]
-    return form
-
-
 # عمان without diacritics is Oman (عُمان) or Jordan's capital Amman (عمّان). Amman gets
 # a key of its own, and the bare form is never registered as an alias of either (it
 # would merge them corpus-wide).
-AMMAN = "عمّان"
-AMMAN_KEY = "عمان (الاردن)"
 _SHARED_FORMS = frozenset({"عمان"})
 _JORDAN_NEAR = re.compile(r"(?:الأردني|الاردني|أمانة|امانة)\S*\s+(?:\S+\s+)?$")
 _OMAN_NEAR = re.compile(r"(?:سلطنة|سلطنه)\s+$")
@@ -616,8 +559,8 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
         elif country:
             m.type, m.entity, m.key, m.via = "LOC", country, cached_match_form(country), "country"
         else:
-            m.key = _key(mtext)
-            m.entity = _display(mtext, m.key)
+            m.key = mention_key(mtext)
+            m.entity = display_name(mtext, m.key)
             m.via = "name"
             if sp.type == "ORG":
                 _to_body_name(m)
@@ -646,13 +589,13 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
         )
     mentions.sort(key=lambda m: (m.start, -m.end))
     _nisba_family_names(text, mentions)
-    _national_bodies(text, mentions)
+    national_bodies(text, mentions)
     _untagged_surnames(text, mentions)
 
     _link_persons(mentions)
     _link_roles(text, mentions, g)
     _link_spellings(mentions)
-    _link_central_banks(mentions)
+    link_central_banks(mentions)
     mentions = _without_wordlike_names(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
 
@@ -664,7 +607,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
         elif name_rank(m.entity, m.key) > name_rank(ent.name, ent.key):
             ent.name = m.entity  # الكونغرس rather than للكونغرس
         ent.count += 1
-        alias = _key(m.text)
+        alias = mention_key(m.text)
         # (a body's bare words are every country's: البنك المركزي، وزارة الصحة)
         shared = alias in _SHARED_FORMS or m.via == "partial" and m.type == "ORG"
         if alias not in ent.aliases and (not shared or alias == m.key):
@@ -707,14 +650,9 @@ def _without_wordlike_names(text: str, mentions: list[Mention]) -> list[Mention]
     drop = set()
     for m in lone:
         k = bisect_left(starts, m.start) - 1
-        if k < 0 or not (_is_honorific(toks[k][0]) or _is_title(toks[k][0])):
+        if k < 0 or not (_is_honorific(toks[k][0]) or is_title(toks[k][0])):
             drop.add(id(m))
     return [m for m in mentions if id(m) not in drop]
-
-
-@lru_cache(maxsize=50_000)
-def _is_title(word: str) -> bool:
-    return strip_clitics(cached_match_form(word)) in gazetteer().titles
 
 
 @lru_cache(maxsize=50_000)
@@ -767,8 +705,8 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
         if j > k and last[:1] in "بل" and _is_place(last[1:]):
             b = toks[j - 1][2]  # مستشفى الملك فهد بجدة: the city is not in the name
         mtext = text[a:b]
-        key = _key(mtext)
-        out.append(Mention(mtext, kind, a, b, _display(mtext, key), key, "name"))
+        key = mention_key(mtext)
+        out.append(Mention(mtext, kind, a, b, display_name(mtext, key), key, "name"))
     mentions[:] = out
 
 
@@ -810,14 +748,8 @@ def _nisba_form(form: str) -> bool:
         form.startswith("ال")
         and form.endswith(("ي", "يه"))
         and len(form) > 5
-        and form not in _TIME_ADJECTIVES
+        and form not in TIME_ADJECTIVES
     )
-
-
-# (المحكمة العام الماضي: a time, no name)
-_TIME_ADJECTIVES = mf_set(
-    "الماضي الماضية المقبل المقبلة الحالي الحالية الجاري الجارية القادم القادمة"
-)
 
 
 def _institution_names(text: str, mentions: list[Mention]) -> None:
@@ -856,7 +788,7 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
             and j - i <= 2
             and toks[j][1] not in at
             and not is_stopword(forms[j])
-            and forms[j] not in _TIME_ADJECTIVES
+            and forms[j] not in TIME_ADJECTIVES
             and g.nisba_country(toks[j][0]) is None
             and (
                 forms[j].startswith("ال")
@@ -894,8 +826,8 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
             n for n in (0, 1, 2, 3) if _institution_head_only(forms[i][n:]) or n == 3
         )
         mtext = text[a:b]
-        key = _key(mtext)
-        found.append(Mention(mtext, "ORG", a, b, _display(mtext, key), key, "name"))
+        key = mention_key(mtext)
+        found.append(Mention(mtext, "ORG", a, b, display_name(mtext, key), key, "name"))
         done = j
     if not found:
         return
@@ -1047,7 +979,7 @@ def _honorific_names(text: str, mentions: list[Mention]) -> None:
         if not name or (len(name) == 1 and cached_match_form(name[0][0]) in _NAME_JOINERS):
             continue
         a, b = name[0][1], name[-1][2]
-        mentions.append(Mention(text[a:b], "PERS", a, b, text[a:b], _key(text[a:b]), "name"))
+        mentions.append(Mention(text[a:b], "PERS", a, b, text[a:b], mention_key(text[a:b]), "name"))
         covered.append((a, b))
         covered.sort()
         starts = [x for x, _ in covered]
@@ -1090,8 +1022,8 @@ def _trim_to_known(
                 continue
             m.start, m.end = m.start + parts[a][1], m.start + parts[b - 1][2]
             m.text = " ".join(w for w, _, _ in parts[a:b])
-            m.key = _key(m.text)
-            m.entity = _display(m.text, m.key)
+            m.key = mention_key(m.text)
+            m.entity = display_name(m.text, m.key)
             return
 
 
@@ -1121,8 +1053,8 @@ def _nisba_family_names(text: str, mentions: list[Mention]) -> None:
             and not _ORIGIN_AFTER.match(text, n.end)
         ):
             m.text, m.end = text[m.start : n.end], n.end
-            m.key = _key(m.text)
-            m.entity = _display(m.text, m.key)
+            m.key = mention_key(m.text)
+            m.entity = display_name(m.text, m.key)
             del mentions[k + 1]
         k += 1
     last_words = {m.key.rsplit(" ", 1)[-1] for m in mentions if m.type == "PERS" and " " in m.key}
@@ -1130,10 +1062,10 @@ def _nisba_family_names(text: str, mentions: list[Mention]) -> None:
         if (
             m.via == "nisba"
             and " " not in m.text
-            and (key := _key(m.text)) in last_words
+            and (key := mention_key(m.text)) in last_words
             and not _DEFINITE_BEFORE.search(text, max(0, m.start - 24), m.start)
         ):
-            m.type, m.key, m.entity, m.via = "PERS", key, _display(m.text, key), "name"
+            m.type, m.key, m.entity, m.via = "PERS", key, display_name(m.text, key), "name"
 
 
 def _untagged_surnames(text: str, mentions: list[Mention]) -> None:
@@ -1167,8 +1099,8 @@ def _untagged_surnames(text: str, mentions: list[Mention]) -> None:
         if not (_surname_word(form[cut:]) or _surname_word(known_spelling(form[cut:]))):
             continue  # (ترمب: as ترامب)
         mtext = text[s + cut : e]
-        key = _key(mtext)
-        added.append(Mention(mtext, "PERS", s + cut, e, _display(mtext, key), key, "name"))
+        key = mention_key(mtext)
+        added.append(Mention(mtext, "PERS", s + cut, e, display_name(mtext, key), key, "name"))
     if added:
         mentions.extend(added)
         mentions.sort(key=lambda m: (m.start, -m.end))
@@ -1270,301 +1202,6 @@ def _link_spellings(mentions: list[Mention]) -> None:
         owner = chosen.get((m.type, spelling_key(m.key)))
         if owner is not None and m.key != owner.key:
             m.key, m.entity = owner.key, owner.entity
-
-
-_CENTRAL_BANK_KEYS = frozenset({"البنك المركزي", "المصرف المركزي"})
-_BANK_HEADS = frozenset({"بنك", "مصرف", "البنك", "المصرف"})
-
-
-def _central_bank_name(key: str) -> bool:
-    """A bank named as a country's (بنك المغرب، مصرف لبنان) or as central (بنك إنجلترا
-    المركزي، بنك الاحتياط الفيدرالي), not a commercial one (البنك الأهلي)."""
-    g = gazetteer()
-    words = key.split()[1:]
-    return any(w in ("المركزي", "الاحتياط", "الاحتياطي") or w in g.country_of for w in words)
-
-
-# A state's bodies named without their country (وزارة الصحة، النيابة العامة، مجلس النواب):
-# every country has one, so they are an entity only with the country the article is
-# about, as if its nisba were written (وزارة الصحة → وزارة الصحة الأردنية)
-_NATIONAL_HEADS = mf_set("وزارة هيئة")  # + one or two definite complements
-_NATIONAL_BODIES = {
-    tuple(cached_match_form(w) for w in name.split()): gender
-    for name, gender in (
-        ("النيابة العامة", "f"),
-        ("مجلس النواب", "m"),
-        ("مجلس الوزراء", "m"),
-        ("مجلس الشورى", "m"),
-        ("مجلس الأمة", "m"),
-        ("مجلس الشعب", "m"),
-        ("محكمة النقض", "f"),
-        ("المحكمة العليا", "f"),
-        ("المحكمة الدستورية", "f"),
-        ("الديوان الملكي", "m"),
-    )
-}
-_BODY_GENDER = {k[0]: gender for k, gender in _NATIONAL_BODIES.items()}  # by first word
-
-
-def _national_first_forms() -> frozenset[str]:
-    """The first words of those names with the proclitics they are written with: ل before
-    the article makes لل (للنيابة), and بالنيابة / فالنيابة are left out (بالنيابة عن:
-    "on behalf of")."""
-    forms = {p + w for w in _NATIONAL_HEADS | _BODY_GENDER.keys() for p in ("", "و", "ل", "ب", "ف")}
-    forms -= {"لالنيابه", "لالمحكمه", "لالديوان", "بالنيابه", "فالنيابه"}
-    return frozenset(forms | {"للنيابه", "للمحكمه", "للديوان"})
-
-
-_NATIONAL_FIRST = _national_first_forms()
-
-
-# The Arab world's capitals and largest cities, for the country an article is about
-# (not طرابلس: Libya's and Lebanon's; not القدس)
-_CITY_COUNTRY = {
-    cached_match_form(city): country
-    for country, cities in (
-        ("مصر", ("القاهرة", "الإسكندرية", "الجيزة")),
-        ("المملكة العربية السعودية", ("الرياض", "جدة", "الدمام", "مكة", "المدينة المنورة")),
-        ("الأردن", ("عمّان", "الزرقاء", "إربد")),
-        ("لبنان", ("بيروت", "صيدا")),
-        ("سوريا", ("دمشق", "حلب", "حمص")),
-        ("العراق", ("بغداد", "البصرة", "الموصل", "أربيل")),
-        ("المغرب", ("الرباط", "الدار البيضاء", "مراكش", "فاس", "طنجة")),
-        ("الجزائر", ("وهران", "قسنطينة")),
-        ("تونس", ("صفاقس", "سوسة")),
-        ("السودان", ("الخرطوم", "أم درمان")),
-        ("اليمن", ("صنعاء", "عدن", "تعز")),
-        ("قطر", ("الدوحة",)),
-        ("الإمارات العربية المتحدة", ("أبوظبي", "دبي", "الشارقة")),
-        ("البحرين", ("المنامة",)),
-        ("عُمان", ("مسقط",)),
-        ("موريتانيا", ("نواكشوط",)),
-        ("ليبيا", ("بنغازي", "مصراتة")),
-        ("فلسطين", ("رام الله", "غزة")),
-    )
-    for city in cities
-} | {AMMAN_KEY: "الأردن", cached_match_form("سلطنة عمان"): "عُمان"}
-
-
-_COUNTRY_VIAS = frozenset(("country", "nisba"))
-
-
-# Saudi copy names its country by these more than by its name
-_SAUDI = "المملكة العربية السعودية"
-_SAUDI_WORDS = re.compile(
-    r"(?<!\w)(?:[وبلف]?المملكة(?!\s+(?:المتحدة|الأردنية|المغربية|الهولندية|الإسبانية"
-    r"|البلجيكية|العربية\s+السعودية))|خادم\s+الحرمين|بن\s+عبد\s?العزيز|آل\s+سعود)"
-)
-
-
-def _votes(text: str, mentions: list[Mention], a: int, b: int) -> Counter[str]:
-    """The countries named between ``a`` and ``b`` (names, nisbas, big cities, and
-    المملكة / خادم الحرمين for Saudi Arabia), each time."""
-    votes = Counter(c for m in mentions if a <= m.start < b and (c := _country_of(m)))
-    if "الحرمين" in text or "المملكة" in text:
-        saudi = len(_SAUDI_WORDS.findall(text, a, b))
-        if saudi:
-            votes[_SAUDI] += saudi
-    return votes
-
-
-def _country_of(m: Mention) -> str | None:
-    if m.type != "LOC":
-        return None
-    return m.entity if m.via in _COUNTRY_VIAS else _CITY_COUNTRY.get(m.key)
-
-
-def _home_country(text: str, mentions: list[Mention]) -> str | None:
-    """The country an article is about: the one most of its country, nisba and big-city
-    mentions name (two at least, more than half)."""
-    votes = _votes(text, mentions, 0, len(text))
-    if not votes:
-        return None
-    top, n = votes.most_common(1)[0]
-    return top if n >= 2 and 2 * n > sum(votes.values()) else None
-
-
-def _named_near(country: str, text: str, at: int, mentions: list[Mention]) -> bool:
-    """Whether the sentence around ``at`` names no other country (name, nisba, big city)
-    as often as ``country``: a sentence that names none is the article's."""
-    a, b = next(((a, b) for a, b in split_sentences(text) if a <= at < b), (at, at))
-    votes = _votes(text, mentions, a, b)
-    return not votes or 2 * votes[country] > sum(votes.values())
-
-
-@lru_cache(maxsize=1)
-def _nisbas_by_country() -> dict[str, list[str]]:
-    by_country: dict[str, list[str]] = {}
-    for form, c in sorted(gazetteer().nisba.items()):
-        by_country.setdefault(c, []).append(form)
-    return by_country
-
-
-def _nisba_forms(country: str) -> list[str]:
-    return _nisbas_by_country().get(country, [])
-
-
-def _national_bodies(text: str, mentions: list[Mention]) -> None:
-    """وزارة الصحة، النيابة العامة … written without a nisba: the body of the article's
-    country (:func:`_home_country`) or of the one named with a nisba in the article
-    (وزارة الصحة الأردنية … وزارة الصحة). ``mentions`` in text order."""
-    forms = token_forms(text)[0]
-    heads = list(compress(count(), map(_NATIONAL_FIRST.__contains__, forms)))
-    if not heads:
-        return
-    toks = tokens_and_starts(text)[0]
-    g = gazetteer()
-    home = cache(partial(_home_country, text, mentions))  # (worked out once, when needed)
-    found: list[Mention] = []
-    for i in heads:
-        form = forms[i]
-        cut = next(n for n in (0, 1, 2) if n == 2 or _bare_head(form[n:]))
-        head = form[cut:] if not form.startswith("لل") else "ال" + form[2:]
-        j = i + 1
-        if head in _AUTHORITY and (i + 1 >= len(toks) or forms[i + 1] not in _AUTHORITY_FIELDS):
-            continue  # هيئة is also a shape (هيئة الرسوم المتحركة): only known authorities
-        if head in _NATIONAL_HEADS:
-            while (
-                j < len(toks)
-                and j - i <= 3
-                and (
-                    forms[j].startswith("ال")
-                    and sum(f.startswith("ال") for f in forms[i + 1 : j]) < 2
-                    or j > i + 1
-                    and forms[j] in _CO_PORTFOLIOS
-                )
-                and forms[j] not in _TIME_ADJECTIVES
-                and forms[j] not in _TODAY
-                and not _is_title(toks[j][0])  # هيئة الأركان العامة الفريق فلان
-                and not (is_stopword(forms[j]) or g.nisba_country(toks[j][0]))
-            ):
-                j += 1
-            if j == i + 1:
-                continue  # وزارة alone
-        elif i + 1 < len(toks) and (head, forms[i + 1]) in _NATIONAL_BODIES:
-            j = i + 2
-            if j < len(toks) and forms[j] in _HIGH:
-                j += 1  # المحكمة الدستورية العليا
-        else:
-            continue
-        goes_on = ("لل", "ال", "وال") if head in _NATIONAL_HEADS else ("لل",)
-        if j < len(toks) and (g.nisba_country(toks[j][0]) or forms[j].startswith(goes_on)):
-            # named with its country (وزارة الصحة الأردنية), a body's part, or a name
-            # that goes on further than is safe to take (وزارة الفلاحة والصيد البحري …)
-            continue
-        place = j + (j < len(toks) and forms[j] == "في")
-        where = next(
-            (
-                o
-                for o in mentions
-                if place < len(toks)
-                and o.type == "LOC"
-                and o.start < toks[place][2]
-                and toks[place][1] < o.end
-            ),
-            None,
-        )
-        if where is not None and (
-            home() is None or _country_of(where) != home() or head in _AUTHORITY
-        ):
-            # named with its place: هيئة الصحة بدبي، وزارة الصحة في غزة (a ministry in a
-            # city of the article's country is its: وزارة الخارجية بالرياض)
-            continue
-        if i and strip_clitics(forms[i - 1]) in _ENCLOSING:
-            continue  # رئاسة النيابة العامة، مكتب وزارة الصحة: part of another body's name
-        a, b = toks[i][1] + (0 if form.startswith("لل") else cut), toks[j - 1][2]
-        if any(o.start < b and a < o.end for o in mentions):
-            continue
-        bare = text[a:b]
-        if form.startswith("لل"):
-            bare = "ال" + bare[2:]  # للنيابة العامة → النيابة العامة
-        bare_key = _key(bare)
-        named = next(
-            (m for m in mentions if m.type == "ORG" and m.key.startswith(bare_key + " ")), None
-        )
-        if named is not None and g.nisba_of_form(
-            named.key[len(bare_key) + 1 :].removeprefix("ال").removesuffix("ه")
-        ):
-            key, display = named.key, named.entity
-        else:
-            country = home()
-            if country is None or not (nisbas := _nisba_forms(country)):
-                continue
-            if not _named_near(country, text, a, mentions):
-                continue  # (a Saudi paper's وزير الدولة عضو مجلس الوزراء in a report on a US visit)
-            feminine = _national_gender(head) == "f"
-            base, written = _written_nisba(nisbas, toks, forms)
-            key = f"{bare_key} ال{base}{'ه' if feminine else ''}"
-            written = written.removesuffix("ة") + ("ة" if feminine else "")
-            display = f"{_display(bare, bare_key)} {written}"
-        found.append(Mention(text[a:b], "ORG", a, b, display, key, "partial"))
-    if found:
-        mentions.extend(found)
-        mentions.sort(key=lambda m: (m.start, -m.end))
-
-
-def _written_nisba(
-    nisbas: list[str], toks: list[tuple[str, int, int]], forms: list[str]
-) -> tuple[str, str]:
-    """The country's nisba (match form, no article or ending) as the article writes it
-    (الأميركي or الأمريكي; its surface, article and all, without a proclitic), else the
-    first one the gazetteer lists, written as its match form."""
-    wanted = {"ال" + n + e: n for n in nisbas for e in ("", "ه")}
-    for (word, _s, _e), f in zip(toks, forms, strict=True):
-        for cut in (0, 1):
-            if f[cut:] in wanted:
-                return wanted[f[cut:]], word[cut:]
-    return nisbas[0], "ال" + nisbas[0]
-
-
-_HIGH = mf_set("العليا الأعلى")
-_ENCLOSING = mf_set("رئاسة إدارة لجنة دائرة مكتب فرع قسم أمانة مديرية")
-_AUTHORITY = mf_set("هيئة")
-_AUTHORITY_FIELDS = mf_set(
-    "الرقابة الأركان الخبراء الطيران النزاهة التحقيق الاتصالات الإذاعة الإحصاء السياحة الزكاة "
-    "الغذاء المواصفات الطاقة الأوراق الاستثمار الانتخابات الإعلام التأمين الطرق الموانئ "
-    "المساحة البيئة الدواء الصحة الشباب الرياضة الترفيه الثقافة التراث تنظيم مكافحة"
-)
-# أصدرت وزارة الداخلية اليوم بياناً، أعلنت وزارة الصحة الأحد
-_TODAY = mf_set("اليوم أمس الليلة الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد")
-# a second portfolio of one ministry (وزارة التربية والتعليم), not a second body after و
-# (وزارة الخارجية والمخابرات)
-_CO_PORTFOLIOS = frozenset(
-    "وال" + w[2:]
-    for w in mf_set(
-        "التعليم السكان الإعلام القروية العمرة الإسكان التنمية التخطيط الصناعة المعادن "
-        "الثروة المياه الزراعة الرياضة الشباب الاستثمار الاقتصاد التجارة الطاقة الأوقاف "
-        "الإرشاد المواصلات النقل الاتصالات البيئة الإصلاح الآثار الثقافة العمل الشؤون"
-    )
-)
-
-
-def _bare_head(form: str) -> bool:
-    return form in _NATIONAL_HEADS or form in _BODY_GENDER
-
-
-def _national_gender(head: str) -> str:
-    return "f" if head in _NATIONAL_HEADS else _BODY_GENDER[head]  # (وزارة، هيئة: f)
-
-
-def _link_central_banks(mentions: list[Mention]) -> None:
-    """البنك المركزي after one bank named in the article (بنك المغرب، مصرف لبنان، البنك
-    المركزي المصري) is that bank: across the corpus the bare words would make one entity
-    of every country's central bank."""
-    banks = {
-        m.key: m
-        for m in mentions
-        if m.type == "ORG"
-        and m.key not in _CENTRAL_BANK_KEYS
-        and m.key.split(" ", 1)[0] in _BANK_HEADS
-        and _central_bank_name(m.key)
-    }
-    if len(banks) != 1:
-        return  # none, or two banks: which one is meant is not said
-    (bank,) = banks.values()
-    for m in mentions:
-        if m.type == "ORG" and m.key in _CENTRAL_BANK_KEYS and m.start > bank.start:
-            m.key, m.entity, m.via = bank.key, bank.entity, "partial"
 
 
 def _link_roles(text: str, mentions: list[Mention], g: Gazetteer) -> None:

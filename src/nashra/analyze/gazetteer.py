@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from nashra.analyze.lexicon import (
@@ -18,6 +18,7 @@ from nashra.analyze.lexicon import (
     cached_match_form,
     core_candidates,
     mf_set,
+    strip_clitics,
 )
 from nashra.text import match_form
 
@@ -118,3 +119,9 @@ def gazetteer() -> Gazetteer:
         titles=mf_set(TITLES),
         org_cues=mf_set(ORG_CUES),
     )
+
+
+@lru_cache(maxsize=50_000)
+def is_title(word: str) -> bool:
+    """Whether a word is a title or role word (الرئيس، وزير، والمتحدث)."""
+    return strip_clitics(cached_match_form(word)) in gazetteer().titles

@@ -483,3 +483,9 @@ def core_candidates(form: str) -> tuple[str, ...]:
     for o in out:
         seen.setdefault(o, None)
     return tuple(seen)
+
+
+# (المحكمة العام الماضي: a time, no name)
+TIME_ADJECTIVES = mf_set(
+    "الماضي الماضية المقبل المقبلة الحالي الحالية الجاري الجارية القادم القادمة"
+)

@@ -15,9 +15,10 @@ from operator import itemgetter
 from typing import Any
 
 from nashra.analyze.dates import MONTH_TERMS, DateMention, find_dates
-from nashra.analyze.entities import Entity, Mention, link_entities
+from nashra.analyze.entities import link_entities
 from nashra.analyze.keywords import Keyword, keywords, lead_vector, term_counts
 from nashra.analyze.language import detect_language, reading_time_min
+from nashra.analyze.mention import Entity, Mention
 from nashra.analyze.ner.tagger import (
     EntitySpan,
     find_entities,

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import or_
 
-from nashra.analyze.entities import Mention, known_person
+from nashra.analyze.entities import known_person
 from nashra.analyze.gender import cue_gender, name_gender, title_gender
 from nashra.analyze.lexicon import (
     NEWS_AGENCIES,
@@ -37,6 +37,7 @@ from nashra.analyze.lexicon import (
     strip_clitics,
 )
 from nashra.analyze.lexicon import cached_sentences as split_sentences
+from nashra.analyze.mention import Mention
 from nashra.analyze.ner.features import clusters
 from nashra.analyze.ner.tagger import (
     scan_tokens,

@@ -1,0 +1,324 @@
+"""Bodies every state has, named without their country (وزارة الصحة، النيابة العامة،
+مجلس النواب، البنك المركزي): which country's they are, from what the article names.
+
+Across the corpus the bare words would make one entity of every country's ministry, so
+a bare name becomes a mention of the body of the country the article names it with
+(وزارة الصحة الأردنية … وزارة الصحة) or is about (its country, nisba and big-city
+mentions), keyed as if its nisba were written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache, lru_cache, partial
+from itertools import compress, count
+
+from nashra.analyze.gazetteer import gazetteer, is_title
+from nashra.analyze.lexicon import (
+    TIME_ADJECTIVES,
+    cached_match_form,
+    mf_set,
+    strip_clitics,
+)
+from nashra.analyze.lexicon import cached_sentences as split_sentences
+from nashra.analyze.mention import AMMAN_KEY, Mention, display_name, mention_key
+from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
+from nashra.text import is_stopword
+
+__all__ = ["link_central_banks", "national_bodies"]
+
+
+_CENTRAL_BANK_KEYS = frozenset({"البنك المركزي", "المصرف المركزي"})
+_BANK_HEADS = frozenset({"بنك", "مصرف", "البنك", "المصرف"})
+
+
+def _central_bank_name(key: str) -> bool:
+    """A bank named as a country's (بنك المغرب، مصرف لبنان) or as central (بنك إنجلترا
+    المركزي، بنك الاحتياط الفيدرالي), not a commercial one (البنك الأهلي)."""
+    g = gazetteer()
+    words = key.split()[1:]
+    return any(w in ("المركزي", "الاحتياط", "الاحتياطي") or w in g.country_of for w in words)
+
+
+# A state's bodies named without their country (وزارة الصحة، النيابة العامة، مجلس النواب):
+# every country has one, so they are an entity only with the country the article is
+# about, as if its nisba were written (وزارة الصحة → وزارة الصحة الأردنية)
+_NATIONAL_HEADS = mf_set("وزارة هيئة")  # + one or two definite complements
+_NATIONAL_BODIES = {
+    tuple(cached_match_form(w) for w in name.split()): gender
+    for name, gender in (
+        ("النيابة العامة", "f"),
+        ("مجلس النواب", "m"),
+        ("مجلس الوزراء", "m"),
+        ("مجلس الشورى", "m"),
+        ("مجلس الأمة", "m"),
+        ("مجلس الشعب", "m"),
+        ("محكمة النقض", "f"),
+        ("المحكمة العليا", "f"),
+        ("المحكمة الدستورية", "f"),
+        ("الديوان الملكي", "m"),
+    )
+}
+_BODY_GENDER = {k[0]: gender for k, gender in _NATIONAL_BODIES.items()}  # by first word
+
+
+def _national_first_forms() -> frozenset[str]:
+    """The first words of those names with the proclitics they are written with: ل before
+    the article makes لل (للنيابة), and بالنيابة / فالنيابة are left out (بالنيابة عن:
+    "on behalf of")."""
+    forms = {p + w for w in _NATIONAL_HEADS | _BODY_GENDER.keys() for p in ("", "و", "ل", "ب", "ف")}
+    forms -= {"لالنيابه", "لالمحكمه", "لالديوان", "بالنيابه", "فالنيابه"}
+    return frozenset(forms | {"للنيابه", "للمحكمه", "للديوان"})
+
+
+_NATIONAL_FIRST = _national_first_forms()
+
+
+# The Arab world's capitals and largest cities, for the country an article is about
+# (not طرابلس: Libya's and Lebanon's; not القدس)
+_CITY_COUNTRY = {
+    cached_match_form(city): country
+    for country, cities in (
+        ("مصر", ("القاهرة", "الإسكندرية", "الجيزة")),
+        ("المملكة العربية السعودية", ("الرياض", "جدة", "الدمام", "مكة", "المدينة المنورة")),
+        ("الأردن", ("عمّان", "الزرقاء", "إربد")),
+        ("لبنان", ("بيروت", "صيدا")),
+        ("سوريا", ("دمشق", "حلب", "حمص")),
+        ("العراق", ("بغداد", "البصرة", "الموصل", "أربيل")),
+        ("المغرب", ("الرباط", "الدار البيضاء", "مراكش", "فاس", "طنجة")),
+        ("الجزائر", ("وهران", "قسنطينة")),
+        ("تونس", ("صفاقس", "سوسة")),
+        ("السودان", ("الخرطوم", "أم درمان")),
+        ("اليمن", ("صنعاء", "عدن", "تعز")),
+        ("قطر", ("الدوحة",)),
+        ("الإمارات العربية المتحدة", ("أبوظبي", "دبي", "الشارقة")),
+        ("البحرين", ("المنامة",)),
+        ("عُمان", ("مسقط",)),
+        ("موريتانيا", ("نواكشوط",)),
+        ("ليبيا", ("بنغازي", "مصراتة")),
+        ("فلسطين", ("رام الله", "غزة")),
+    )
+    for city in cities
+} | {AMMAN_KEY: "الأردن", cached_match_form("سلطنة عمان"): "عُمان"}
+
+
+_COUNTRY_VIAS = frozenset(("country", "nisba"))
+
+
+# Saudi copy names its country by these more than by its name
+_SAUDI = "المملكة العربية السعودية"
+_SAUDI_WORDS = re.compile(
+    r"(?<!\w)(?:[وبلف]?المملكة(?!\s+(?:المتحدة|الأردنية|المغربية|الهولندية|الإسبانية"
+    r"|البلجيكية|العربية\s+السعودية))|خادم\s+الحرمين|بن\s+عبد\s?العزيز|آل\s+سعود)"
+)
+
+
+def _votes(text: str, mentions: list[Mention], a: int, b: int) -> Counter[str]:
+    """The countries named between ``a`` and ``b`` (names, nisbas, big cities, and
+    المملكة / خادم الحرمين for Saudi Arabia), each time."""
+    votes = Counter(c for m in mentions if a <= m.start < b and (c := _country_of(m)))
+    if "الحرمين" in text or "المملكة" in text:
+        saudi = len(_SAUDI_WORDS.findall(text, a, b))
+        if saudi:
+            votes[_SAUDI] += saudi
+    return votes
+
+
+def _country_of(m: Mention) -> str | None:
+    if m.type != "LOC":
+        return None
+    return m.entity if m.via in _COUNTRY_VIAS else _CITY_COUNTRY.get(m.key)
+
+
+def _home_country(text: str, mentions: list[Mention]) -> str | None:
+    """The country an article is about: the one most of its country, nisba and big-city
+    mentions name (two at least, more than half)."""
+    votes = _votes(text, mentions, 0, len(text))
+    if not votes:
+        return None
+    top, n = votes.most_common(1)[0]
+    return top if n >= 2 and 2 * n > sum(votes.values()) else None
+
+
+def _named_near(country: str, text: str, at: int, mentions: list[Mention]) -> bool:
+    """Whether the sentence around ``at`` names no other country (name, nisba, big city)
+    as often as ``country``: a sentence that names none is the article's."""
+    a, b = next(((a, b) for a, b in split_sentences(text) if a <= at < b), (at, at))
+    votes = _votes(text, mentions, a, b)
+    return not votes or 2 * votes[country] > sum(votes.values())
+
+
+@lru_cache(maxsize=1)
+def _nisbas_by_country() -> dict[str, list[str]]:
+    by_country: dict[str, list[str]] = {}
+    for form, c in sorted(gazetteer().nisba.items()):
+        by_country.setdefault(c, []).append(form)
+    return by_country
+
+
+def _nisba_forms(country: str) -> list[str]:
+    return _nisbas_by_country().get(country, [])
+
+
+def national_bodies(text: str, mentions: list[Mention]) -> None:
+    """وزارة الصحة، النيابة العامة … written without a nisba: the body of the article's
+    country (:func:`_home_country`) or of the one named with a nisba in the article
+    (وزارة الصحة الأردنية … وزارة الصحة). ``mentions`` in text order."""
+    forms = token_forms(text)[0]
+    heads = list(compress(count(), map(_NATIONAL_FIRST.__contains__, forms)))
+    if not heads:
+        return
+    toks = tokens_and_starts(text)[0]
+    g = gazetteer()
+    home = cache(partial(_home_country, text, mentions))  # (worked out once, when needed)
+    found: list[Mention] = []
+    for i in heads:
+        form = forms[i]
+        cut = next(n for n in (0, 1, 2) if n == 2 or _bare_head(form[n:]))
+        head = form[cut:] if not form.startswith("لل") else "ال" + form[2:]
+        j = i + 1
+        if head in _AUTHORITY and (i + 1 >= len(toks) or forms[i + 1] not in _AUTHORITY_FIELDS):
+            continue  # هيئة is also a shape (هيئة الرسوم المتحركة): only known authorities
+        if head in _NATIONAL_HEADS:
+            while (
+                j < len(toks)
+                and j - i <= 3
+                and (
+                    forms[j].startswith("ال")
+                    and sum(f.startswith("ال") for f in forms[i + 1 : j]) < 2
+                    or j > i + 1
+                    and forms[j] in _CO_PORTFOLIOS
+                )
+                and forms[j] not in TIME_ADJECTIVES
+                and forms[j] not in _TODAY
+                and not is_title(toks[j][0])  # هيئة الأركان العامة الفريق فلان
+                and not (is_stopword(forms[j]) or g.nisba_country(toks[j][0]))
+            ):
+                j += 1
+            if j == i + 1:
+                continue  # وزارة alone
+        elif i + 1 < len(toks) and (head, forms[i + 1]) in _NATIONAL_BODIES:
+            j = i + 2
+            if j < len(toks) and forms[j] in _HIGH:
+                j += 1  # المحكمة الدستورية العليا
+        else:
+            continue
+        goes_on = ("لل", "ال", "وال") if head in _NATIONAL_HEADS else ("لل",)
+        if j < len(toks) and (g.nisba_country(toks[j][0]) or forms[j].startswith(goes_on)):
+            # named with its country (وزارة الصحة الأردنية), a body's part, or a name
+            # that goes on further than is safe to take (وزارة الفلاحة والصيد البحري …)
+            continue
+        place = j + (j < len(toks) and forms[j] == "في")
+        where = next(
+            (
+                o
+                for o in mentions
+                if place < len(toks)
+                and o.type == "LOC"
+                and o.start < toks[place][2]
+                and toks[place][1] < o.end
+            ),
+            None,
+        )
+        if where is not None and (
+            home() is None or _country_of(where) != home() or head in _AUTHORITY
+        ):
+            # named with its place: هيئة الصحة بدبي، وزارة الصحة في غزة (a ministry in a
+            # city of the article's country is its: وزارة الخارجية بالرياض)
+            continue
+        if i and strip_clitics(forms[i - 1]) in _ENCLOSING:
+            continue  # رئاسة النيابة العامة، مكتب وزارة الصحة: part of another body's name
+        a, b = toks[i][1] + (0 if form.startswith("لل") else cut), toks[j - 1][2]
+        if any(o.start < b and a < o.end for o in mentions):
+            continue
+        bare = text[a:b]
+        if form.startswith("لل"):
+            bare = "ال" + bare[2:]  # للنيابة العامة → النيابة العامة
+        bare_key = mention_key(bare)
+        named = next(
+            (m for m in mentions if m.type == "ORG" and m.key.startswith(bare_key + " ")), None
+        )
+        if named is not None and g.nisba_of_form(
+            named.key[len(bare_key) + 1 :].removeprefix("ال").removesuffix("ه")
+        ):
+            key, display = named.key, named.entity
+        else:
+            country = home()
+            if country is None or not (nisbas := _nisba_forms(country)):
+                continue
+            if not _named_near(country, text, a, mentions):
+                continue  # (a Saudi paper's وزير الدولة عضو مجلس الوزراء in a report on a US visit)
+            feminine = _national_gender(head) == "f"
+            base, written = _written_nisba(nisbas, toks, forms)
+            key = f"{bare_key} ال{base}{'ه' if feminine else ''}"
+            written = written.removesuffix("ة") + ("ة" if feminine else "")
+            display = f"{display_name(bare, bare_key)} {written}"
+        found.append(Mention(text[a:b], "ORG", a, b, display, key, "partial"))
+    if found:
+        mentions.extend(found)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _written_nisba(
+    nisbas: list[str], toks: list[tuple[str, int, int]], forms: list[str]
+) -> tuple[str, str]:
+    """The country's nisba (match form, no article or ending) as the article writes it
+    (الأميركي or الأمريكي; its surface, article and all, without a proclitic), else the
+    first one the gazetteer lists, written as its match form."""
+    wanted = {"ال" + n + e: n for n in nisbas for e in ("", "ه")}
+    for (word, _s, _e), f in zip(toks, forms, strict=True):
+        for cut in (0, 1):
+            if f[cut:] in wanted:
+                return wanted[f[cut:]], word[cut:]
+    return nisbas[0], "ال" + nisbas[0]
+
+
+_HIGH = mf_set("العليا الأعلى")
+_ENCLOSING = mf_set("رئاسة إدارة لجنة دائرة مكتب فرع قسم أمانة مديرية")
+_AUTHORITY = mf_set("هيئة")
+_AUTHORITY_FIELDS = mf_set(
+    "الرقابة الأركان الخبراء الطيران النزاهة التحقيق الاتصالات الإذاعة الإحصاء السياحة الزكاة "
+    "الغذاء المواصفات الطاقة الأوراق الاستثمار الانتخابات الإعلام التأمين الطرق الموانئ "
+    "المساحة البيئة الدواء الصحة الشباب الرياضة الترفيه الثقافة التراث تنظيم مكافحة"
+)
+# أصدرت وزارة الداخلية اليوم بياناً، أعلنت وزارة الصحة الأحد
+_TODAY = mf_set("اليوم أمس الليلة الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد")
+# a second portfolio of one ministry (وزارة التربية والتعليم), not a second body after و
+# (وزارة الخارجية والمخابرات)
+_CO_PORTFOLIOS = frozenset(
+    "وال" + w[2:]
+    for w in mf_set(
+        "التعليم السكان الإعلام القروية العمرة الإسكان التنمية التخطيط الصناعة المعادن "
+        "الثروة المياه الزراعة الرياضة الشباب الاستثمار الاقتصاد التجارة الطاقة الأوقاف "
+        "الإرشاد المواصلات النقل الاتصالات البيئة الإصلاح الآثار الثقافة العمل الشؤون"
+    )
+)
+
+
+def _bare_head(form: str) -> bool:
+    return form in _NATIONAL_HEADS or form in _BODY_GENDER
+
+
+def _national_gender(head: str) -> str:
+    return "f" if head in _NATIONAL_HEADS else _BODY_GENDER[head]  # (وزارة، هيئة: f)
+
+
+def link_central_banks(mentions: list[Mention]) -> None:
+    """البنك المركزي after one bank named in the article (بنك المغرب، مصرف لبنان، البنك
+    المركزي المصري) is that bank: across the corpus the bare words would make one entity
+    of every country's central bank."""
+    banks = {
+        m.key: m
+        for m in mentions
+        if m.type == "ORG"
+        and m.key not in _CENTRAL_BANK_KEYS
+        and m.key.split(" ", 1)[0] in _BANK_HEADS
+        and _central_bank_name(m.key)
+    }
+    if len(banks) != 1:
+        return  # none, or two banks: which one is meant is not said
+    (bank,) = banks.values()
+    for m in mentions:
+        if m.type == "ORG" and m.key in _CENTRAL_BANK_KEYS and m.start > bank.start:
+            m.key, m.entity, m.via = bank.key, bank.entity, "partial"
