@@ -719,3 +719,45 @@ def test_initials_that_are_words_or_places_elsewhere_are_no_agency() -> None:
     text = "زار الوفد مدينة قنا ثم عاد بنا القطار إلى بترا السياحية."
     mentions, _ = link_entities(text, [])
     assert [m for m in mentions if m.type == "ORG"] == []
+
+
+def _places(text: str, *tagged: str) -> list[str]:
+    mentions, _ = link_entities(text, [_span(text, t, "LOC") for t in tagged])
+    return [m.text for m in mentions if m.type == "LOC"]
+
+
+def test_places_listed_after_a_word_for_several_places_are_places() -> None:
+    # small towns no model has seen, written with و, after أقاليم / قرى
+    text = "تساقطت الثلوج على أقاليم تيزغيرت وأمسمرير وتونفيت، وأغلقت الطرق."
+    assert _places(text) == ["تيزغيرت", "أمسمرير", "تونفيت"]
+    text = "احتفل أهالي قرى الحصينة والمزيرعة بالعيد."
+    assert _places(text) == ["الحصينة", "المزيرعة"]
+    assert _places("امتدت السيول إلى محافظتي ذي قار وميسان.") == ["ذي قار", "ميسان"]
+
+
+def test_known_places_after_a_tagged_place_and_unknown_ones_between_two() -> None:
+    text = "هطلت الأمطار على جدة والطائف والقنفذة أمس."
+    assert _places(text, "جدة") == ["جدة", "الطائف", "القنفذة"]
+    text = "بدأ الفحص في مدارس أسيوط وتيزغيرت وقنا."
+    assert _places(text, "أسيوط", "قنا") == ["أسيوط", "تيزغيرت", "قنا"]
+    # an unknown word after one tagged place, with nothing after it, is not taken
+    assert _places("بدأ الفحص في مدارس أسيوط وتيزغيرت.", "أسيوط") == ["أسيوط"]
+
+
+def test_lists_of_ordinary_words_or_adjectives_are_no_places() -> None:
+    assert _places("تعمل الفرق في مناطق النزاع والتوتر منذ سنوات.") == []
+    assert _places("تقع الحقول في مناطق نائية ومتجمدة من العالم.") == []
+    assert _places("زار الوفد اليمن والعاصمة صنعاء.", "اليمن", "صنعاء") == ["اليمن", "صنعاء"]
+    assert _places("تتابع الشركة السوق في دبي وخصوصاً قطاع العقارات.", "دبي") == ["دبي"]
+
+
+def test_a_ministry_of_two_portfolios_is_one_body() -> None:
+    text = (
+        "أعلن أحمد سالم أن وزارة التربية والتعليم السودانية أنهت التصحيح، "
+        "وافتتحت وزارة الصحة والسكان المصرية وحدة."
+    )
+    mentions, _ = link_entities(text, [_span(text, "أحمد سالم", "PERS")])
+    assert [m.text for m in mentions if m.type == "ORG"] == [
+        "وزارة التربية والتعليم السودانية",
+        "وزارة الصحة والسكان المصرية",
+    ]

@@ -964,3 +964,70 @@ def test_a_report_inside_a_report_through_an_apposition() -> None:
     names = [("الأهرام", "ORG"), ("توماس فيبر", "PERS"), ("الأهلي", "ORG"), ("الزمالك", "ORG")]
     (q,) = _quotes(text, names)
     assert (q.speaker, q.via, q.text) == ("توماس فيبر", "الأهرام", "الفريق أهدر فرصة حسم الصدارة")
+
+
+def test_a_pronoun_cue_after_a_body_that_opens_the_sentence_is_the_bodys() -> None:
+    # the verb that opens the sentence has a body no tagger names for subject, and the
+    # cue agrees with it: the body, not the person quoted before
+    text = (
+        "وقال مدير المركز سامي العتوم إن الطقس سيتحسن الجمعة. "
+        "بدورها، أعلنت مديرية الأمن العام رفع الجاهزية، وقالت في بيان إن الفرق جاهزة."
+    )
+    first, second = _quotes(text, [("سامي العتوم", "PERS")])
+    assert first.speaker == "سامي العتوم"
+    assert second.speaker == "مديرية الأمن العام"
+    text = (
+        "وقالت الباحثة هدى الزعبي إن الضباب سيستمر. من جهتها، دعت شرطة أبوظبي "
+        "السائقين إلى الحذر، مؤكدة أن السرعة خفضت على الطرق الخارجية."
+    )
+    quotes = _quotes(text, [("هدى الزعبي", "PERS"), ("أبوظبي", "LOC")])
+    assert [q.speaker for q in quotes] == ["هدى الزعبي", "شرطة أبوظبي"]
+
+
+def test_an_object_or_a_title_after_the_opening_verb_is_no_subject() -> None:
+    text = "وقالت الوزارة إن التسجيل بدأ. ودعت المتقدمين إلى الحجز المبكر، مؤكدة أن المقاعد محدودة."
+    quotes = _quotes(text, [])
+    assert quotes[-1].speaker != "المتقدمين"
+    text = "وكشف وزير النقل الأردني نادر الصمادي عن خطة جديدة، مضيفاً أن العمل يبدأ الصيف."
+    (q,) = _quotes(text, [("نادر الصمادي", "PERS")])
+    assert q.speaker == "نادر الصمادي"
+
+
+def test_a_source_named_by_its_noun_is_the_body_named_before() -> None:
+    text = (
+        "افتتحت وزارة الصحة والسكان المصرية وحدة للحروق في أسيوط. ووفقاً للوزارة، فإن "
+        "الوحدة ستخدم مليوني مواطن في الصعيد. وبحسب بيان الوزارة، فإن العلاج سيكون مجانياً."
+    )
+    quotes = _quotes(text, [("أسيوط", "LOC")])
+    assert [q.speaker for q in quotes] == ["وزارة الصحة والسكان المصرية"] * 2
+    # a report keeps its own words (بحسب التقرير)
+    text = "نشر البنك تقريره السنوي. وبحسب التقرير فإن النمو سيتباطأ العام المقبل."
+    (q,) = _quotes(text, [])
+    assert q.speaker == "التقرير"
+
+
+def test_outlets_named_by_a_noun_and_a_name_in_marks() -> None:
+    text = (
+        "وقال مدرب الفريق كمال العلمي لقناة «الملاعب» المغربية إن فريقه سيستأنف. "
+        "ونقل راديو «صوت الجنوب» عن الطالبة سلمى آدم قولها إن الامتحان كان صعباً. "
+        "وفي تعليق لموقع «النبأ»، اعتبر الخبير رامي سعيد أن الحماية أهم من السرعة."
+    )
+    quotes = _quotes(text, [("كمال العلمي", "PERS"), ("سلمى آدم", "PERS"), ("رامي سعيد", "PERS")])
+    assert [(q.speaker, q.via) for q in quotes] == [
+        ("كمال العلمي", "قناة «الملاعب»"),
+        ("سلمى آدم", "راديو صوت الجنوب"),
+        ("رامي سعيد", "موقع «النبأ»"),
+    ]
+
+
+def test_an_outlet_interviewing_a_pronoun_speaker_is_not_the_speaker() -> None:
+    # وقال في مقابلة مع قناة «…»: the speaker is the one quoted before, the outlet the via
+    text = (
+        "وجدد الرئيس سامر حداد رفضه للخطة. وقال في مقابلة مع قناة «المدار»: "
+        "«لن نوقع على اتفاق ناقص». وأضاف: «الباب مفتوح للحوار»."
+    )
+    quotes = _quotes(text, [("سامر حداد", "PERS"), ("المدار", "ORG")])
+    assert [(q.speaker, q.via) for q in quotes] == [
+        ("سامر حداد", "قناة «المدار»"),
+        ("سامر حداد", "قناة «المدار»"),
+    ]

@@ -49,9 +49,10 @@ from nashra.analyze.mention import (
     display_name,
     mention_key,
 )
-from nashra.analyze.national import link_central_banks, national_bodies
+from nashra.analyze.national import CO_PORTFOLIOS, link_central_banks, national_bodies
 from nashra.analyze.ner.features import clusters, lexicon
 from nashra.analyze.ner.tagger import EntitySpan, split_tokens, token_forms, tokens_and_starts
+from nashra.analyze.place_lists import listed_places
 from nashra.text import is_stopword
 from nashra.text.memo import Memo
 
@@ -570,6 +571,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _honorific_names(text, mentions)
     _facility_names(text, mentions)
     _institution_names(text, mentions)
+    listed_places(text, mentions)
 
     # nisba adjectives outside any entity span
     covered = sorted((m.start, m.end) for m in mentions)
@@ -785,7 +787,7 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
         j = i + 1
         while (  # its complements: وزارة الخارجية، الهيئة الخيرية، محكمة جنايات
             j < len(toks)
-            and j - i <= 2
+            and (j - i <= 2 or j - i == 3 and forms[j - 1] in CO_PORTFOLIOS)
             and toks[j][1] not in at
             and not is_stopword(forms[j])
             and forms[j] not in TIME_ADJECTIVES
@@ -795,6 +797,9 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
                 or j == i + 1
                 and forms[j].isalpha()
                 and not forms[j].endswith(_SUFFIXES)
+                # a ministry's second portfolio (وزارة الصحة والسكان، التربية والتعليم)
+                or j > i + 1
+                and forms[j] in CO_PORTFOLIOS
             )
         ):
             j += 1

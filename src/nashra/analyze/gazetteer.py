@@ -124,4 +124,5 @@ def gazetteer() -> Gazetteer:
 @lru_cache(maxsize=50_000)
 def is_title(word: str) -> bool:
     """Whether a word is a title or role word (الرئيس، وزير، والمتحدث)."""
-    return strip_clitics(cached_match_form(word)) in gazetteer().titles
+    form, titles = cached_match_form(word), gazetteer().titles
+    return form in titles or strip_clitics(form) in titles  # (وزير: not و + زير)

@@ -26,7 +26,7 @@ from nashra.analyze.mention import AMMAN_KEY, Mention, display_name, mention_key
 from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 from nashra.text import is_stopword
 
-__all__ = ["link_central_banks", "national_bodies"]
+__all__ = ["CO_PORTFOLIOS", "link_central_banks", "national_bodies"]
 
 
 _CENTRAL_BANK_KEYS = frozenset({"البنك المركزي", "المصرف المركزي"})
@@ -188,7 +188,7 @@ def national_bodies(text: str, mentions: list[Mention]) -> None:
                     forms[j].startswith("ال")
                     and sum(f.startswith("ال") for f in forms[i + 1 : j]) < 2
                     or j > i + 1
-                    and forms[j] in _CO_PORTFOLIOS
+                    and forms[j] in CO_PORTFOLIOS
                 )
                 and forms[j] not in TIME_ADJECTIVES
                 and forms[j] not in _TODAY
@@ -286,12 +286,13 @@ _AUTHORITY_FIELDS = mf_set(
 _TODAY = mf_set("اليوم أمس الليلة الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد")
 # a second portfolio of one ministry (وزارة التربية والتعليم), not a second body after و
 # (وزارة الخارجية والمخابرات)
-_CO_PORTFOLIOS = frozenset(
+CO_PORTFOLIOS = frozenset(
     "وال" + w[2:]
     for w in mf_set(
         "التعليم السكان الإعلام القروية العمرة الإسكان التنمية التخطيط الصناعة المعادن "
         "الثروة المياه الزراعة الرياضة الشباب الاستثمار الاقتصاد التجارة الطاقة الأوقاف "
-        "الإرشاد المواصلات النقل الاتصالات البيئة الإصلاح الآثار الثقافة العمل الشؤون"
+        "الإرشاد المواصلات النقل الاتصالات البيئة الإصلاح الآثار الثقافة العمل الشؤون "
+        "الماء الريادة الصيد الفنون السياحة التراث الحرف"
     )
 )
 

@@ -26,9 +26,11 @@ from itertools import compress
 from operator import or_
 
 from nashra.analyze.entities import known_person
+from nashra.analyze.gazetteer import gazetteer
 from nashra.analyze.gender import cue_gender, name_gender, title_gender
 from nashra.analyze.lexicon import (
     NEWS_AGENCIES,
+    ORG_CUES,
     REPORT_NOUNS,
     SPEECH_PARTICIPLES,
     SPEECH_VERBS,
@@ -88,7 +90,7 @@ _SOURCE_NOUNS = mf_set("مصادر المصادر مصدر المصدر تقار
 _RELAYING = mf_set("نقلا ونقلا")  # inside a verb's subject: the words are another's
 # words before «…» that make it a name, not a quote
 _NAME_CUES = mf_set(
-    "صحيفة صحيفتي مجلة وكالة قناة موقع إذاعة برنامج فيلم كتاب رواية عملية حملة مبادرة "
+    "صحيفة صحيفتي جريدة مجلة وكالة قناة موقع إذاعة راديو تلفزيون محطة برنامج فيلم كتاب رواية عملية حملة مبادرة "
     "مسلسل أغنية مؤتمر منتدى مهرجان شركة حزب حركة جماعة تنظيم ألبوم مشروع خطة مبادرة "
     "مسرحية قصيدة شعار وسم هاشتاغ تطبيق منصة جائزة معرض ملتقى بطولة كأس اسم عنوان بعنوان "
     # so-called: ما يسمى «…»، ما يعرف «…»، ما أسماه «…»
@@ -324,6 +326,18 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     # not an object: كما شكر حكومة … الملك سلمان … وأكد), not the one
                     # quoted before
                     speaker = opening
+                elif (
+                    prev_in_sentence is None
+                    and not sentence_quotes
+                    and (body := _opening_body(cue, toks, forms, stripped, mention_in))
+                ):
+                    # بدورها، أعلنت مديرية الأمن العام رفع الجاهزية، وقالت في بيان إن …;
+                    # دعت شرطة أبوظبي السائقين إلى …، مؤكدة أن …: the opening verb's
+                    # subject, when the cue agrees with that verb
+                    if isinstance(body, Mention):
+                        speaker = body
+                    else:
+                        stext = body
                 elif sentence_quotes or last_speaker:
                     # the last speaker the verb agrees with (وأضاف: the minister, not
                     # the ministry quoted after him), else the last one
@@ -1118,6 +1132,14 @@ def _subject(
             # "وقال نظيره الفرنسي إن" it is the subject)
             end_tok = j
             break
+        if (
+            j == first
+            and forms[j] in _IN_DURING
+            and forms[j + 1] in _INTERVIEWS
+            and "مع" in forms[j + 2 : min(j + 4, end_tok)]
+        ):
+            end_tok = j  # وقال في مقابلة (خاصة) مع قناة «…»: the outlet is whom, not who
+            break
         strength = _addressee(forms[j])
         if not strength:
             continue
@@ -1463,6 +1485,8 @@ def _after_addressee(toks: list[tuple[str, int, int]], forms: list[str], j: int,
         k = next((i + 1 for i in range(k + 1, end) if toks[i][0] == close), j)
         if k == j:
             return j
+        while k < end and forms[k].startswith("ال") and gazetteer().nisba_country(toks[k][0]):
+            k += 1  # لقناة «الرياضية» المغربية: the outlet's country, not the subject
     while k < end and toks[k][0] in "،,":
         k += 1
     return k if k < end else j
@@ -1471,8 +1495,9 @@ def _after_addressee(toks: list[tuple[str, int, int]], forms: list[str], j: int,
 _CARRYING = mf_set(
     "نشرته بثته نقلته أوردته أذاعته نشرها بثها نقلها أوردتها نقلتها نشرتها بثتها أذاعتها"
 )
-_OUTLETS = mf_set("صحيفة جريدة مجلة وكالة قناة إذاعة تلفزيون موقع شبكة محطة برنامج")
-_INTERVIEWS = mf_set("تصريح تصريحات حديث حوار مقابلة لقاء مداخلة اتصال")
+_OUTLETS = mf_set("صحيفة جريدة مجلة وكالة قناة إذاعة راديو تلفزيون موقع شبكة محطة برنامج")
+_IN_DURING = mf_set("في خلال")
+_INTERVIEWS = mf_set("تصريح تصريحات حديث حوار مقابلة لقاء مداخلة اتصال تعليق")
 
 
 def _carried_aside(
@@ -1578,6 +1603,10 @@ def _name_in(
         return ""
     ms = mention_in(toks[a][1], toks[b - 1][2])
     phrase = _phrase(toks, forms, a, b)
+    if a + 2 < b and strip_clitics(forms[a]) in _OUTLETS and toks[a + 1][0] in _OPEN:
+        close = next((i for i in range(a + 2, b) if toks[i][0] == _OPEN[toks[a + 1][0]]), -1)
+        if close > a + 2:  # نقل راديو «دبنقا» عن: the outlet and its name
+            return f"{toks[a][0]} {_text_of(toks[a + 2 : close])}"
     if ms:
         best = _best(ms)
         return phrase if best.via == "nisba" and phrase else best.entity
@@ -1711,6 +1740,62 @@ def _opening_subject(
         before,
     )
     return _phrase(toks, forms, 1, end)
+
+
+def _opening_body(
+    cue: _Cue,
+    toks: list[tuple[str, int, int]],
+    forms: list[str],
+    stripped: list[str],
+    mention_in: Callable[[int, int], list[Mention]],
+) -> Mention | str | None:
+    """The subject of the verb that opens the cue's sentence (maybe after an opener and a
+    comma: بدورها، أعلنت …), when that verb is one of ``_OPENING_VERBS`` and agrees in
+    gender with the cue (أعلنت … وقالت، دعت … مؤكدة): the person or body named right
+    after it, else a body's noun with its complements (مديرية الأمن العام، شرطة أبوظبي،
+    الجناح العسكري لحزب …)."""
+    gender = cue_gender(cue.text)
+    if not gender:
+        return None
+    starts = [0] + [j + 1 for j in range(1, min(_OPENER_WORDS, cue.idx)) if toks[j][0] in "،,"]
+    v = next((j for j in starts if stripped[j] in _OPENING_VERBS), -1)
+    if v < 0 or v + 1 >= cue.idx or ("f" if stripped[v].endswith("ت") else "m") != gender:
+        return None
+    first = v + 1
+    ms = mention_in(toks[first][1], toks[cue.idx][1])
+    named = next((m for m in ms if m.start <= toks[first][1] + 1), None)
+    if named is not None:
+        return named if named.type in ("PERS", "ORG") else None
+    head = forms[first]
+    if head not in _BODY_NOUNS and head[2:] not in _BODY_NOUNS:
+        return None  # (ودعت المتقدمين إلى: an object; the subject is a pronoun)
+    words = [toks[first][0]]
+    closed = head.startswith("ال")  # a definite word ends a construct chain
+    for j in range(first + 1, min(cue.idx, first + _BODY_WORDS)):
+        f = forms[j]
+        inside = next((m for m in ms if m.start <= toks[j][1] + 2 < m.end), None)
+        if inside is not None and (not f.startswith("ل") or inside.type == "ORG"):
+            # شرطة أبوظبي، لحزب العمال الكردستاني: a name ends the body's
+            return " ".join(words + [t[0] for t in toks[j : cue.idx] if t[2] <= inside.end])
+        if not _WORD.fullmatch(toks[j][0]) or is_stopword(f):
+            break
+        if closed and not (
+            f.startswith("ال") and (f in _BODY_ADJECTIVES or f.endswith(("ي", "يه")))
+        ):
+            break  # الجوازات الأشقاء: the object
+        words.append(toks[j][0])
+        closed = closed or f.startswith("ال")
+    return " ".join(words)
+
+
+_OPENER_WORDS = 4  # من جهتها، / بدوره، / في المقابل، before a sentence's first verb
+_BODY_WORDS = 6
+_BODY_NOUNS = mf_set(" ".join(ORG_CUES)) | mf_set(
+    "مديرية شرطة دائرة سلاح قوات قيادة بلدية أمانة نيابة سلطة مصلحة إدارة مقاومة جناح "
+    "محافظة إمارة سفارة قنصلية بعثة مفوضية غرفة أجهزة جهاز"
+)
+_BODY_ADJECTIVES = mf_set("العام العامة العليا الأعلى الكبرى الوطني الوطنية")
+_WORD = re.compile(r"[\u0621-\u065f\u0640]+")
 
 
 def _opening_person(
@@ -1974,6 +2059,16 @@ def _source_quote(
         first in _UNNAMED_SOURCES and not any(m.type == "PERS" for m in named)
     ):
         speaker = _best(named)
+    if not named:
+        # بحسب بيان الجامعة، ووفقاً للوزارة: the body named before by that noun
+        words = src_text.split()
+        noun = (
+            words[-1] if len(words) == 2 and match_form(words[0]) in _DOCUMENT_NOUNS else src_text
+        )
+        if match_form(noun)[2:] in _ORG_CUE_FORMS:  # (بحسب التقرير: the report's words)
+            body = _definite(noun, toks[cue.idx][1], ments, sentence_quotes, text)
+            if body is not None:
+                speaker = body
     if sentence_quotes and not sentence_quotes[-1].speaker:
         q = sentence_quotes[-1]
         q.speaker, q.speaker_key = speaker.entity, speaker.key
