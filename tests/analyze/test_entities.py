@@ -761,3 +761,54 @@ def test_a_ministry_of_two_portfolios_is_one_body() -> None:
         "وزارة التربية والتعليم السودانية",
         "وزارة الصحة والسكان المصرية",
     ]
+
+
+def _orgs(text: str, *tagged: tuple[str, str]) -> list[str]:
+    mentions, _ = link_entities(text, _spans(text, *tagged))
+    return [m.text for m in mentions if m.type == "ORG"]
+
+
+def test_clubs_named_bare_in_a_match_report_are_clubs() -> None:
+    text = (
+        "تغلب الهلال على ضيفه النصر بهدفين مقابل هدف في الجولة العاشرة. "
+        "وسجل للهلال المهاجم ياسر العتيبي، فيما أضاع لاعبو النصر ركلة جزاء. "
+        "وبهذا الفوز ابتعد الهلال عن الاتحاد بثلاث نقاط. وأدار المباراة حكم من البحرين."
+    )
+    assert _orgs(text) == ["الهلال", "النصر", "للهلال", "النصر", "الهلال", "الاتحاد"]
+    # the same words outside a match report, or going on as another name, are not clubs
+    text = "شارك الهلال الأحمر في الإغاثة، ورحب الاتحاد الأوروبي بالنصر الذي حققه الجيش."
+    assert _orgs(text) == ["الاتحاد الأوروبي"]
+    text = (
+        "فاز الفريق بهدف في المباراة. ووصل وفد الاتحاد الأوروبي لكرة القدم إلى الملعب، "
+        "وقدم الهلال الأحمر الإسعاف للاعبين بعد المباراة."
+    )
+    assert "الهلال" not in _orgs(text)
+
+
+def test_bodies_named_by_a_field_after_a_general_adjective() -> None:
+    text = (
+        "الرباط – حذرت المديرية العامة للأرصاد الجوية من أمطار قوية في طنجة والرباط، "
+        "فيما أعلنت الإدارة العامة لمباحث الآداب توقيف شخصين."
+    )
+    mentions, _ = link_entities(text, _spans(text, ("الرباط", "LOC"), ("طنجة", "LOC")))
+    orgs = [(m.text, m.entity) for m in mentions if m.type == "ORG"]
+    # in an article about Morocco, Morocco's (as وزارة الصحة is the article's country's)
+    assert orgs == [
+        ("المديرية العامة للأرصاد الجوية", "المديرية العامة للأرصاد الجوية المغربية"),
+        ("الإدارة العامة لمباحث الآداب", "الإدارة العامة لمباحث الآداب المغربية"),
+    ]
+    # a general adjective with no field after it names nothing
+    assert _orgs("عقدت الهيئة العامة اجتماعها السنوي أمس.") == []
+
+
+def test_a_venue_or_a_competition_word_before_a_name_makes_it_one() -> None:
+    text = (
+        "أقيمت المباراة على ملعب المملكة أرينا ضمن دوري أبطال آسيا للنخبة، ثم سافر الفريق إلى آسيا."
+    )
+    spans = [_span(text, "المملكة أرينا", "MISC"), _span(text, "آسيا", "LOC")]
+    mentions, _ = link_entities(text, [*spans, _span(text, "آسيا", "LOC", 1)])
+    assert [(m.text, m.type) for m in mentions] == [
+        ("ملعب المملكة أرينا", "LOC"),
+        ("دوري أبطال آسيا للنخبة", "MISC"),
+        ("آسيا", "LOC"),
+    ]

@@ -31,6 +31,7 @@ from operator import itemgetter
 
 from nashra.analyze import given_names
 from nashra.analyze.bodies import BODY_OF, find_agency_initials, find_bodies
+from nashra.analyze.clubs import club_names
 from nashra.analyze.gazetteer import Gazetteer, gazetteer, is_title
 from nashra.analyze.lexicon import (
     NEWS_AGENCIES,
@@ -49,7 +50,12 @@ from nashra.analyze.mention import (
     display_name,
     mention_key,
 )
-from nashra.analyze.national import CO_PORTFOLIOS, link_central_banks, national_bodies
+from nashra.analyze.national import (
+    CO_PORTFOLIOS,
+    field_bodies,
+    link_central_banks,
+    national_bodies,
+)
 from nashra.analyze.ner.features import clusters, lexicon
 from nashra.analyze.ner.tagger import EntitySpan, split_tokens, token_forms, tokens_and_starts
 from nashra.analyze.place_lists import listed_places
@@ -572,6 +578,8 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _facility_names(text, mentions)
     _institution_names(text, mentions)
     listed_places(text, mentions)
+    club_names(text, mentions)
+    _venues_and_competitions(text, mentions)
 
     # nisba adjectives outside any entity span
     covered = sorted((m.start, m.end) for m in mentions)
@@ -591,6 +599,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
         )
     mentions.sort(key=lambda m: (m.start, -m.end))
     _nisba_family_names(text, mentions)
+    field_bodies(text, mentions)
     national_bodies(text, mentions)
     _untagged_surnames(text, mentions)
 
@@ -710,6 +719,66 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
         key = mention_key(mtext)
         out.append(Mention(mtext, kind, a, b, display_name(mtext, key), key, "name"))
     mentions[:] = out
+
+
+# First words that give a name its type whatever the tagger said: venues are places
+# (ملعب حمادي العقربي، استاد القاهرة), competitions, fairs and plans other names (دوري
+# أبطال آسيا، كأس العالم 2026، معرض الكتاب، رؤية 2030)
+_VENUES = mf_set("ملعب استاد ستاد")
+_COMPETITIONS = mf_set("دوري كأس بطولة")
+_CHAMPIONS = mf_set("أبطال الأبطال")
+_TYPE_BY_FIRST_WORD = {
+    **dict.fromkeys(_VENUES | mf_set("مطار ميناء"), "LOC"),
+    **dict.fromkeys(
+        _COMPETITIONS | mf_set("معرض مهرجان منتدى رؤية استراتيجية إعلان جائزة"), "MISC"
+    ),
+}
+
+
+def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
+    """Type names by their first word (``_TYPE_BY_FIRST_WORD``), and take into a name
+    the venue or competition word the tagger left before it: ملعب «المملكة أرينا» is a
+    place, دوري أبطال «آسيا» للنخبة a competition, not the continent."""
+    toks, starts = tokens_and_starts(text)
+    forms = token_forms(text)[0]
+    ends = {m.end for m in mentions}
+    for m in mentions:
+        if m.via != "name":
+            continue
+        k = bisect_left(starts, m.start)
+        if k >= len(starts) or starts[k] != m.start or k == 0 or toks[k - 1][2] in ends:
+            head = -1
+        elif strip_clitics(forms[k - 1]) in _VENUES:
+            head = k - 1
+        elif m.type == "LOC" and strip_clitics(forms[k - 1]) in _COMPETITIONS:
+            head = k - 1  # كأس آسيا
+        elif (
+            m.type == "LOC"
+            and k >= 2
+            and forms[k - 1] in _CHAMPIONS
+            and strip_clitics(forms[k - 2]) in _COMPETITIONS
+            and toks[k - 2][2] not in ends
+        ):
+            head = k - 2  # دوري أبطال أفريقيا
+        else:
+            head = -1
+        if head >= 0:
+            a = toks[head][1] + len(forms[head]) - len(strip_clitics(forms[head]))
+            b = m.end
+            j = bisect_left(starts, m.end)
+            if (
+                strip_clitics(forms[head]) in _COMPETITIONS
+                and j < len(toks)
+                and forms[j].startswith("لل")
+                and len(forms[j]) > 4
+            ):
+                b = toks[j][2]  # للنخبة، للأندية
+            m.text, m.start, m.end = text[a:b], a, b
+            m.key = mention_key(m.text)
+            m.entity = display_name(m.text, m.key)
+        if " " in m.text:
+            first = strip_clitics(cached_match_form(m.text.split(" ", 1)[0]))
+            m.type = _TYPE_BY_FIRST_WORD.get(first, m.type)
 
 
 # Words that head the names of bodies made of ordinary words (قناة is also a canal)

@@ -26,7 +26,7 @@ from nashra.analyze.mention import AMMAN_KEY, Mention, display_name, mention_key
 from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 from nashra.text import is_stopword
 
-__all__ = ["CO_PORTFOLIOS", "link_central_banks", "national_bodies"]
+__all__ = ["CO_PORTFOLIOS", "field_bodies", "link_central_banks", "national_bodies"]
 
 
 _CENTRAL_BANK_KEYS = frozenset({"البنك المركزي", "المصرف المركزي"})
@@ -133,12 +133,13 @@ def _country_of(m: Mention) -> str | None:
 
 def _home_country(text: str, mentions: list[Mention]) -> str | None:
     """The country an article is about: the one most of its country, nisba and big-city
-    mentions name (two at least, more than half)."""
+    mentions name (two at least, and more than half or twice the next one's: بغداد،
+    العراقي، العراق، البصرة against تركيا twice, قطر، الإمارات)."""
     votes = _votes(text, mentions, 0, len(text))
     if not votes:
         return None
-    top, n = votes.most_common(1)[0]
-    return top if n >= 2 and 2 * n > sum(votes.values()) else None
+    (top, n), *rest = votes.most_common(2)
+    return top if n >= 2 and (2 * n > votes.total() or not rest or n >= 2 * rest[0][1]) else None
 
 
 def _named_near(country: str, text: str, at: int, mentions: list[Mention]) -> bool:
@@ -323,3 +324,89 @@ def link_central_banks(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.type == "ORG" and m.key in _CENTRAL_BANK_KEYS and m.start > bank.start:
             m.key, m.entity, m.via = bank.key, bank.entity, "partial"
+
+
+# Bodies named by a field after a general adjective (المديرية العامة للأرصاد الجوية،
+# المركز الوطني للأرصاد، الإدارة العامة لمباحث الآداب، الهيئة العامة للمنافذ البرية
+# والبحرية): the ل of the field after العامة/الوطني makes a name of ordinary words
+_FIELD_HEADS = mf_set(
+    "المديرية الإدارة المركز الوكالة الهيئة المؤسسة المجلس الصندوق الجهاز المصلحة "
+    "المكتب المعهد الأمانة الرئاسة الشركة الاتحاد الجمعية المفوضية القيادة"
+)
+_GENERAL = mf_set(
+    "العام العامة الوطني الوطنية العليا الأعلى المركزي المركزية الاتحادي الاتحادية "
+    "المستقلة المستقل الملكي الملكية"
+)
+_FIELD_WORDS = 4  # words of the field at most (للمنافذ البرية والبحرية)
+
+
+def field_bodies(text: str, mentions: list[Mention]) -> None:
+    """Add the bodies named by a field (see ``_FIELD_HEADS``) that no mention covers,
+    as the article's country's when it names none (like :func:`national_bodies`)."""
+    forms = token_forms(text)[0]
+    heads = [i for i, f in enumerate(forms) if f in _FIELD_HEADS or f[1:] in _FIELD_HEADS]
+    if not heads:
+        return
+    toks = tokens_and_starts(text)[0]
+    g = gazetteer()
+    home = cache(partial(_home_country, text, mentions))
+    n = len(toks)
+    found: list[Mention] = []
+    for i in heads:
+        j = i + 1
+        while j < n and j - i <= 2 and forms[j] in _GENERAL:
+            j += 1  # الهيئة العليا المستقلة
+        if j == i + 1 or j >= n or not forms[j].startswith("ل") or len(forms[j]) < 5:
+            continue
+        if forms[j].startswith("لل") and g.nisba_country(toks[j][0]) is not None:
+            continue
+        j += 1
+        start = j
+        while (
+            j < n
+            and j - start < _FIELD_WORDS
+            and (forms[j].startswith("ال") or forms[j].startswith("وال") and j > start)
+            and forms[j] not in TIME_ADJECTIVES
+            and forms[j] not in _TODAY
+            and not is_stopword(forms[j])
+            and g.nisba_country(toks[j][0]) is None
+        ):
+            j += 1
+        nisba = j < n and forms[j].startswith("ال") and g.nisba_country(toks[j][0]) is not None
+        a = toks[i][1] + (forms[i] not in _FIELD_HEADS)  # (والمديرية: without its و)
+        b = toks[j][2] if nisba else toks[j - 1][2]
+        if not nisba and (office := _office_place(toks, forms, j, mentions)):
+            b, nisba = office, True  # الإدارة العامة للتعليم بمنطقة مكة المكرمة: one office
+        if any(o.start < b and a < o.end and o.type != "LOC" for o in mentions):
+            continue  # (a body the tagger or the rules before found)
+        mtext = text[a:b]
+        key = mention_key(mtext)
+        display = display_name(mtext, key)
+        country = None if nisba else home()
+        if country is not None and (nisbas := _nisba_forms(country)):
+            feminine = forms[i].endswith("ه")
+            base, written = _written_nisba(nisbas, toks, forms)
+            key = f"{key} ال{base}{'ه' if feminine else ''}"
+            display = f"{display} {written.removesuffix('ة') + ('ة' if feminine else '')}"
+        found.append(Mention(mtext, "ORG", a, b, display, key, "name"))
+    if found:
+        spans = [(m.start, m.end) for m in found]
+        mentions[:] = [
+            m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)
+        ] + found
+        mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+_REGIONS = mf_set("بمنطقة بمحافظة بمدينة بولاية")
+
+
+def _office_place(
+    toks: list[tuple[str, int, int]], forms: list[str], j: int, mentions: list[Mention]
+) -> int:
+    """The end of the place a body's regional office is named with right after its name
+    (بمنطقة مكة المكرمة، بجدة), else 0."""
+    if j >= len(toks) or not forms[j].startswith("ب"):
+        return 0
+    at = toks[j + 1][1] if forms[j] in _REGIONS and j + 1 < len(toks) else toks[j][1] + 1
+    place = next((m for m in mentions if m.start == at and m.type == "LOC"), None)
+    return place.end if place is not None and place.via == "name" else 0

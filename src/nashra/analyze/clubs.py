@@ -1,0 +1,136 @@
+"""Football clubs named bare in sports copy (فاز الهلال على النصر، هدفا السد، مدرب
+الترجي): their names are ordinary words (crescent, victory, dam, hope) that the tagger,
+which learnt from little sports copy, mostly leaves untagged.
+
+A club's name is taken as the club only in an article with at least three sentences
+about a match (a word such as مباراة، الدوري، هدف، مدرب، الجولة in them), within six
+words of such a word or of another club, and not where the words go on as an ordinary
+phrase (الهلال الأحمر، الاتحاد الأوروبي) or, for the names that are common words, after
+ب or a governing noun (بالتعاون مع، لرعاية الشباب). Clubs whose names are places (العين، الرياض، الكويت) are left
+to the tagger, which knows those words as places; a club is found with نادي or فريق
+before it there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nashra.analyze.gazetteer import gazetteer
+from nashra.analyze.lexicon import mf_set, strip_clitics
+from nashra.analyze.mention import Mention, display_name, mention_key
+from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
+
+__all__ = ["club_names"]
+
+# one-word names of clubs of the Arab leagues' first divisions that are not places
+_CLUBS = mf_set(
+    # Saudi Arabia
+    "الهلال النصر الاتحاد الأهلي الشباب الاتفاق التعاون الفتح الرائد الفيصلي الطائي "
+    "الفيحاء ضمك الأخدود الحزم القادسية العروبة الوحدة الخلود "
+    # Qatar, the Emirates, Kuwait, Bahrain, Oman
+    "السد الدحيل الريان الغرافة الوصل المحرق الرفاع السيب ظفار النهضة "
+    # Egypt, Sudan, the Maghreb
+    "الزمالك الإسماعيلي بيراميدز المريخ الترجي الإفريقي الصفاقسي الرجاء الوداد "
+    "المولودية الشبيبة الحسنية "
+    # Iraq, the Levant
+    "الزوراء الطلبة الوحدات الفيصلي الجيش الكرامة الأنصار النجمة العهد"
+)
+# words of a match report (not نقاط، الفريق، الموسم، فوز، هدف "aim", بهدف "so as to":
+# other copy has them too)
+_SPORT = mf_set(
+    "مباراة المباراة مباراته مباراتها مباراتين مباريات المباريات الدوري دوري هدفين "
+    "بهدفين هدفا مدرب المدرب مدربه لاعب لاعبي لاعبيه اللاعب اللاعبين "
+    "ملعب الملعب الجولة ركلة الشوط المرمى ديربي الحارس المهاجم المدافع نادي النادي الأندية "
+    "كأس تعادل التعادل تعادله ودية الودية ضيفه مضيفه"
+)
+# clubs whose names are common words (agreement, cooperation, youth, victory, union, dam):
+# one only beside a match's word, never after ب (بالتعاون مع: "together with")
+_COMMON = mf_set("الاتفاق التعاون الشباب النصر الاتحاد السد الوحدة الجيش النهضة العهد الرائد")
+_GOVERNING = mf_set("رعاية لرعاية وزارة وزير رئاسة الرئاسة دعم ولي درجة تم")
+# after الاتفاق and التعاون these make the nouns of them (تم الاتفاق على، التعاون مع)
+_NOUN_AFTER = mf_set("على مع معه معها معهما معهم بين حول")
+_NEAR = 6  # tokens either side in which a match's word must stand
+_MIN_SENTENCES = 3  # of a match report in the article
+_NOT_AFTER = mf_set("الأحمر الأوروبي الأفريقي الإفريقي الدولي العربي الخليجي الوطني العام")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def club_names(text: str, mentions: list[Mention]) -> None:
+    """Add the clubs named bare (see the module's doc) that no mention covers; a one-word
+    mention the tagger gave a club's name with another type becomes the club."""
+    toks, starts = tokens_and_starts(text)
+    if not toks:
+        return
+    forms = token_forms(text)[0]
+    stripped = [strip_clitics(f) for f in forms]
+    g = gazetteer()
+    clubs = [
+        j
+        for j, f in enumerate(stripped)
+        if f in _CLUBS
+        and f not in g.cities
+        and f not in g.country_of  # (ظفار: a region)
+        and g.nisba_country(toks[j][0]) is None  # (المصري, العربي: Egypt's, the Arabs')
+    ]
+    if not clubs:
+        return
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1]
+    sport: set[int] = set()  # indexes of the sentences with a match's word
+    k = 0
+    for j, f in enumerate(stripped):
+        while toks[j][1] >= bounds[k + 1]:
+            k += 1
+        if f in _SPORT:
+            sport.add(k)
+    if len(sport) < _MIN_SENTENCES:
+        return
+    at = {m.start: m for m in mentions}
+    covered = sorted((m.start, m.end) for m in mentions)
+    found: list[Mention] = []
+    for j in clubs:
+        word, s, e = toks[j]
+        if not _bare(toks, stripped, forms, j):
+            continue
+        near = range(max(0, j - _NEAR), min(len(toks), j + _NEAR + 1))
+        if not any(stripped[t] in _SPORT or t != j and stripped[t] in _CLUBS for t in near):
+            continue  # (an article about a match, but not this sentence)
+        if stripped[j] in _COMMON and (
+            forms[j][: len(forms[j]) - len(stripped[j])].endswith("ب")
+            or j > 0
+            and stripped[j - 1] in _GOVERNING
+            or stripped[j] in ("الاتفاق", "التعاون")
+            and j + 1 < len(forms)
+            and forms[j + 1] in _NOUN_AFTER
+        ):
+            continue  # بالتعاون مع، الرئاسة العامة لرعاية الشباب، ولي العهد، الاتفاق على
+        a = s + _proclitic(word, forms[j], stripped[j])
+        m = at.get(a) or at.get(s)
+        if m is not None and m.end == e and " " not in m.text:
+            m.type = "ORG"  # (the tagger's place or person: الهلال، لإيني)
+            continue
+        if any(cs < e and s < ce for cs, ce in covered):
+            continue
+        key = mention_key(text[a:e])
+        found.append(Mention(text[a:e], "ORG", a, e, display_name(text[a:e], key), key, "name"))
+    mentions.extend(found)
+
+
+def _bare(toks: list[tuple[str, int, int]], stripped: list[str], forms: list[str], j: int) -> bool:
+    """Whether the club's word at ``j`` stands alone, not inside an ordinary phrase."""
+    if j + 1 < len(forms):
+        nxt = forms[j + 1]
+        if stripped[j] == "الاتحاد" and (nxt.startswith(("ال", "ل")) or nxt == "لكره"):
+            return False  # الاتحاد السعودي لكرة القدم، الاتحاد الأوروبي: federations, unions
+        if nxt in _NOT_AFTER or (
+            nxt.startswith("ال") and not gazetteer().nisba_country(toks[j + 1][0])
+        ):
+            return nxt in _SPORT  # (الهلال الأحمر; but الأهلي الفريق …)
+    return True
+
+
+def _proclitic(word: str, form: str, core: str) -> int:
+    """How many letters of ``word`` (``form`` its match form, ``core`` without clitics)
+    come before its club's name: و، ب، وب (the span starts after them), none for لل
+    (للهلال: the article's alef is gone) or a word with marks."""
+    n = len(form) - len(core)
+    return n if n > 0 and len(word) == len(form) and form.endswith(core) else 0
