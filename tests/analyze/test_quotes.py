@@ -1031,3 +1031,17 @@ def test_an_outlet_interviewing_a_pronoun_speaker_is_not_the_speaker() -> None:
         ("سامر حداد", "قناة «المدار»"),
         ("سامر حداد", "قناة «المدار»"),
     ]
+
+
+def test_an_interview_opened_without_a_quote_is_the_via_of_the_quotes_after_it() -> None:
+    text = (
+        "في حوار مع مجلة «الأفق»، تحدث الباحث وليد سمعان عن كتابه الجديد. "
+        "وقال سمعان: «كتبته في عشر سنوات». وأضاف أن النشر صار أصعب. "
+        "وقالت الناقدة ريم داود إن الكتاب مهم."
+    )
+    quotes = _quotes(text, [("وليد سمعان", "PERS"), ("سمعان", "PERS"), ("ريم داود", "PERS")])
+    assert [(q.speaker, q.via) for q in quotes] == [
+        ("وليد سمعان", "مجلة «الأفق»"),
+        ("وليد سمعان", "مجلة «الأفق»"),
+        ("ريم داود", ""),
+    ]

@@ -19,7 +19,7 @@ belongs to the inner speaker and the reporter becomes ``via``. "نقلت X عن 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress
@@ -433,7 +433,48 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         seen.add((q.start, q.end))
         out.append(q)
     _name_roles(out, text, ments)
+    _interview_outlets(out, text, sentences, ments)
     return out
+
+
+def _interview_outlets(
+    quotes: list[Quote], text: str, sentences: list[tuple[int, int]], ments: list[Mention]
+) -> None:
+    """A sentence that opens an interview without quoting (في حوار مع مجلة «الدوحة»،
+    تحدثت الروائية فلانة عن روايتها) gives its outlet to the quotes of that person after
+    it that have none, in the next few sentences and up to the next such sentence."""
+    frames: list[tuple[int, str, str]] = []  # (sentence, person's key, outlet)
+    all_toks = tokens_and_starts(text)[0]
+    all_forms = token_forms(text)[0]
+    for k, (s_start, s_end) in enumerate(sentences):
+        i, j = token_range(text, s_start, s_end)
+        forms = all_forms[i:j]
+        lead = 1 if forms[:1] and forms[0] in ("في", "وفي", "خلال", "وخلال") else 0
+        if not lead or len(forms) < 5 or forms[1] not in _INTERVIEWS:
+            continue
+        outlet = _outlet(all_toks[i:j], forms, 1, min(len(forms), 10))
+        if not outlet:
+            continue
+        after = all_toks[i + min(len(forms) - 1, 3)][1]
+        person = next((m for m in ments if after <= m.start < s_end and m.type == "PERS"), None)
+        if person is not None:
+            frames.append((k, person.key, outlet))
+    if not frames:
+        return
+    starts = [a for a, _ in sentences]
+    for q in quotes:
+        k = bisect_right(starts, q.start) - 1
+        frame = next((f for f in reversed(frames) if f[0] < k), None)
+        if (
+            frame is not None
+            and k - frame[0] <= _INTERVIEW_SENTENCES
+            and not q.via
+            and q.speaker_key == frame[1]
+        ):
+            q.via = frame[2]
+
+
+_INTERVIEW_SENTENCES = 3  # after the one that opens the interview
 
 
 def _name_roles(quotes: list[Quote], text: str, ments: list[Mention]) -> None:
