@@ -14,9 +14,10 @@ before it there.
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 
 from nashra.analyze.gazetteer import gazetteer
-from nashra.analyze.lexicon import mf_set, strip_clitics
+from nashra.analyze.lexicon import mf_set
 from nashra.analyze.mention import Mention, display_name, mention_key
 from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 
@@ -61,14 +62,12 @@ def club_names(text: str, mentions: list[Mention]) -> None:
     toks, starts = tokens_and_starts(text)
     if not toks:
         return
-    forms = token_forms(text)[0]
-    stripped = [strip_clitics(f) for f in forms]
+    forms, stripped = token_forms(text)
     g = gazetteer()
     clubs = [
         j
-        for j, f in enumerate(stripped)
-        if f in _CLUBS
-        and f not in g.cities
+        for j in compress(count(), map(_CLUBS.__contains__, stripped))
+        if (f := stripped[j]) not in g.cities
         and f not in g.country_of  # (ظفار: a region)
         and g.nisba_country(toks[j][0]) is None  # (المصري, العربي: Egypt's, the Arabs')
     ]

@@ -333,6 +333,7 @@ _FIELD_HEADS = mf_set(
     "المديرية الإدارة المركز الوكالة الهيئة المؤسسة المجلس الصندوق الجهاز المصلحة "
     "المكتب المعهد الأمانة الرئاسة الشركة الاتحاد الجمعية المفوضية القيادة"
 )
+_FIELD_FIRST = _FIELD_HEADS | {p + h for h in _FIELD_HEADS for p in "وفب"}
 _GENERAL = mf_set(
     "العام العامة الوطني الوطنية العليا الأعلى المركزي المركزية الاتحادي الاتحادية "
     "المستقلة المستقل الملكي الملكية"
@@ -344,7 +345,7 @@ def field_bodies(text: str, mentions: list[Mention]) -> None:
     """Add the bodies named by a field (see ``_FIELD_HEADS``) that no mention covers,
     as the article's country's when it names none (like :func:`national_bodies`)."""
     forms = token_forms(text)[0]
-    heads = [i for i, f in enumerate(forms) if f in _FIELD_HEADS or f[1:] in _FIELD_HEADS]
+    heads = list(compress(count(), map(_FIELD_FIRST.__contains__, forms)))
     if not heads:
         return
     toks = tokens_and_starts(text)[0]

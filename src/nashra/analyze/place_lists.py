@@ -13,11 +13,13 @@ stands under a group word or between two places of the list. Words of ordinary c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import cache
+from itertools import compress, count
 
 from nashra.analyze.gazetteer import gazetteer
-from nashra.analyze.lexicon import mf_set, strip_clitics
+from nashra.analyze.lexicon import mf_set
 from nashra.analyze.mention import Mention, display_name, mention_key
 from nashra.analyze.ner.features import clusters, lexicon
 from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
@@ -86,24 +88,29 @@ def _adjective(form: str) -> bool:
 def listed_places(text: str, mentions: list[Mention]) -> None:
     """Add the places of lists (see the module's doc) that no mention covers; ``mentions``
     in any order, sorted afterwards by the caller."""
-    toks = tokens_and_starts(text)[0]
+    toks, tok_starts = tokens_and_starts(text)
     if not toks:
         return
-    forms = token_forms(text)[0]
+    forms, stripped = token_forms(text)
     starts = {m.start: m for m in mentions}
     covered = sorted((m.start, m.end) for m in mentions)
     found: list[Mention] = []
     n = len(toks)
-    i = 0
-    while i < n:
-        head = strip_clitics(forms[i]) in _GROUPS
-        if head:
-            i, items = _items(text, toks, forms, starts, i + 1, first_bare=True)
-        elif (m := starts.get(toks[i][1])) is not None and m.type == "LOC":
-            i, items = _items(text, toks, forms, starts, i, first_bare=True)
-        else:
-            i += 1
+    # where a list may start: after a group word, or at a tagged place
+    heads = set(compress(count(), map(_GROUPS.__contains__, stripped)))
+    places = {
+        k
+        for m in mentions
+        if m.type == "LOC"
+        and (k := bisect_left(tok_starts, m.start)) < n
+        and tok_starts[k] == m.start
+    }
+    done = 0  # tokens before this one are in a list read
+    for i in sorted(heads | places):
+        if i < done:
             continue
+        head = i in heads
+        done, items = _items(text, toks, forms, starts, i + 1 if head else i, first_bare=True)
         if len(items) < 2:
             continue
         for k, (a, b, kind, known) in enumerate(items):
