@@ -406,3 +406,21 @@ def test_lists_of_days_from_a_weekday_and_this_year(
     text: str, expected: list[tuple[str, date]]
 ) -> None:
     assert [(d.text, d.value) for d in find_dates(text, PUB)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare السبت/الأحد/الجمعة/الاثنين between a clause and a preposition or a stop
+        ("وصل الوفد السبت إلى الرياض.", [("السبت", date(2024, 3, 9))]),
+        ("وكان الوزير قد زار بغداد الاثنين.", [("الاثنين", date(2024, 3, 11))]),
+        ("وأعلنت الوزارة الأحد أن العدد زاد.", [("الأحد", date(2024, 3, 10))]),
+        # the nouns they complete, a percentage, a family name: no days
+        ("أدى المصلون صلاة الجمعة في المسجد.", []),
+        ("دعت الوزارة إلى تخصيص خطب الجمعة للحديث عن الصيام.", []),
+        ("بلغ الفارق الاثنين في المائة.", []),
+        ("وقال الأمير سعود السبت إن الزيارة ناجحة.", []),
+    ],
+)
+def test_bare_weekdays_that_are_also_nouns(text: str, expected: list[tuple[str, date]]) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, PUB)] == expected

@@ -273,6 +273,27 @@ def _after_name(text: str, m: re.Match[str]) -> bool:
     return before is not None and cached_match_form(before.group("name")) in _GIVEN
 
 
+# after a bare الجمعة/السبت/الأحد/الاثنين: what an adverb of time stands before
+_ADVERB_AFTER = re.compile(r"\s*(?:[،,.:]|(?:إلى|الى|في|على|عن|أن|إن|بأن|لدى|خلال|مع)\s)")
+# before one: the nouns it completes (صلاة الجمعة، مستوى الاثنين، بين الاثنين، عطلة السبت)
+_NOUN_BEFORE = re.compile(
+    r"(?:صلاة|صلاتي|صلوات|خطبة|خطبتي|خطب|خطيب|خطباء|منبر|منابر|مسجد|جامع|سوق|مستوى|بين|كلا|كلتا|الواحد|عطلة|عطلتي|"
+    r"نهاية|أيام|ليالي|يوم|ليلة|إلا|سوى|من|مثل|أحد)\s+$"
+)
+
+
+def _adverbial(text: str, m: re.Match[str]) -> bool:
+    """Whether a bare weekday that is also a noun stands as an adverb of time: after a
+    word that is not a noun it completes, before a stop or a preposition (زار بغداد
+    الاثنين، وأعلنت الوزارة الأحد أن), not as a percentage (الاثنين في المائة)."""
+    if _after_name(text, m) or not _ADVERB_AFTER.match(text, m.end()):
+        return False
+    if text.startswith((" في المائة", " في المئة"), m.end()):
+        return False
+    lo = max(0, m.start() - 12)
+    return m.start() > 0 and not _NOUN_BEFORE.search(text, lo, m.start())
+
+
 def _future(lead: str) -> bool:
     """Whether the words of a weekday's sentence before it speak of what is to come."""
     if lead.rstrip().endswith("منذ"):
@@ -669,9 +690,15 @@ def find_dates(
             if _TEEN.match(text, m.end()):
                 continue  # الأحد عشر: eleven (not الثلاثاء عشرة فلسطينيين)
             context = bare and _WEEKDAY_CONTEXT.search(text, max(0, m.start() - 8), m.start())
-            if bare and not context and (wd not in _UNAMBIGUOUS_WEEKDAYS or _after_name(text, m)):
+            if (
+                bare
+                and not context
+                and (wd not in _UNAMBIGUOUS_WEEKDAYS or _after_name(text, m))
+                and not (wd not in _UNAMBIGUOUS_WEEKDAYS and _adverbial(text, m))
+            ):
                 # a bare الجمعة/السبت/الأحد is often a noun (Friday prayers, الأحد عشر):
-                # only after a preposition-like context word
+                # only after a preposition-like context word, or between a clause and a
+                # preposition or a stop (وصل الوفد السبت إلى الرياض)
                 continue
             back = (pub.weekday() - wd) % 7
             lead = text[max(0, m.start() - 80) : m.start()]
