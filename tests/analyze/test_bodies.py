@@ -66,3 +66,9 @@ def test_a_longer_name_the_tagger_found_stays() -> None:
     spans = [_span(text, "مجلس الأمن الدولي التابع", "ORG")]
     mentions, _ = link_entities(text, spans)
     assert mentions[0].text == "مجلس الأمن الدولي التابع"
+
+
+def test_forces_and_councils_of_the_wars_in_the_news() -> None:
+    text = "اتهم مجلس السيادة الانتقالي قوات الدعم السريع بقصف المدينة، ونفت الدعم السريع ذلك."
+    assert _names(text) == ["مجلس السيادة الانتقالي", "قوات الدعم السريع", "الدعم السريع"]
+    assert [b.name for b in find_bodies(text)][-1] == "قوات الدعم السريع"
