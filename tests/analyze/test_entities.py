@@ -814,3 +814,15 @@ def test_a_venue_or_a_competition_word_before_a_name_makes_it_one() -> None:
         ("دوري أبطال آسيا للنخبة", "MISC"),
         ("آسيا", "LOC"),
     ]
+
+
+def test_a_datelines_city_is_a_place_and_a_city_with_a_heads_word_no_body() -> None:
+    # the tagger, with no words before it, may leave a dateline's city untagged
+    mentions, _ = link_entities("مسقط – أعلنت اللجنة تعليق الدوام يومين.", [])
+    assert [(m.text, m.type) for m in mentions] == [("مسقط", "LOC")]
+    mentions, _ = link_entities("سمير – قال الرجل إن الخطة جيدة.", [])
+    assert mentions == []
+    # دار heads bodies (دار الشروق), not the city
+    text = "الدار البيضاء (و م ع) – فاز الفريق."
+    mentions, _ = link_entities(text, [_span(text, "الدار البيضاء", "LOC")])
+    assert [(m.text, m.type) for m in mentions][0] == ("الدار البيضاء", "LOC")

@@ -574,6 +574,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
         mentions.append(m)
 
     _known_bodies(text, mentions)
+    _dateline_place(text, mentions, g)
     _honorific_names(text, mentions)
     _facility_names(text, mentions)
     _institution_names(text, mentions)
@@ -839,6 +840,7 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
             and m.via == "name"
             and " " in m.text
             and _institution_head(first)
+            and m.key not in gazetteer().cities  # (الدار البيضاء: a city)
         ):
             m.type = "ORG"
     forms = token_forms(text)[0]
@@ -992,6 +994,26 @@ def same_person(a: str, b: str) -> bool:
     if lineage:
         return n == 2 and wa == [wb[0], wb[-1]] and _family_name(wb[-1])
     return wb[-n:] == wa
+
+
+# a dateline: one to three words before a dash or a bracket at the text's start
+_DATELINE = re.compile(r"\s*(?P<place>[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})\s*[–—\-(]")
+
+
+def _dateline_place(text: str, mentions: list[Mention], g: Gazetteer) -> None:
+    """The city or country of a dateline (مسقط –، واشنطن – (أ ف ب) –), which the tagger,
+    with no words before it, sometimes leaves untagged."""
+    m = _DATELINE.match(text)
+    if m is None or any(o.start < m.end("place") and m.start("place") < o.end for o in mentions):
+        return
+    a, b = m.span("place")
+    form = cached_match_form(text[a:b])
+    country = g.country(text[a:b])
+    if form not in g.cities and country is None:
+        return
+    key = cached_match_form(country) if country else mention_key(text[a:b])
+    entity = country or display_name(text[a:b], key)
+    mentions.append(Mention(text[a:b], "LOC", a, b, entity, key, "country" if country else "name"))
 
 
 def _known_bodies(text: str, mentions: list[Mention]) -> None:
