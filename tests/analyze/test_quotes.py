@@ -1045,3 +1045,45 @@ def test_an_interview_opened_without_a_quote_is_the_via_of_the_quotes_after_it()
         ("وليد سمعان", "مجلة «الأفق»"),
         ("ريم داود", ""),
     ]
+
+
+def test_an_audience_a_reports_issuer_and_data_are_no_speakers_of_their_own() -> None:
+    # أمام مجلس الأمن: whom the envoy spoke to
+    text = 'وقال المبعوث في إحاطة أمام مجلس الأمن الدولي: "الفرصة ما زالت قائمة".'
+    (q,) = _quotes(text, [("مجلس الأمن الدولي", "ORG")])
+    assert q.speaker == "المبعوث"
+    # بحسب التقرير after تقرير صادر عن X: X's words; ووفقاً لبيانات المنظمة: the body's
+    text = (
+        "حذر تقرير صادر عن منظمة الصحة العالمية من موجة جديدة. وبحسب التقرير، فإن الإصابات "
+        "ارتفعت للشهر الرابع على التوالي. ووفقاً لبيانات المنظمة، فإن الوفيات تراجعت في معظم "
+        "الدول."
+    )
+    quotes = _quotes(text, [("منظمة الصحة العالمية", "ORG")])
+    assert [q.speaker for q in quotes] == ["منظمة الصحة العالمية"] * 2
+
+
+def test_a_body_after_kanat_and_a_speaker_the_tagger_left_out() -> None:
+    text = (
+        "وقال المحامي سامر عيسى إن موكله سيطعن. وكانت النيابة العامة قد أحالت المتهمين إلى "
+        "المحاكمة، وأفادت في بيان بأن المبالغ كبيرة، متهمة إياهم بالتزوير."
+    )
+    first, second = _quotes(text, [("سامر عيسى", "PERS")])
+    assert (second.speaker, second.text) == ("النيابة العامة", "المبالغ كبيرة")
+    # a woman the tagger did not name (وقالت الغربي) goes on with وأضافت, not the radio
+    text = (
+        'وقالت الغربي في حديث لإذاعة «موزاييك» إن الرواية استغرقت ست سنوات. وأضافت: "كتبت عن جدتي".'
+    )
+    quotes = _quotes(text, [("موزاييك", "ORG")])
+    assert [(q.speaker, q.via) for q in quotes] == [("الغربي", "إذاعة «موزاييك»")] * 2
+
+
+def test_a_colon_before_inna_and_an_honorific_pronoun_subject() -> None:
+    # وقال معاليه: إن …: reported speech after a colon, and "his excellency" is the one
+    # named before, not a speaker of his own
+    text = (
+        "أكد وزير الخارجية سالم الكعبي أن العلاقات متينة بين البلدين. وقال معاليه: إن دول "
+        "المنطقة تدرك أن الحل سياسي في نهاية المطاف. وأشار إلى أن التعاون الأمني مستمر بين الجانبين."
+    )
+    quotes = _quotes(text, [("سالم الكعبي", "PERS")])
+    assert [q.speaker for q in quotes] == ["سالم الكعبي"] * 3
+    assert quotes[1].text.startswith("دول المنطقة")

@@ -884,8 +884,10 @@ _OTHER = {"m": "f", "f": "m"}
 def _speaker_gender(q: Quote, prev: list[Quote], text: str, ments: list[Mention]) -> str:
     """The gender of a quote's speaker: an institution's by its name (السفارة: f, even
     after وأضاف البيان), else by the verbs it spoke with (قالت), a title before one of
-    its mentions (الوزيرة) or its name (:func:`name_gender`)."""
-    if q.speaker_type != "PERS":
+    its mentions (الوزيرة) or its name (:func:`name_gender`); words that are no mention
+    (وقالت الغربي: a name the tagger missed) or a name the tagger typed as another name
+    (MISC) by their verbs first."""
+    if q.speaker_type in ("ORG", "LOC"):
         g = name_gender(q.speaker_key, q.speaker_type)
         if g:
             return g
@@ -1104,6 +1106,9 @@ def _complement(
             return
         if w == ":" and _is_time(toks, j):
             continue  # 16:00
+        if w == ":" and near and j + 1 < len(toks) and forms[j + 1] in _COMP:
+            cue.comp, cue.comp_kind = j + 1, "that"  # وقال معاليه: إن …: reported, no marks
+            return
         if w == ":" and (near or j + 1 < len(toks) and toks[j + 1][0] in _OPEN):
             cue.comp, cue.comp_kind = j, "colon"
             return
@@ -1165,6 +1170,8 @@ def _subject(
         return
     # an addressee right after the verb comes before the subject (وقال لـ«الاقتصادية» فلان)
     first = _after_addressee(toks, forms, cue.idx + 1, end_tok)
+    if forms[first] in _HONORIFIC_PRONOUNS:
+        return  # وقال معاليه: the one named before, as for وقال
     # the subject region stops at an addressee (قال لنظيره / لصحيفة «النهار»)
     a0 = toks[cue.idx][2]
     for j in range(first, end_tok):
@@ -1172,6 +1179,9 @@ def _subject(
             # قال خلال لقائه نظيره الإيراني: the counterpart is not the speaker (but in
             # "وقال نظيره الفرنسي إن" it is the subject)
             end_tok = j
+            break
+        if j > first and forms[j] in _BEFORE_AUDIENCE:
+            end_tok = j  # وقال المبعوث في إحاطة أمام مجلس الأمن: whom, not who
             break
         if (
             j == first
@@ -1538,6 +1548,12 @@ _CARRYING = mf_set(
 )
 _OUTLETS = mf_set("صحيفة جريدة مجلة وكالة قناة إذاعة راديو تلفزيون موقع شبكة محطة برنامج")
 _IN_DURING = mf_set("في خلال")
+# "his excellency", "his highness" …: a pronoun subject, not a name
+_HONORIFIC_PRONOUNS = mf_set(
+    "معاليه معاليها سموه سموها فخامته فخامتها سيادته سيادتها سماحته دولته جلالته جلالتها"
+)
+_BROADCASTING_BODY, _BROADCASTING = mf_set("هيئة"), mf_set("الإذاعة")  # (the BBC)
+_BEFORE_AUDIENCE = mf_set("أمام")
 _INTERVIEWS = mf_set("تصريح تصريحات حديث حوار مقابلة لقاء مداخلة اتصال تعليق")
 
 
@@ -1614,7 +1630,12 @@ def _outlet(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
             and j > a
             and (forms[j - 1] in _INTERVIEWS or j - 1 > a and forms[j - 2] in _INTERVIEWS)
             and j + 1 < b
-            and forms[j + 1] in _OUTLETS
+            and (
+                forms[j + 1] in _OUTLETS
+                or forms[j + 1] in _BROADCASTING_BODY
+                and j + 2 < b
+                and forms[j + 2] in _BROADCASTING
+            )
         ):
             noun, k = toks[j + 1][0], j + 2  # في حوار مع مجلة …
         else:
@@ -1752,12 +1773,35 @@ def _phrase(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
 
 _MAX_SOURCE_WORDS = 12
 _STOP_SOURCE = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
+# a report named with its issuer (تقرير صادر عن منظمة الأغذية والزراعة، دراسة أعدتها الجامعة)
+_ISSUED_REPORT = re.compile(
+    r"(?:تقرير|التقرير|دراسة|الدراسة)[^.\n]{0,30}?(?:صادرة?\s+عن|الصادرة?\s+عن|أعدته|أعدتها"
+    r"|أصدرته|أصدرتها|نشرته|نشرتها)\s+"
+)
+_REPORTS = mf_set("التقرير الدراسة")
+_DATA_NOUNS = mf_set("بيانات إحصاءات إحصائيات أرقام تقديرات")  # ووفقاً لبيانات المنظمة
+
+
+def _issuer_before(src: str, pos: int, text: str, ments: list[Mention]) -> Mention | None:
+    """The body or person that issued the report a source names by its noun alone
+    (وبحسب التقرير، فإن … after تقرير صادر عن منظمة …), named earlier in the text."""
+    if match_form(src) not in _REPORTS:
+        return None
+    issuer = None
+    for m in _ISSUED_REPORT.finditer(text, 0, pos):
+        issuer = next(
+            (o for o in ments if m.end() <= o.start <= m.end() + 2 and o.type in _SPEAKING),
+            issuer,
+        )
+    return issuer
+
+
 _DOCUMENT_NOUNS = mf_set("تقرير دراسة بيان وثيقة رسالة تقريرا بيانا صادر صادرة الصادر الصادرة")
 
 
 # Verbs that open a news sentence with its subject after them, besides the speech verbs
 _OPENING_VERBS = mf_set(
-    "كشف كشفت أعلن أعلنت دعا دعت طالب طالبت حذر حذرت أشاد أشادت انتقد انتقدت نفى نفت "
+    "كان كانت كشف كشفت أعلن أعلنت دعا دعت طالب طالبت حذر حذرت أشاد أشادت انتقد انتقدت نفى نفت "
     "رحب رحبت استقبل استقبلت التقى التقت بحث بحثت افتتح افتتحت وجه وجهت أبدى أبدت"
 )
 
@@ -1799,8 +1843,10 @@ def _opening_body(
     if not gender:
         return None
     starts = [0] + [j + 1 for j in range(1, min(_OPENER_WORDS, cue.idx)) if toks[j][0] in "،,"]
-    v = next((j for j in starts if stripped[j] in _OPENING_VERBS), -1)
-    if v < 0 or v + 1 >= cue.idx or ("f" if stripped[v].endswith("ت") else "m") != gender:
+    # (وكانت: strip_clitics reads its ك as "like")
+    verbs = [forms[j][1:] if forms[j][1:] in _OPENING_VERBS else stripped[j] for j in starts]
+    v = next((j for j, f in zip(starts, verbs, strict=True) if f in _OPENING_VERBS), -1)
+    if v < 0 or v + 1 >= cue.idx or ("f" if forms[v].endswith("ت") else "m") != gender:
         return None
     first = v + 1
     ms = mention_in(toks[first][1], toks[cue.idx][1])
@@ -1944,6 +1990,8 @@ _BUT_HE = mf_set("لكنه لكنها ولكنه ولكنها")
 _OCCASION_WORDS = mf_set("خلال عقب أثناء لدى")
 _AS_WELL = mf_set("كما")
 _IN_REPLY = mf_set("رداً ردا ردًا تعليقاً تعليقا")
+# participles of doing after a reported clause (…، متهمة الجيش بـ، داعياً المواطنين إلى)
+_DOING_PARTICIPLES = mf_set("متهما متهمة متهمين متهمتين داعيا داعية مطالبا مطالبة مناشدا مناشدة")
 _OCCASIONS = mf_set("ختام هامش مؤتمر ندوة كلمة تصريح تصريحات لقاء اجتماع حفل افتتاح مقابلة")
 
 
@@ -1967,6 +2015,10 @@ def _writers_clause(toks: list[tuple[str, int, int]], j: int) -> bool:
         return True
     if f in _IN_REPLY:
         return True  # …، رداً على منشورات متداولة: why it was said
+    if f in _DOING_PARTICIPLES and not any(
+        cached_match_form(t[0]) in _COMP for t in toks[j + 1 : j + _CONTRAST_REACH]
+    ):
+        return True  # …، متهمة الجيش بقصف أحياء: what the speaker did, not said
     if f == "وذلك" and j + 2 < len(toks):
         # …، وذلك خلال ندوة صحافية / في ختام الاجتماع: where it was said
         w1, w2 = cached_match_form(toks[j + 1][0]), cached_match_form(toks[j + 2][0])
@@ -2104,12 +2156,16 @@ def _source_quote(
         # بحسب بيان الجامعة، ووفقاً للوزارة: the body named before by that noun
         words = src_text.split()
         noun = (
-            words[-1] if len(words) == 2 and match_form(words[0]) in _DOCUMENT_NOUNS else src_text
+            words[-1]
+            if len(words) == 2 and match_form(words[0]) in _DOCUMENT_NOUNS | _DATA_NOUNS
+            else src_text
         )
-        if match_form(noun)[2:] in _ORG_CUE_FORMS:  # (بحسب التقرير: the report's words)
+        if match_form(noun)[2:] in _ORG_CUE_FORMS:  # (بحسب التقرير: see below)
             body = _definite(noun, toks[cue.idx][1], ments, sentence_quotes, text)
             if body is not None:
                 speaker = body
+        elif (issuer := _issuer_before(src_text, toks[cue.idx][1], text, ments)) is not None:
+            speaker = issuer  # بحسب التقرير after تقرير صادر عن منظمة …: the organisation
     if sentence_quotes and not sentence_quotes[-1].speaker:
         q = sentence_quotes[-1]
         q.speaker, q.speaker_key = speaker.entity, speaker.key
