@@ -1087,3 +1087,13 @@ def test_a_colon_before_inna_and_an_honorific_pronoun_subject() -> None:
     quotes = _quotes(text, [("سالم الكعبي", "PERS")])
     assert [q.speaker for q in quotes] == ["سالم الكعبي"] * 3
     assert quotes[1].text.startswith("دول المنطقة")
+
+
+def test_rawat_narrated_is_speech_and_rui_is_a_name() -> None:
+    text = "وروت إحدى الناجيات للوكالة: «لم ننم طوال الليل»."
+    (q,) = _quotes(text, [])
+    assert q.text == "لم ننم طوال الليل"
+    # روي فاريا (Rui Faria) is no verb of speech
+    text = "وقال مدرب الفريق روي فاريا إن فريقه كان الأقرب إلى الفوز."
+    (q,) = _quotes(text, [("روي فاريا", "PERS")])
+    assert q.speaker == "روي فاريا"

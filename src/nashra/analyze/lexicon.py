@@ -225,6 +225,9 @@ SPEECH_VERBS: tuple[str, ...] = (
     "قالت",
     "يقول",
     "تقول",
+    # روت إحدى الناجيات للوكالة: «…» (not روى, whose match form is the name روي, Rui, nor
+    # يروى أن: "it is told")
+    "روت",
     "أكد",
     "أكدت",
     "يؤكد",
