@@ -1844,7 +1844,10 @@ def _opening_body(
         return None
     starts = [0] + [j + 1 for j in range(1, min(_OPENER_WORDS, cue.idx)) if toks[j][0] in "،,"]
     # (وكانت: strip_clitics reads its ك as "like")
-    verbs = [forms[j][1:] if forms[j][1:] in _OPENING_VERBS else stripped[j] for j in starts]
+    verbs = [
+        next((f for f in (forms[j], forms[j][1:]) if f in _OPENING_VERBS), stripped[j])
+        for j in starts
+    ]
     v = next((j for j, f in zip(starts, verbs, strict=True) if f in _OPENING_VERBS), -1)
     if v < 0 or v + 1 >= cue.idx or ("f" if forms[v].endswith("ت") else "m") != gender:
         return None
