@@ -826,3 +826,18 @@ def test_a_datelines_city_is_a_place_and_a_city_with_a_heads_word_no_body() -> N
     text = "الدار البيضاء (و م ع) – فاز الفريق."
     mentions, _ = link_entities(text, [_span(text, "الدار البيضاء", "LOC")])
     assert [(m.text, m.type) for m in mentions][0] == ("الدار البيضاء", "LOC")
+
+
+def test_the_one_arab_city_an_article_names_is_its_country() -> None:
+    # no country nor nisba named: the city in a body's name places the article
+    text = "قضت محكمة جنايات القاهرة بسجن المتهم، وكانت النيابة العامة قد أحالته إلى المحاكمة."
+    mentions, _ = link_entities(text, [_span(text, "القاهرة", "LOC")])
+    assert [m.entity for m in mentions if m.type == "ORG"] == [
+        "محكمة جنايات القاهرة",
+        "النيابة العامة المصرية",
+    ]
+    # a country named besides it: no guess from one city
+    text = "قضت محكمة جنايات القاهرة بسجن المتهم، وطالبت فرنسا بتسليمه، وأحالته النيابة العامة."
+    spans = [_span(text, "القاهرة", "LOC"), _span(text, "فرنسا", "LOC")]
+    mentions, _ = link_entities(text, spans)
+    assert "النيابة العامة المصرية" not in [m.entity for m in mentions]

@@ -1097,3 +1097,15 @@ def test_rawat_narrated_is_speech_and_rui_is_a_name() -> None:
     text = "وقال مدرب الفريق روي فاريا إن فريقه كان الأقرب إلى الفوز."
     (q,) = _quotes(text, [("روي فاريا", "PERS")])
     assert q.speaker == "روي فاريا"
+
+
+def test_a_representative_and_a_reports_addressee_are_not_the_body() -> None:
+    text = "وشدد ممثل النيابة العامة على أن الأفعال المنسوبة إلى المتهم ثابتة بالوثائق."
+    (q,) = _quotes(text, [("النيابة العامة", "ORG")])
+    assert q.speaker == "ممثل النيابة العامة"
+    text = (
+        "وأسفرت الحملة عن إزالة 146 حالة تعد على الأراضي، حسب تقرير رفعته غرفة العمليات "
+        "بالمحافظة إلى مجلس الوزراء."
+    )
+    (q,) = _quotes(text, [("مجلس الوزراء", "ORG")])
+    assert q.speaker != "مجلس الوزراء"

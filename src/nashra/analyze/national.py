@@ -126,6 +126,10 @@ def _votes(text: str, mentions: list[Mention], a: int, b: int) -> Counter[str]:
 
 
 def _country_of(m: Mention) -> str | None:
+    if m.type == "ORG" and m.via == "name" and " " in m.key:
+        # a body named with its city (محكمة جنايات القاهرة): the place the tagger's
+        # mention of the city stood for before the body took it in
+        return _CITY_COUNTRY.get(m.key.rsplit(" ", 1)[1])
     if m.type != "LOC":
         return None
     return m.entity if m.via in _COUNTRY_VIAS else _CITY_COUNTRY.get(m.key)
@@ -139,7 +143,14 @@ def _home_country(text: str, mentions: list[Mention]) -> str | None:
     if not votes:
         return None
     (top, n), *rest = votes.most_common(2)
+    if n == 1 and not rest and _only_cities(mentions):
+        return top  # the one Arab city an article names (محكمة جنايات القاهرة) is its place
     return top if n >= 2 and (2 * n > votes.total() or not rest or n >= 2 * rest[0][1]) else None
+
+
+def _only_cities(mentions: list[Mention]) -> bool:
+    """Whether an article names no country nor nisba: its one city is where it happens."""
+    return not any(m.type == "LOC" and m.via in _COUNTRY_VIAS for m in mentions)
 
 
 def _named_near(country: str, text: str, at: int, mentions: list[Mention]) -> bool:

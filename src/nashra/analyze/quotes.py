@@ -1327,7 +1327,7 @@ def _subject(
                 best.via == "nisba"
                 or best.type == "LOC"
                 or head in _SOURCE_NOUNS
-                or head in _UNNAMED_ROLES
+                or (head in _UNNAMED_ROLES or head in _REPRESENTATIVES)
                 and best.type != "PERS"
             ) and (phrase and best.start > a):
                 # الرئاسة التركية, not تركيا; مصادر في مأرب; مصادر «الوطن»
@@ -1426,6 +1426,8 @@ def _titled_person(title: str, org: Mention, before: list[Mention], text: str) -
 
 _UNNAMED_ROLES = mf_set("مسؤول مسؤولة مصدر")
 _UNNAMED_SOURCES = _UNNAMED_ROLES | _SOURCE_NOUNS
+# a body's representative unnamed (شدد ممثل النيابة العامة على أن): the role speaks
+_REPRESENTATIVES = mf_set("ممثل ممثلة مندوب مندوبة")
 _DIRECTIONS = mf_set("جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي")
 
 
@@ -1779,6 +1781,7 @@ _ISSUED_REPORT = re.compile(
     r"|أصدرته|أصدرتها|نشرته|نشرتها)\s+"
 )
 _REPORTS = mf_set("التقرير الدراسة")
+_TO = ("إلى", "الى")  # a report's addressee, not its issuer
 _DATA_NOUNS = mf_set("بيانات إحصاءات إحصائيات أرقام تقديرات")  # ووفقاً لبيانات المنظمة
 
 
@@ -2150,7 +2153,14 @@ def _source_quote(
     else:
         src_text = text[name_s:src_e]
     speaker = Mention(src_text, "", -1, -1, src_text, match_form(src_text))
-    named = [m for m in ments if src_s <= m.start and m.end <= src_e and m.type in ("PERS", "ORG")]
+    named = [
+        m
+        for m in ments
+        if src_s <= m.start
+        and m.end <= src_e
+        and m.type in ("PERS", "ORG")
+        and not text[src_s : m.start].rstrip().endswith(_TO)  # (رفعته الغرفة إلى مجلس الوزراء)
+    ]
     if named and not (  # بحسب مصدر في وزارة الداخلية: the source, not the ministry
         first in _UNNAMED_SOURCES and not any(m.type == "PERS" for m in named)
     ):
