@@ -261,11 +261,12 @@ def national_bodies(text: str, mentions: list[Mention]) -> None:
                 continue
             if not _named_near(country, text, a, mentions):
                 continue  # (a Saudi paper's وزير الدولة عضو مجلس الوزراء in a report on a US visit)
-            feminine = _national_gender(head) == "f"
-            base, written = _written_nisba(nisbas, toks, forms)
-            key = f"{bare_key} ال{base}{'ه' if feminine else ''}"
-            written = written.removesuffix("ة") + ("ة" if feminine else "")
-            display = f"{display_name(bare, bare_key)} {written}"
+            key, display = _with_nisba(
+                bare_key,
+                display_name(bare, bare_key),
+                _national_gender(head) == "f",
+                _written_nisba(nisbas, toks, forms),
+            )
         found.append(Mention(text[a:b], "ORG", a, b, display, key, "partial"))
     if found:
         mentions.extend(found)
@@ -284,6 +285,14 @@ def _written_nisba(
             if f[cut:] in wanted:
                 return wanted[f[cut:]], word[cut:]
     return nisbas[0], "ال" + nisbas[0]
+
+
+def _with_nisba(key: str, display: str, feminine: bool, nisba: tuple[str, str]) -> tuple[str, str]:
+    """A body's key and display name with its country's nisba (``_written_nisba``) after
+    them, in the body's gender: وزارة الصحة → وزارة الصحة الأردنية."""
+    base, written = nisba
+    written = written.removesuffix("ة") + ("ة" if feminine else "")
+    return f"{key} ال{base}{'ه' if feminine else ''}", f"{display} {written}"
 
 
 _HIGH = mf_set("العليا الأعلى")
@@ -384,22 +393,22 @@ def field_bodies(text: str, mentions: list[Mention]) -> None:
             and g.nisba_country(toks[j][0]) is None
         ):
             j += 1
-        nisba = j < n and forms[j].startswith("ال") and g.nisba_country(toks[j][0]) is not None
+        # named with its country's nisba, or a regional office with its place
+        named = j < n and forms[j].startswith("ال") and g.nisba_country(toks[j][0]) is not None
         a = toks[i][1] + (forms[i] not in _FIELD_HEADS)  # (والمديرية: without its و)
-        b = toks[j][2] if nisba else toks[j - 1][2]
-        if not nisba and (office := _office_place(toks, forms, j, mentions)):
-            b, nisba = office, True  # الإدارة العامة للتعليم بمنطقة مكة المكرمة: one office
+        b = toks[j][2] if named else toks[j - 1][2]
+        if not named and (office := _office_place(toks, forms, j, mentions)):
+            b, named = office, True  # الإدارة العامة للتعليم بمنطقة مكة المكرمة: one office
         if any(o.start < b and a < o.end and o.type != "LOC" for o in mentions):
             continue  # (a body the tagger or the rules before found)
         mtext = text[a:b]
         key = mention_key(mtext)
         display = display_name(mtext, key)
-        country = None if nisba else home()
+        country = None if named else home()
         if country is not None and (nisbas := _nisba_forms(country)):
-            feminine = forms[i].endswith("ه")
-            base, written = _written_nisba(nisbas, toks, forms)
-            key = f"{key} ال{base}{'ه' if feminine else ''}"
-            display = f"{display} {written.removesuffix('ة') + ('ة' if feminine else '')}"
+            key, display = _with_nisba(
+                key, display, forms[i].endswith("ه"), _written_nisba(nisbas, toks, forms)
+            )
         found.append(Mention(mtext, "ORG", a, b, display, key, "name"))
     if found:
         spans = [(m.start, m.end) for m in found]
