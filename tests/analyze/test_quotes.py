@@ -1109,3 +1109,61 @@ def test_a_representative_and_a_reports_addressee_are_not_the_body() -> None:
     )
     (q,) = _quotes(text, [("مجلس الوزراء", "ORG")])
     assert q.speaker != "مجلس الوزراء"
+
+
+def test_a_name_in_marks_after_that_begins_the_reported_clause() -> None:
+    """أن «أسود الأطلس» جاهزون …: the marks hold the clause's subject, not the words
+    quoted; a whole sentence in marks after إن is still a direct quote."""
+    text = (
+        "وأكد المدرب يوسف العلمي أن «أسود الأطلس» جاهزون لمواجهة منتخب السنغال في نصف "
+        "النهائي. وقال العلمي إن «الفريق جاهز تماماً للمباراة»."
+    )
+    first, second = _quotes(text, [("يوسف العلمي", "PERS"), ("العلمي", "PERS")])
+    assert first.kind == "indirect"
+    assert first.text == "«أسود الأطلس» جاهزون لمواجهة منتخب السنغال في نصف النهائي"
+    assert second.kind == "direct" and second.text == "الفريق جاهز تماماً للمباراة"
+    # a term in marks inside the clause is still a direct quote of those words
+    text = "وقال الباحث سامر حداد إن هذا «الاكتشاف المذهل» سيغير فهمنا للتاريخ."
+    (q,) = _quotes(text, [("سامر حداد", "PERS")])
+    assert q.kind == "direct" and q.text == "الاكتشاف المذهل"
+
+
+def test_a_forecast_is_reported_speech_but_the_noun_is_not() -> None:
+    text = (
+        "توقعت إدارة الأرصاد الجوية أن تتأثر المملكة بمنخفض جوي مساء الخميس. "
+        "وتراجعت الأسهم مع توقع أن يرفع البنك الفائدة."
+    )
+    (q,) = _quotes(text, [("إدارة الأرصاد الجوية", "ORG")])
+    assert q.speaker == "إدارة الأرصاد الجوية"
+    assert q.text == "تتأثر المملكة بمنخفض جوي مساء الخميس"
+
+
+def test_but_with_its_own_subject_and_verb_ends_the_clause() -> None:
+    text = (
+        "وتوقع مصدر في النادي أن يكون هناك خلاف مالي وراء الاستقالة، لكن الرئيس سالم "
+        "العتيبي شدد على أنه سيكشف الأسباب قريباً."
+    )
+    first, second = _quotes(text, [("سالم العتيبي", "PERS")])
+    assert first.text == "يكون هناك خلاف مالي وراء الاستقالة" and first.speaker == "مصدر"
+    assert second.speaker == "سالم العتيبي" and second.text == "سيكشف الأسباب قريباً"
+
+
+def test_a_participle_after_an_accusing_body_is_the_bodys() -> None:
+    text = (
+        "وقال شاهد عيان إن القذائف سقطت قرب السوق. من جهته، اتهم الجيش السوداني في بيان "
+        "قوات الدعم السريع بقصف الأحياء، مؤكداً أن قواته صدت الهجوم."
+    )
+    quotes = _quotes(text, [("الجيش السوداني", "ORG"), ("قوات الدعم السريع", "ORG")])
+    assert quotes[-1].text == "قواته صدت الهجوم"
+    assert quotes[-1].speaker == "الجيش السوداني"
+
+
+def test_a_role_is_not_the_holder_of_another_title_with_the_same_nisba() -> None:
+    """الرئيس المصري is not وزير الري المصري فلان: with no president named, the role."""
+    text = (
+        "قال وزير الموارد المائية والري المصري طارق الجمال إن الملء الأحادي مرفوض. "
+        "وذكرت الرئاسة المصرية في بيان أن الرئيس المصري شدد على «رفض أي إجراءات أحادية»."
+    )
+    quotes = _quotes(text, [("طارق الجمال", "PERS"), ("الرئاسة المصرية", "ORG")])
+    assert [q.speaker for q in quotes] == ["طارق الجمال", "الرئيس المصري"]
+    assert quotes[1].via == "الرئاسة المصرية"

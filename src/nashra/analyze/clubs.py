@@ -52,6 +52,8 @@ _GOVERNING = mf_set("رعاية لرعاية وزارة وزير رئاسة ال
 _NOUN_AFTER = mf_set("على مع معه معها معهما معهم بين حول")
 _NEAR = 6  # tokens either side in which a match's word must stand
 _MIN_SENTENCES = 3  # of a match report in the article
+# (الدحيل الذي اكتفى بالتعادل: a relative clause about the club, no phrase)
+_RELATIVES = mf_set("الذي التي اللذان اللتان الذين")
 _NOT_AFTER = mf_set("الأحمر الأوروبي الأفريقي الإفريقي الدولي العربي الخليجي الوطني العام")
 
 
@@ -96,8 +98,13 @@ def club_names(text: str, mentions: list[Mention]) -> None:
             or stripped[j] in ("الاتفاق", "التعاون")
             and j + 1 < len(forms)
             and forms[j + 1] in _NOUN_AFTER
+            or forms[j].startswith("و")
+            and j > 0
+            and _joined_to_noun(toks, stripped, j)
         ):
-            continue  # بالتعاون مع، الرئاسة العامة لرعاية الشباب، ولي العهد، الاتفاق على
+            # بالتعاون مع، الرئاسة العامة لرعاية الشباب، ولي العهد، الاتفاق على، وزارة
+            # الرياضة والشباب
+            continue
         a = s + _proclitic(word, forms[j], stripped[j])
         m = at.get(a) or at.get(s)
         if m is not None and m.end == e and " " not in m.text:
@@ -110,6 +117,19 @@ def club_names(text: str, mentions: list[Mention]) -> None:
     mentions.extend(found)
 
 
+def _joined_to_noun(toks: list[tuple[str, int, int]], stripped: list[str], j: int) -> bool:
+    """Whether the و-joined club's word at ``j`` follows a noun that is neither a club nor
+    a nisba, with no nisba after it: الرياضة والشباب, not التركي والسد القطري."""
+    nisba = gazetteer().nisba_country
+    before = stripped[j - 1]
+    return (
+        before.startswith("ال")
+        and before not in _CLUBS
+        and not nisba(toks[j - 1][0])
+        and not (j + 1 < len(toks) and nisba(toks[j + 1][0]))
+    )
+
+
 def _bare(toks: list[tuple[str, int, int]], stripped: list[str], forms: list[str], j: int) -> bool:
     """Whether the club's word at ``j`` stands alone, not inside an ordinary phrase."""
     if j + 1 < len(forms):
@@ -117,7 +137,9 @@ def _bare(toks: list[tuple[str, int, int]], stripped: list[str], forms: list[str
         if stripped[j] == "الاتحاد" and (nxt.startswith(("ال", "ل")) or nxt == "لكره"):
             return False  # الاتحاد السعودي لكرة القدم، الاتحاد الأوروبي: federations, unions
         if nxt in _NOT_AFTER or (
-            nxt.startswith("ال") and not gazetteer().nisba_country(toks[j + 1][0])
+            nxt.startswith("ال")
+            and nxt not in _RELATIVES
+            and not gazetteer().nisba_country(toks[j + 1][0])
         ):
             return nxt in _SPORT  # (الهلال الأحمر; but الأهلي الفريق …)
     return True

@@ -59,6 +59,7 @@ from nashra.analyze.national import (
 from nashra.analyze.ner.features import clusters, lexicon
 from nashra.analyze.ner.tagger import EntitySpan, split_tokens, token_forms, tokens_and_starts
 from nashra.analyze.place_lists import listed_places
+from nashra.analyze.state_bodies import state_bodies
 from nashra.text import is_stopword
 from nashra.text.memo import Memo
 
@@ -534,6 +535,9 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
         w for sp in spans if sp.type == "PERS" and " " in sp.text for w in sp.text.split()
     }
     spans = [_without_agency(_without_amma_verb(text, sp)) for sp in _with_given_names(text, spans)]
+    bare = _bare_names(spans)
+    spans, split_off = _split_leading_names(spans, bare)
+    person_words -= split_off
     grown = map(_with_place_head, repeat(text), spans)
     for found in map(_with_body_tail, repeat(text), grown):
         sp = _without_formula(found)
@@ -545,15 +549,19 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
             sp.type == "PERS" and sp.text[:1] in "وف" or sp.type == "ORG" and " " not in sp.text
         )
         cut = 0 if whole else _strip_display(sp.text, g, sp.type)
+        kind = sp.type
+        if not cut and not whole and sp.text[1:] in bare and sp.text[0] in _SINGLE_PROCLITICS:
+            # لسوناطراك beside سوناطراك: the article's own name behind a proclitic
+            cut, kind = 1, bare[sp.text[1:]]
         start = sp.start + cut
         # the accusative ending of an indefinite noun is no part of a name: دولارًا → دولار
         end = sp.end - 2 if sp.text.endswith(_TANWEEN_ALEF) and sp.end - start > 4 else sp.end
         if end == sp.end and sp.text[-1] == "ا" and sp.text[:-1] in _CURRENCIES:
             end -= 1  # the same ending unmarked, on the currencies it is common on: دولارا
         mtext = text[start:end]
-        m = Mention(mtext, sp.type, start, end)
+        m = Mention(mtext, kind, start, end)
         single_nisba = g.nisba_country(mtext) if " " not in mtext else None
-        country = g.country(mtext) if sp.type in ("LOC", "ORG", "MISC") else None
+        country = g.country(mtext) if kind in ("LOC", "ORG", "MISC") else None
         if single_nisba:
             m.type, m.entity, m.key, m.via = (
                 "LOC",
@@ -569,7 +577,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
             m.key = mention_key(mtext)
             m.entity = display_name(mtext, m.key)
             m.via = "name"
-            if sp.type == "ORG":
+            if kind == "ORG":
                 _to_body_name(m)
         mentions.append(m)
 
@@ -581,6 +589,8 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     listed_places(text, mentions)
     club_names(text, mentions)
     _venues_and_competitions(text, mentions)
+
+    state_bodies(text, mentions)
 
     # nisba adjectives outside any entity span
     covered = sorted((m.start, m.end) for m in mentions)
@@ -625,6 +635,51 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
         if alias not in ent.aliases and (not shared or alias == m.key):
             ent.aliases.append(alias)
     return mentions, sorted(entities.values(), key=lambda e: (-e.count, e.key))
+
+
+_CLUB_HEADS = ("نادي ", "فريق ")
+
+
+def _bare_names(spans: list[EntitySpan]) -> dict[str, str]:
+    """The article's one-word names by their text, with the type the tagger gave each
+    most often."""
+    votes: dict[str, Counter[str]] = {}
+    for sp in spans:
+        name = sp.text
+        if sp.type == "ORG" and name.startswith(_CLUB_HEADS) and name.count(" ") == 1:
+            name = name.split(" ")[1]  # نادي السد: السد
+        if " " not in name and len(name) >= 3:
+            votes.setdefault(name, Counter())[sp.type] += 1
+    return {name: c.most_common(1)[0][0] for name, c in votes.items()}
+
+
+def _split_leading_names(
+    spans: list[EntitySpan], bare: dict[str, str]
+) -> tuple[list[EntitySpan], set[str]]:
+    """A name whose first word is the article's name of something else, maybe behind a
+    proclitic, split in two: المدير العام لسوناطراك رشيد حشيشي → سوناطراك + رشيد حشيشي,
+    هدفي السد أكرم عفيف → السد + أكرم عفيف (a person where the rest begins with a given
+    name); and the words split off."""
+    out: list[EntitySpan] = []
+    split_off: set[str] = set()
+    for sp in spans:
+        first, _, rest = sp.text.partition(" ")
+        name = first[1:] if first[:1] in _SINGLE_PROCLITICS and first[1:] in bare else first
+        kind = bare.get(name, sp.type)
+        if not rest or kind == sp.type or kind not in ("ORG", "LOC"):
+            out.append(sp)
+            continue
+        word = cached_match_form(rest.split(" ", 1)[0])
+        # (a listed given name after a place or a body; any after a proclitic: لسوناطراك)
+        given = word in given_names.LEADING or sp.type == "PERS" and _given_name(word)
+        if not given and (sp.type != "PERS" or name == first):
+            out.append(sp)  # (واشنطن بوست, نيويورك ريد بولز: one name)
+            continue
+        cut = sp.start + len(first) + 1
+        out.append(EntitySpan(first, kind, sp.start, sp.start + len(first)))
+        out.append(EntitySpan(rest, "PERS" if given else sp.type, cut, sp.end))
+        split_off.add(first)
+    return out, split_off
 
 
 # Ranks and honorifics after which a name always follows (الرئيس / الوزير are left to the

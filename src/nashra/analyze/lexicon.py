@@ -327,6 +327,12 @@ SPEECH_VERBS: tuple[str, ...] = (
     "أقرت",
     "نوه",
     "نوهت",
+    # توقعت الأرصاد أن …: a forecast reported (past forms only: يتوقع أن، من المتوقع أن
+    # are the writer's)
+    "توقع",
+    "توقعت",
+    "رجح",
+    "رجحت",
     "ينوه",
     "تنوه",
     "بينت",  # (بيّن, masculine, is بين "between" without its shadda)

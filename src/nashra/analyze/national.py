@@ -203,6 +203,7 @@ def national_bodies(text: str, mentions: list[Mention]) -> None:
                     and forms[j] in CO_PORTFOLIOS
                 )
                 and forms[j] not in TIME_ADJECTIVES
+                and forms[j] not in _OBJECTS
                 and forms[j] not in _TODAY
                 and not is_title(toks[j][0])  # هيئة الأركان العامة الفريق فلان
                 and not (is_stopword(forms[j]) or g.nisba_country(toks[j][0]))
@@ -305,6 +306,9 @@ _AUTHORITY_FIELDS = mf_set(
 )
 # أصدرت وزارة الداخلية اليوم بياناً، أعلنت وزارة الصحة الأحد
 _TODAY = mf_set("اليوم أمس الليلة الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد")
+# nouns that follow a body's name as the object of its verb, never in it (هنأت وزارة
+# الرياضة والشباب النادي)
+_OBJECTS = mf_set("النادي الفريق المنتخب اللاعب اللاعبين الجماهير الجمهور الأندية")
 # a second portfolio of one ministry (وزارة التربية والتعليم), not a second body after و
 # (وزارة الخارجية والمخابرات)
 CO_PORTFOLIOS = frozenset(

@@ -114,6 +114,8 @@ _CUE_STRIPPED = _CUE_FORMS | {"جاء"}  # a proclitic-free form that may be a c
 _IMPERSONAL = mf_set("يذكر")
 _PRONOUNS_BEFORE_NOUN = mf_set("هو هي وهو وهي")
 _NOUN_LIKE_VERBS = mf_set("طالب طالبة")  # (طالب: a student, or "he demanded")
+_FORECASTS = mf_set("توقع")  # also the noun "expectation"
+_BEFORE_NOUN = mf_set("مع في على عن من بعد قبل رغم وسط")
 _NEGATING_NOUNS = mf_set("عدم دون")  # عدم ذكر، دون ذكر: the verb's noun, no speech
 _OPEN = {"«": "»", "“": "”", '"': '"'}
 _MIN_BARE_WORDS = 5
@@ -184,6 +186,20 @@ def _direct_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_SUBJECT_NAME_WORDS = 3  # at most, in marks
+_CLAUSE_AFTER_NAME = 3  # at least, after them before a punctuation mark
+_PUNCTUATION = re.compile(r"[.،,:؛;!؟\n]")
+
+
+def _subject_in_marks(text: str, a: int, b: int, s_end: int) -> bool:
+    """Whether the marks at ``a`` … ``b`` right after أن hold a name that the clause goes
+    on from (أن «أسود الأطلس» جاهزون لمواجهة …), not the words quoted."""
+    if _words(text[a + 1 : b]) > _SUBJECT_NAME_WORDS:
+        return False
+    stop = _PUNCTUATION.search(text, b + 1, s_end)
+    return _words(text[b + 1 : stop.start() if stop else s_end]) >= _CLAUSE_AFTER_NAME
+
+
 def _closes(text: str, i: int) -> bool:
     """Whether the ASCII mark at ``i`` sits as a closer does: on the end of a word
     (ناجح" وأضاف), not before one (قال "الأرباح)."""
@@ -240,6 +256,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 continue  # ويذكر أن …: the writer's background note, nobody's words
             if i and forms[i - 1] in _NEGATING_NOUNS:
                 continue  # فضل عدم ذكر اسمه: a verbal noun, not the verb
+            if f in _FORECASTS and i and forms[i - 1] in _BEFORE_NOUN:
+                continue  # مع توقع أن: "the expectation", a noun
             if i and forms[i - 1] in _PRONOUNS_BEFORE_NOUN and f in _NOUN_LIKE_VERBS:
                 continue  # وهو طالب أدب عربي: a student, not "demanded"
             if sf == "بينت" == f and i and any(m.end == toks[i - 1][2] for m in ments):
@@ -631,11 +649,18 @@ def _role_holder(stext: str, pos: int, ments: list[Mention], text: str) -> Menti
             if m.end <= toks[i][1] and gap in ("،", ",") and fits(m, i, 0, reach):
                 return m
     for m in reversed(persons):  # البرتغالي روي مانويل فيلوزو
-        before = scan_tokens(text[max(0, m.start - 20) : m.start])
+        before = scan_tokens(text[max(0, m.start - 80) : m.start])
         nisba = _nisba(cached_match_form(before[-1][0])) if before else ""
         if nisba in nisbas and not _contradicts(m, gender, text, ments):
-            return m
+            # (not another title's holder: وزير الري المصري فلان is no الرئيس المصري)
+            titles = [cached_match_form(t[0]) for t in before[-_TITLE_BACK:-1]]
+            titles = [f if title_gender(f) else strip_clitics(f) for f in titles]  # (وزير)
+            if not any(title_gender(f) and f.removeprefix("ال") != noun for f in titles):
+                return m
     return None
+
+
+_TITLE_BACK = 7  # words before a holder's nisba in which another title may stand
 
 
 def _nisba_form(form: str) -> bool:
@@ -1805,7 +1830,8 @@ _DOCUMENT_NOUNS = mf_set("تقرير دراسة بيان وثيقة رسالة �
 # Verbs that open a news sentence with its subject after them, besides the speech verbs
 _OPENING_VERBS = mf_set(
     "كان كانت كشف كشفت أعلن أعلنت دعا دعت طالب طالبت حذر حذرت أشاد أشادت انتقد انتقدت نفى نفت "
-    "رحب رحبت استقبل استقبلت التقى التقت بحث بحثت افتتح افتتحت وجه وجهت أبدى أبدت"
+    "رحب رحبت استقبل استقبلت التقى التقت بحث بحثت افتتح افتتحت وجه وجهت أبدى أبدت "
+    "اتهم اتهمت أدان أدانت ندد نددت جدد جددت"
 )
 
 
@@ -1933,6 +1959,8 @@ def _make_quote(
             break
     for a, b in direct:
         if after - 1 <= a <= limit or (cue.comp_kind == "mark" and a == toks[cue.comp][1]):
+            if cue.comp_kind == "that" and a <= after + 1 and _subject_in_marks(text, a, b, s_end):
+                break  # أكد أن «أسود الأطلس» جاهزون: a name in marks begins the clause
             if _words(text[a + 1 : b]) < (2 if cue.comp_kind == "mark" else 1):
                 return None  # حذر من النتائج «المروعة»: a word in marks is a term
             used_direct.add((a, b))
@@ -1942,7 +1970,12 @@ def _make_quote(
     start = after
     end = s_end
     for a, b in direct:
-        if start < a < end and not _is_name(text, a) and _words(text[a + 1 : b]) > 1:
+        if (
+            start < a < end
+            and not _is_name(text, a)
+            and _words(text[a + 1 : b]) > 1
+            and not (a <= start + 1 and _subject_in_marks(text, a, b, s_end))
+        ):
             end = a  # a quote in the clause ends it; a name («الفجر الصامت», «التوجيهي») does not
     # stop at a following participle cue, or at a contrast that opens another speaker's
     # clause (، في حين أكدت الوزيرة أن …: the writer's words again)
@@ -1985,7 +2018,11 @@ _CONTRASTS = (
     ("غير", "انها"),
     ("الا", "انه"),
     ("الا", "انها"),
+    ("لكن",),
+    ("ولكن",),
 )
+_SUBJECT_FIRST = {("لكن",), ("ولكن",)}  # contrasts whose clause may name its subject first
+_SUBJECT_WORDS = 3
 _CONTRAST_REACH = 20  # tokens from its verb to أن/إن (بينما تؤكد فلانة، وهي …، إن)
 
 
@@ -2052,6 +2089,16 @@ def _contrast_cue(toks: list[tuple[str, int, int]], j: int) -> bool:
     for words in _CONTRASTS:
         if tuple(forms[: len(words)]) == words:
             k = j + len(words)
+            if words in _SUBJECT_FIRST:  # لكن الصفراء شدد على أنه: its subject first
+                k = next(
+                    (
+                        n
+                        for n in range(k, min(len(toks), k + _SUBJECT_WORDS + 1))
+                        if cached_match_form(toks[n][0]) in _VERB_FORMS
+                        or not toks[n][0][0].isalnum()
+                    ),
+                    k,
+                )
             # … with its own أن/إن (بينما نقل ابنه إلى المستشفى: no words of another)
             return (
                 k < len(toks)
