@@ -840,16 +840,21 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
 # Words that head the names of bodies made of ordinary words (قناة is also a canal)
 _INSTITUTION_HEADS = mf_set(
     "وزارة مفوضية محكمة هيئة وكالة مؤسسة جامعة منظمة اتحاد مجلس حزب حركة جمعية بنك مصرف "
-    "صندوق نقابة شركة صحيفة جريدة مجلة إذاعة مجموعة دار رابطة سلطة"
+    "صندوق نقابة شركة صحيفة جريدة مجلة إذاعة مجموعة دار رابطة سلطة شرطة بلدية أمانة"
 )
 _MAX_INSTITUTION_WORDS = 6
 # each head with the proclitics and article it may be written with (ووزارة، لهيئة، والاتحاد)
+# (heads whose definite form is an adjective or another word: الانتخابات البلدية)
+_INDEFINITE_HEADS = mf_set("بلدية أمانة")
 _HEAD_FORMS = frozenset(
     p + a + h
     for h in _INSTITUTION_HEADS
     for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
     for a in ("", "ال")
-) | frozenset(p + "ل" + h for h in _INSTITUTION_HEADS for p in ("ل", "ول", "فل"))
+    if not (a and h in _INDEFINITE_HEADS)
+) | frozenset(
+    p + "ل" + h for h in _INSTITUTION_HEADS - _INDEFINITE_HEADS for p in ("ل", "ول", "فل")
+)
 
 
 # Heads that with a nisba alone describe rather than name (الشركة الألمانية)
@@ -1077,12 +1082,25 @@ def _known_bodies(text: str, mentions: list[Mention]) -> None:
     holds all of it and more (مجلس الأمن الدولي holds مجلس الأمن)."""
     for body in find_bodies(text) + find_agency_initials(text):
         overlap = [m.start < body.end and body.start < m.end for m in mentions]
-        if any(
-            m.start <= body.start and m.end >= body.end and m.end - m.start > body.end - body.start
-            for m in compress(mentions, overlap)
-        ):
-            continue
+        holder = next(
+            (
+                m
+                for m in compress(mentions, overlap)
+                if m.start <= body.start
+                and m.end >= body.end
+                and m.end - m.start > body.end - body.start
+            ),
+            None,
+        )
+        rest = None
+        if holder is not None:
+            rest = _joined_after(text, body.end, holder)
+            if holder.start != body.start or rest is None:
+                continue
+            # قطر للطاقة وتوتال إنرجيز as one span: the body, and the name joined to it
         mentions[:] = [m for m, over in zip(mentions, overlap, strict=True) if not over]
+        if rest is not None:
+            mentions.append(rest)
         mentions.append(
             Mention(
                 text[body.start : body.end],
@@ -1094,6 +1112,17 @@ def _known_bodies(text: str, mentions: list[Mention]) -> None:
                 "name",
             )
         )
+
+
+def _joined_after(text: str, end: int, holder: Mention) -> Mention | None:
+    """The name joined by و after a known body inside a longer mention (``holder``), as a
+    mention of the holder's type, or None when the body is not so followed."""
+    a = end + 2
+    if not text.startswith(" و", end) or holder.end - a < 4:
+        return None  # (أبل ووتش: no و of a joined name)
+    mtext = text[a : holder.end]
+    key = mention_key(mtext)
+    return Mention(mtext, holder.type, a, holder.end, display_name(mtext, key), key, "name")
 
 
 def _honorific_names(text: str, mentions: list[Mention]) -> None:
