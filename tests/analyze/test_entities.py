@@ -959,3 +959,17 @@ def test_a_citys_police_municipality_and_secretariat_are_bodies() -> None:
         ("أمانة عمّان الكبرى", "ORG"),
         ("الرياض", "LOC"),
     ]
+
+
+def test_a_league_by_its_nisba_and_a_festival_by_its_place_are_other_names() -> None:
+    text = (
+        "وانتقل اللاعب إلى الدوري الإنجليزي الممتاز، وعرض الفيلم في مهرجان البحر الأحمر "
+        "السينمائي الدولي قبل معرض القاهرة الدولي للكتاب."
+    )
+    spans = _spans(text, ("البحر الأحمر", "LOC"), ("القاهرة", "LOC"))
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("الدوري الإنجليزي الممتاز", "MISC"),
+        ("مهرجان البحر الأحمر السينمائي الدولي", "MISC"),
+        ("معرض القاهرة الدولي للكتاب", "MISC"),
+    ]

@@ -791,6 +791,27 @@ _TYPE_BY_FIRST_WORD = {
 }
 
 
+_FESTIVALS = mf_set("مهرجان معرض")
+
+
+def _festival_end(toks: list[tuple[str, int, int]], forms: list[str], j: int, end: int) -> int:
+    """Where a festival's or a fair's name ends after its place (token ``j`` on): over its
+    adjectives and one field (مهرجان البحر الأحمر السينمائي الدولي، معرض القاهرة الدولي
+    للكتاب، مهرجان جرش للثقافة والفنون)."""
+    while (
+        j < len(toks)
+        and forms[j].startswith("ال")
+        and forms[j].endswith(("ي", "يه"))
+        and not is_stopword(forms[j])
+    ):
+        end, j = toks[j][2], j + 1
+    if j < len(toks) and forms[j].startswith("لل") and len(forms[j]) > 4:
+        end, j = toks[j][2], j + 1
+        if j < len(toks) and forms[j].startswith("وال") and len(forms[j]) > 5:
+            end = toks[j][2]
+    return end
+
+
 def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
     """Type names by their first word (``_TYPE_BY_FIRST_WORD``), and take into a name
     the venue or competition word the tagger left before it: ملعب «المملكة أرينا» is a
@@ -806,8 +827,8 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
             head = -1
         elif strip_clitics(forms[k - 1]) in _VENUES:
             head = k - 1
-        elif m.type == "LOC" and strip_clitics(forms[k - 1]) in _COMPETITIONS:
-            head = k - 1  # كأس آسيا
+        elif m.type == "LOC" and strip_clitics(forms[k - 1]) in _COMPETITIONS | _FESTIVALS:
+            head = k - 1  # كأس آسيا، مهرجان البحر الأحمر
         elif (
             m.type == "LOC"
             and k >= 2
@@ -822,7 +843,9 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
             a = toks[head][1] + len(forms[head]) - len(strip_clitics(forms[head]))
             b = m.end
             j = bisect_left(starts, m.end)
-            if (
+            if strip_clitics(forms[head]) in _FESTIVALS:
+                b = _festival_end(toks, forms, j, b)
+            elif (
                 strip_clitics(forms[head]) in _COMPETITIONS
                 and j < len(toks)
                 and forms[j].startswith("لل")

@@ -1,14 +1,18 @@
-"""A state's bodies named by a common noun and the country's nisba that are names of
-their own: المنتخب المغربي، السفارة الأمريكية، القنصلية التركية، خفر السواحل الصيني،
-القوات المسلحة السودانية، الحرس الثوري الإيراني.
+"""Names made of a common noun and a country's nisba: a state's bodies that are names
+of their own (المنتخب المغربي، السفارة الأمريكية، القنصلية التركية، خفر السواحل الصيني،
+القوات المسلحة السودانية، الحرس الثوري الإيراني) and national leagues (الدوري الإنجليزي
+الممتاز، الدوري المصري).
 
 The tagger leaves most of them untagged (the words are common), so that only the nisba
-was found, as a mention of the country. A team or an embassy is followed as such.
-Government in general keeps the nisba as the country's mention (الحكومة المصرية، الجيش
-الروسي، الخارجية التركية: Egypt, Russia, Turkey acting), as the annotated passages do.
+was found, as a mention of the country. A team, an embassy or a league is followed as
+such. Government in general keeps the nisba as the country's mention (الحكومة المصرية،
+الجيش الروسي، الخارجية التركية: Egypt, Russia, Turkey acting), as the annotated passages
+do.
 """
 
 from __future__ import annotations
+
+from itertools import compress, count
 
 from nashra.analyze.gazetteer import gazetteer
 from nashra.analyze.lexicon import mf_set
@@ -17,8 +21,12 @@ from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 
 __all__ = ["state_bodies"]
 
-# heads that, definite and followed by a nisba, name a country's body
-_HEADS = mf_set("المنتخب منتخب السفارة القنصلية القوات قوات خفر الحرس")
+# heads that, followed by a nisba, name a country's body, or its league (MISC)
+_BODY_HEADS = mf_set("المنتخب منتخب السفارة القنصلية القوات قوات خفر الحرس")
+_LEAGUE_HEADS = mf_set("الدوري دوري")
+_HEADS = _BODY_HEADS | _LEAGUE_HEADS
+# the words after a league's nisba that are its name's (الدوري الإنجليزي الممتاز)
+_LEAGUE_TAILS = mf_set("الممتاز للمحترفين")
 # the words a head may take before the nisba (القوات المسلحة، خفر السواحل، الحرس الثوري)
 _COMPLEMENTS = mf_set("المسلحة الجوية البحرية البرية السواحل الثوري الوطني الخاصة الحدود")
 # heads that need a complement (القوات alone is any country's forces)
@@ -30,10 +38,11 @@ def state_bodies(text: str, mentions: list[Mention]) -> None:
     """Add the bodies (see the module's doc) in place of the nisba mentions in them; a
     body another mention overlaps, but for the nisba's own, is left as it is."""
     forms = token_forms(text)[0]
-    bare = [_without_proclitic(f) for f in forms]
-    heads = [i for i, f in enumerate(bare) if f in _HEADS]
+    # the few tokens that can be heads, found in C
+    heads = list(compress(count(), map(_HEAD_OF.__contains__, forms)))
     if not heads:
         return
+    bare = {i: _HEAD_OF[forms[i]] for i in heads}
     toks = tokens_and_starts(text)[0]
     g = gazetteer()
     found: list[Mention] = []
@@ -49,6 +58,9 @@ def state_bodies(text: str, mentions: list[Mention]) -> None:
             j + 1 < len(toks) and forms[j + 1].startswith("ال") and g.nisba_country(toks[j + 1][0])
         ):
             j += 1  # (الأردنية الهاشمية)
+        kind = "MISC" if bare[i] in _LEAGUE_HEADS else "ORG"
+        if kind == "MISC" and j + 1 < len(toks) and forms[j + 1] in _LEAGUE_TAILS:
+            j += 1
         a = toks[i][1] + _proclitic_length(toks[i][0], forms[i])
         b = toks[j][2]
         if any(
@@ -57,7 +69,7 @@ def state_bodies(text: str, mentions: list[Mention]) -> None:
             continue  # (named by the tagger or the lists already, or inside a name)
         mtext = text[a:b]
         key = mention_key(mtext)
-        found.append(Mention(mtext, "ORG", a, b, display_name(mtext, key), key, "name"))
+        found.append(Mention(mtext, kind, a, b, display_name(mtext, key), key, "name"))
     if not found:
         return
     spans = [(m.start, m.end) for m in found]
@@ -67,18 +79,22 @@ def state_bodies(text: str, mentions: list[Mention]) -> None:
     mentions.sort(key=lambda m: (m.start, -m.end))
 
 
-def _without_proclitic(form: str) -> str:
-    """The head as it would stand alone: والجيش → الجيش، للجيش → الجيش، لقوات → قوات."""
-    if form in _HEADS:
-        return form
-    for p in _PROCLITICS:
-        if form.startswith(p):
-            rest = form[len(p) :]
-            if p.endswith("ال") or p == "لل":
-                rest = "ال" + rest
-            if rest in _HEADS:
-                return rest
-    return form
+def _head_forms() -> dict[str, str]:
+    """Every way a head is written, bare or after a proclitic (والمنتخب، للمنتخب، لقوات,
+    in match form) → the head."""
+    out: dict[str, str] = {}
+    for head in _HEADS:
+        out[head] = head
+        for p in _PROCLITICS:
+            if p.endswith("ال") or p in ("لل", "ولل", "فلل"):
+                if head.startswith("ال"):
+                    out.setdefault(p + head[2:], head)
+            elif not head.startswith("ال") or p in ("و", "ف"):
+                out.setdefault(p + head, head)
+    return out
+
+
+_HEAD_OF = _head_forms()
 
 
 def _proclitic_length(word: str, form: str) -> int:
