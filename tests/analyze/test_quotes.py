@@ -1167,3 +1167,27 @@ def test_a_role_is_not_the_holder_of_another_title_with_the_same_nisba() -> None
     quotes = _quotes(text, [("طارق الجمال", "PERS"), ("الرئاسة المصرية", "ORG")])
     assert [q.speaker for q in quotes] == ["طارق الجمال", "الرئيس المصري"]
     assert quotes[1].via == "الرئاسة المصرية"
+
+
+def test_how_it_was_said_is_no_speaker() -> None:
+    text = (
+        "وتحدث الوزير سالم الحربي عن الخطة. وقال بكل صراحة إن الوضع صعب. وأضاف بحزم إن الحل قريب."
+    )
+    quotes = _quotes(text, [("سالم الحربي", "PERS")])
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("سالم الحربي", "الوضع صعب"),
+        ("سالم الحربي", "الحل قريب"),
+    ]
+
+
+def test_rawa_as_written_narrates_and_the_name_given_is_the_speaker() -> None:
+    text = (
+        "وقصفت الطائرات الحي أمس. وروى أحد السكان، ويدعى عبد السلام، للوكالة: "
+        "«لم نعد نعرف أين نذهب»."
+    )
+    (q,) = _quotes(text, [("عبد السلام", "PERS")])
+    assert (q.speaker, q.via, q.text) == ("عبد السلام", "الوكالة", "لم نعد نعرف أين نذهب")
+    # without a mention, the words after يدعى
+    text = "وقال أحد السكان، ويدعى سمير، لفرانس برس: «لم نعد نعرف أين نذهب»."
+    (q,) = _quotes(text, [])
+    assert q.speaker == "سمير"

@@ -225,8 +225,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     "قالت",
     "يقول",
     "تقول",
-    # روت إحدى الناجيات للوكالة: «…» (not روى, whose match form is the name روي, Rui, nor
-    # يروى أن: "it is told")
+    # روت إحدى الناجيات للوكالة: «…» (not روى, whose match form is the name روي, Rui: the
+    # quotes' cue finder takes it as written; nor يروى أن: "it is told")
     "روت",
     "أكد",
     "أكدت",

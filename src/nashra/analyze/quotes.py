@@ -114,6 +114,8 @@ _CUE_STRIPPED = _CUE_FORMS | {"جاء"}  # a proclitic-free form that may be a c
 _IMPERSONAL = mf_set("يذكر")
 _PRONOUNS_BEFORE_NOUN = mf_set("هو هي وهو وهي")
 _NOUN_LIKE_VERBS = mf_set("طالب طالبة")  # (طالب: a student, or "he demanded")
+# روى "narrated", as written: its match form روي is the name Rui
+_NARRATED = frozenset(("روى", "وروى", "فروى"))
 _FORECASTS = mf_set("توقع")  # also the noun "expectation"
 _BEFORE_NOUN = mf_set("مع في على عن من بعد قبل رغم وسط")
 _NEGATING_NOUNS = mf_set("عدم دون")  # عدم ذكر، دون ذكر: the verb's noun, no speech
@@ -232,6 +234,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
 
     # sentences grouped with the direct quotes that start in them
     used_direct: set[tuple[int, int]] = set()
+    narrated = "روى" in text
     all_toks = tokens_and_starts(text)[0]
     all_forms, all_stripped = token_forms(text)
     for s_start, s_end in sentences:
@@ -281,6 +284,13 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 and (stripped[i + 2] in _REPORT or forms[i + 2] in _REPORT)  # بيان, not ب+يان
             ):
                 cues.append(_Cue(i, f, toks[i][0], "source"))
+        if narrated:
+            cues.extend(
+                _Cue(i, forms[i], toks[i][0], "verb")
+                for i in range(len(toks))
+                if toks[i][0] in _NARRATED and not _inside(direct, toks[i][1])
+            )
+            cues.sort(key=lambda c: c.idx)
         for cue in cues:
             _complement(cue, toks, forms, direct, text)
             _subject(cue, toks, forms, mention_in, text)
@@ -1328,6 +1338,14 @@ def _subject(
             if surname is not None:
                 cue.speaker = surname
                 return
+        called = _called(toks, forms, sub_from, end_tok, ms)
+        if called is not None:
+            # وروى أحد السكان، ويدعى عبد السلام، للوكالة: the name given to him
+            if isinstance(called, Mention):
+                cue.speaker = called
+            else:
+                cue.speaker_text = called
+            return
         if not any(m.type == "PERS" for m in ms):
             # وقالت رئيسة الجمعية في البلدة، منى عودة، إن: a name the tagger missed
             apposed = _apposed_name(toks, forms, sub_from, end_tok)
@@ -1454,6 +1472,30 @@ _UNNAMED_SOURCES = _UNNAMED_ROLES | _SOURCE_NOUNS
 # a body's representative unnamed (شدد ممثل النيابة العامة على أن): the role speaks
 _REPRESENTATIVES = mf_set("ممثل ممثلة مندوب مندوبة")
 _DIRECTIONS = mf_set("جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي")
+
+
+_CALLED = mf_set("يدعى ويدعى تدعى وتدعى واسمه واسمها")  # (not عن اسمه: his name withheld)
+_MAX_CALLED_WORDS = 4
+
+
+def _called(
+    toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int, ms: list[Mention]
+) -> Mention | str | None:
+    """The name after يدعى/واسمه in a subject (أحد السكان، ويدعى عبد السلام،): the
+    person's mention there, else its words."""
+    k = next((k for k in range(a, b) if forms[k] in _CALLED), -1)
+    if k < 0 or k + 1 >= b:
+        return None
+    at = toks[k + 1][1]
+    named = next((m for m in ms if m.start == at and m.type == "PERS"), None)
+    if named is not None:
+        return named
+    end = k + 1
+    while end < b and toks[end][0][0].isalnum() and end - k <= _MAX_CALLED_WORDS:
+        end += 1
+    if end < b and toks[end][0] not in "،,:":
+        return None
+    return " ".join(t[0] for t in toks[k + 1 : end]) or None
 
 
 def _apposed_name(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) -> str:
@@ -1767,6 +1809,9 @@ _STOP_SUBJECT = frozenset(
         "النظر",
         "الانتباه",
     }
+) | mf_set(
+    # how it was said (وقال بكل صراحة إن، وأضاف بحزم): the speaker is the one before
+    "بكل بصراحة بوضوح بحزم بثقة بأسف بمرارة بفخر بحسرة بلهجة بنبرة بصوت بهدوء بغضب"
 )
 
 _TYPE_ORDER = {"PERS": 0, "ORG": 1, "LOC": 2, "MISC": 3}
