@@ -424,3 +424,41 @@ def test_lists_of_days_from_a_weekday_and_this_year(
 )
 def test_bare_weekdays_that_are_also_nouns(text: str, expected: list[tuple[str, date]]) -> None:
     assert [(d.text, d.value) for d in find_dates(text, PUB)] == expected
+
+
+def test_a_weekday_closing_a_past_relative_clause_is_past() -> None:
+    """The sentence speaks of tomorrow, the clause of the weekday of what was."""
+    pub = date(2025, 11, 3)  # a Monday
+    text = "يفتح المتحف أبوابه غداً، بعد حفل الافتتاح الذي أقيم مساء السبت بحضور القادة."
+    found = {d.text: d.value for d in find_dates(text, pub)}
+    assert found["مساء السبت"] == date(2025, 11, 1)
+    text = "ويناقش المجلس الموازنة غداً، بعد إرجاء الجلسة التي كانت مقررة السبت."
+    assert {d.text: d.value for d in find_dates(text, pub)}["السبت"] == date(2025, 11, 1)
+    # lasting until a weekday: the coming one
+    assert _one("وتستمر العطلة الرسمية حتى الخميس", pub)[1] == date(2025, 11, 6)
+
+
+def test_feminine_directions_and_a_weekday_after_qad_and_its_verb() -> None:
+    assert _one("ألغيت المباراة التي كانت مقررة الجمعة الماضية")[1] == date(2024, 3, 8)
+    assert _one("وكانت الوزارة قد أطلقت الأحد حملة توعوية")[1] == date(2024, 3, 10)
+    # a bare الأحد after a noun is still no date
+    assert find_dates("وكان الأحد منهم غائباً", PUB) == []
+
+
+def test_places_and_movements_named_by_a_date_are_no_dates() -> None:
+    for text in (
+        "أجريت امتحانات في ثانويات سوق الأربعاء والقنيطرة",
+        "تجمع المحتجون في شارع 14 رمضان وسط المدينة",
+        "أقيمت المباراة على ملعب 20 أوت 1955 في سكيكدة",
+        "انتقدت قوى 14 آذار الحكومة",
+        "سار الموكب في نهج 18 جانفي",
+    ):
+        assert find_dates(text, PUB) == [], text
+
+
+def test_this_year_before_a_day_and_month_is_the_publication_years() -> None:
+    pub = date(2024, 10, 31)
+    text = "وكان التوقيت الصيفي قد بدأ هذا العام في 26 أبريل"
+    assert {d.text: d.value for d in find_dates(text, pub)}["26 أبريل"] == date(2024, 4, 26)
+    # without it, the nearest: half a year ahead is nearer than half a year back
+    assert _one("يبدأ التوقيت الصيفي في 26 أبريل", pub)[1] == date(2025, 4, 26)

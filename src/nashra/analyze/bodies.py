@@ -127,6 +127,9 @@ BODY_NAMES: dict[str, tuple[str, ...]] = {
     ),
     "آسيان": ("الآسيان", "رابطة دول جنوب شرق آسيا", "رابطة آسيان"),
     "أطباء بلا حدود": ("منظمة أطباء بلا حدود",),
+    # the European Union's institutions (a nisba of Europe, which is no state)
+    "البرلمان الأوروبي": (),
+    "المجلس الأوروبي": (),
     "الإنتربول": ("إنتربول", "المنظمة الدولية للشرطة الجنائية"),
     "مجموعة العمل المالي": ("فاتف",),
     # companies the tagger, trained on older copy, does not know

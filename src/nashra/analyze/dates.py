@@ -170,11 +170,19 @@ _RANGE_START = re.compile(
 _RANGE_DAY = re.compile(r"\d{1,2}")
 _TEEN = re.compile(r"\s+عشر(?!\w)")
 _ANY_YEAR = re.compile(rf"(?<![\w/.\-])(?:1[6-9]|20){_D}{{2}}(?![\w/\-])")
-# A number and a month that name a place (ملعب 5 جويلية، مدينة 6 أكتوبر، جسر 6 أكتوبر)
+# A number and a month that name a place or a movement (ملعب 5 جويلية، مدينة 6 أكتوبر، قوى 14
+# آذار)
 _PLACE_BEFORE = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:ملعب|استاد|مدينة|مدينه|حي|جسر|كوبري|شارع|ميدان|ساحة|جامعة|مستشفى"
-    r"|محطة|مطار|ثكنة|مدرسة|ثانوية)\s+$"
+    r"|محطة|مطار|ثكنة|مدرسة|ثانوية|نهج|قوى|تيار|تحالف)\s+$"
 )
+# this year said just before a day and month (بدأ هذا العام في 26 أبريل): the year's own
+_THIS_YEAR_BEFORE = re.compile(
+    r"(?:هذا\s+العام|هذه\s+السنة|العام\s+(?:الجاري|الحالي)|السنة\s+(?:الجارية|الحالية))"
+    r"\s+(?:في\s+|يوم\s+|منذ\s+)*$"
+)
+# … and the month of such a name left with its year (ملعب 20 أوت 1955)
+_PLACE_DAY_BEFORE = re.compile(_PLACE_BEFORE.pattern[:-4] + rf"\s+{_D}{{1,2}}\s+$")
 
 
 def _year_of(word: str, text: str, at: int, pub: date | None) -> int | None:
@@ -231,7 +239,8 @@ _WEEKDAYS = {
 _WEEKDAY = re.compile(
     rf"{_B}[وف]?(?P<tod>{_TOD})(?P<yawm>(?:يوم|ليلة|ليله|نهار)\s+)?"
     rf"(?P<day>{_alt(*_WEEKDAYS)}){_E}"
-    rf"(?:\s+(?P<dir>قبل\s+الماضي|الماضي|الفائت|المنصرم|المقبل|القادم){_E})?"
+    rf"(?:\s+(?P<dir>قبل\s+الماضي|الماضية|الماضي|الفائتة|الفائت|المنصرمة|المنصرم|المقبلة|المقبل"
+    rf"|القادمة|القادم){_E})?"
 )
 _WEEKDAY_CORE = re.compile(rf"{_alt(*_WEEKDAYS)}{_E}")
 _PERIOD_UNIT = r"(?P<unit>الأسبوع|الاسبوع|الشهر|العام|السنة)\s+"
@@ -262,6 +271,18 @@ _VERB_BEFORE = re.compile(
     r"(?<!\w)(?!(?:يوسف|يونس|يحيى|يحيي|يعقوب|يزيد|ياسر|ياسين|يسرى|يمنى|يناير|يونيو|يوليو|يونيه"
     r"|يوليه|يومي|يوما|يوميا|يومين)(?!\w))(?:ي[\u0621-\u064a]{3,}|ت[\u0621-\u064a]{2,}[يى])\s+(?:يوم\s+)?$"
 )
+# a relative clause whose past verb the weekday closes (التي جرت، الذي أقيم، التي كانت
+# مقررة): whatever the sentence's main verb, that day is past
+_PAST_RELATIVE = re.compile(
+    r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين)\s+(?:[\u0621-\u064a]+ت|كان|جرى|أقيم|اقيم|عقد|تم"
+    r"|انعقد|وقع|حدث|نظم|شهد|انطلق|بدأ|بدا|انتهى)(?:\s+[\u0621-\u064a]+){0,3}\s+(?:يوم\s+)?"
+    rf"(?:{_TOD})?$"
+)
+# a state that lasts until the weekday (وتستمر العطلة حتى الخميس): the coming one
+_UNTIL = re.compile(
+    r"(?<!\w)[وف]?(?:يستمر|تستمر|يتواصل|تتواصل|يمتد|تمتد|يظل|تظل|يبقى|تبقى|تبقي)(?!\w)"
+    r"[^.،]{0,60}(?<!\w)حتى\s+(?:يوم\s+)?$"
+)
 _NOT_FUTURE_VERBS = frozenset(
     {"يأتي", "تأتي", "ياتي", "تاتي", "يذكر", "يشار", "تجدر", "يعد", "تعد", "يعتبر", "تعتبر"}
 )
@@ -282,11 +303,21 @@ _NOUN_BEFORE = re.compile(
 )
 
 
+# قد + a verb right before it (وكانت الوزارة قد أطلقت الأحد حملة): the verb's time
+_QAD_VERB_BEFORE = re.compile(r"(?<!\w)قد\s+[\u0621-\u064a]{3,}\s+$")
+# a place named by a weekday (سوق الأربعاء، سوق الخميس): no date
+_MARKET_BEFORE = re.compile(r"(?<!\w)[وفبل]?سوق\s+$")
+
+
 def _adverbial(text: str, m: re.Match[str]) -> bool:
     """Whether a bare weekday that is also a noun stands as an adverb of time: after a
     word that is not a noun it completes, before a stop or a preposition (زار بغداد
     الاثنين، وأعلنت الوزارة الأحد أن), not as a percentage (الاثنين في المائة)."""
-    if _after_name(text, m) or not _ADVERB_AFTER.match(text, m.end()):
+    if _after_name(text, m):
+        return False
+    if not _ADVERB_AFTER.match(text, m.end()) and not _QAD_VERB_BEFORE.search(
+        text, max(0, m.start() - 24), m.start()
+    ):
         return False
     if text.startswith((" في المائة", " في المئة"), m.end()):
         return False
@@ -298,6 +329,10 @@ def _future(lead: str) -> bool:
     """Whether the words of a weekday's sentence before it speak of what is to come."""
     if lead.rstrip().endswith("منذ"):
         return False  # منذ يوم الجمعة: since, so before
+    if _PAST_RELATIVE.search(lead):
+        return False  # … بعد فشل الجولة التي جرت الثلاثاء: its own clause is past
+    if _UNTIL.search(lead):
+        return True  # وتستمر العطلة حتى الخميس
     if any(not _FUTURE_LOOKALIKES.match(m.group()) for m in _FUTURE.finditer(lead)):
         return True
     if _VERB_BEFORE.search(lead):
@@ -533,6 +568,8 @@ def _named_months(
         month = _MONTH_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
         if not month or m.start() < end or any(a <= m.start() < b for a, b in taken):
             continue  # the month of a day + month date, or of the last month found
+        if _PLACE_DAY_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # ملعب 20 أوت 1955: a place's name
         after = _MONTH_AFTER.match(text, m.end())
         assert after is not None  # all of it is optional
         context = _MONTH_BEFORE.search(text, max(0, m.start() - 20), m.start()) is not None
@@ -574,6 +611,8 @@ def find_dates(
     for m in _HIJRI.finditer(text):
         month = _HIJRI_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
         day, year = _int(m.group("day")), _int(m.group("year"))
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # شارع 14 رمضان: a street
         if month and 1 <= day <= 30 and 1300 <= year <= 1600:
             add(m, hijri_to_gregorian(year, month, day), "hijri", m.start("day"))
     for m in _phrases(_OCTOBER_WAR, _WAR_CORE, 0, text) if "حرب" in text else ():
@@ -598,6 +637,10 @@ def find_dates(
             text, max(0, m.start("day") - 40), m.start("day")
         ):
             value = date(event[1], month, day)  # هجمات 11 سبتمبر، ثورة 25 يناير: theirs
+        elif pub is not None and _THIS_YEAR_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            value = None
+            with suppress(ValueError):
+                value = date(pub.year, month, day)  # بدأ هذا العام في 26 أبريل
         else:
             value = _nearest_year(pub, month, day) if pub else None
         add(m, value, "date", m.start("day"))
@@ -652,6 +695,8 @@ def find_dates(
         named = m.group("year") or m.group("shahr") or m.group("day") or m.group("unit")
         if not (named or m.group("ctx") or m.group("first") or m.group("dir")):
             continue  # رمضان alone is as often a name
+        if _PLACE_BEFORE.search(text, max(0, m.start("core") - 12), m.start("core")):
+            continue  # شارع 14 رمضان: a street
         month = _HIJRI_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
         if month and 1 <= day <= 30:
             hyear = _int(m.group("year")) if m.group("year") else None
@@ -689,6 +734,8 @@ def find_dates(
             bare = not m.group("yawm") and not m.group("tod") and not direction
             if _TEEN.match(text, m.end()):
                 continue  # الأحد عشر: eleven (not الثلاثاء عشرة فلسطينيين)
+            if _MARKET_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # سوق الأربعاء: a town
             context = bare and _WEEKDAY_CONTEXT.search(text, max(0, m.start() - 8), m.start())
             if (
                 bare
@@ -705,7 +752,7 @@ def find_dates(
             lead = lead[max(lead.rfind("."), lead.rfind("\n")) + 1 :]
             if not direction and _future(lead):
                 direction = "المقبل"
-            if direction in ("المقبل", "القادم"):
+            if direction.startswith(("المقبل", "القادم")):
                 value = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
             elif direction.startswith("قبل"):  # الأربعاء قبل الماضي: a week earlier
                 value = pub - timedelta(days=(back or 7) + 7)
