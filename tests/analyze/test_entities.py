@@ -336,7 +336,8 @@ def test_the_formulas_name_no_entity() -> None:
     text = "وقال رحمه الله إن المشروع اكتمل ولله الحمد، وزار مسجد عبدالله بن عباس."
     spans = _spans(text, ("الله", "MISC"), ("ولله الحمد", "MISC"), ("عبدالله بن عباس", "PERS"))
     mentions, _ = link_entities(text, spans)
-    assert [m.text for m in mentions] == ["عبدالله بن عباس"]
+    # (the mosque named after the companion is a place of its own)
+    assert [(m.text, m.type) for m in mentions] == [("مسجد عبدالله بن عباس", "LOC")]
 
 
 def test_a_formula_after_a_name_is_no_part_of_it() -> None:
@@ -973,3 +974,27 @@ def test_a_league_by_its_nisba_and_a_festival_by_its_place_are_other_names() -> 
         ("مهرجان البحر الأحمر السينمائي الدولي", "MISC"),
         ("معرض القاهرة الدولي للكتاب", "MISC"),
     ]
+
+
+def test_an_institution_named_after_its_founder_and_its_field() -> None:
+    """A facility word before a name with بن needs no title to make one name, and a body's
+    field after it (للذكاء الاصطناعي، للمناصحة) is the name's; a person so named stays one
+    elsewhere."""
+    text = (
+        "وأعلنت جامعة محمد بن زايد للذكاء الاصطناعي برنامجاً جديداً، وزار الوفد مركز محمد "
+        "بن نايف للمناصحة. وقال محمد بن زايد إن الجامعة رائدة."
+    )
+    spans = [
+        _span(text, "محمد بن زايد", "PERS"),
+        _span(text, "محمد بن نايف", "PERS"),
+        _span(text, "محمد بن زايد", "PERS", 1),
+    ]
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("جامعة محمد بن زايد للذكاء الاصطناعي", "ORG"),
+        ("مركز محمد بن نايف للمناصحة", "ORG"),
+        ("محمد بن زايد", "PERS"),
+    ]
+    # a national carrier with its nisba
+    text = "وأعلنت الخطوط التونسية استئناف رحلاتها."
+    assert [(m.text, m.type) for m in link_entities(text, [])[0]] == [("الخطوط التونسية", "ORG")]

@@ -758,9 +758,12 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
         # the title before the name, or first in the mention (مستشفى «الملك فيصل»)
         at = k if cached_match_form(toks[k][0]) in _FACILITY_TITLES else k - 1
         head = toks[at - 1] if at >= 1 else toks[k]
+        titled = at >= 1 and cached_match_form(toks[at][0]) in _FACILITY_TITLES
+        if not titled and m.type == "PERS" and " بن " in m.text:
+            head = toks[k - 1]  # جامعة محمد بن زايد: a founder's name with no title
         core = strip_clitics(cached_match_form(head[0]))
         kind = "LOC" if core in _FACILITY_PLACES else "ORG" if core in _FACILITY_BODIES else ""
-        if not kind or at < 1 or cached_match_form(toks[at][0]) not in _FACILITY_TITLES:
+        if not kind or not titled and head is not toks[k - 1]:
             out.append(m)
             continue
         if any(a <= head[1] < b for a, b in covered):
@@ -771,6 +774,13 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
         last = cached_match_form(toks[j][0])
         if j > k and last[:1] in "بل" and _is_place(last[1:]):
             b = toks[j - 1][2]  # مستشفى الملك فهد بجدة: the city is not in the name
+        elif kind == "ORG" and j + 1 < len(toks) and last[:1] != "ب":  # (not بالظهران)
+            field = cached_match_form(toks[j + 1][0])
+            if field.startswith("لل") and len(field) > 4:  # جامعة … للذكاء الاصطناعي
+                b = toks[j + 1][2]
+                nxt = cached_match_form(toks[j + 2][0]) if j + 2 < len(toks) else ""
+                if nxt.startswith("ال") and nxt.endswith(("ي", "يه")):
+                    b = toks[j + 2][2]
         mtext = text[a:b]
         key = mention_key(mtext)
         out.append(Mention(mtext, kind, a, b, display_name(mtext, key), key, "name"))
@@ -781,10 +791,13 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
 # (ملعب حمادي العقربي، استاد القاهرة), competitions, fairs and plans other names (دوري
 # أبطال آسيا، كأس العالم 2026، معرض الكتاب، رؤية 2030)
 _VENUES = mf_set("ملعب استاد ستاد")
+# places named after what they are, before a name the tagger found (معبر كرم أبو سالم،
+# مضيق باب المندب، مخيم الزعتري، حقل الشرارة)
+_PLACE_WORDS = mf_set("معبر مضيق مخيم حقل")
 _COMPETITIONS = mf_set("دوري كأس بطولة")
 _CHAMPIONS = mf_set("أبطال الأبطال")
 _TYPE_BY_FIRST_WORD = {
-    **dict.fromkeys(_VENUES | mf_set("مطار ميناء"), "LOC"),
+    **dict.fromkeys(_VENUES | _PLACE_WORDS | mf_set("مطار ميناء"), "LOC"),
     **dict.fromkeys(
         _COMPETITIONS | mf_set("معرض مهرجان منتدى رؤية استراتيجية إعلان جائزة"), "MISC"
     ),
@@ -825,7 +838,9 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
         k = bisect_left(starts, m.start)
         if k >= len(starts) or starts[k] != m.start or k == 0 or toks[k - 1][2] in ends:
             head = -1
-        elif strip_clitics(forms[k - 1]) in _VENUES:
+        elif strip_clitics(forms[k - 1]) in _VENUES or (
+            m.type in ("LOC", "PERS") and strip_clitics(forms[k - 1]) in _PLACE_WORDS
+        ):
             head = k - 1
         elif m.type == "LOC" and strip_clitics(forms[k - 1]) in _COMPETITIONS | _FESTIVALS:
             head = k - 1  # كأس آسيا، مهرجان البحر الأحمر

@@ -1,7 +1,7 @@
 """Names made of a common noun and a country's nisba: a state's bodies that are names
 of their own (المنتخب المغربي، السفارة الأمريكية، القنصلية التركية، خفر السواحل الصيني،
-القوات المسلحة السودانية، الحرس الثوري الإيراني) and national leagues (الدوري الإنجليزي
-الممتاز، الدوري المصري).
+القوات المسلحة السودانية، الحرس الثوري الإيراني، الخطوط الجوية القطرية) and national
+leagues (الدوري الإنجليزي الممتاز، الدوري المصري).
 
 The tagger leaves most of them untagged (the words are common), so that only the nisba
 was found, as a mention of the country. A team, an embassy or a league is followed as
@@ -22,13 +22,13 @@ from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 __all__ = ["state_bodies"]
 
 # heads that, followed by a nisba, name a country's body, or its league (MISC)
-_BODY_HEADS = mf_set("المنتخب منتخب السفارة القنصلية القوات قوات خفر الحرس")
+_BODY_HEADS = mf_set("المنتخب منتخب السفارة القنصلية القوات قوات خفر الحرس الخطوط")
 _LEAGUE_HEADS = mf_set("الدوري دوري")
 _HEADS = _BODY_HEADS | _LEAGUE_HEADS
 # the words after a league's nisba that are its name's (الدوري الإنجليزي الممتاز)
 _LEAGUE_TAILS = mf_set("الممتاز للمحترفين")
 # the words a head may take before the nisba (القوات المسلحة، خفر السواحل، الحرس الثوري)
-_COMPLEMENTS = mf_set("المسلحة الجوية البحرية البرية السواحل الثوري الوطني الخاصة الحدود")
+_COMPLEMENTS = mf_set("المسلحة الجوية البحرية البرية السواحل الثوري الوطني الخاصة الحدود الملكية")
 # heads that need a complement (القوات alone is any country's forces)
 _NEEDS_COMPLEMENT = mf_set("القوات قوات خفر الحرس")
 _PROCLITICS = ("وبال", "وال", "فال", "بال", "ولل", "فلل", "لل", "ول", "و", "ف", "ب", "ل")
