@@ -1191,3 +1191,32 @@ def test_rawa_as_written_narrates_and_the_name_given_is_the_speaker() -> None:
     text = "وقال أحد السكان، ويدعى سمير، لفرانس برس: «لم نعد نعرف أين نذهب»."
     (q,) = _quotes(text, [])
     assert q.speaker == "سمير"
+
+
+def test_a_verb_after_a_quote_with_no_subject_is_the_one_just_brought_in() -> None:
+    """Feature copy: «…»، يقول بصوت هادئ — the person the story has just introduced, not
+    the one quoted before."""
+    text = (
+        "وقال رئيس الهيئة وليد الشناوي إن الزيادة ضرورية. لكن الطالب كريم عادل يرى الأمر "
+        "بشكل مختلف. «الحكومة تطلب منا أن نترك السيارات»، يقول ساخراً."
+    )
+    quotes = _quotes(text, [("وليد الشناوي", "PERS"), ("كريم عادل", "PERS")])
+    assert [q.speaker for q in quotes] == ["وليد الشناوي", "كريم عادل"]
+    text = "يراقب الصياد حسن عبد الفتاح الأمواج. «البحر أخذ نصف الرمل»، يقول بصوت هادئ."
+    (q,) = _quotes(text, [("حسن عبد الفتاح", "PERS")])
+    assert q.speaker == "حسن عبد الفتاح"
+
+
+def test_unnamed_and_apposed_speakers_after_a_quote() -> None:
+    text = "وانتشر الوسم بسرعة. «أخيراً مهاجم حقيقي!»، كتب أحد المشجعين على منصة «إكس»."
+    (q,) = _quotes(text, [])
+    assert q.speaker == "أحد المشجعين"
+    text = (
+        "وقالت الممثلة هالة منصور إن الفيلم جريء. «السينما العربية تعيش لحظة جرأة»، قال رئيس "
+        "لجنة التحكيم، الناقد الجزائري رشيد بلقاسم، في كلمة الافتتاح."
+    )
+    quotes = _quotes(text, [("هالة منصور", "PERS"), ("رشيد بلقاسم", "PERS")])
+    assert [q.speaker for q in quotes] == ["هالة منصور", "رشيد بلقاسم"]
+    text = "«هل نترك الزيتون على الأشجار؟»، يتساءل الفلاح منجي بن سالم."
+    (q,) = _quotes(text, [("منجي بن سالم", "PERS")])
+    assert q.speaker == "منجي بن سالم"

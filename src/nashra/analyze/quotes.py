@@ -2319,6 +2319,39 @@ def _source_quote(
     return _quote(text, start, end, speaker, "", "", cue.text, "indirect")
 
 
+def _after_title(text: str, stop: int, m: Mention) -> bool:
+    """Whether ``m`` follows ``stop`` (a comma) with a title or a trade and its nisbas
+    between (، الناقد الجزائري رشيد بلقاسم)."""
+    if not 0 <= m.start - stop <= 40:
+        return False
+    between = [cached_match_form(w) for w in text[stop + 1 : m.start].split()]
+    return (
+        1 <= len(between) <= 3
+        and (bool(title_gender(between[0])) or between[0].startswith("ال"))
+        and not is_stopword(between[0])
+        and all(_nisba_form(w) for w in between[1:])
+    )
+
+
+# the first words of a speaker that is nobody named (كتب أحد المشجعين، قالت إحدى الأمهات)
+_SOMEONE = mf_set("أحد إحدى احد احدى") | _UNNAMED_SOURCES
+
+
+def _unnamed_after(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> str:
+    """The unnamed speaker right after a verb that follows a quote (أحد المشجعين، مصدر
+    أمني), up to a preposition or a stop, in at most four words."""
+    k = next((i for i, t in enumerate(toks) if t[1] > cue[2]), len(toks))
+    if k == len(toks) or strip_clitics(cached_match_form(toks[k][0])) not in _SOMEONE:
+        return ""
+    words = [toks[k][0]]
+    for t in toks[k + 1 : k + 4]:
+        f = cached_match_form(t[0])
+        if not t[0][0].isalpha() or f in _STOP_SUBJECT or f in _PREPOSITIONS:
+            break
+        words.append(t[0])
+    return " ".join(words)
+
+
 def _bare_name(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> str:
     """One or two words right after a speech verb that follows a quote, up to a comma, a
     full stop or the end (تقول آمنة.، يقول الطيب، تقول حليمة عيد، وهي …): a name, when
@@ -2397,7 +2430,13 @@ def _bare_direct(
         ]
         if not any(m.type == "PERS" for m in near):
             # «…»، يقول رئيس غرفة التجارة، فلان: the name in apposition after the comma
-            apposed = [m for m in ments if m.type == "PERS" and _after_honorifics(text, stop, m)]
+            # (maybe after a title and a nisba: ، الناقد الجزائري فلان)
+            apposed = [
+                m
+                for m in ments
+                if m.type == "PERS"
+                and (_after_honorifics(text, stop, m) or _after_title(text, stop, m))
+            ]
             word = next((t[0] for t in toks if t[1] > cue_after[2]), "")
             earlier = [m for m in ments if m.end <= cue_after[1]]
             # «…»، قال المناعي: a family name the tagger missed, of a person named before
@@ -2416,6 +2455,27 @@ def _bare_direct(
                 earlier = [m for m in ments if m.end <= cue_after[1]]
                 form = cached_match_form(title[0])
                 speaker = _titled_person(form, speaker, earlier, text) or speaker
+    if speaker is None and cue_after is not None:
+        unnamed = _unnamed_after(toks, cue_after)
+        if unnamed:  # «…»، كتب أحد المشجعين على منصة «إكس»
+            return _quote(text, a + 1, b, None, unnamed, "", cue, "direct")
+        # «…»، يقول بصوت هادئ: the one the story has just brought in (since the last
+        # quote), else the last speaker who agrees
+        since = last_speaker[-1].end if last_speaker else 0
+        gender = cue_gender(cue)
+        speaker = next(
+            (
+                m
+                for m in reversed(ments)
+                if since <= m.start
+                and m.end <= a
+                and m.type == "PERS"
+                and not _contradicts(m, gender, text, ments)
+            ),
+            None,
+        )
+        if speaker is None and not last_speaker:
+            speaker = _nearest_agreeing(gender, a, text, ments)
     if speaker is None:
         # وقال بنيتز في مؤتمر صحفي … "…": a verb earlier in the sentence, with its
         # subject but too far for its complement, and no other verb in between
