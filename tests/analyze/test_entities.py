@@ -998,3 +998,18 @@ def test_an_institution_named_after_its_founder_and_its_field() -> None:
     # a national carrier with its nisba
     text = "وأعلنت الخطوط التونسية استئناف رحلاتها."
     assert [(m.text, m.type) for m in link_entities(text, [])[0]] == [("الخطوط التونسية", "ORG")]
+
+
+def test_exchanges_competitions_with_a_continent_and_kings_venues() -> None:
+    text = (
+        "وارتفع مؤشر بورصة مصر للعام الثاني، وأغلقت البورصة الكويتية مرتفعة. وتأهل الفريق "
+        "إلى نهائي دوري أبطال أوروبا الذي يقام على مركب محمد الخامس."
+    )
+    spans = _spans(text, ("مصر", "LOC"), ("أوروبا", "LOC"), ("محمد الخامس", "PERS"))
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("بورصة مصر", "ORG"),
+        ("البورصة الكويتية", "ORG"),
+        ("دوري أبطال أوروبا", "MISC"),
+        ("مركب محمد الخامس", "LOC"),
+    ]

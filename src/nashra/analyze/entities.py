@@ -731,8 +731,10 @@ def _is_honorific(word: str) -> bool:
 # للإغاثة): the name in them is no mention of the person.
 _FACILITY_TITLES = mf_set("الملك الأمير الشيخ الإمام السلطان الرئيس")
 _FACILITY_PLACES = mf_set(
-    "مطار جسر طريق شارع حديقة متنزه منتزه مدينة ميدان ملعب استاد مسجد جامع قاعدة ميناء قصر واحة حي"
+    "مطار جسر طريق شارع حديقة متنزه منتزه مدينة ميدان ملعب استاد مسجد جامع قاعدة ميناء قصر واحة حي "
+    "مركب"
 )
+_REGNAL = mf_set("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن")
 _FACILITY_BODIES = mf_set(
     "مركز مستشفى جامعة جامعتي مؤسسة جائزة كلية معهد مكتبة دارة صندوق مدرسة برنامج مجمع كرسي"
 )
@@ -759,8 +761,13 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
         at = k if cached_match_form(toks[k][0]) in _FACILITY_TITLES else k - 1
         head = toks[at - 1] if at >= 1 else toks[k]
         titled = at >= 1 and cached_match_form(toks[at][0]) in _FACILITY_TITLES
-        if not titled and m.type == "PERS" and " بن " in m.text:
-            head = toks[k - 1]  # جامعة محمد بن زايد: a founder's name with no title
+        if (
+            not titled
+            and m.type == "PERS"
+            and (" بن " in m.text or cached_match_form(m.text.rsplit(" ", 1)[-1]) in _REGNAL)
+        ):
+            # جامعة محمد بن زايد، مركب محمد الخامس: a founder's or a king's name, no title
+            head = toks[k - 1]
         core = strip_clitics(cached_match_form(head[0]))
         kind = "LOC" if core in _FACILITY_PLACES else "ORG" if core in _FACILITY_BODIES else ""
         if not kind or not titled and head is not toks[k - 1]:
@@ -833,10 +840,18 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
     forms = token_forms(text)[0]
     ends = {m.end for m in mentions}
     for m in mentions:
-        if m.via != "name":
+        if m.via not in ("name", "country"):
             continue
         k = bisect_left(starts, m.start)
-        if k >= len(starts) or starts[k] != m.start or k == 0 or toks[k - 1][2] in ends:
+        if (
+            k >= len(starts)
+            or starts[k] != m.start
+            or k == 0
+            or toks[k - 1][2] in ends
+            # a country only after a competition's words (دوري أبطال أوروبا; not ملعب قطر)
+            or m.via == "country"
+            and not (k >= 2 and forms[k - 1] in _CHAMPIONS)
+        ):
             head = -1
         elif strip_clitics(forms[k - 1]) in _VENUES or (
             m.type in ("LOC", "PERS") and strip_clitics(forms[k - 1]) in _PLACE_WORDS
@@ -870,6 +885,7 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
             m.text, m.start, m.end = text[a:b], a, b
             m.key = mention_key(m.text)
             m.entity = display_name(m.text, m.key)
+            m.via = "name"
         if " " in m.text:
             first = strip_clitics(cached_match_form(m.text.split(" ", 1)[0]))
             m.type = _TYPE_BY_FIRST_WORD.get(first, m.type)
@@ -878,7 +894,8 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
 # Words that head the names of bodies made of ordinary words (قناة is also a canal)
 _INSTITUTION_HEADS = mf_set(
     "وزارة مفوضية محكمة هيئة وكالة مؤسسة جامعة منظمة اتحاد مجلس حزب حركة جمعية بنك مصرف "
-    "صندوق نقابة شركة صحيفة جريدة مجلة إذاعة مجموعة دار رابطة سلطة شرطة بلدية أمانة"
+    "صندوق نقابة شركة صحيفة جريدة مجلة إذاعة مجموعة دار رابطة سلطة شرطة بلدية أمانة "
+    "بورصة"
 )
 _MAX_INSTITUTION_WORDS = 6
 # each head with the proclitics and article it may be written with (ووزارة، لهيئة، والاتحاد)
@@ -989,8 +1006,13 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
         if named:
             while j < len(toks) and _nisba_form(forms[j]) and toks[j][1] not in at:
                 j += 1  # الهيئة الخيرية الأردنية الهاشمية
-            if j < len(toks) and forms[j].startswith("لل") and len(forms[j]) > 4:
-                j += 1  # الاتحاد العام التونسي للشغل
+            if (
+                j < len(toks)
+                and forms[j].startswith("لل")
+                and len(forms[j]) > 4
+                and forms[j] not in _FOR_TIMES
+            ):
+                j += 1  # الاتحاد العام التونسي للشغل (not بورصة مصر للعام الثاني)
         a, b = toks[i][1], toks[j - 1][2]
         if not named or any(
             o.type != "LOC" and o.start < b and a < o.end for o in mentions
@@ -1009,6 +1031,9 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
     mentions[:] = [
         m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)
     ] + [m for m in found if not any(o.start < m.start and m.end <= o.end for o in mentions)]
+
+
+_FOR_TIMES = mf_set("للعام للسنة للشهر لليوم للمرة للأسبوع للاسبوع للفترة للموسم")
 
 
 def _is_place(form: str) -> bool:
