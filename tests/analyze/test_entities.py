@@ -1013,3 +1013,16 @@ def test_exchanges_competitions_with_a_continent_and_kings_venues() -> None:
         ("دوري أبطال أوروبا", "MISC"),
         ("مركب محمد الخامس", "LOC"),
     ]
+
+
+def test_a_clubs_short_name_is_the_club_named_in_full() -> None:
+    text = (
+        "فاز الرجاء الرياضي على الوداد الرياضي في الديربي. وسجل للرجاء المهاجم سعيد البقالي، "
+        "فيما أضاع الوداد ركلة جزاء في المباراة. وقال مدرب الرجاء إن المباراة صعبة في الجولة "
+        "العاشرة من الدوري. وتصدر شباب بلوزداد الدوري الجزائري."
+    )
+    mentions, _ = link_entities(text, _spans(text, ("سعيد البقالي", "PERS")))
+    clubs = {(m.text, m.entity) for m in mentions if m.type == "ORG"}
+    assert ("الوداد", "الوداد الرياضي") in clubs
+    assert ("الرجاء", "الرجاء الرياضي") in clubs
+    assert ("شباب بلوزداد", "شباب بلوزداد") in clubs

@@ -21,7 +21,14 @@ from nashra.analyze.lexicon import cached_match_form, mf_set
 from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 from nashra.text import is_stopword
 
-__all__ = ["BODY_NAMES", "BODY_OF", "KnownBody", "find_agency_initials", "find_bodies"]
+__all__ = [
+    "BODY_NAMES",
+    "BODY_OF",
+    "CLUB_SHORT_NAMES",
+    "KnownBody",
+    "find_agency_initials",
+    "find_bodies",
+]
 
 # Bodies known by several names: the name shown, then the others (as news writes them).
 BODY_NAMES: dict[str, tuple[str, ...]] = {
@@ -132,6 +139,17 @@ BODY_NAMES: dict[str, tuple[str, ...]] = {
     "المجلس الأوروبي": (),
     "الإنتربول": ("إنتربول", "المنظمة الدولية للشرطة الجنائية"),
     "مجموعة العمل المالي": ("فاتف",),
+    # clubs whose full names the news writes beside their short ones (الرجاء، الترجي),
+    # which clubs.py finds; see CLUB_SHORT_NAMES
+    "الرجاء الرياضي": ("الرجاء البيضاوي",),
+    "الوداد الرياضي": ("الوداد البيضاوي",),
+    "الترجي الرياضي التونسي": ("الترجي التونسي", "الترجي الرياضي"),
+    "النجم الرياضي الساحلي": ("النجم الساحلي",),
+    "النادي الرياضي الصفاقسي": ("النادي الصفاقسي",),
+    "شبيبة القبائل": (),
+    "مولودية الجزائر": (),
+    "شباب بلوزداد": (),
+    "أتلتيكو مدريد": (),
     # companies the tagger, trained on older copy, does not know
     "إنفيديا": (),
     "مايكروسوفت": (),
@@ -161,6 +179,22 @@ BODY_NAMES: dict[str, tuple[str, ...]] = {
     # armed groups
     "الحرس الثوري": ("الحرس الثوري الإيراني",),
     "الجيش السوري الحر": ("الجيش الحر",),
+}
+# A club's short name (its first word, or its place: بلوزداد) → the match form of its
+# full name, for a short one in an article that names the club in full.
+CLUB_SHORT_NAMES: dict[str, str] = {
+    cached_match_form(short): cached_match_form(full)
+    for full, short in (
+        ("الرجاء الرياضي", "الرجاء"),
+        ("الوداد الرياضي", "الوداد"),
+        ("الترجي الرياضي التونسي", "الترجي"),
+        ("النجم الرياضي الساحلي", "النجم"),
+        ("النادي الرياضي الصفاقسي", "الصفاقسي"),
+        ("شبيبة القبائل", "الشبيبة"),
+        ("مولودية الجزائر", "المولودية"),
+        ("شباب بلوزداد", "بلوزداد"),
+        ("أتلتيكو مدريد", "أتلتيكو"),
+    )
 }
 # match form of every name → (match form of the name shown, the name shown)
 BODY_OF: dict[str, tuple[str, str]] = {
@@ -228,7 +262,12 @@ def _continues_name(form: str) -> bool:
         and form.startswith("ال")
         and (form.endswith("ي") or form.endswith("يه"))
         and not is_stopword(form)
+        and form not in _NOUNS_IN_I
     )
+
+
+# nouns in ي that follow a name as the verb's object (وتصدر شباب بلوزداد الدوري)
+_NOUNS_IN_I = frozenset(cached_match_form(w) for w in ("الدوري", "الكرسي", "المبنى"))
 
 
 # An agency's initials where a dateline or a bracket puts them: (واس)، - بترا -، (أ ش أ).

@@ -30,7 +30,7 @@ from itertools import compress, count, repeat
 from operator import itemgetter
 
 from nashra.analyze import given_names
-from nashra.analyze.bodies import BODY_OF, find_agency_initials, find_bodies
+from nashra.analyze.bodies import BODY_OF, CLUB_SHORT_NAMES, find_agency_initials, find_bodies
 from nashra.analyze.clubs import club_names
 from nashra.analyze.gazetteer import Gazetteer, gazetteer, is_title
 from nashra.analyze.lexicon import (
@@ -617,6 +617,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _link_persons(mentions)
     _link_roles(text, mentions, g)
     _link_spellings(mentions)
+    _link_club_short_names(mentions)
     link_central_banks(mentions)
     mentions = _without_wordlike_names(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -1033,6 +1034,7 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
     ] + [m for m in found if not any(o.start < m.start and m.end <= o.end for o in mentions)]
 
 
+_CLUB_FULL = frozenset(CLUB_SHORT_NAMES.values())
 _FOR_TIMES = mf_set("للعام للسنة للشهر لليوم للمرة للأسبوع للاسبوع للفترة للموسم")
 
 
@@ -1424,6 +1426,18 @@ def _surname_of(m: Mention, person: Mention) -> bool:
         return False
     place = _is_place(m.key) or gazetteer().token_types.get(m.key) == ("LOC",)
     return not (m.type == "LOC" and place)
+
+
+def _link_club_short_names(mentions: list[Mention]) -> None:
+    """A club's short name (الرجاء، بلوزداد) in an article that names it in full (الرجاء
+    الرياضي) is that club."""
+    full = {m.key: m for m in mentions if m.type == "ORG" and m.key in _CLUB_FULL}
+    if not full:
+        return
+    for m in mentions:
+        club = full.get(CLUB_SHORT_NAMES.get(m.key, ""))
+        if club is not None and m.type in ("ORG", "LOC", "PERS") and " " not in m.key:
+            m.type, m.entity, m.key, m.via = "ORG", club.entity, club.key, "partial"
 
 
 def _link_spellings(mentions: list[Mention]) -> None:
