@@ -1220,3 +1220,12 @@ def test_unnamed_and_apposed_speakers_after_a_quote() -> None:
     text = "«هل نترك الزيتون على الأشجار؟»، يتساءل الفلاح منجي بن سالم."
     (q,) = _quotes(text, [("منجي بن سالم", "PERS")])
     assert q.speaker == "منجي بن سالم"
+
+
+def test_an_outlet_by_its_noun_alone_is_the_one_named_before() -> None:
+    text = (
+        "ذكرت صحيفة «إل باييس» الإسبانية أن الوزير سيزور مدريد. ونقلت الصحيفة عن الوزير "
+        "قوله: «الجزائر شريك موثوق»."
+    )
+    quotes = _quotes(text, [])
+    assert quotes[-1].via == "إل باييس"

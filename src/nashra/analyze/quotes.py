@@ -462,7 +462,30 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         out.append(q)
     _name_roles(out, text, ments)
     _interview_outlets(out, text, sentences, ments)
+    _named_outlets(out, text)
     return out
+
+
+# an outlet by its noun alone (ونقلت الصحيفة عن الوزير): the one named so before
+_OUTLET_NOUNS = {"الصحيفة": "صحيفة", "الوكالة": "وكالة", "القناة": "قناة", "المجلة": "مجلة"}
+_OUTLET_NAMED = {
+    noun: re.compile(rf"(?<!\w)[وبل]?{noun}\s+(?:[\u0621-\u064a]+\s+)?«(?P<name>[^»\n]{{2,40}})»")
+    for noun in _OUTLET_NOUNS.values()
+}
+
+
+def _named_outlets(quotes: list[Quote], text: str) -> None:
+    """A via that is an outlet's bare noun (الصحيفة) takes the outlet's name written
+    before it with that noun (صحيفة «إل باييس»)."""
+    for q in quotes:
+        noun = _OUTLET_NOUNS.get(q.via)
+        if noun is None:
+            continue
+        named = None
+        for named in _OUTLET_NAMED[noun].finditer(text, 0, q.start):
+            pass
+        if named is not None:
+            q.via = named.group("name")
 
 
 def _interview_outlets(
