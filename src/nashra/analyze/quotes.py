@@ -481,11 +481,9 @@ def _named_outlets(quotes: list[Quote], text: str) -> None:
         noun = _OUTLET_NOUNS.get(q.via)
         if noun is None:
             continue
-        named = None
-        for named in _OUTLET_NAMED[noun].finditer(text, 0, q.start):
-            pass
-        if named is not None:
-            q.via = named.group("name")
+        names = [m.group("name") for m in _OUTLET_NAMED[noun].finditer(text, 0, q.start)]
+        if names:
+            q.via = names[-1]  # the last named before the quote
 
 
 def _interview_outlets(
