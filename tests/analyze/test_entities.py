@@ -1026,3 +1026,13 @@ def test_a_clubs_short_name_is_the_club_named_in_full() -> None:
     assert ("الوداد", "الوداد الرياضي") in clubs
     assert ("الرجاء", "الرجاء الرياضي") in clubs
     assert ("شباب بلوزداد", "شباب بلوزداد") in clubs
+
+
+def test_a_facility_named_by_a_name_and_its_kind() -> None:
+    text = "وأعلنت مؤسسة حمد الطبية افتتاح قسم جديد، وزار الوزير مستشفى خالد التخصصي."
+    spans = _spans(text, ("حمد", "PERS"), ("خالد التخصصي", "PERS"))
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("مؤسسة حمد الطبية", "ORG"),
+        ("مستشفى خالد التخصصي", "ORG"),
+    ]

@@ -769,6 +769,15 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
         ):
             # جامعة محمد بن زايد، مركب محمد الخامس: a founder's or a king's name, no title
             head = toks[k - 1]
+        words = m.text.count(" ")
+        described = not titled and m.type in ("PERS", "ORG") and words < 2
+        if described:
+            # مؤسسة حمد الطبية، مستشفى حمد العام: a name and its kind (the tagger's
+            # person may hold the kind: «حمد العام»)
+            after = bisect_left(starts, m.end) - words
+            described = _described_by(toks, after)
+            if described:
+                head = toks[k - 1]
         core = strip_clitics(cached_match_form(head[0]))
         kind = "LOC" if core in _FACILITY_PLACES else "ORG" if core in _FACILITY_BODIES else ""
         if not kind or not titled and head is not toks[k - 1]:
@@ -777,8 +786,8 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
         if any(a <= head[1] < b for a, b in covered):
             continue  # the facility word is another mention's: the name is its part
         a = head[1] + len(cached_match_form(head[0])) - len(core)  # without و/ب/ل
-        b = m.end
-        j = bisect_left(starts, m.end) - 1  # the name's last word
+        b = toks[after][2] if described else m.end
+        j = bisect_left(starts, b) - 1  # the name's last word
         last = cached_match_form(toks[j][0])
         if j > k and last[:1] in "بل" and _is_place(last[1:]):
             b = toks[j - 1][2]  # مستشفى الملك فهد بجدة: the city is not in the name
@@ -1035,6 +1044,23 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
 
 
 _CLUB_FULL = frozenset(CLUB_SHORT_NAMES.values())
+
+
+def _described_by(toks: list[tuple[str, int, int]], j: int) -> bool:
+    """Whether token ``j`` is an adjective of kind after a facility's one-word name (الطبية،
+    العام، الثقافي): definite, in ي/ية, and no country's nisba."""
+    if j >= len(toks):
+        return False
+    form = cached_match_form(toks[j][0])
+    return (
+        form.startswith("ال")
+        and form.endswith(("ي", "يه"))
+        and len(form) > 4
+        and gazetteer().nisba_country(toks[j][0]) is None
+        and not is_stopword(form)
+    )
+
+
 _FOR_TIMES = mf_set("للعام للسنة للشهر لليوم للمرة للأسبوع للاسبوع للفترة للموسم")
 
 
