@@ -1229,3 +1229,11 @@ def test_an_outlet_by_its_noun_alone_is_the_one_named_before() -> None:
     )
     quotes = _quotes(text, [])
     assert quotes[-1].via == "إل باييس"
+
+
+def test_the_police_by_its_noun_is_the_citys_named_before() -> None:
+    text = (
+        "ونقلت الوكالة عن شرطة دبي أن الحوادث تراجعت. وأكدت الشرطة في بيان أن المخالفين سيعاقبون."
+    )
+    quotes = _quotes(text, [("شرطة دبي", "ORG")])
+    assert quotes[-1].speaker == "شرطة دبي"
