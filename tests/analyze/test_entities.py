@@ -1036,3 +1036,15 @@ def test_a_facility_named_by_a_name_and_its_kind() -> None:
         ("مؤسسة حمد الطبية", "ORG"),
         ("مستشفى خالد التخصصي", "ORG"),
     ]
+
+
+def test_a_team_named_by_its_country_and_a_citys_library() -> None:
+    text = "وفاز منتخب مصر على ضيفه قرب مكتبة الإسكندرية، بعيداً عن مديرية خولان في اليمن."
+    spans = _spans(text, ("الإسكندرية", "LOC"), ("خولان", "LOC"))
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("منتخب مصر", "ORG"),
+        ("مكتبة الإسكندرية", "ORG"),
+        ("خولان", "LOC"),  # (a Yemeni district: مديرية is a place there)
+        ("اليمن", "LOC"),
+    ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from itertools import compress, count
 
 from nashra.analyze.gazetteer import gazetteer
-from nashra.analyze.lexicon import mf_set
+from nashra.analyze.lexicon import cached_match_form, mf_set
 from nashra.analyze.mention import Mention, display_name, mention_key
 from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 
@@ -24,6 +24,7 @@ __all__ = ["state_bodies"]
 # heads that, followed by a nisba, name a country's body, or its league (MISC)
 _BODY_HEADS = mf_set("المنتخب منتخب السفارة القنصلية القوات قوات خفر الحرس الخطوط")
 _LEAGUE_HEADS = mf_set("الدوري دوري")
+_TEAM = cached_match_form("منتخب")
 _HEADS = _BODY_HEADS | _LEAGUE_HEADS
 # the words after a league's nisba that are its name's (الدوري الإنجليزي الممتاز)
 _LEAGUE_TAILS = mf_set("الممتاز للمحترفين")
@@ -46,8 +47,16 @@ def state_bodies(text: str, mentions: list[Mention]) -> None:
     toks = tokens_and_starts(text)[0]
     g = gazetteer()
     found: list[Mention] = []
+    countries = {m.start: m for m in mentions if m.via == "country"}
     for i in heads:
         j = i + 1
+        if bare[i] == _TEAM and j < len(toks) and toks[j][1] in countries:
+            # منتخب مصر، منتخب الأرجنتين: a team named by its country
+            a, b = toks[i][1] + _proclitic_length(toks[i][0], forms[i]), countries[toks[j][1]].end
+            mtext = text[a:b]
+            key = mention_key(mtext)
+            found.append(Mention(mtext, "ORG", a, b, display_name(mtext, key), key, "name"))
+            continue
         if j < len(toks) and forms[j] in _COMPLEMENTS:
             j += 1
         elif bare[i] in _NEEDS_COMPLEMENT:
@@ -75,7 +84,7 @@ def state_bodies(text: str, mentions: list[Mention]) -> None:
     spans = [(m.start, m.end) for m in found]
     mentions[:] = [
         m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)
-    ] + found
+    ] + found  # (the country's mention in منتخب مصر goes with the nisba's)
     mentions.sort(key=lambda m: (m.start, -m.end))
 
 
