@@ -644,14 +644,18 @@ _CLUB_HEADS = ("نادي ", "فريق ")
 def _bare_names(spans: list[EntitySpan]) -> dict[str, str]:
     """The article's one-word names by their text, with the type the tagger gave each
     most often."""
-    votes: dict[str, Counter[str]] = {}
+    votes: dict[str, list[str]] = {}
     for sp in spans:
         name = sp.text
         if sp.type == "ORG" and name.startswith(_CLUB_HEADS) and name.count(" ") == 1:
             name = name.split(" ")[1]  # نادي السد: السد
         if " " not in name and len(name) >= 3:
-            votes.setdefault(name, Counter())[sp.type] += 1
-    return {name: c.most_common(1)[0][0] for name, c in votes.items()}
+            votes.setdefault(name, []).append(sp.type)
+    # (most names have one type: the count only where they differ; first on a tie)
+    return {
+        name: kinds[0] if len(set(kinds)) == 1 else max(kinds, key=kinds.count)
+        for name, kinds in votes.items()
+    }
 
 
 def _split_leading_names(
@@ -762,15 +766,17 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
         at = k if cached_match_form(toks[k][0]) in _FACILITY_TITLES else k - 1
         head = toks[at - 1] if at >= 1 else toks[k]
         titled = at >= 1 and cached_match_form(toks[at][0]) in _FACILITY_TITLES
+        # (the untitled cases only after a facility's word)
+        facility = not titled and _facility_word(toks[k - 1][0])
         if (
-            not titled
+            facility
             and m.type == "PERS"
             and (" بن " in m.text or cached_match_form(m.text.rsplit(" ", 1)[-1]) in _REGNAL)
         ):
             # جامعة محمد بن زايد، مركب محمد الخامس: a founder's or a king's name, no title
             head = toks[k - 1]
         words = m.text.count(" ")
-        described = not titled and m.type in ("PERS", "ORG") and words < 2
+        described = facility and m.type in ("PERS", "ORG") and words < 2
         if described:
             # مؤسسة حمد الطبية، مستشفى حمد العام: a name and its kind (the tagger's
             # person may hold the kind: «حمد العام»)
@@ -1044,6 +1050,12 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
 
 
 _CLUB_FULL = frozenset(CLUB_SHORT_NAMES.values())
+
+
+@lru_cache(maxsize=20_000)
+def _facility_word(word: str) -> bool:
+    core = strip_clitics(cached_match_form(word))
+    return core in _FACILITY_PLACES or core in _FACILITY_BODIES
 
 
 def _described_by(toks: list[tuple[str, int, int]], j: int) -> bool:

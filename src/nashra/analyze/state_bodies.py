@@ -52,10 +52,8 @@ def state_bodies(text: str, mentions: list[Mention]) -> None:
         j = i + 1
         if bare[i] == _TEAM and j < len(toks) and toks[j][1] in countries:
             # منتخب مصر، منتخب الأرجنتين: a team named by its country
-            a, b = toks[i][1] + _proclitic_length(toks[i][0], forms[i]), countries[toks[j][1]].end
-            mtext = text[a:b]
-            key = mention_key(mtext)
-            found.append(Mention(mtext, "ORG", a, b, display_name(mtext, key), key, "name"))
+            a = toks[i][1] + _proclitic_length(toks[i][0], forms[i])
+            found.append(_mention(text, a, countries[toks[j][1]].end, "ORG"))
             continue
         if j < len(toks) and forms[j] in _COMPLEMENTS:
             j += 1
@@ -76,9 +74,7 @@ def state_bodies(text: str, mentions: list[Mention]) -> None:
             m.start < b and a < m.end and not (m.via == "nisba" and a <= m.start) for m in mentions
         ):
             continue  # (named by the tagger or the lists already, or inside a name)
-        mtext = text[a:b]
-        key = mention_key(mtext)
-        found.append(Mention(mtext, kind, a, b, display_name(mtext, key), key, "name"))
+        found.append(_mention(text, a, b, kind))
     if not found:
         return
     spans = [(m.start, m.end) for m in found]
@@ -86,6 +82,11 @@ def state_bodies(text: str, mentions: list[Mention]) -> None:
         m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)
     ] + found  # (the country's mention in منتخب مصر goes with the nisba's)
     mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _mention(text: str, a: int, b: int, kind: str) -> Mention:
+    key = mention_key(text[a:b])
+    return Mention(text[a:b], kind, a, b, display_name(text[a:b], key), key, "name")
 
 
 def _head_forms() -> dict[str, str]:
@@ -107,8 +108,8 @@ _HEAD_OF = _head_forms()
 
 
 def _proclitic_length(word: str, form: str) -> int:
-    """How many letters of the written head come before it (والجيش: 1, بالجيش: 1; none for
-    للجيش, which no span spells الجيش in, nor for a word written with marks)."""
+    """How many letters of the written head come before it (والمنتخب: 1, بالمنتخب: 1; none
+    for للمنتخب, which no span spells المنتخب in, nor for a word written with marks)."""
     if form in _HEADS or form.startswith(("لل", "ولل")) or len(word) != len(form):
         return 0
     return next((n for n in (1, 2, 3) if form[n:] in _HEADS), 0)
