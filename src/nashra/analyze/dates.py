@@ -147,14 +147,21 @@ _DATE = re.compile(
 # letters skips most words), then what is around it is matched in place; one pattern with
 # the context words first cost twice as much, tried at every position.
 _MONTH_WORD = re.compile(
-    rf"(?<!\w)(?!ال)(?=[{''.join(sorted({n[0] for n in _MONTHS} | set('اأإآ')))}])"
+    rf"(?<!\w)(?:[وف]?[بل]|[وف])?(?!ال)(?=[{''.join(sorted({n[0] for n in _MONTHS} | set('اأإآ')))}])"
     rf"(?P<month>{_MONTH_RE})(?!\w)"
 )
 
 
 # The analyzer's terms of the month names (nashra.text.terms): a caller that has the
-# terms of a text passes where these are, and the text is not scanned for names.
-MONTH_TERMS = frozenset(t for name in _MONTHS for t in terms(name.split()[0]))
+# terms of a text passes where these are, and the text is not scanned for names. Behind a
+# proclitic some names are not cut back to their term (بآب → باب): those forms count too
+# (all but في, which names no month).
+MONTH_TERMS = frozenset(
+    t
+    for name in _MONTHS
+    for clitic in ("", "ب", "ل", "و", "ف", "وب", "ول", "فب", "فل")
+    for t in terms(clitic + name.split()[0])
+) - {"في"}
 
 
 _MONTH_AFTER = re.compile(
@@ -566,20 +573,21 @@ def _named_months(
         if m is None or m.group("month") in ("اب", "أب", "إب"):
             continue  # (a father: August is آب, with its madda, when named alone)
         month = _MONTH_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
-        if not month or m.start() < end or any(a <= m.start() < b for a, b in taken):
+        at = m.start("month")  # (after its proclitic: مقارنة بآذار 2023)
+        if not month or at < end or any(a <= at < b for a, b in taken):
             continue  # the month of a day + month date, or of the last month found
-        if _PLACE_DAY_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+        if _PLACE_DAY_BEFORE.search(text, max(0, at - 16), at):
             continue  # ملعب 20 أوت 1955: a place's name
         after = _MONTH_AFTER.match(text, m.end())
         assert after is not None  # all of it is optional
-        context = _MONTH_BEFORE.search(text, max(0, m.start() - 20), m.start()) is not None
+        context = _MONTH_BEFORE.search(text, max(0, at - 20), at) is not None
         year = after.group("year")
         if after.group("ydir"):
-            y = _year_of(after.group("ydir"), text, m.start(), pub)
+            y = _year_of(after.group("ydir"), text, at, pub)
             year = str(y) if y else None
         value = _month_value(month, year, after.group("dir"), context, pub)
         if value is not None:
-            s, end = m.start(), after.end()
+            s, end = at, after.end()
             out.append(DateMention(text[s:end], s, end, value, "month"))
     return out
 
