@@ -1048,3 +1048,27 @@ def test_a_team_named_by_its_country_and_a_citys_library() -> None:
         ("خولان", "LOC"),  # (a Yemeni district: مديرية is a place there)
         ("اليمن", "LOC"),
     ]
+
+
+def test_prizes_by_a_name_with_its_field_or_medal_and_a_known_prize() -> None:
+    """جائزة before a name the tagger found is the prize's name with its field or
+    adjective; a person's name only with them (سلم جائزة فلان names no prize); a word and
+    its medal make one the tagger missed; the Arabic Booker under both its names."""
+    text = (
+        "انطلقت جائزة البحرين الكبرى لسباقات السيارات، وفاز بجائزة نوبل للسلام ثم بجائزة نجيب محفوظ "
+        "للأدب، ونال فيلمه جائزة التانيت الذهبي. وسلم جائزة محمد صلاح إلى والده. وفازت "
+        "روايتها بالجائزة العالمية للرواية العربية، المعروفة بالبوكر العربية."
+    )
+    spans = _spans(
+        text, ("البحرين", "LOC"), ("نوبل", "MISC"), ("نجيب محفوظ", "PERS"), ("محمد صلاح", "PERS")
+    )
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type, m.entity) for m in mentions] == [
+        ("جائزة البحرين الكبرى", "MISC", "جائزة البحرين الكبرى"),
+        ("جائزة نوبل للسلام", "MISC", "جائزة نوبل للسلام"),
+        ("جائزة نجيب محفوظ للأدب", "MISC", "جائزة نجيب محفوظ للأدب"),
+        ("جائزة التانيت الذهبي", "MISC", "جائزة التانيت الذهبي"),
+        ("محمد صلاح", "PERS", "محمد صلاح"),
+        ("الجائزة العالمية للرواية العربية", "MISC", "الجائزة العالمية للرواية العربية"),
+        ("البوكر العربية", "MISC", "الجائزة العالمية للرواية العربية"),
+    ]

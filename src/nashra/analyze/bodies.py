@@ -24,6 +24,7 @@ from nashra.text import is_stopword
 __all__ = [
     "BODY_NAMES",
     "BODY_OF",
+    "BODY_TYPES",
     "CLUB_SHORT_NAMES",
     "KnownBody",
     "find_agency_initials",
@@ -179,7 +180,15 @@ BODY_NAMES: dict[str, tuple[str, ...]] = {
     # armed groups
     "الحرس الثوري": ("الحرس الثوري الإيراني",),
     "الجيش السوري الحر": ("الجيش الحر",),
+    # prizes known by a name that is no place's or person's (typed in BODY_TYPES)
+    "الجائزة العالمية للرواية العربية": (
+        "جائزة البوكر العربية",
+        "البوكر العربية",
+        "جائزة البوكر للرواية العربية",
+    ),
 }
+# The names above that are no organisation (the rest are ORG).
+BODY_TYPES: dict[str, str] = {"الجائزة العالمية للرواية العربية": "MISC"}
 # A club's short name (its first word, or its place: بلوزداد) → the match form of its
 # full name, for a short one in an article that names the club in full.
 CLUB_SHORT_NAMES: dict[str, str] = {

@@ -30,7 +30,13 @@ from itertools import compress, count, repeat
 from operator import itemgetter
 
 from nashra.analyze import given_names
-from nashra.analyze.bodies import BODY_OF, CLUB_SHORT_NAMES, find_agency_initials, find_bodies
+from nashra.analyze.bodies import (
+    BODY_OF,
+    BODY_TYPES,
+    CLUB_SHORT_NAMES,
+    find_agency_initials,
+    find_bodies,
+)
 from nashra.analyze.clubs import club_names
 from nashra.analyze.gazetteer import Gazetteer, gazetteer, is_title
 from nashra.analyze.lexicon import (
@@ -589,6 +595,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     listed_places(text, mentions)
     club_names(text, mentions)
     _venues_and_competitions(text, mentions)
+    _medal_prizes(text, mentions)
 
     state_bodies(text, mentions)
 
@@ -828,6 +835,10 @@ _TYPE_BY_FIRST_WORD = {
 
 
 _FESTIVALS = mf_set("مهرجان معرض")
+# a prize named by a name (جائزة نوبل للسلام، جائزة البحرين الكبرى), or by a word and its
+# medal (جائزة التانيت الذهبي) that the tagger does not know
+_PRIZES = mf_set("جائزة")
+_MEDALS = mf_set("الذهبي الذهبية الفضي الفضية البرونزي البرونزية الكبرى")
 
 
 def _festival_end(toks: list[tuple[str, int, int]], forms: list[str], j: int, end: int) -> int:
@@ -846,6 +857,31 @@ def _festival_end(toks: list[tuple[str, int, int]], forms: list[str], j: int, en
         if j < len(toks) and forms[j].startswith("وال") and len(forms[j]) > 5:
             end = toks[j][2]
     return end
+
+
+def _medal_prizes(text: str, mentions: list[Mention]) -> None:
+    """Prizes named by a word the tagger left and their medal (جائزة التانيت الذهبي،
+    بجائزة اليسر الذهبية): new MISC mentions."""
+    if "جائز" not in text:
+        return
+    toks, starts = tokens_and_starts(text)
+    forms = token_forms(text)[0]
+    spans = [(m.start, m.end) for m in mentions]
+    for k in range(len(toks) - 2):
+        if (
+            strip_clitics(forms[k]) not in _PRIZES
+            or forms[k + 2] not in _MEDALS
+            or not forms[k + 1].startswith("ال")
+            or is_stopword(forms[k + 1])
+        ):
+            continue
+        a = toks[k][1] + len(forms[k]) - len(strip_clitics(forms[k]))
+        b = toks[k + 2][2]
+        if any(s < b and a < e for s, e in spans):
+            continue
+        mtext = text[a:b]
+        key = mention_key(mtext)
+        mentions.append(Mention(mtext, "MISC", a, b, display_name(mtext, key), key, "name"))
 
 
 def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
@@ -867,6 +903,7 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
             # a country only after a competition's words (دوري أبطال أوروبا; not ملعب قطر)
             or m.via == "country"
             and not (k >= 2 and forms[k - 1] in _CHAMPIONS)
+            and strip_clitics(forms[k - 1]) not in _PRIZES
         ):
             head = -1
         elif strip_clitics(forms[k - 1]) in _VENUES or (
@@ -875,6 +912,12 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
             head = k - 1
         elif m.type == "LOC" and strip_clitics(forms[k - 1]) in _COMPETITIONS | _FESTIVALS:
             head = k - 1  # كأس آسيا، مهرجان البحر الأحمر
+        elif strip_clitics(forms[k - 1]) in _PRIZES and (
+            m.type != "PERS" or _festival_end(toks, forms, bisect_left(starts, m.end), 0)
+        ):
+            # جائزة نوبل، جائزة البحرين الكبرى; a person's with its field or adjective
+            # (جائزة نجيب محفوظ للأدب; منح جائزة فلان is no prize's name)
+            head = k - 1
         elif (
             m.type == "LOC"
             and k >= 2
@@ -889,7 +932,7 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
             a = toks[head][1] + len(forms[head]) - len(strip_clitics(forms[head]))
             b = m.end
             j = bisect_left(starts, m.end)
-            if strip_clitics(forms[head]) in _FESTIVALS:
+            if strip_clitics(forms[head]) in _FESTIVALS | _PRIZES:
                 b = _festival_end(toks, forms, j, b)
             elif (
                 strip_clitics(forms[head]) in _COMPETITIONS
@@ -1207,7 +1250,7 @@ def _known_bodies(text: str, mentions: list[Mention]) -> None:
         mentions.append(
             Mention(
                 text[body.start : body.end],
-                "ORG",
+                BODY_TYPES.get(body.name, "ORG"),
                 body.start,
                 body.end,
                 body.name,
