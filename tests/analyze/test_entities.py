@@ -1072,3 +1072,18 @@ def test_prizes_by_a_name_with_its_field_or_medal_and_a_known_prize() -> None:
         ("الجائزة العالمية للرواية العربية", "MISC", "الجائزة العالمية للرواية العربية"),
         ("البوكر العربية", "MISC", "الجائزة العالمية للرواية العربية"),
     ]
+
+
+def test_a_given_name_and_family_name_after_a_title_or_between_commas_is_a_person() -> None:
+    """The tagger's training text has few such names: after a title (المحامية) or set off
+    by commas after a role, a common given name and a family word are one person; على
+    (on) and a name going on with بن are left alone."""
+    text = (
+        "وقالت المحامية سعاد الحلوي إن الملف ناقص. غير أن عضو المجلس عن قائمة «الغد»، "
+        "نادية الشعري، اعتبرت أن الخطة متأخرة. وركز المدرب على التسديد في الحصة."
+    )
+    mentions, _ = link_entities(text, [])
+    assert [(m.text, m.type) for m in mentions] == [
+        ("سعاد الحلوي", "PERS"),
+        ("نادية الشعري", "PERS"),
+    ]

@@ -39,6 +39,7 @@ from nashra.analyze.bodies import (
 )
 from nashra.analyze.clubs import club_names
 from nashra.analyze.gazetteer import Gazetteer, gazetteer, is_title
+from nashra.analyze.gender import title_gender
 from nashra.analyze.lexicon import (
     NEWS_AGENCIES,
     TIME_ADJECTIVES,
@@ -619,6 +620,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _nisba_family_names(text, mentions)
     field_bodies(text, mentions)
     national_bodies(text, mentions)
+    _titled_given_names(text, mentions)
     _untagged_surnames(text, mentions)
 
     _link_persons(mentions)
@@ -1392,6 +1394,65 @@ def _nisba_family_names(text: str, mentions: list[Mention]) -> None:
             and not _DEFINITE_BEFORE.search(text, max(0, m.start - 24), m.start)
         ):
             m.type, m.key, m.entity, m.via = "PERS", key, display_name(m.text, key), "name"
+
+
+_GIVEN = given_names.MEN | given_names.WOMEN | given_names.LEADING
+_APPOSITION_MARKS = frozenset("،,")
+_NAME_LINKS = mf_set("بن بنت ابن أبو أم عبد")
+
+
+def _titled_given_names(text: str, mentions: list[Mention]) -> None:
+    """Persons the tagger left whole: a common given name and a family name right after
+    a title (المحامية سعاد الحلوي) or set off by commas (عضو المجلس عن قائمة «…»، نادية
+    الشعري، اعتبرت). The family word is one the tagger takes for a name, or a rare or
+    definite word that is no stopword, title, time or nisba; ``mentions`` in text order."""
+    toks = tokens_and_starts(text)[0]
+    forms = token_forms(text)[0]
+    n = len(toks)
+    starts = [m.start for m in mentions]
+    added = []
+    for i in compress(range(n), map(_GIVEN.__contains__, forms)):
+        if i == 0 or i + 1 >= n:
+            continue
+        before, family = forms[i - 1], forms[i + 1]
+        titled = bool(title_gender(before))
+        if not titled and not (
+            toks[i - 1][0] in _APPOSITION_MARKS
+            and i + 2 < n
+            and toks[i + 2][0] in _APPOSITION_MARKS
+        ):
+            continue
+        s, e = toks[i][1], toks[i + 1][2]
+        k = bisect_right(starts, e) - 1
+        if k >= 0 and mentions[k].end > s:
+            continue  # (most are: the tagger's own)
+        if toks[i][0].endswith("ى") or not _family_word(family, toks[i + 1][0]):
+            # (على is "on", whatever its match form; بن goes on to a father's name)
+            continue
+        mtext = text[s:e]
+        key = mention_key(mtext)
+        added.append(Mention(mtext, "PERS", s, e, display_name(mtext, key), key, "name"))
+    if added:
+        mentions.extend(added)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _family_word(form: str, word: str) -> bool:
+    if (
+        not _ARABIC_WORD.fullmatch(word)
+        or is_stopword(form)
+        or title_gender(form)
+        or form in _NAME_LINKS
+    ):
+        return False
+    if _surname_word(form):
+        return True
+    return (
+        form.startswith("ال")
+        and form not in TIME_ADJECTIVES
+        and gazetteer().nisba_country(word) is None
+        and not is_title(word)
+    )
 
 
 def _untagged_surnames(text: str, mentions: list[Mention]) -> None:
