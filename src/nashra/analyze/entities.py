@@ -30,6 +30,7 @@ from itertools import compress, count, repeat
 from operator import itemgetter
 
 from nashra.analyze import given_names
+from nashra.analyze.arab_cities import known_cities
 from nashra.analyze.bodies import (
     BODY_OF,
     BODY_TYPES,
@@ -597,6 +598,8 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     club_names(text, mentions)
     _venues_and_competitions(text, mentions)
     _medal_prizes(text, mentions)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    known_cities(text, mentions)
 
     state_bodies(text, mentions)
 
@@ -822,36 +825,47 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
 # First words that give a name its type whatever the tagger said: venues are places
 # (ملعب حمادي العقربي، استاد القاهرة), competitions, fairs and plans other names (دوري
 # أبطال آسيا، كأس العالم 2026، معرض الكتاب، رؤية 2030)
-_VENUES = mf_set("ملعب استاد ستاد")
+_VENUES = mf_set("ملعب استاد ستاد مطار ميناء")
 # places named after what they are, before a name the tagger found (معبر كرم أبو سالم،
 # مضيق باب المندب، مخيم الزعتري، حقل الشرارة)
 _PLACE_WORDS = mf_set("معبر مضيق مخيم حقل")
 _COMPETITIONS = mf_set("دوري كأس بطولة")
 _CHAMPIONS = mf_set("أبطال الأبطال")
+# bodies named by their kind and a place or a person, with their adjectives (مستشفى
+# بورتسودان التعليمي، متحف قطر الوطني)
+_NAMED_HOUSES = mf_set("مستشفى متحف")
 _TYPE_BY_FIRST_WORD = {
-    **dict.fromkeys(_VENUES | _PLACE_WORDS | mf_set("مطار ميناء"), "LOC"),
+    **dict.fromkeys(_VENUES | _PLACE_WORDS, "LOC"),
     **dict.fromkeys(
-        _COMPETITIONS | mf_set("معرض مهرجان منتدى رؤية استراتيجية إعلان جائزة"), "MISC"
+        _COMPETITIONS | mf_set("معرض مهرجان منتدى مؤتمر ملتقى رؤية استراتيجية إعلان جائزة"),
+        "MISC",
     ),
+    **dict.fromkeys(_NAMED_HOUSES, "ORG"),
 }
 
 
-_FESTIVALS = mf_set("مهرجان معرض")
+# events named by their place, with their adjectives and field (مهرجان البحر الأحمر
+# السينمائي، مؤتمر عمان الدولي للمياه)
+_FESTIVALS = mf_set("مهرجان معرض مؤتمر ملتقى منتدى")
 # a prize named by a name (جائزة نوبل للسلام، جائزة البحرين الكبرى), or by a word and its
 # medal (جائزة التانيت الذهبي) that the tagger does not know
 _PRIZES = mf_set("جائزة")
 _MEDALS = mf_set("الذهبي الذهبية الفضي الفضية البرونزي البرونزية الكبرى")
 
 
-def _festival_end(toks: list[tuple[str, int, int]], forms: list[str], j: int, end: int) -> int:
+def _festival_end(
+    toks: list[tuple[str, int, int]], forms: list[str], j: int, end: int, nisba: bool = True
+) -> int:
     """Where a festival's or a fair's name ends after its place (token ``j`` on): over its
     adjectives and one field (مهرجان البحر الأحمر السينمائي الدولي، معرض القاهرة الدولي
-    للكتاب، مهرجان جرش للثقافة والفنون)."""
+    للكتاب، مهرجان جرش للثقافة والفنون); without ``nisba``, not over a country's (ميناء ضبا
+    السعودي: the port, then Saudi Arabia)."""
     while (
         j < len(toks)
         and forms[j].startswith("ال")
         and forms[j].endswith(("ي", "يه"))
         and not is_stopword(forms[j])
+        and (nisba or gazetteer().nisba_country(toks[j][0]) is None)
     ):
         end, j = toks[j][2], j + 1
     if j < len(toks) and forms[j].startswith("لل") and len(forms[j]) > 4:
@@ -859,6 +873,12 @@ def _festival_end(toks: list[tuple[str, int, int]], forms: list[str], j: int, en
         if j < len(toks) and forms[j].startswith("وال") and len(forms[j]) > 5:
             end = toks[j][2]
     return end
+
+
+# heads whose names go on over adjectives and a field (see _festival_end), and those whose
+# names stop at a country's nisba
+_NAMES_GO_ON = _FESTIVALS | _PRIZES | _NAMED_HOUSES | _VENUES
+_PLACES_BEFORE_NISBA = _NAMED_HOUSES | _VENUES
 
 
 def _medal_prizes(text: str, mentions: list[Mention]) -> None:
@@ -905,7 +925,7 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
             # a country only after a competition's words (دوري أبطال أوروبا; not ملعب قطر)
             or m.via == "country"
             and not (k >= 2 and forms[k - 1] in _CHAMPIONS)
-            and strip_clitics(forms[k - 1]) not in _PRIZES
+            and strip_clitics(forms[k - 1]) not in _PRIZES | _FESTIVALS | _NAMED_HOUSES
         ):
             head = -1
         elif strip_clitics(forms[k - 1]) in _VENUES or (
@@ -914,6 +934,8 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
             head = k - 1
         elif m.type == "LOC" and strip_clitics(forms[k - 1]) in _COMPETITIONS | _FESTIVALS:
             head = k - 1  # كأس آسيا، مهرجان البحر الأحمر
+        elif m.type in ("LOC", "PERS") and strip_clitics(forms[k - 1]) in _NAMED_HOUSES:
+            head = k - 1  # مستشفى بورتسودان التعليمي، متحف تدمر الوطني
         elif strip_clitics(forms[k - 1]) in _PRIZES and (
             m.type != "PERS" or _festival_end(toks, forms, bisect_left(starts, m.end), 0)
         ):
@@ -934,10 +956,11 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
             a = toks[head][1] + len(forms[head]) - len(strip_clitics(forms[head]))
             b = m.end
             j = bisect_left(starts, m.end)
-            if strip_clitics(forms[head]) in _FESTIVALS | _PRIZES:
-                b = _festival_end(toks, forms, j, b)
+            word = strip_clitics(forms[head])
+            if word in _NAMES_GO_ON:
+                b = _festival_end(toks, forms, j, b, word not in _PLACES_BEFORE_NISBA)
             elif (
-                strip_clitics(forms[head]) in _COMPETITIONS
+                word in _COMPETITIONS
                 and j < len(toks)
                 and forms[j].startswith("لل")
                 and len(forms[j]) > 4
