@@ -465,3 +465,36 @@ def test_this_year_before_a_day_and_month_is_the_publication_years() -> None:
     assert {d.text: d.value for d in find_dates(text, pub)}["26 أبريل"] == date(2024, 4, 26)
     # without it, the nearest: half a year ahead is nearer than half a year back
     assert _one("يبدأ التوقيت الصيفي في 26 أبريل", pub)[1] == date(2025, 4, 26)
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "value"),
+    [
+        # أمس الأول is the day before yesterday (Iraq, the Gulf), also with a time of day
+        ("وصلت الطائرة أمس الأول إلى عدن", "أمس الأول", date(2024, 3, 12)),
+        ("احتفلوا ليلة أمس الأول بالعيد", "ليلة أمس الأول", date(2024, 3, 12)),
+        ("تهطل الأمطار من مساء الغد", "مساء الغد", date(2024, 3, 15)),
+        # a day and month with its direction, and a month since which: past ones
+        ("المواجهات المستمرة منذ 8 تشرين الأول الماضي", "8 تشرين الأول الماضي", date(2023, 10, 8)),
+        ("تجرى الانتخابات في 26 فبراير المقبل", "26 فبراير المقبل", date(2025, 2, 26)),
+        ("بعد توقف كامل منذ نوفمبر", "نوفمبر", date(2023, 11, 1)),
+        # a day after لـ
+        ("يوم عرفة الموافق لـ26 ماي", "26 ماي", date(2024, 5, 26)),
+        # Hijri: الفاتح من, a 14th-century year without هـ, the Hijri year as a whole
+        ("منذ الفاتح من رمضان 1445", "الفاتح من رمضان 1445", date(2024, 3, 11)),
+        ("صدر القرار في 17 رجب 1434", "17 رجب 1434", date(2013, 5, 27)),
+        ("تزامن ذلك مع حلول السنة الهجرية 1444", "السنة الهجرية 1444", date(2022, 7, 30)),
+    ],
+)
+def test_day_before_yesterday_directions_and_hijri_years(
+    text: str, found: str, value: date
+) -> None:
+    assert _one(text)[:2] == (found, value)
+
+
+def test_until_in_the_maghreb_a_future_verb_with_its_vowel_and_every_week() -> None:
+    # إلى غاية الجمعة: the coming Friday; ستُعقد (with its damma) is a future verb
+    assert _one("دعت الحماية المدنية إلى تجنب الخروج إلى غاية الجمعة.")[1] == date(2024, 3, 15)
+    assert _one("أعلن أن الجلسة المقبلة ستُعقد يوم الثلاثاء.")[1] == date(2024, 3, 19)
+    # a weekday of every week is no date; a road named by a date is none either
+    assert find_dates("فرض حظر شامل يوم الجمعة من كل أسبوع، وأغلق محور 26 يوليو.", PUB) == []

@@ -127,9 +127,9 @@ _E = r"(?!\w)"  # word end
 _MONTH_RE = _alt(*_MONTHS)
 _HIJRI_RE = _alt(*_HIJRI_MONTHS)
 
-# A day starts a word, or follows a و/ب that does: tested after its first digit, so that
-# the pattern starts with a digit and re skips straight to digits.
-_DAY = rf"(?P<day>{_D}(?:(?<!\w.)|(?<=[وب].)(?<!\w..)){_D}?)"
+# A day starts a word, or follows a و/ب/ل (or لـ) that does: tested after its first
+# digit, so that the pattern starts with a digit and re skips straight to digits.
+_DAY = rf"(?P<day>{_D}(?:(?<!\w.)|(?<=[وبل].)(?<!\w..)|(?<=[وبل]ـ.)(?<!\w...)){_D}?)"
 # After a month's name: its other name in brackets or after a slash, and a year.
 _OTHER_NAME = rf"\s*(?:\(\s*{_MONTH_RE}\s*\)|/\s*{_MONTH_RE}{_E})"
 _YEAR = rf"\s*(?:،|,)?\s*(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?(?P<year>{_D}{{4}})(?:\s*م{_E})?"
@@ -141,7 +141,8 @@ _OF_YEAR = (
 _DATE = re.compile(
     rf"{_DAY}\s*(?:من\s+)?(?:شهر\s+)?"
     rf"(?P<month>{_MONTH_RE}){_E}"
-    rf"(?:{_OTHER_NAME}|\s*-\s*{_MONTH_RE}{_E})?(?:{_YEAR}|{_OF_YEAR})?"
+    rf"(?:{_OTHER_NAME}|\s*-\s*{_MONTH_RE}{_E})?(?:{_YEAR}|{_OF_YEAR}"
+    rf"|\s+(?P<ddir>الماضي|الفائت|المنصرم|المقبل|القادم){_E})?"
 )
 # A month named alone: found by its name at a word start (a lookahead on the names' first
 # letters skips most words), then what is around it is matched in place; one pattern with
@@ -181,7 +182,7 @@ _ANY_YEAR = re.compile(rf"(?<![\w/.\-])(?:1[6-9]|20){_D}{{2}}(?![\w/\-])")
 # آذار)
 _PLACE_BEFORE = re.compile(
     r"(?<!\w)[وفبل]?(?:ال)?(?:ملعب|استاد|مدينة|مدينه|حي|جسر|كوبري|شارع|ميدان|ساحة|جامعة|مستشفى"
-    r"|محطة|مطار|ثكنة|مدرسة|ثانوية|نهج|قوى|تيار|تحالف)\s+$"
+    r"|محطة|مطار|ثكنة|مدرسة|ثانوية|نهج|قوى|تيار|تحالف|محور)\s+$"
 )
 # this year said just before a day and month (بدأ هذا العام في 26 أبريل): the year's own
 _THIS_YEAR_BEFORE = re.compile(
@@ -212,6 +213,9 @@ _MONTH_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?:في|منذ|خلال|حتى|مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|نهاية|بداية)"
     r"\s+(?:شهر\s+)?$|(?<!\w)[وف]?[لب]?شهر\s+$"
 )
+_EVERY_WEEK = re.compile(r"\s+(?:من\s+)?كل\s+(?:أسبوع|اسبوع)(?!\w)")
+_EVERY_BEFORE = re.compile(r"(?<!\w)(?:كل|أيام|ايام)\s+(?:يوم\s+)?$")
+_SINCE_BEFORE = re.compile(r"(?<!\w)[وف]?منذ\s+(?:شهر\s+)?$")
 _HIJRI = re.compile(
     rf"{_DAY}\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{_HIJRI_RE}){_E}"
     rf"\s*(?:(?:عام|سنة)\s+)?(?P<year>{_D}{{4}})\s*(?:هـ|ه|للهجرة|هجري[ةه]?)(?!\w)"
@@ -221,11 +225,11 @@ _NUMERIC = re.compile(
 )
 _TOD = r"(?:(?:صباح|مساء|بعد\s+ظهر|ظهر|عصر|ليل[ةه]?|فجر|منتصف\s+ليل[ةه]?)\s+)?"
 _RELATIVE = re.compile(
-    rf"{_B}[وف]?(?P<tod>{_TOD})(?P<word>أول\s+من\s+أمس|أول\s+أمس|قبل\s+أمس|بعد\s+غد|أمس|البارحة|"
-    rf"اليوم|غدا|غداً|غدًا|غد|الليلة\s+الماضية|الليلة){_E}"
+    rf"{_B}[وف]?(?P<tod>{_TOD})(?P<word>أول\s+من\s+أمس|أول\s+أمس|قبل\s+أمس|أمس\s+الأول"
+    rf"|بعد\s+غد|أمس|البارحة|الغد|اليوم|غدا|غداً|غدًا|غد|الليلة\s+الماضية|الليلة){_E}"
 )
 # The words each phrase pattern cannot match without (its core), found first: see _phrases.
-_RELATIVE_CORE = re.compile(rf"(?:أمس|البارحة|اليوم|غدا|غد|الليلة){_E}")
+_RELATIVE_CORE = re.compile(rf"(?:أمس|البارحة|اليوم|غدا|غد|الغد|الليلة){_E}")
 # اليوم that is no date: a name («اليوم»، اليوم السابع، أخبار اليوم) or "the day" in
 # general (في اليوم الواحد، اليوم العالمي للمسرح، اليوم التالي)
 _NOT_TODAY_AFTER = re.compile(
@@ -259,7 +263,7 @@ _PERIOD = re.compile(rf"{_B}(?:[وف]?[بل]|[وف])?(?:في\s+)?(?:ب|ل)?{_PER
 _PERIOD_CORE = re.compile(_PERIOD_UNIT + _PERIOD_DIR)
 # a future verb (سيلتقي، ستعقد) or سوف before a bare weekday: the next one, not the last
 _FUTURE = re.compile(
-    r"(?<!\w)(?:[وف]?س[يتنأ][\u0621-\u064a]{2,}|سوف|غدا|غداً|غد|اعتبارا|اعتباراً|ابتداء|ابتداءً"
+    r"(?<!\w)(?:[وف]?س[يتنأ]\u064f?[\u0621-\u064a][\u0621-\u064a\u064b-\u0652]+|سوف|غدا|غداً|غد|اعتبارا|اعتباراً|ابتداء|ابتداءً"
     r"|[وف]?(?:توقع|توقعت|يتوقع|تتوقع|المتوقع|المقرر|المنتظر|متوقع|متوقعة|متوقعا|متوقعاً)"
     r"|[وف]?[يت]\u064f?نتظر|على\s+أن|[وف]?دع(?:ا|ت|وا)(?!\w)[^.،]{0,60}?(?<!\w)(?:إلى|الى))(?!\w)"
 )
@@ -289,6 +293,8 @@ _PAST_RELATIVE = re.compile(
 _UNTIL = re.compile(
     r"(?<!\w)[وف]?(?:يستمر|تستمر|يتواصل|تتواصل|يمتد|تمتد|يظل|تظل|يبقى|تبقى|تبقي)(?!\w)"
     r"[^.،]{0,60}(?<!\w)حتى\s+(?:يوم\s+)?$"
+    # إلى غاية الجمعة، لغاية الأحد (the Maghreb's "until"): the coming one
+    r"|(?<!\w)(?:إلى|الى)\s+غاية\s+(?:يوم\s+)?$|(?<!\w)لغاية\s+(?:يوم\s+)?$"
 )
 _NOT_FUTURE_VERBS = frozenset(
     {"يأتي", "تأتي", "ياتي", "تاتي", "يذكر", "يشار", "تجدر", "يعد", "تعد", "يعتبر", "تعتبر"}
@@ -414,12 +420,20 @@ _ORDINAL_UNITS = {
 # A Hijri month without a day: شهر رمضان، مطلع ذي القعدة (the one nearest the publication)
 _HIJRI_MONTH = re.compile(
     rf"{_B}[وف]?(?:(?P<ctx>في|خلال|منذ|حتى|بداية|منتصف|نهاية|أواخر|أوائل)\s+)?"
-    rf"(?P<core>[بل]?(?:(?P<first>مطلع|غرة)\s+)?)(?:(?P<day>{_D}{{1,2}})\s+|(?P<unit>{_alt(*_ORDINAL_UNITS)})(?:\s+(?P<teen>عشر)|\s+و\s*"
+    rf"(?P<core>[بل]?(?:(?P<first>مطلع|غرة|(?:ال)?فاتح\s+من)\s+)?)(?:(?P<day>{_D}{{1,2}})\s+"
+    rf"|(?P<unit>{_alt(*_ORDINAL_UNITS)})(?:\s+(?P<teen>عشر)|\s+و\s*"
     rf"(?P<tens>العشرين))?\s+من\s+)?"
     rf"(?:(?P<shahr>شهر)\s+)?(?P<month>{_HIJRI_RE}){_E}"
     rf"(?:\s+(?:المبارك|الفضيل|الكريم|الحرام))?"
     rf"(?:\s+(?P<dir>الماضي|المنصرم|الفائت|المقبل|القادم)(?!\w))?"
-    rf"(?:\s*(?:(?:من\s+)?(?:عام|سنة)\s+)?(?P<year>{_D}{{4}})\s*(?:هـ|ه|للهجرة)(?!\w))?"
+    rf"(?:\s*(?:(?:من\s+)?(?:عام|سنة)\s+)?(?:(?P<year>{_D}{{4}})\s*(?:هـ|ه|للهجرة)(?!\w)"
+    # (a Hijri month's year of the 14th century needs no هـ: رمضان 1446)
+    r"|(?P<hyear>1[34]\d\d)(?![\d\w])))?"
+)
+# the Hijri year named as a whole (السنة الهجرية 1444، حلول العام الهجري الجديد): its first day
+_HIJRI_YEAR = re.compile(
+    r"(?<!\w)(?:[وفبل]|ول|وب)?(?:ال)?(?:سنة|عام)\s+(?:ال)?هجري[ةه]?\s+"
+    r"(?:(?P<year>1[34]\d\d)(?!\d)|(?P<new>الجديدة|الجديد|الجديده))(?!\w)"
 )
 # (found from a word of the month's name: see _phrases)
 _HIJRI_WORDS = ("محرم", "صفر", "ربيع", "جماد", "رجب", "شعبان", "رمضان", "شوال", "القعد", "الحج")
@@ -534,6 +548,17 @@ def _nearest_year(pub: date, month: int, day: int) -> date | None:
     return best
 
 
+def _year_told(pub: date, month: int, day: int, direction: str) -> date | None:
+    """The day and month last past (الماضي) or next to come (المقبل) from ``pub``."""
+    ahead = _fold(direction) in ("المقبل", "القادم")
+    for y in (pub.year, pub.year - 1) if not ahead else (pub.year, pub.year + 1):
+        with suppress(ValueError):
+            d = date(y, month, day)
+            if (d > pub) if ahead else (d <= pub):
+                return d
+    return None
+
+
 def _month_start(d: date, delta: int) -> date:
     m = d.month - 1 + delta
     return date(d.year + m // 12, m % 12 + 1, 1)
@@ -581,11 +606,14 @@ def _named_months(
         after = _MONTH_AFTER.match(text, m.end())
         assert after is not None  # all of it is optional
         context = _MONTH_BEFORE.search(text, max(0, at - 20), at) is not None
+        direction = after.group("dir")
+        if not direction and _SINCE_BEFORE.search(text, max(0, at - 12), at):
+            direction = "الماضي"  # منذ مارس: the last March before
         year = after.group("year")
         if after.group("ydir"):
             y = _year_of(after.group("ydir"), text, at, pub)
             year = str(y) if y else None
-        value = _month_value(month, year, after.group("dir"), context, pub)
+        value = _month_value(month, year, direction, context, pub)
         if value is not None:
             s, end = at, after.end()
             out.append(DateMention(text[s:end], s, end, value, "month"))
@@ -649,6 +677,8 @@ def find_dates(
             value = None
             with suppress(ValueError):
                 value = date(pub.year, month, day)  # بدأ هذا العام في 26 أبريل
+        elif pub is not None and m.group("ddir"):
+            value = _year_told(pub, month, day, m.group("ddir"))  # 8 تشرين الأول الماضي
         else:
             value = _nearest_year(pub, month, day) if pub else None
         add(m, value, "date", m.start("day"))
@@ -697,17 +727,23 @@ def find_dates(
     for mention in _named_months(text, pub, month_at, taken):
         taken.append((mention.start, mention.end))
         found.append(mention)
+    for m in _HIJRI_YEAR.finditer(text) if "هجري" in text else ():
+        if m.group("year"):
+            add(m, _hijri_month_value(1, _int(m.group("year")), pub), "hijri")
+        elif pub is not None:
+            add(m, _hijri_month_value(1, None, pub), "hijri")  # the one starting nearest
     hijri_months = any(w in text for w in _HIJRI_WORDS)
     for m in _phrases(_HIJRI_MONTH, _HIJRI_CORE, 6, text) if hijri_months else ():
         day = _ordinal_day(m) if m.group("unit") else _int(m.group("day") or "1")
-        named = m.group("year") or m.group("shahr") or m.group("day") or m.group("unit")
+        year = m.group("year") or m.group("hyear")
+        named = year or m.group("shahr") or m.group("day") or m.group("unit")
         if not (named or m.group("ctx") or m.group("first") or m.group("dir")):
             continue  # رمضان alone is as often a name
         if _PLACE_BEFORE.search(text, max(0, m.start("core") - 12), m.start("core")):
             continue  # شارع 14 رمضان: a street
         month = _HIJRI_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
         if month and 1 <= day <= 30:
-            hyear = _int(m.group("year")) if m.group("year") else None
+            hyear = _int(year) if year else None
             if hyear is None and m.group("dir") and pub is not None:
                 hyear = _hijri_year_of(month, m.group("dir"), pub)  # رمضان الماضي
             start = _hijri_month_value(month, hyear, pub)
@@ -718,8 +754,10 @@ def find_dates(
             w = _fold(re.sub(r"\s+", " ", m.group("word")))
             if w in ("امس", "البارحه"):
                 delta = -1
-            elif w in ("اول من امس", "اول امس", "قبل امس"):
-                delta = -2
+            elif w in ("اول من امس", "اول امس", "قبل امس", "امس الاول"):
+                delta = -2  # (أمس الأول: Iraq's and the Gulf's)
+            elif w == "الغد" and not m.group("tod"):
+                continue  # الغد alone is "the future" or a name (حزب الغد، «الغد»)
             elif w == "اليوم":
                 lo = max(0, m.start("word") - 7)
                 if _NOT_TODAY_AFTER.match(text, m.end()) or (
@@ -744,6 +782,10 @@ def find_dates(
                 continue  # الأحد عشر: eleven (not الثلاثاء عشرة فلسطينيين)
             if _MARKET_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # سوق الأربعاء: a town
+            if _EVERY_WEEK.match(text, m.end()) or _EVERY_BEFORE.search(
+                text, max(0, m.start() - 10), m.start()
+            ):
+                continue  # يوم الجمعة من كل أسبوع، كل يوم الجمعة، أيام الجمعة: every week
             context = bare and _WEEKDAY_CONTEXT.search(text, max(0, m.start() - 8), m.start())
             if (
                 bare
