@@ -735,15 +735,15 @@ def find_dates(
     hijri_months = any(w in text for w in _HIJRI_WORDS)
     for m in _phrases(_HIJRI_MONTH, _HIJRI_CORE, 6, text) if hijri_months else ():
         day = _ordinal_day(m) if m.group("unit") else _int(m.group("day") or "1")
-        year = m.group("year") or m.group("hyear")
-        named = year or m.group("shahr") or m.group("day") or m.group("unit")
+        hijri_year = m.group("year") or m.group("hyear")
+        named = hijri_year or m.group("shahr") or m.group("day") or m.group("unit")
         if not (named or m.group("ctx") or m.group("first") or m.group("dir")):
             continue  # رمضان alone is as often a name
         if _PLACE_BEFORE.search(text, max(0, m.start("core") - 12), m.start("core")):
             continue  # شارع 14 رمضان: a street
         month = _HIJRI_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
         if month and 1 <= day <= 30:
-            hyear = _int(year) if year else None
+            hyear = _int(hijri_year) if hijri_year else None
             if hyear is None and m.group("dir") and pub is not None:
                 hyear = _hijri_year_of(month, m.group("dir"), pub)  # رمضان الماضي
             start = _hijri_month_value(month, hyear, pub)
