@@ -1237,3 +1237,27 @@ def test_the_police_by_its_noun_is_the_citys_named_before() -> None:
     )
     quotes = _quotes(text, [("شرطة دبي", "ORG")])
     assert quotes[-1].speaker == "شرطة دبي"
+
+
+def test_an_interviews_answers_are_its_guests_words() -> None:
+    """Questions and answers set out as paragraphs opened by a dash or a bullet: each
+    answer is a direct quote of the guest the introduction names (not of a name inside
+    an answer); the questions are nobody's quotes; marks inside an answer stay in it."""
+    text = (
+        "تعود الكاتبة سلمى الراشد برواية جديدة، والتقتها «المنبر» وكان هذا الحوار.\n\n"
+        "- لماذا كتبتِ عن البحر؟\n"
+        "- لأنني نشأت على شاطئه، وأعرف صوت الموج. قرأت حنا مينه صغيرة.\n\n"
+        "● هل تعتبرين الرواية «شهادة»؟\n"
+        "● ● لا أحب كلمة «شهادة»، فأنا أكتب عن ناس عاديين.\n\n"
+        "وتستعد الراشد لتوقيع روايتها الشهر المقبل."
+    )
+    quotes = _quotes(text, [("سلمى الراشد", "PERS"), ("حنا مينه", "PERS"), ("الراشد", "PERS")])
+    assert [(q.text, q.speaker, q.kind) for q in quotes] == [
+        ("لأنني نشأت على شاطئه، وأعرف صوت الموج. قرأت حنا مينه صغيرة", "سلمى الراشد", "direct"),
+        ("لا أحب كلمة «شهادة»، فأنا أكتب عن ناس عاديين", "سلمى الراشد", "direct"),
+    ]
+
+
+def test_a_bulleted_list_after_one_question_in_a_report_is_no_interview() -> None:
+    text = "ما الذي تغير؟\n- تخصيص عشرة ملايين للمدارس\n- بناء مستشفى جديد"
+    assert _quotes(text, []) == []

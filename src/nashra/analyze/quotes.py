@@ -28,6 +28,7 @@ from operator import or_
 from nashra.analyze.entities import known_person
 from nashra.analyze.gazetteer import gazetteer
 from nashra.analyze.gender import cue_gender, name_gender, title_gender
+from nashra.analyze.interviews import interview_answers
 from nashra.analyze.lexicon import (
     NEWS_AGENCIES,
     ORG_CUES,
@@ -452,6 +453,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 sentence_quotes.append(q)
         quotes.extend(sentence_quotes)
         last_speaker.extend(q for q in sentence_quotes if q.speaker)
+    # an interview's answers are its guest's words, whatever was found inside them
+    for answer in interview_answers(text, ments):
+        quotes = [q for q in quotes if not (q.start < answer.end and answer.start < q.end)]
+        quotes.append(_quote(text, answer.start, answer.end, answer.guest, "", "", "", "direct"))
     # de-duplicate (a direct quote may be reached from two sentences)
     seen: set[tuple[int, int]] = set()
     out: list[Quote] = []
