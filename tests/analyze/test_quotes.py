@@ -1261,3 +1261,22 @@ def test_an_interviews_answers_are_its_guests_words() -> None:
 def test_a_bulleted_list_after_one_question_in_a_report_is_no_interview() -> None:
     text = "ما الذي تغير؟\n- تخصيص عشرة ملايين للمدارس\n- بناء مستشفى جديد"
     assert _quotes(text, []) == []
+
+
+def test_a_denial_opens_a_quote_an_aside_names_the_relay_and_a_topic_speaks() -> None:
+    """نافياً أن starts a second reported clause; «، بحسب ما نقلت عنه الوكالة،» after a
+    pronoun verb names the relay, not the speaker; after أما X، ف… the verb with no subject
+    of its own is X's; words written on a banner are no quote."""
+    text = (
+        "وقال المدرب مراد زروقي إن اللاعب مصاب وسيغيب أسبوعين، نافياً أن يكون غيابه مرتبطاً "
+        "بخلاف مع الإدارة. وأضاف، بحسب ما نقلت عنه وكالة الأناضول، أن الفريق جاهز. "
+        "ورفع الأنصار لافتة كُتب عليها «الصبر له حدود» قبل اللقاء. "
+        "أما المتهم، فقد نفى كل التهم، وقال: «كنت أنفذ التعليمات فقط»."
+    )
+    quotes = _quotes(text, [("مراد زروقي", "PERS"), ("وكالة الأناضول", "ORG")])
+    assert [(q.text, q.speaker, q.via) for q in quotes] == [
+        ("اللاعب مصاب وسيغيب أسبوعين", "مراد زروقي", ""),
+        ("يكون غيابه مرتبطاً بخلاف مع الإدارة", "مراد زروقي", ""),
+        ("الفريق جاهز", "مراد زروقي", "وكالة الأناضول"),
+        ("كنت أنفذ التعليمات فقط", "المتهم", ""),
+    ]

@@ -381,6 +381,16 @@ SPEECH_PARTICIPLES: tuple[str, ...] = (
     "متسائلة",
     "واصفا",
     "واصفة",
+    # denying, revealing, admitting, judging likely (نافياً أن، كاشفاً أن; not مستبعداً,
+    # as often "leaving out" a thing as "ruling out that")
+    "نافيا",
+    "نافية",
+    "كاشفا",
+    "كاشفة",
+    "معترفا",
+    "معترفة",
+    "مرجحا",
+    "مرجحة",
 )
 
 # Nouns that introduce a reported source: "بحسب بيان…", "في بيان".

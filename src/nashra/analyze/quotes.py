@@ -94,6 +94,8 @@ _NAME_CUES = mf_set(
     "صحيفة صحيفتي جريدة مجلة وكالة قناة موقع إذاعة راديو تلفزيون محطة برنامج فيلم كتاب رواية عملية حملة مبادرة "
     "مسلسل أغنية مؤتمر منتدى مهرجان شركة حزب حركة جماعة تنظيم ألبوم مشروع خطة مبادرة "
     "مسرحية قصيدة شعار وسم هاشتاغ تطبيق منصة جائزة معرض ملتقى بطولة كأس اسم عنوان بعنوان "
+    # what is written on a banner or a sign: كُتب عليها «…»، لافتة «…»
+    "عليها عليه لافتة لافتات يافطة "
     # so-called: ما يسمى «…»، ما يعرف «…»، ما أسماه «…»
     "يسمى تسمى سمي سميت المسمى المسماة يعرف تعرف المعروف المعروفة أسماه أسمته سماه سمته "
     # bodies: منظمة «لجنة العدالة»، نادي «…»
@@ -367,6 +369,14 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                         speaker = body
                     else:
                         stext = body
+                elif prev_in_sentence is None and (
+                    topic := _amma_topic(toks, forms, cue.idx, mention_in)
+                ):
+                    # أما المتهم، فقد نفى التهم، وقال: «…»: the sentence's topic
+                    if isinstance(topic, Mention):
+                        speaker = topic
+                    else:
+                        stext = topic
                 elif sentence_quotes or last_speaker:
                     # the last speaker the verb agrees with (وأضاف: the minister, not
                     # the ministry quoted after him), else the last one
@@ -1147,6 +1157,8 @@ def _complement(
             f in _COMP or w in _STOPS or f in _VERB_FORMS or f in _PARTICIPLE_FORMS or f in _ASIDES
         ) or _inside(direct, toks[j][1]):
             continue  # (what a name in marks holds is neither: «سي إن إن»، «بي.في.إم»)
+        if j >= 2 and forms[j - 1] == "ما" and forms[j - 2] in _ACCORDING:
+            continue  # وأضاف، بحسب ما نقلت عنه الوكالة، أن: an aside's verb
         # far from the verb only after a comma: the end of an apposition or an aside
         # (وقالت ممثلة المنظمة، الدكتورة فلانة، في مؤتمر صحفي عقدته في عدن، إن …)
         after_aside = f in ("ان", "بان", "انه", "انها") and (
@@ -1271,13 +1283,17 @@ def _subject(
     aside = next(
         (
             j
-            for j in range(first + 1, end_tok - 1)
+            for j in range(max(first, cue.idx + 1), end_tok - 1)
             if toks[j][0] in "،," and forms[j + 1] in _ACCORDING
         ),
         -1,
     )
     if aside >= 0:
-        cue.via = _phrase(toks, forms, aside + 2, end_tok)
+        # (وأضاف، بحسب ما نقلت عنه وكالة الأناضول، أن: the agency after its verb)
+        at = aside + 2
+        while at < end_tok and forms[at] in _RELAYED_BY:
+            at += 1
+        cue.via = _phrase(toks, forms, at, end_tok)
         end_tok = aside
     an_idx = -1
     via_end = -1
@@ -1958,8 +1974,19 @@ def _opening_body(
     if named is not None:
         return named if named.type in ("PERS", "ORG") else None
     head = forms[first]
+    if (
+        head not in _BODY_NOUNS
+        and head[2:] not in _BODY_NOUNS
+        and (title_gender(head) != gender or cue.kind == "participle")
+    ):
+        # (ودعت المتقدمين إلى: an object; the subject is a pronoun; but رحب وزير الخارجية
+        # بالإحاطة، وقال: a role; a participle's is its sentence's opening subject)
+        return None
     if head not in _BODY_NOUNS and head[2:] not in _BODY_NOUNS:
-        return None  # (ودعت المتقدمين إلى: an object; the subject is a pronoun)
+        near = toks[min(cue.idx, first + _BODY_WORDS) - 1][2]
+        holder = next((m for m in ms if m.type == "PERS" and m.start < near), None)
+        if holder is not None:
+            return holder  # كشف وزير النقل الأردني وسام التهتموني …، مضيفاً: its holder
     words = [toks[first][0]]
     closed = head.startswith("ال")  # a definite word ends a construct chain
     for j in range(first + 1, min(cue.idx, first + _BODY_WORDS)):
@@ -1987,6 +2014,32 @@ _BODY_NOUNS = mf_set(" ".join(ORG_CUES)) | mf_set(
 )
 _BODY_ADJECTIVES = mf_set("العام العامة العليا الأعلى الكبرى الوطني الوطنية")
 _WORD = re.compile(r"[\u0621-\u065f\u0640]+")
+
+
+# the words between بحسب and the one who relayed what was said (بحسب ما نقلت عنه)
+_RELAYED_BY = mf_set("ما نقلت نقلته نقل نقله أوردت أوردته أورد ذكرت ذكره ذكرته أفادت عنه عنها عنهم")
+_AMMA = mf_set("أما وأما")
+_MAX_TOPIC_WORDS = 6
+
+
+def _amma_topic(
+    toks: list[tuple[str, int, int]],
+    forms: list[str],
+    idx: int,
+    mention_in: Callable[[int, int], list[Mention]],
+) -> Mention | str | None:
+    """The topic a sentence opens with (أما المتهم، فقد …): its person or body, else its
+    words, for a verb after the ف with no subject of its own."""
+    if not forms or forms[0] not in _AMMA:
+        return None
+    comma = next((j for j in range(2, min(idx, _MAX_TOPIC_WORDS + 2)) if toks[j][0] in "،,"), -1)
+    if comma < 0 or comma + 1 >= idx or not forms[comma + 1].startswith("ف"):
+        return None
+    words = toks[1:comma]
+    if not all(w[0][0].isalnum() for w in words):
+        return None
+    named = [m for m in mention_in(words[0][1], words[-1][2]) if m.type in _SPEAKING]
+    return named[0] if named else " ".join(w[0] for w in words)
 
 
 def _opening_person(
