@@ -1133,3 +1133,20 @@ def test_conferences_airports_hospitals_and_museums_named_by_a_place() -> None:
         ("مستشفى بورتسودان التعليمي", "ORG"),
         ("متحف قطر الوطني", "ORG"),
     ]
+
+
+def test_a_country_agencys_dateline_gives_a_story_that_names_no_country_its_bodies() -> None:
+    """A story that names no country takes its dateline agency's (و م ع: Morocco) for a
+    ministry named bare, also one in a town of its own (لوزارة التجهيز والماء بإفران);
+    known bodies and movements by their names and initials."""
+    text = (
+        "إفران - (و م ع): أعلنت وزارة الداخلية توزيع مساعدات، وقال المدير الإقليمي لوزارة "
+        "التجهيز والماء بإفران إن الطرق مفتوحة، فيما نشرت القوات المسلحة الملكية مستشفى "
+        "ميدانياً. وفي سياق آخر، هاجمت حركة الشباب الصومالية موقعاً قرب مقديشو."
+    )
+    mentions, _ = link_entities(text, [])
+    found = [(m.text, m.type, m.entity) for m in mentions]
+    assert ("وزارة الداخلية", "ORG", "وزارة الداخلية المغربية") in found
+    assert ("وزارة التجهيز والماء", "ORG", "وزارة التجهيز والماء المغربية") in found
+    assert ("القوات المسلحة الملكية", "ORG", "القوات المسلحة الملكية") in found
+    assert ("حركة الشباب الصومالية", "ORG", "حركة الشباب") in found

@@ -114,6 +114,29 @@ _SAUDI_WORDS = re.compile(
 )
 
 
+# a country's own news agency: its dateline (إفران - (و م ع):) tells where a story that
+# names no country is
+_AGENCY_COUNTRY = {
+    "وكالة الأنباء السعودية": _SAUDI,
+    "وكالة الأنباء الأردنية": "الأردن",
+    "وكالة الأنباء الكويتية": "الكويت",
+    "وكالة أنباء الإمارات": "الإمارات العربية المتحدة",
+    "وكالة الأنباء القطرية": "قطر",
+    "وكالة أنباء البحرين": "البحرين",
+    "وكالة الأنباء العمانية": "عُمان",
+    "الوكالة العربية السورية للأنباء": "سوريا",
+    "وكالة الأنباء العراقية": "العراق",
+    "وكالة الأنباء والمعلومات الفلسطينية": "فلسطين",
+    "وكالة الأنباء الجزائرية": "الجزائر",
+    "وكالة تونس أفريقيا للأنباء": "تونس",
+    "وكالة المغرب العربي للأنباء": "المغرب",
+    "وكالة السودان للأنباء": "السودان",
+    "وكالة الأنباء اليمنية": "اليمن",
+    "وكالة الأنباء الليبية": "ليبيا",
+    "وكالة أنباء الشرق الأوسط": "مصر",
+}
+
+
 def _votes(text: str, mentions: list[Mention], a: int, b: int) -> Counter[str]:
     """The countries named between ``a`` and ``b`` (names, nisbas, big cities, and
     المملكة / خادم الحرمين for Saudi Arabia), each time."""
@@ -141,7 +164,11 @@ def _home_country(text: str, mentions: list[Mention]) -> str | None:
     العراقي، العراق، البصرة against تركيا twice, قطر، الإمارات)."""
     votes = _votes(text, mentions, 0, len(text))
     if not votes:
-        return None
+        # no country named: a country's own agency's (إفران - (و م ع):); an agency that
+        # reports on another country names it
+        agencies = {_AGENCY_COUNTRY.get(m.entity) for m in mentions if m.type == "ORG"}
+        agencies.discard(None)
+        return agencies.pop() if len(agencies) == 1 else None
     (top, n), *rest = votes.most_common(2)
     if n == 1 and not rest and _only_cities(mentions):
         return top  # the one Arab city an article names (محكمة جنايات القاهرة) is its place
@@ -235,10 +262,13 @@ def national_bodies(text: str, mentions: list[Mention]) -> None:
             None,
         )
         if where is not None and (
-            home() is None or _country_of(where) != home() or head in _AUTHORITY
+            home() is None
+            or _country_of(where) not in (home(), None if where.via == "name" else home())
+            or head in _AUTHORITY
         ):
             # named with its place: هيئة الصحة بدبي، وزارة الصحة في غزة (a ministry in a
-            # city of the article's country is its: وزارة الخارجية بالرياض)
+            # city of the article's country is its: وزارة الخارجية بالرياض; so in a town
+            # of no known country: لوزارة التجهيز والماء بإفران in a Moroccan story)
             continue
         if i and strip_clitics(forms[i - 1]) in _ENCLOSING:
             continue  # رئاسة النيابة العامة، مكتب وزارة الصحة: part of another body's name
