@@ -1150,3 +1150,25 @@ def test_a_country_agencys_dateline_gives_a_story_that_names_no_country_its_bodi
     assert ("وزارة التجهيز والماء", "ORG", "وزارة التجهيز والماء المغربية") in found
     assert ("القوات المسلحة الملكية", "ORG", "القوات المسلحة الملكية") in found
     assert ("حركة الشباب الصومالية", "ORG", "حركة الشباب") in found
+
+
+def test_a_kind_and_a_proper_name_then_a_nisba_are_the_body_and_its_country() -> None:
+    """جامعة وارسو البولندية: the university and Poland; a common noun before the nisba
+    keeps it (وزارة الخارجية الفلسطينية); a state's official style is the state."""
+    text = (
+        "درس في جامعة وارسو البولندية، وأعلنت وزارة الخارجية الفلسطينية موقفها، ووقعت سلطنة "
+        "عمان الاتفاق."
+    )
+    spans = _spans(
+        text,
+        ("جامعة وارسو البولندية", "ORG"),
+        ("وزارة الخارجية الفلسطينية", "ORG"),
+        ("سلطنة عمان", "LOC"),
+    )
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type, m.entity) for m in mentions] == [
+        ("جامعة وارسو", "ORG", "جامعة وارسو"),
+        ("البولندية", "LOC", "بولندا"),
+        ("وزارة الخارجية الفلسطينية", "ORG", "وزارة الخارجية الفلسطينية"),
+        ("سلطنة عمان", "LOC", "عُمان"),
+    ]

@@ -602,6 +602,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     known_cities(text, mentions)
 
     state_bodies(text, mentions)
+    _country_after_name(mentions, g)
 
     # nisba adjectives outside any entity span
     covered = sorted((m.start, m.end) for m in mentions)
@@ -881,6 +882,41 @@ _NAMES_GO_ON = _FESTIVALS | _PRIZES | _NAMED_HOUSES | _VENUES
 _PLACES_BEFORE_NISBA = _NAMED_HOUSES | _VENUES
 
 
+def _country_after_name(mentions: list[Mention], g: Gazetteer) -> None:
+    """An organisation named by a kind, a proper name and then its country's nisba (شركة
+    بوينغ الأمريكية، جامعة وارسو البولندية، مجموعة تاتا الهندية): the body, and the nisba
+    as a mention of the country. A common noun before the nisba keeps it in the name
+    (وزارة الخارجية الفلسطينية، الخطوط الجوية القطرية), and so does a known body's name
+    (أرامكو السعودية)."""
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split(" ")
+        if (
+            m.type != "ORG"
+            or m.via != "name"
+            or len(words) < 3  # (زين السعودية، ماكدونالدز السعودية: a branch's own name)
+            or cached_match_form(words[-2]).startswith(("ال", "وال", "لل"))
+            or not cached_match_form(words[-1]).startswith("ال")
+            or m.key in BODY_OF
+        ):
+            out.append(m)
+            continue
+        country = g.nisba_country(words[-1])
+        if country is None:
+            out.append(m)
+            continue
+        head = " ".join(words[:-1])
+        key = mention_key(head)
+        out.append(
+            Mention(head, "ORG", m.start, m.start + len(head), display_name(head, key), key, "name")
+        )
+        a = m.end - len(words[-1])
+        out.append(
+            Mention(words[-1], "LOC", a, m.end, country, cached_match_form(country), "nisba")
+        )
+    mentions[:] = out
+
+
 def _medal_prizes(text: str, mentions: list[Mention]) -> None:
     """Prizes named by a word the tagger left and their medal (جائزة التانيت الذهبي،
     بجائزة اليسر الذهبية): new MISC mentions."""
@@ -1079,8 +1115,9 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
             j = bisect_left(starts, place.end)  # a named place: محكمة جنايات القاهرة
             named = True
         # after an indefinite word a nisba is the country of a company named so (مجموعة
-        # تاتا الهندية) or of a common noun (مجلس إدارة المركز السعودي): no name made
-        bare = j > i + 1 and not forms[i + 1].startswith("ال")
+        # تاتا الهندية) or of a common noun (مجلس إدارة المركز السعودي): no name made;
+        # after a named place, the place's country (جامعة وارسو البولندية)
+        bare = j > i + 1 and not forms[i + 1].startswith("ال") or named
         nisbas = j
         while not bare and j < len(toks) and _definite_nisba(g, toks[j][0], forms[j]):
             j += 1  # a country's nisba: وزارة الخارجية الفلسطينية، المفوضية الأوروبية

@@ -89,6 +89,32 @@ class Gazetteer:
         return ()
 
 
+# Arab states by their official styles (سلطنة عمان، المملكة المغربية): the country
+_STATE_STYLES = {
+    "سلطنة عمان": "عمان",
+    "المملكة المغربية": "المغرب",
+    "المملكة الأردنية الهاشمية": "الأردن",
+    "الجمهورية التونسية": "تونس",
+    "الجمهورية الجزائرية": "الجزائر",
+    "جمهورية مصر العربية": "مصر",
+    "دولة الكويت": "الكويت",
+    "دولة قطر": "قطر",
+    "دولة الإمارات": "الإمارات",
+    "دولة الإمارات العربية المتحدة": "الإمارات",
+    "مملكة البحرين": "البحرين",
+    "جمهورية العراق": "العراق",
+    "دولة فلسطين": "فلسطين",
+    "الجمهورية اليمنية": "اليمن",
+    "جمهورية السودان": "السودان",
+    "الجمهورية العربية السورية": "سوريا",
+    "الجمهورية اللبنانية": "لبنان",
+    "دولة ليبيا": "ليبيا",
+    "الجمهورية الإسلامية الموريتانية": "موريتانيا",
+    "الجمهورية الإسلامية الإيرانية": "إيران",
+    "الجمهورية التركية": "تركيا",
+}
+
+
 @cache
 def gazetteer() -> Gazetteer:
     """The shipped gazetteer (loaded once). Works, smaller, without the JSON file."""
@@ -101,6 +127,9 @@ def gazetteer() -> Gazetteer:
     for display, aliases in countries.items():
         for a in [display, *aliases]:
             country_of.setdefault(match_form(a), display)
+    for style, name in _STATE_STYLES.items():
+        if (display := country_of.get(match_form(name))) is not None:
+            country_of.setdefault(match_form(style), display)
     nisba_raw = data.get("nisba") or {}
     assert isinstance(nisba_raw, dict)
     nisba: dict[str, str] = dict(nisba_raw)
