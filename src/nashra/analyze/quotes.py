@@ -109,7 +109,14 @@ _NOUN_PARTICIPLES = mf_set("متابعة")  # also "the follow-up"
 # (with و: a verb of two letters keeps it when clitics are stripped: ورد "replied")
 # ل + an imperfect: وعاد فلان ليؤكد أن … (the verb of purpose reports speech too)
 _PURPOSE_VERBS = frozenset("ل" + w for w in _VERBS if w[:1] in ("ي", "ت"))
-_CUE_FORMS = _VERBS | _PARTICIPLES | _SOURCE | {"و" + w for w in _VERBS} | _PURPOSE_VERBS
+_CUE_FORMS = (
+    _VERBS
+    | _PARTICIPLES
+    | _SOURCE
+    | {"و" + w for w in _VERBS}
+    | {"ف" + w for w in _VERBS if len(w) == 2}  # فرد رئيس المحكمة: (رد keeps its ف)
+    | _PURPOSE_VERBS
+)
 _WAS_MENTIONED = mf_set("في أن أنه عن إلى من على")  # after ورد (وَرَد), not ورد (رَدّ)
 _CUE_STRIPPED = _CUE_FORMS | {"جاء"}  # a proclitic-free form that may be a cue (جاء في بيان)
 # passive-looking imperfects that, followed at once by أن, are the writer's formula
@@ -252,10 +259,14 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         for i in compress(range(len(toks)), maybe):
             f = forms[i]
             sf = f[1:] if f in _PURPOSE_VERBS else _unjoined(f, stripped[i])
-            if sf == f and f[:1] == "و" and f[1:] in _VERBS:  # (فرد is "a person")
+            if sf == f and f[:1] == "و" and f[1:] in _VERBS:
                 if i + 1 < len(toks) and forms[i + 1] in _WAS_MENTIONED:
                     continue  # ورد في التقرير / ورد أنه: "was mentioned", no reply
                 sf = f[1:]  # ورد "replied": stripping leaves no word of two letters
+            elif sf == f and f[:1] == "ف" and f[1:] in _VERBS:
+                if i and toks[i - 1][0] not in ".،,:؛\n":
+                    continue  # كل فرد من الأسرة: "a person"
+                sf = f[1:]  # فرد رئيس المحكمة: "and replied", at a clause's start
             if _inside(direct, toks[i][1]):
                 continue
             if sf in _IMPERSONAL and i + 1 < len(toks) and forms[i + 1] in _COMP:
@@ -310,11 +321,18 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     (
                         c
                         for c in cues
-                        if c.kind == "verb" and c.comp >= 0 and cue.idx < c.idx <= cue.idx + 6
+                        if c.kind == "verb" and c.comp >= 0 and cue.idx < c.idx <= cue.idx + 12
                     ),
                     None,
                 )
-                if verb is not None and not verb.via and cue.idx < 2:
+                if (
+                    verb is not None
+                    and not verb.via
+                    and cue.idx < 2
+                    and (verb.idx <= cue.idx + 6 or toks[verb.idx - 1][0] in "،,")
+                ):
+                    # (a longer one only when it ends right before the verb: وبحسب ما
+                    # أوردته مجلة «…»، قال مسؤول إن)
                     # ووفقاً لـ«رويترز»، قالت الرابطة إن …: the agency relays the verb's quote
                     verb.via = _source_name(text, toks[cue.idx + 1 : verb.idx])
                     continue
@@ -1685,6 +1703,8 @@ def _carried_aside(
 def _source_name(text: str, toks: list[tuple[str, int, int]]) -> str:
     """The words of a source after بحسب/وفقاً (لـ «رويترز»، → «رويترز»)."""
     words = [t for t in toks if t[0] not in ("ل", "لـ", "،", ",")]
+    while words and cached_match_form(words[0][0]) in _RELAYED_BY:
+        words = words[1:]  # بحسب ما أوردته مجلة «…»: the magazine
     if not words:
         return ""
     start = words[0][1]
@@ -2019,6 +2039,7 @@ _WORD = re.compile(r"[\u0621-\u065f\u0640]+")
 # the words between بحسب and the one who relayed what was said (بحسب ما نقلت عنه)
 _RELAYED_BY = mf_set("ما نقلت نقلته نقل نقله أوردت أوردته أورد ذكرت ذكره ذكرته أفادت عنه عنها عنهم")
 _AMMA = mf_set("أما وأما")
+_RELATIVE_PRONOUNS = mf_set("الذي التي الذين اللذين اللتين اللواتي")
 _MAX_TOPIC_WORDS = 6
 
 
@@ -2033,7 +2054,14 @@ def _amma_topic(
     if not forms or forms[0] not in _AMMA:
         return None
     comma = next((j for j in range(2, min(idx, _MAX_TOPIC_WORDS + 2)) if toks[j][0] in "،,"), -1)
-    if comma < 0 or comma + 1 >= idx or not forms[comma + 1].startswith("ف"):
+    if comma < 0 or comma + 1 >= idx:
+        return None
+    # the ف of the answer right after the topic, or after a relative clause set off by
+    # commas (أما فلانة، التي تبيع السمك منذ ثلاثين عاماً، فقالت)
+    if not forms[comma + 1].startswith("ف") and not (
+        forms[comma + 1] in _RELATIVE_PRONOUNS
+        and any(toks[j][0] in "،," and forms[j + 1].startswith("ف") for j in range(comma + 2, idx))
+    ):
         return None
     words = toks[1:comma]
     if not all(w[0][0].isalnum() for w in words):
@@ -2578,6 +2606,7 @@ def _bare_direct(
                 match_form(opener.speaker_text),
             )
     if speaker is None and last_speaker:
-        sq = last_speaker[-1]
-        speaker = Mention(sq.speaker, sq.speaker_type, -1, -1, sq.speaker, sq.speaker_key)
+        # the last speaker who agrees with the cue's verb; nobody when none does («…»،
+        # يقول after a woman's words and a man the tagger did not find)
+        speaker = _antecedent(cue_gender(cue), last_speaker, text, ments)
     return _quote(text, a + 1, b, speaker, "", "", cue, "direct")
