@@ -1122,10 +1122,10 @@ def test_a_name_in_marks_after_that_begins_the_reported_clause() -> None:
     assert first.kind == "indirect"
     assert first.text == "«أسود الأطلس» جاهزون لمواجهة منتخب السنغال في نصف النهائي"
     assert second.kind == "direct" and second.text == "الفريق جاهز تماماً للمباراة"
-    # a term in marks inside the clause is still a direct quote of those words
+    # words quoted inside a clause that goes on: the whole clause is the quote
     text = "وقال الباحث سامر حداد إن هذا «الاكتشاف المذهل» سيغير فهمنا للتاريخ."
     (q,) = _quotes(text, [("سامر حداد", "PERS")])
-    assert q.kind == "direct" and q.text == "الاكتشاف المذهل"
+    assert q.kind == "indirect" and q.text == "هذا «الاكتشاف المذهل» سيغير فهمنا للتاريخ"
 
 
 def test_a_forecast_is_reported_speech_but_the_noun_is_not() -> None:
@@ -1313,4 +1313,24 @@ def test_a_verb_after_a_quote_goes_to_nobody_rather_than_to_the_other_gender() -
     assert [(q.text, q.speaker) for q in quotes] == [
         ("الأسعار نار", "فاطمة بن سالم"),
         ("البحر لم يعد كما كان", ""),
+    ]
+
+
+def test_a_clause_that_quotes_some_words_and_goes_on_is_one_indirect_quote() -> None:
+    """أكد أن اللجنة «منفتحة على المقترح» وستدرسه: the reported clause with its quoted
+    words, not the words alone; a clause that ends with its quoted words gives them as
+    the direct quote (قال إن الحكم «يعيد الثقة»); an outlet's name after نشرة is none."""
+    text = (
+        "وأكد النائب فراس العبادي أن اللجنة «منفتحة على المقترح» وستدرسه قبل التصويت. "
+        "وقال المحامي باسل الخصاونة إن الحكم «يعيد جزءاً من الثقة للضحايا». "
+        "ونقلت نشرة «غلف ريبورت» عن المدير طلال العيسى قوله إن الكويت «تسير وفق الجدول» "
+        "للوصول إلى هدفها."
+    )
+    quotes = _quotes(
+        text, [("فراس العبادي", "PERS"), ("باسل الخصاونة", "PERS"), ("طلال العيسى", "PERS")]
+    )
+    assert [(q.text, q.speaker, q.kind) for q in quotes] == [
+        ("اللجنة «منفتحة على المقترح» وستدرسه قبل التصويت", "فراس العبادي", "indirect"),
+        ("يعيد جزءاً من الثقة للضحايا", "باسل الخصاونة", "direct"),
+        ("الكويت «تسير وفق الجدول» للوصول إلى هدفها", "طلال العيسى", "indirect"),
     ]

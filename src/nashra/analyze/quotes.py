@@ -92,7 +92,7 @@ _RELAYING = mf_set("نقلا ونقلا")  # inside a verb's subject: the words 
 # words before «…» that make it a name, not a quote
 _NAME_CUES = mf_set(
     "صحيفة صحيفتي جريدة مجلة وكالة قناة موقع إذاعة راديو تلفزيون محطة برنامج فيلم كتاب رواية عملية حملة مبادرة "
-    "مسلسل أغنية مؤتمر منتدى مهرجان شركة حزب حركة جماعة تنظيم ألبوم مشروع خطة مبادرة "
+    "مسلسل أغنية مؤتمر منتدى مهرجان شركة حزب حركة جماعة تنظيم ألبوم مشروع خطة مبادرة نشرة "
     "مسرحية قصيدة شعار وسم هاشتاغ تطبيق منصة جائزة معرض ملتقى بطولة كأس اسم عنوان بعنوان "
     # what is written on a banner or a sign: كُتب عليها «…»، لافتة «…»
     "عليها عليه لافتة لافتات يافطة "
@@ -2086,6 +2086,10 @@ def _best(ms: list[Mention]) -> Mention:
     return min(ms, key=lambda m: (_TYPE_ORDER.get(m.type, 9), m.start))
 
 
+# after a closing mark, words of the same clause (not a stop or a comma)
+_GOES_ON = re.compile(r"[ \t]+[\u0621-\u064a]")
+
+
 def _make_quote(
     cue: _Cue,
     toks: list[tuple[str, int, int]],
@@ -2110,12 +2114,19 @@ def _make_quote(
             break
         if not t[0][0].isalnum():
             break
+    mixed = None
     for a, b in direct:
         if after - 1 <= a <= limit or (cue.comp_kind == "mark" and a == toks[cue.comp][1]):
             if cue.comp_kind == "that" and a <= after + 1 and _subject_in_marks(text, a, b, s_end):
                 break  # أكد أن «أسود الأطلس» جاهزون: a name in marks begins the clause
             if _words(text[a + 1 : b]) < (2 if cue.comp_kind == "mark" else 1):
                 return None  # حذر من النتائج «المروعة»: a word in marks is a term
+            if cue.comp_kind == "that" and a > after + 1 and _GOES_ON.match(text, b + 1):
+                # أكد أن اللجنة «منفتحة على المقترح» وستدرسه: the clause quotes some words
+                # of its own and goes on; the whole clause is the quote
+                mixed = (a, b)
+                used_direct.add(mixed)
+                break
             used_direct.add((a, b))
             return _quote(text, a + 1, b, speaker, stext, via, cue.text, "direct")
     if cue.comp_kind != "that":
@@ -2124,11 +2135,16 @@ def _make_quote(
     end = s_end
     for a, b in direct:
         if (
-            start < a < end
+            (a, b) != mixed
+            and start < a < end
             and not _is_name(text, a)
             and _words(text[a + 1 : b]) > 1
             and not (a <= start + 1 and _subject_in_marks(text, a, b, s_end))
         ):
+            if mixed is None and _GOES_ON.match(text, b + 1):
+                mixed = (a, b)  # (its own words quoted further on, and the clause goes on)
+                used_direct.add(mixed)
+                continue
             end = a  # a quote in the clause ends it; a name («الفجر الصامت», «التوجيهي») does not
     # stop at a following participle cue, or at a contrast that opens another speaker's
     # clause (، في حين أكدت الوزيرة أن …: the writer's words again)
