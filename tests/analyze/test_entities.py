@@ -1172,3 +1172,23 @@ def test_a_kind_and_a_proper_name_then_a_nisba_are_the_body_and_its_country() ->
         ("وزارة الخارجية الفلسطينية", "ORG", "وزارة الخارجية الفلسطينية"),
         ("سلطنة عمان", "LOC", "عُمان"),
     ]
+
+
+def test_competitions_with_their_edition_and_bodies_in_latin_letters() -> None:
+    """كأس العالم is a competition (with its year when one follows); Latin words after a
+    body's kind word or initials in brackets after a body are organisations, the
+    initials that body's; Latin terms (IELTS) and web addresses are none."""
+    text = (
+        "تأهل المنتخب إلى كأس العالم 2026 ويستعد لكأس الأمم الأفريقية. ووقعت اتفاقية مع بنك "
+        "HSBC، وارتفع سهم بنك قطر الوطني (QNB)، وأعلنت منصة Netflix شراء الفيلم. ويشترط "
+        "الحصول على IELTS والتسجيل في www.example.com."
+    )
+    mentions, _ = link_entities(text, _spans(text, ("بنك قطر الوطني", "ORG")))
+    assert [(m.text, m.type, m.entity) for m in mentions] == [
+        ("كأس العالم 2026", "MISC", "كأس العالم 2026"),
+        ("كأس الأمم الأفريقية", "MISC", "كأس الأمم الأفريقية"),
+        ("HSBC", "ORG", "HSBC"),
+        ("بنك قطر الوطني", "ORG", "بنك قطر الوطني"),
+        ("QNB", "ORG", "بنك قطر الوطني"),
+        ("Netflix", "ORG", "Netflix"),
+    ]

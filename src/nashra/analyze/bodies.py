@@ -202,8 +202,29 @@ BODY_NAMES: dict[str, tuple[str, ...]] = {
         "جائزة البوكر للرواية العربية",
     ),
 }
+# Competitions named with common words (كأس العالم: "cup", "world"), shown with their year
+# when one follows (كأس العالم 2026)
+COMPETITIONS: dict[str, tuple[str, ...]] = {
+    "كأس العالم": ("مونديال", "المونديال", "نهائيات كأس العالم"),
+    "كأس العالم للأندية": (),
+    "كأس الأمم الأفريقية": (
+        "كأس الأمم الإفريقية",
+        "كأس أمم أفريقيا",
+        "كأس أمم إفريقيا",
+        "بطولة أمم أفريقيا",
+        "بطولة أمم إفريقيا",
+    ),
+    "كأس العرب": (),
+    "كأس الخليج": ("كأس الخليج العربي", "بطولة كأس الخليج"),
+    "الألعاب الأولمبية": ("دورة الألعاب الأولمبية", "الأولمبياد", "الألعاب الأولمبية الصيفية"),
+    "الألعاب الآسيوية": ("دورة الألعاب الآسيوية",),
+}
+BODY_NAMES.update(COMPETITIONS)
 # The names above that are no organisation (the rest are ORG).
-BODY_TYPES: dict[str, str] = {"الجائزة العالمية للرواية العربية": "MISC"}
+BODY_TYPES: dict[str, str] = {
+    "الجائزة العالمية للرواية العربية": "MISC",
+    **dict.fromkeys(COMPETITIONS, "MISC"),
+}
 # A club's short name (its first word, or its place: بلوزداد) → the match form of its
 # full name, for a short one in an article that names the club in full.
 CLUB_SHORT_NAMES: dict[str, str] = {

@@ -598,6 +598,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     club_names(text, mentions)
     _venues_and_competitions(text, mentions)
     _medal_prizes(text, mentions)
+    _latin_names(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     known_cities(text, mentions)
 
@@ -915,6 +916,79 @@ def _country_after_name(mentions: list[Mention], g: Gazetteer) -> None:
             Mention(words[-1], "LOC", a, m.end, country, cached_match_form(country), "nisba")
         )
     mentions[:] = out
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-Za-z0-9&'.-]*)*")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+# Latin words written in Arabic copy that name no body
+_LATIN_TERMS = frozenset(
+    re.findall(
+        r"\S+",
+        "TV FM AM AI GDP CEO CFO PDF USB SUV VIP OK PM GMT UTC ID DNA HIV COVID PCR SMS GPS "
+        "LED MRI CT IQ IT PR HR VAR MW KW GB MB KM KG CM MM USD EUR",
+    )
+)
+_LATIN_HEADS = frozenset(
+    strip_clitics(w, keep_article=False)
+    for w in mf_set("بنك مصرف شركة مجموعة منصة صندوق مؤسسة وكالة قناة محطة موقع إذاعة صحيفة")
+)
+
+
+def _latin_names(text: str, mentions: list[Mention]) -> None:
+    """Bodies written in Latin letters in Arabic copy: Latin words right after a body's
+    kind word (بنك HSBC، منصة Netflix، بنك الاستثمار EFG Hermes), initials up to three
+    words after one (الصندوق السيادي الإماراتي ADQ), as organisations; initials in
+    brackets right after a body are that body's (بنك قطر الوطني (QNB)). Other Latin
+    words (IELTS، CPR، SIM) are left alone."""
+    if not any("A" <= ch <= "z" for ch in text):
+        return
+    covered = [(m.start, m.end) for m in mentions]
+    added: list[Mention] = []
+    for run in _LATIN_RUN.finditer(text):
+        a, b = run.span()
+        name = run.group().rstrip(".'-&")
+        b = a + len(name)
+        words = name.split(" ")
+        if any(s < b and a < e for s, e in covered) or "." in name:
+            continue  # (a web address, or inside a name found)
+        if text[a - 1 : a] == "/" or text[b : b + 1] == "/":
+            continue  # (in a web address)
+        # a body's kind right before, or (for initials) up to three words before, with
+        # its article or not (منصة Netflix، الصندوق السيادي الإماراتي ADQ، محطة الـ CNN)
+        before = [
+            strip_clitics(cached_match_form(w), keep_article=False)
+            for w in text[max(0, a - 40) : a].split()[-3:]
+        ]
+        acronym = len(words) == 1 and _ACRONYM.fullmatch(words[0]) is not None
+        head = bool(before) and (
+            before[-1] in _LATIN_HEADS or acronym and any(w in _LATIN_HEADS for w in before)
+        )
+        # the body's initials in brackets after its name, or the Latin end of its name
+        # (بنك HSBC … HSBC)
+        owner = next(
+            (
+                m
+                for m in mentions
+                if m.type == "ORG"
+                and (
+                    text[m.end : a].strip() == "("
+                    and text.startswith(")", b)
+                    or m.text.endswith(" " + name)
+                )
+            ),
+            None,
+        )
+        if name in _LATIN_TERMS or not (head or owner is not None and acronym):
+            continue
+        if owner is not None:
+            entity, key = owner.entity, owner.key
+        else:
+            key = mention_key(name)
+            entity = display_name(name, key)
+        added.append(Mention(name, "ORG", a, b, entity, key, "name"))
+    if added:
+        mentions.extend(added)
+        mentions.sort(key=lambda m: (m.start, -m.end))
 
 
 def _medal_prizes(text: str, mentions: list[Mention]) -> None:
@@ -1306,20 +1380,20 @@ def _known_bodies(text: str, mentions: list[Mention]) -> None:
             if holder.start != body.start or rest is None:
                 continue
             # قطر للطاقة وتوتال إنرجيز as one span: the body, and the name joined to it
+        kind = BODY_TYPES.get(body.name, "ORG")
+        end = body.end
+        if kind == "MISC" and (year := _EDITION.match(text, end)):
+            end = year.end()  # كأس العالم 2026: the edition
+            overlap = [m.start < end and body.start < m.end for m in mentions]
         mentions[:] = [m for m, over in zip(mentions, overlap, strict=True) if not over]
         if rest is not None:
             mentions.append(rest)
-        mentions.append(
-            Mention(
-                text[body.start : body.end],
-                BODY_TYPES.get(body.name, "ORG"),
-                body.start,
-                body.end,
-                body.name,
-                body.key,
-                "name",
-            )
-        )
+        name = text[body.start : end] if end > body.end else body.name
+        key = mention_key(name) if end > body.end else body.key
+        mentions.append(Mention(text[body.start : end], kind, body.start, end, name, key, "name"))
+
+
+_EDITION = re.compile(r" (?:19|20)\d\d(?!\d)")
 
 
 def _joined_after(text: str, end: int, holder: Mention) -> Mention | None:
