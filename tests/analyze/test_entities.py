@@ -1192,3 +1192,18 @@ def test_competitions_with_their_edition_and_bodies_in_latin_letters() -> None:
         ("QNB", "ORG", "بنك قطر الوطني"),
         ("Netflix", "ORG", "Netflix"),
     ]
+
+
+def test_a_place_named_by_its_kind_and_a_rare_word() -> None:
+    """حقل الجافورة، سوق السقطية، جبال الشراه: a kind of place and a word too rare to be
+    an ordinary one; حقل النفط، سوق العمل، سوق موازي and مطار وموانئ are no names."""
+    text = (
+        "بدأ الإنتاج من حقل الجافورة، وافتتح سوق السقطية وزار جبال الشراه. وتراجع حقل "
+        "النفط وسوق العمل، وأنشئ سوق موازي، وتعمل مطار وموانئ المدينة."
+    )
+    mentions, _ = link_entities(text, [])
+    assert [(m.text, m.type) for m in mentions] == [
+        ("حقل الجافورة", "LOC"),
+        ("سوق السقطية", "LOC"),
+        ("جبال الشراه", "LOC"),
+    ]

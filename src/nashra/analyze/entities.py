@@ -599,6 +599,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _venues_and_competitions(text, mentions)
     _medal_prizes(text, mentions)
     _latin_names(text, mentions)
+    _places_of_a_kind(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     known_cities(text, mentions)
 
@@ -986,6 +987,53 @@ def _latin_names(text: str, mentions: list[Mention]) -> None:
             key = mention_key(name)
             entity = display_name(name, key)
         added.append(Mention(name, "ORG", a, b, entity, key, "name"))
+    if added:
+        mentions.extend(added)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+# words for a place of a kind, before its own name (حقل الجافورة، سوق السقطية، جبال الشراه)
+_KIND_OF_PLACE = mf_set("ميناء مطار مخيم حقل معبر جبل جبال وادي بحيرة جزيرة واحة سوق")
+_MARKETS = mf_set("سوق")
+
+
+def _places_of_a_kind(text: str, mentions: list[Mention]) -> None:
+    """A place named by its kind and a word the tagger left, when that word is too rare
+    to be an ordinary one (no word cluster) or one the tagger's lexicon knows as a place:
+    حقل الجافورة، سوق السقطية (not حقل النفط، سوق العمل); ``mentions`` in text order."""
+    forms = token_forms(text)[0]
+    found = [
+        i for i in compress(count(), map(_KIND_OF_PLACE.__contains__, map(strip_clitics, forms)))
+    ]
+    if not found:
+        return
+    toks = tokens_and_starts(text)[0]
+    frequent, lex = clusters(), lexicon()
+    starts = [m.start for m in mentions]
+    added = []
+    for i in found:
+        if i + 1 >= len(toks) or not _ARABIC_WORD.fullmatch(toks[i + 1][0]):
+            continue
+        s, e = toks[i][1], toks[i + 1][2]
+        k = bisect_right(starts, e) - 1
+        if k >= 0 and mentions[k].end > s:
+            continue  # (named by the tagger or another pass)
+        word = forms[i + 1]
+        known = lex.get(strip_clitics(word))
+        if (
+            is_stopword(word)
+            or strip_clitics(word) != word
+            and strip_clitics(word) in frequent  # (وموانئ)
+            or word in frequent
+            and (known is None or known[0] != "LOC")
+            or strip_clitics(forms[i]) in _MARKETS
+            and not word.startswith("ال")
+        ):
+            continue  # (سوق موازي: "a parallel market")
+        s += len(forms[i]) - len(strip_clitics(forms[i]))  # (its proclitic outside)
+        mtext = text[s:e]
+        key = mention_key(mtext)
+        added.append(Mention(mtext, "LOC", s, e, display_name(mtext, key), key, "name"))
     if added:
         mentions.extend(added)
         mentions.sort(key=lambda m: (m.start, -m.end))
