@@ -17,7 +17,7 @@ from functools import cache
 from itertools import compress, count
 
 from nashra.analyze.lexicon import cached_match_form
-from nashra.analyze.mention import Mention, display_name, mention_key
+from nashra.analyze.mention import Mention, add_mentions, named_mention
 from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 
 __all__ = ["ARAB_CITIES", "known_cities"]
@@ -122,10 +122,6 @@ def known_cities(text: str, mentions: list[Mention]) -> None:
                 if m.type == "PERS" and m.start == s and m.end == e:
                     m.type = "LOC"  # خان يونس، ود مدني: no person
                 break  # (most are: the tagger's own)
-            mtext = text[s:e]
-            key = mention_key(mtext)
-            added.append(Mention(mtext, "LOC", s, e, display_name(mtext, key), key, "name"))
+            added.append(named_mention(text, s, e, "LOC"))
             break
-    if added:
-        mentions.extend(added)
-        mentions.sort(key=lambda m: (m.start, -m.end))
+    add_mentions(mentions, added)

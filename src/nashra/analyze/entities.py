@@ -55,8 +55,10 @@ from nashra.analyze.mention import (
     AMMAN_KEY,
     Entity,
     Mention,
+    add_mentions,
     display_name,
     mention_key,
+    named_mention,
 )
 from nashra.analyze.national import (
     CO_PORTFOLIOS,
@@ -919,6 +921,7 @@ def _country_after_name(mentions: list[Mention], g: Gazetteer) -> None:
     mentions[:] = out
 
 
+_ANY_LATIN = re.compile(r"[A-Za-z]{2}")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-Za-z0-9&'.-]*)*")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # Latin words written in Arabic copy that name no body
@@ -941,7 +944,7 @@ def _latin_names(text: str, mentions: list[Mention]) -> None:
     words after one (الصندوق السيادي الإماراتي ADQ), as organisations; initials in
     brackets right after a body are that body's (بنك قطر الوطني (QNB)). Other Latin
     words (IELTS، CPR، SIM) are left alone."""
-    if not any("A" <= ch <= "z" for ch in text):
+    if _ANY_LATIN.search(text) is None:
         return
     covered = [(m.start, m.end) for m in mentions]
     added: list[Mention] = []
@@ -987,14 +990,16 @@ def _latin_names(text: str, mentions: list[Mention]) -> None:
             key = mention_key(name)
             entity = display_name(name, key)
         added.append(Mention(name, "ORG", a, b, entity, key, "name"))
-    if added:
-        mentions.extend(added)
-        mentions.sort(key=lambda m: (m.start, -m.end))
+    add_mentions(mentions, added)
 
 
 # words for a place of a kind, before its own name (حقل الجافورة، سوق السقطية، جبال الشراه)
 _KIND_OF_PLACE = mf_set("ميناء مطار مخيم حقل معبر جبل جبال وادي بحيرة جزيرة واحة سوق")
 _MARKETS = mf_set("سوق")
+# … as written, with the proclitics strip_clitics takes off (وحقل، بميناء، لمخيم)
+_KIND_OF_PLACE_FORMS = {
+    p + w: len(p) for p in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "") for w in _KIND_OF_PLACE
+}
 
 
 def _places_of_a_kind(text: str, mentions: list[Mention]) -> None:
@@ -1002,9 +1007,7 @@ def _places_of_a_kind(text: str, mentions: list[Mention]) -> None:
     to be an ordinary one (no word cluster) or one the tagger's lexicon knows as a place:
     حقل الجافورة، سوق السقطية (not حقل النفط، سوق العمل); ``mentions`` in text order."""
     forms = token_forms(text)[0]
-    found = [
-        i for i in compress(count(), map(_KIND_OF_PLACE.__contains__, map(strip_clitics, forms)))
-    ]
+    found = list(compress(count(), map(_KIND_OF_PLACE_FORMS.__contains__, forms)))
     if not found:
         return
     toks = tokens_and_starts(text)[0]
@@ -1026,17 +1029,13 @@ def _places_of_a_kind(text: str, mentions: list[Mention]) -> None:
             and strip_clitics(word) in frequent  # (وموانئ)
             or word in frequent
             and (known is None or known[0] != "LOC")
-            or strip_clitics(forms[i]) in _MARKETS
+            or forms[i][_KIND_OF_PLACE_FORMS[forms[i]] :] in _MARKETS
             and not word.startswith("ال")
         ):
             continue  # (سوق موازي: "a parallel market")
-        s += len(forms[i]) - len(strip_clitics(forms[i]))  # (its proclitic outside)
-        mtext = text[s:e]
-        key = mention_key(mtext)
-        added.append(Mention(mtext, "LOC", s, e, display_name(mtext, key), key, "name"))
-    if added:
-        mentions.extend(added)
-        mentions.sort(key=lambda m: (m.start, -m.end))
+        s += _KIND_OF_PLACE_FORMS[forms[i]]  # (its proclitic outside)
+        added.append(named_mention(text, s, e, "LOC"))
+    add_mentions(mentions, added)
 
 
 def _medal_prizes(text: str, mentions: list[Mention]) -> None:
@@ -1059,9 +1058,7 @@ def _medal_prizes(text: str, mentions: list[Mention]) -> None:
         b = toks[k + 2][2]
         if any(s < b and a < e for s, e in spans):
             continue
-        mtext = text[a:b]
-        key = mention_key(mtext)
-        mentions.append(Mention(mtext, "MISC", a, b, display_name(mtext, key), key, "name"))
+        mentions.append(named_mention(text, a, b, "MISC"))
 
 
 def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
@@ -1611,12 +1608,8 @@ def _titled_given_names(text: str, mentions: list[Mention]) -> None:
         if toks[i][0].endswith("ى") or not _family_word(family, toks[i + 1][0]):
             # (على is "on", whatever its match form; بن goes on to a father's name)
             continue
-        mtext = text[s:e]
-        key = mention_key(mtext)
-        added.append(Mention(mtext, "PERS", s, e, display_name(mtext, key), key, "name"))
-    if added:
-        mentions.extend(added)
-        mentions.sort(key=lambda m: (m.start, -m.end))
+        added.append(named_mention(text, s, e, "PERS"))
+    add_mentions(mentions, added)
 
 
 def _family_word(form: str, word: str) -> bool:
@@ -1670,9 +1663,7 @@ def _untagged_surnames(text: str, mentions: list[Mention]) -> None:
         mtext = text[s + cut : e]
         key = mention_key(mtext)
         added.append(Mention(mtext, "PERS", s + cut, e, display_name(mtext, key), key, "name"))
-    if added:
-        mentions.extend(added)
-        mentions.sort(key=lambda m: (m.start, -m.end))
+    add_mentions(mentions, added)
 
 
 @lru_cache(maxsize=20_000)

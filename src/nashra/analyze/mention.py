@@ -77,3 +77,16 @@ def mention_key(text: str) -> str:
 # key of its own (see entities._means_amman)
 AMMAN = "عمّان"
 AMMAN_KEY = "عمان (الاردن)"
+
+
+def named_mention(text: str, a: int, b: int, kind: str) -> Mention:
+    """A mention of ``text[a:b]`` by its own name (key and display name from its words)."""
+    key = mention_key(text[a:b])
+    return Mention(text[a:b], kind, a, b, display_name(text[a:b], key), key, "name")
+
+
+def add_mentions(mentions: list[Mention], added: list[Mention]) -> None:
+    """Add ``added`` to ``mentions``, keeping them in text order (longer first)."""
+    if added:
+        mentions.extend(added)
+        mentions.sort(key=lambda m: (m.start, -m.end))

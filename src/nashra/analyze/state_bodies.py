@@ -16,7 +16,7 @@ from itertools import compress, count
 
 from nashra.analyze.gazetteer import gazetteer
 from nashra.analyze.lexicon import cached_match_form, mf_set
-from nashra.analyze.mention import Mention, display_name, mention_key
+from nashra.analyze.mention import Mention, named_mention
 from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 
 __all__ = ["state_bodies"]
@@ -53,7 +53,7 @@ def state_bodies(text: str, mentions: list[Mention]) -> None:
         if bare[i] == _TEAM and j < len(toks) and toks[j][1] in countries:
             # منتخب مصر، منتخب الأرجنتين: a team named by its country
             a = toks[i][1] + _proclitic_length(toks[i][0], forms[i])
-            found.append(_mention(text, a, countries[toks[j][1]].end, "ORG"))
+            found.append(named_mention(text, a, countries[toks[j][1]].end, "ORG"))
             continue
         if j < len(toks) and forms[j] in _COMPLEMENTS:
             j += 1
@@ -74,7 +74,7 @@ def state_bodies(text: str, mentions: list[Mention]) -> None:
             m.start < b and a < m.end and not (m.via == "nisba" and a <= m.start) for m in mentions
         ):
             continue  # (named by the tagger or the lists already, or inside a name)
-        found.append(_mention(text, a, b, kind))
+        found.append(named_mention(text, a, b, kind))
     if not found:
         return
     spans = [(m.start, m.end) for m in found]
@@ -82,11 +82,6 @@ def state_bodies(text: str, mentions: list[Mention]) -> None:
         m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)
     ] + found  # (the country's mention in منتخب مصر goes with the nisba's)
     mentions.sort(key=lambda m: (m.start, -m.end))
-
-
-def _mention(text: str, a: int, b: int, kind: str) -> Mention:
-    key = mention_key(text[a:b])
-    return Mention(text[a:b], kind, a, b, display_name(text[a:b], key), key, "name")
 
 
 def _head_forms() -> dict[str, str]:
