@@ -994,7 +994,7 @@ def _latin_names(text: str, mentions: list[Mention]) -> None:
 
 
 # words for a place of a kind, before its own name (حقل الجافورة، سوق السقطية، جبال الشراه)
-_KIND_OF_PLACE = mf_set("ميناء مطار مخيم حقل معبر جبل جبال وادي بحيرة جزيرة واحة سوق")
+_KIND_OF_PLACE = mf_set("ميناء مطار مخيم حقل معبر جبل جبال وادي بحيرة جزيرة سوق")
 _MARKETS = mf_set("سوق")
 # … as written, with the proclitics strip_clitics takes off (وحقل، بميناء، لمخيم)
 _KIND_OF_PLACE_FORMS = {
