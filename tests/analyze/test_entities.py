@@ -1207,3 +1207,16 @@ def test_a_place_named_by_its_kind_and_a_rare_word() -> None:
         ("سوق السقطية", "LOC"),
         ("جبال الشراه", "LOC"),
     ]
+
+
+def test_natural_places_by_their_kind_and_teams_by_their_nicknames() -> None:
+    """وادي رم، جبل طارق (a place, whatever the tagger made of طارق), and national teams
+    by nicknames of two words or more, linked to the team."""
+    text = "زار السياح وادي رم وجبل طارق. وتأهل أسود الأطلس، وفاز المنتخب المغربي بالكأس."
+    mentions, _ = link_entities(text, _spans(text, ("رم", "LOC"), ("طارق", "PERS")))
+    assert [(m.text, m.type, m.entity) for m in mentions] == [
+        ("وادي رم", "LOC", "وادي رم"),
+        ("جبل طارق", "LOC", "جبل طارق"),
+        ("أسود الأطلس", "ORG", "المنتخب المغربي"),
+        ("المنتخب المغربي", "ORG", "المنتخب المغربي"),
+    ]

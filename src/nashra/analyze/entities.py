@@ -835,6 +835,12 @@ _VENUES = mf_set("ملعب استاد ستاد مطار ميناء")
 # مضيق باب المندب، مخيم الزعتري، حقل الشرارة)
 _PLACE_WORDS = mf_set("معبر مضيق مخيم حقل")
 _COMPETITIONS = mf_set("دوري كأس بطولة")
+# natural places named by their kind before a name (written as they are: وادي is no و + ادي)
+_NATURAL_FORMS = {
+    p + w: len(p)
+    for w in mf_set("وادي جبل جبال بحيرة جزيرة")
+    for p in ("", "و", "ب", "ل", "وب", "ول")
+}
 _CHAMPIONS = mf_set("أبطال الأبطال")
 # bodies named by their kind and a place or a person, with their adjectives (مستشفى
 # بورتسودان التعليمي، متحف قطر الوطني)
@@ -1084,9 +1090,10 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
         ):
             head = -1
         elif strip_clitics(forms[k - 1]) in _VENUES or (
-            m.type in ("LOC", "PERS") and strip_clitics(forms[k - 1]) in _PLACE_WORDS
+            m.type in ("LOC", "PERS")
+            and (strip_clitics(forms[k - 1]) in _PLACE_WORDS or forms[k - 1] in _NATURAL_FORMS)
         ):
-            head = k - 1
+            head = k - 1  # (وادي رم، جبل طارق، جبال الألب، بحيرة طبريا)
         elif m.type == "LOC" and strip_clitics(forms[k - 1]) in _COMPETITIONS | _FESTIVALS:
             head = k - 1  # كأس آسيا، مهرجان البحر الأحمر
         elif m.type in ("LOC", "PERS") and strip_clitics(forms[k - 1]) in _NAMED_HOUSES:
@@ -1108,7 +1115,10 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
         else:
             head = -1
         if head >= 0:
-            a = toks[head][1] + len(forms[head]) - len(strip_clitics(forms[head]))
+            natural = _NATURAL_FORMS.get(forms[head], -1)
+            a = toks[head][1] + (
+                natural if natural >= 0 else len(forms[head]) - len(strip_clitics(forms[head]))
+            )
             b = m.end
             j = bisect_left(starts, m.end)
             word = strip_clitics(forms[head])
@@ -1125,6 +1135,8 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
             m.key = mention_key(m.text)
             m.entity = display_name(m.text, m.key)
             m.via = "name"
+            if natural >= 0:
+                m.type = "LOC"  # جبل طارق: the mountain, not the man
         if " " in m.text:
             first = strip_clitics(cached_match_form(m.text.split(" ", 1)[0]))
             m.type = _TYPE_BY_FIRST_WORD.get(first, m.type)
