@@ -606,7 +606,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     known_cities(text, mentions)
 
     state_bodies(text, mentions)
-    _country_after_name(mentions, g)
+    _country_after_name(text, mentions, g)
 
     # nisba adjectives outside any entity span
     covered = sorted((m.start, m.end) for m in mentions)
@@ -835,12 +835,17 @@ _VENUES = mf_set("ملعب استاد ستاد مطار ميناء")
 # مضيق باب المندب، مخيم الزعتري، حقل الشرارة)
 _PLACE_WORDS = mf_set("معبر مضيق مخيم حقل")
 _COMPETITIONS = mf_set("دوري كأس بطولة")
-# natural places named by their kind before a name (written as they are: وادي is no و + ادي)
-_NATURAL_FORMS = {
-    p + w: len(p)
-    for w in mf_set("وادي جبل جبال بحيرة جزيرة")
-    for p in ("", "و", "ب", "ل", "وب", "ول")
-}
+_CLITICS_BEFORE_NOUN = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "")
+
+
+def _written_with_clitics(words: frozenset[str]) -> dict[str, int]:
+    """Each word as it may be written after a proclitic → the proclitic's length: looked up
+    whole, where strip_clitics would cut a word's own first letter (وادي, بحيرة)."""
+    return {p + w: len(p) for p in _CLITICS_BEFORE_NOUN for w in words}
+
+
+# natural places named by their kind before a name (وادي رم، جبل طارق)
+_NATURAL_FORMS = _written_with_clitics(mf_set("وادي جبل جبال بحيرة جزيرة"))
 _CHAMPIONS = mf_set("أبطال الأبطال")
 # bodies named by their kind and a place or a person, with their adjectives (مستشفى
 # بورتسودان التعليمي، متحف قطر الوطني)
@@ -892,7 +897,7 @@ _NAMES_GO_ON = _FESTIVALS | _PRIZES | _NAMED_HOUSES | _VENUES
 _PLACES_BEFORE_NISBA = _NAMED_HOUSES | _VENUES
 
 
-def _country_after_name(mentions: list[Mention], g: Gazetteer) -> None:
+def _country_after_name(text: str, mentions: list[Mention], g: Gazetteer) -> None:
     """An organisation named by a kind, a proper name and then its country's nisba (شركة
     بوينغ الأمريكية، جامعة وارسو البولندية، مجموعة تاتا الهندية): the body, and the nisba
     as a mention of the country. A common noun before the nisba keeps it in the name
@@ -900,11 +905,12 @@ def _country_after_name(mentions: list[Mention], g: Gazetteer) -> None:
     (أرامكو السعودية)."""
     out: list[Mention] = []
     for m in mentions:
+        if m.type != "ORG" or m.via != "name":
+            out.append(m)
+            continue
         words = m.text.split(" ")
         if (
-            m.type != "ORG"
-            or m.via != "name"
-            or len(words) < 3  # (زين السعودية، ماكدونالدز السعودية: a branch's own name)
+            len(words) < 3  # (زين السعودية، ماكدونالدز السعودية: a branch's own name)
             or cached_match_form(words[-2]).startswith(("ال", "وال", "لل"))
             or not cached_match_form(words[-1]).startswith("ال")
             or m.key in BODY_OF
@@ -915,12 +921,8 @@ def _country_after_name(mentions: list[Mention], g: Gazetteer) -> None:
         if country is None:
             out.append(m)
             continue
-        head = " ".join(words[:-1])
-        key = mention_key(head)
-        out.append(
-            Mention(head, "ORG", m.start, m.start + len(head), display_name(head, key), key, "name")
-        )
         a = m.end - len(words[-1])
+        out.append(named_mention(text, m.start, a - 1, "ORG"))
         out.append(
             Mention(words[-1], "LOC", a, m.end, country, cached_match_form(country), "nisba")
         )
@@ -1002,10 +1004,7 @@ def _latin_names(text: str, mentions: list[Mention]) -> None:
 # words for a place of a kind, before its own name (حقل الجافورة، سوق السقطية، جبال الشراه)
 _KIND_OF_PLACE = mf_set("ميناء مطار مخيم حقل معبر جبل جبال وادي بحيرة جزيرة سوق")
 _MARKETS = mf_set("سوق")
-# … as written, with the proclitics strip_clitics takes off (وحقل، بميناء، لمخيم)
-_KIND_OF_PLACE_FORMS = {
-    p + w: len(p) for p in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "") for w in _KIND_OF_PLACE
-}
+_KIND_OF_PLACE_FORMS = _written_with_clitics(_KIND_OF_PLACE)
 
 
 def _places_of_a_kind(text: str, mentions: list[Mention]) -> None:

@@ -70,6 +70,4 @@ def interview_answers(text: str, mentions: list[Mention]) -> list[Answer]:
     ]
     counts = Counter(m.key for m in people)
     guest = max(people, key=lambda m: counts[m.key], default=None)  # (the first of the most)
-    if guest is not None:
-        guest = next(m for m in people if m.key == guest.key)
     return [Answer(s, e, guest) for _qa, _qb, s, e in pairs]

@@ -261,10 +261,12 @@ def national_bodies(text: str, mentions: list[Mention]) -> None:
             ),
             None,
         )
+        # (a town of no known country counts as the article's own)
         if where is not None and (
             home() is None
-            or _country_of(where) not in (home(), None if where.via == "name" else home())
             or head in _AUTHORITY
+            or (at := _country_of(where)) != home()
+            and not (at is None and where.via == "name")
         ):
             # named with its place: هيئة الصحة بدبي، وزارة الصحة في غزة (a ministry in a
             # city of the article's country is its: وزارة الخارجية بالرياض; so in a town
