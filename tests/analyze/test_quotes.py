@@ -1334,3 +1334,101 @@ def test_a_clause_that_quotes_some_words_and_goes_on_is_one_indirect_quote() -> 
         ("يعيد جزءاً من الثقة للضحايا", "باسل الخصاونة", "direct"),
         ("الكويت «تسير وفق الجدول» للوصول إلى هدفها", "طلال العيسى", "indirect"),
     ]
+
+
+def test_whom_a_verb_calls_on_is_not_its_speaker() -> None:
+    text = (
+        "وقال الرئيس نبيل الحسيني إن العاصفة ستشتد ليلاً. "
+        "ودعا الرئيس المواطنين إلى «البقاء في منازلهم حتى صباح الغد». "
+        "وأكدت الوزيرة سناء عودة أن زميلها ماهر الخطيب أبلغ الصحفيين أن الطرق ستفتح غداً."
+    )
+    names = [("نبيل الحسيني", "PERS"), ("سناء عودة", "PERS"), ("ماهر الخطيب", "PERS")]
+    quotes = _quotes(text, names)
+    assert [q.speaker for q in quotes] == ["نبيل الحسيني", "نبيل الحسيني", "ماهر الخطيب"]
+
+
+def test_the_outlet_of_an_interview_named_in_marks_alone() -> None:
+    text = (
+        "أكد الوزير رامي الشامي أن الموسم سيكون ناجحاً، مضيفاً في حوار مع «الأفق»، "
+        "أنه «يجب أن نعمل معاً حتى آخر يوم في الموسم الزراعي»."
+    )
+    quotes = _quotes(text, [("رامي الشامي", "PERS")])
+    assert [(q.speaker, q.via, q.kind) for q in quotes] == [
+        ("رامي الشامي", "", "indirect"),
+        ("رامي الشامي", "الأفق", "direct"),
+    ]
+    assert quotes[1].text.startswith("يجب أن نعمل")
+
+
+def test_a_sentence_opened_by_a_role_gives_its_participle_the_holder() -> None:
+    text = (
+        "تعاقد نادي الوحدة مع المدرب الجديد كارلوس مينيز. وتحدث المدرب البرازيلي عن "
+        "أهدافه في حوار مع صحيفة «الملعب» قائلاً: «أريد لقباً في موسمي الأول هنا»."
+    )
+    (q,) = _quotes(text, [("نادي الوحدة", "ORG"), ("كارلوس مينيز", "PERS")])
+    assert (q.speaker, q.via) == ("كارلوس مينيز", "صحيفة «الملعب»")
+
+
+def test_words_that_open_a_testimony_and_a_witness_who_goes_on() -> None:
+    text = (
+        "«دفعت المبلغ كاملاً ولم أتسلم أي عقد»، بهذه الكلمات بدأ التاجر منير السقا "
+        "شهادته أمام المحكمة أمس. وأضاف الشاهد أن المتهم وعده بالتسليم خلال شهر."
+    )
+    quotes = _quotes(text, [("منير السقا", "PERS")])
+    assert [q.speaker for q in quotes] == ["منير السقا", "منير السقا"]
+
+
+def test_an_opener_before_the_subject_and_the_topic_of_amma() -> None:
+    text = (
+        "في المقابل، دفع المحامي وائل حداد ببطلان الإجراءات، وقال إن موكله بريء. "
+        "أما البنك الدولي، فأكد في بيان أن تقديراته قريبة من أرقام الحكومة."
+    )
+    quotes = _quotes(text, [("وائل حداد", "PERS"), ("البنك الدولي", "ORG")])
+    assert [q.speaker for q in quotes] == ["وائل حداد", "البنك الدولي"]
+
+
+def test_a_role_after_the_verb_of_a_quote_and_the_participle_that_goes_on() -> None:
+    text = (
+        "قضت المحكمة بسجن المتهمة شهراً. "
+        "«لم أقصد الإساءة لأحد»، قالت المتهمة في إفادتها، مضيفة أن المقطع نشر دون علمها."
+    )
+    quotes = _quotes(text, [])
+    assert [(q.speaker, q.kind) for q in quotes] == [
+        ("المتهمة", "direct"),
+        ("المتهمة", "indirect"),
+    ]
+
+
+def test_a_clause_that_quotes_its_rest_after_several_words() -> None:
+    text = (
+        "وقال الطبيب هشام ناصر إن الفيديو الذي نشرته الصفحة «شاهده مليون شخص في يوم»، "
+        "وإن عيادته خسرت زبائنها."
+    )
+    quotes = _quotes(text, [("هشام ناصر", "PERS")])
+    assert [(q.text, q.kind) for q in quotes] == [
+        ("شاهده مليون شخص في يوم", "direct"),
+        ("عيادته خسرت زبائنها", "indirect"),
+    ]
+
+
+def test_criteria_and_names_in_marks_are_no_sources_or_quotes() -> None:
+    text = (
+        "ويختلف سعر الإيجار حسب النوع والموديل ومدة العقد. "
+        "وأجريت الدراسة في مختبر تابع لجامعة «نورث ريفر» الأميركية. "
+        "وكتبت النائبة سهى عمار عبر حسابها على منصة «إكس»: «الموازنة لا تحمي الفقراء»."
+    )
+    quotes = _quotes(text, [("سهى عمار", "PERS")])
+    assert [(q.text, q.speaker) for q in quotes] == [("الموازنة لا تحمي الفقراء", "سهى عمار")]
+
+
+def test_an_unmarked_answer_right_under_its_question() -> None:
+    text = (
+        "التقينا المهندسة لمى العطار، مديرة مشروع السد، وكان هذا الحوار:\n\n"
+        "- متى ينتهي المشروع؟\n"
+        "نتوقع أن ننتهي قبل الشتاء المقبل إذا بقي التمويل في موعده.\n\n"
+        "- وما أكبر العقبات؟\n"
+        "نقص العمال المهرة، ونحن ندرب شباب القرى المجاورة لسده."
+    )
+    quotes = _quotes(text, [("لمى العطار", "PERS")])
+    assert [(q.speaker, q.kind) for q in quotes] == [("لمى العطار", "direct")] * 2
+    assert quotes[0].text.startswith("نتوقع أن ننتهي")

@@ -3,7 +3,7 @@
 A press interview (حوار) prints the journalist's questions and the guest's answers as
 paragraphs of their own, each opened by a dash or a bullet (- …، ■ …) or by س: / ج:, with
 no speech verb anywhere. An answer is a paragraph so opened right after a question (a
-paragraph so opened that ends with ؟). Two such pairs, or one in a text that calls itself
+paragraph so opened that ends with ؟), or an unmarked line right under the question. Two such pairs, or one in a text that calls itself
 an interview, make an interview; its guest is the person the text names most often
 outside the questions and answers (the one the introduction presents).
 """
@@ -55,9 +55,11 @@ def interview_answers(text: str, mentions: list[Mention]) -> list[Answer]:
         if not question.endswith("؟") or not _QUESTION_MARK.match(question):
             continue
         mark = _ANSWER_MARK.match(text, aa, ab)
-        if mark is None or text[aa:ab].rstrip().endswith("؟"):
+        if text[aa:ab].rstrip().endswith("؟"):
             continue
-        start, end = mark.end(), ab
+        if mark is None and aa != qb + 1:
+            continue  # (unmarked, an answer only on the line right under its question)
+        start, end = mark.end() if mark else aa, ab
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         if end - start >= 2:
