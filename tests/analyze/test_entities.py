@@ -1220,3 +1220,35 @@ def test_natural_places_by_their_kind_and_teams_by_their_nicknames() -> None:
         ("أسود الأطلس", "ORG", "المنتخب المغربي"),
         ("المنتخب المغربي", "ORG", "المنتخب المغربي"),
     ]
+
+
+def test_a_person_the_tagger_found_in_a_place_or_a_body_takes_its_kind() -> None:
+    text = "أغلقت البلدية وشارع الملكة رانيا، وفازت جامعة الأميرة نورة بنت عبدالرحمن بالجائزة."
+    spans = _spans(
+        text, ("وشارع الملكة رانيا", "PERS"), ("جامعة الأميرة نورة بنت عبدالرحمن", "PERS")
+    )
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("شارع الملكة رانيا", "LOC"),
+        ("جامعة الأميرة نورة بنت عبدالرحمن", "ORG"),
+    ]
+
+
+def test_a_given_name_and_a_family_word_after_a_speech_verb() -> None:
+    # (names the tagger misses: a first letter that is also a proclitic, و ف ب)
+    text = "وقالت بشرى الإدريسي إن الفرقة جاهزة، وقال فادي العدوان إن الطريق مغلق على الأقل."
+    mentions, _ = link_entities(text, [])
+    assert [(m.text, m.type) for m in mentions] == [
+        ("بشرى الإدريسي", "PERS"),
+        ("فادي العدوان", "PERS"),
+    ]
+
+
+def test_nisbas_and_names_of_countries_the_cldr_lists_leave_out() -> None:
+    text = "وصل الرئيس الإيفواري ونظيره البوسني إلى كمبالا أمس."
+    mentions, _ = link_entities(text, [])
+    assert [(m.text, m.entity) for m in mentions if m.type == "LOC"] == [
+        ("الإيفواري", "ساحل العاج"),
+        ("البوسني", "البوسنة والهرسك"),
+        ("كمبالا", "كمبالا"),
+    ]

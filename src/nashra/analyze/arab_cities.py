@@ -1,5 +1,6 @@
 """Cities and regions of the Arab world and the Horn of Africa that the news names and
-CLDR (the gazetteer's source) does not: provincial capitals and towns.
+CLDR (the gazetteer's source) does not: provincial capitals and towns (and a few
+capitals of Africa).
 
 The tagger, trained on a few thousand sentences, leaves many of them untagged
 (تارودانت، ورقلة، القضارف، ود مدني). :func:`known_cities` makes a place of every one
@@ -46,14 +47,14 @@ ARAB_CITIES: tuple[str, ...] = (
     ),
     "سيدي بوزيد",
     # Libya
-    *_listed("بنغازي مصراتة درنة طبرق غريان زليتن أجدابيا"),
+    *_listed("بنغازي مصراتة درنة طبرق غريان زليتن أجدابيا سبها"),
     # Egypt
     *_listed(
         "الإسكندرية أسوان بورسعيد الإسماعيلية السويس المنصورة طنطا أسيوط المنيا سوهاج "
         "الفيوم دمياط الزقازيق الغردقة العريش رفح بنها"
     ),
     # Sudan
-    *_listed("عطبرة نيالا الفاشر القضارف بورتسودان كوستي سنار الدمازين كادقلي"),
+    *_listed("عطبرة نيالا الفاشر القضارف بورتسودان كوستي سنار الدمازين كادقلي زالنجي شندي دنقلا"),
     "ود مدني",
     "أم درمان",
     # Jordan, Lebanon, Syria, Palestine
@@ -70,15 +71,17 @@ ARAB_CITIES: tuple[str, ...] = (
     *_listed("الفلوجة كركوك أربيل السليمانية دهوك النجف كربلاء الكوت سامراء تكريت بعقوبة السماوة"),
     # the Gulf and Yemen
     *_listed(
-        "الشارقة عجمان الفجيرة صلالة صحار نزوى الدقم الدمام الظهران الطائف أبها تبوك بريدة "
+        "الشارقة عجمان الفجيرة حلبا صلالة صحار نزوى الدقم البريمي هيماء ثمريت مقشن الدمام الظهران الطائف أبها تبوك بريدة "
         "نجران جازان جيزان الأحساء القطيف الجبيل القصيم عرعر سكاكا تعز الحديدة مأرب المكلا "
-        "حضرموت شبوة صعدة لحج الوكرة الجهراء"
+        "حضرموت شبوة صعدة لحج باجل الوكرة الجهراء"
     ),
     "رأس الخيمة",
     "أم القيوين",
     "خميس مشيط",
     # the Horn of Africa and Mauritania
     *_listed("مقديشو هرجيسا كيسمايو بيدوا غلمدغ بونتلاند نواذيبو"),
+    # capitals of Africa that CLDR's Arabic cities leave out
+    *_listed("كمبالا نيروبي كيغالي داكار باماكو نيامي نجامينا أكرا جوبا"),
 )
 
 # (a name with its article is not looked for after ل, written لل with the alif dropped)

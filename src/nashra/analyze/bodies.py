@@ -29,6 +29,7 @@ __all__ = [
     "KnownBody",
     "find_agency_initials",
     "find_bodies",
+    "proclitic_length",
 ]
 
 # Bodies known by several names: the name shown, then the others (as news writes them).
@@ -373,7 +374,7 @@ def find_bodies(text: str) -> list[KnownBody]:
         if forms[i] not in heads:  # an acronym alone
             word = forms[i] if forms[i] in _ACRONYMS else stripped[i]
             if word in _ACRONYMS and word in BODY_OF:
-                cut = _proclitic_length(toks[i][0], forms[i], word)
+                cut = proclitic_length(toks[i][0], forms[i], word)
                 if (
                     not cut
                     and forms[i].startswith(("ولل", "فلل"))
@@ -389,7 +390,7 @@ def find_bodies(text: str) -> list[KnownBody]:
                 continue
             if i + n < len(toks) and _continues_name(forms[i + n]):
                 continue
-            cut = 0 if head == forms[i] else _proclitic_length(toks[i][0], forms[i], head)
+            cut = 0 if head == forms[i] else proclitic_length(toks[i][0], forms[i], head)
             key, shown = BODY_OF[" ".join(name)]
             found.append(KnownBody(toks[i][1] + cut, toks[i + n - 1][2], key, shown))
             free = i + n
@@ -397,7 +398,7 @@ def find_bodies(text: str) -> list[KnownBody]:
     return found
 
 
-def _proclitic_length(token: str, form: str, head: str) -> int:
+def proclitic_length(token: str, form: str, head: str) -> int:
     """Characters of ``token`` (match form ``form``) before the name's first word
     ``head``: the proclitic letters and any marks on them; 0 where the article merged
     into the proclitic (للأمم: no span of the text spells الأمم)."""

@@ -41,8 +41,11 @@ from nashra.analyze.bodies import (
 from nashra.analyze.clubs import club_names
 from nashra.analyze.gazetteer import Gazetteer, gazetteer, is_title
 from nashra.analyze.gender import title_gender
+from nashra.analyze.kind_bodies import kind_bodies
 from nashra.analyze.lexicon import (
     NEWS_AGENCIES,
+    ORG_CUES,
+    SPEECH_VERBS,
     TIME_ADJECTIVES,
     cached_match_form,
     core_candidates,
@@ -595,6 +598,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _dateline_place(text, mentions, g)
     _honorific_names(text, mentions)
     _facility_names(text, mentions)
+    _kind_first_types(mentions)
     _institution_names(text, mentions)
     listed_places(text, mentions)
     club_names(text, mentions)
@@ -628,6 +632,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _nisba_family_names(text, mentions)
     field_bodies(text, mentions)
     national_bodies(text, mentions)
+    kind_bodies(text, mentions)
     _titled_given_names(text, mentions)
     _untagged_surnames(text, mentions)
 
@@ -760,6 +765,25 @@ _REGNAL = mf_set("الأول الثاني الثالث الرابع الخامس
 _FACILITY_BODIES = mf_set(
     "مركز مستشفى جامعة جامعتي مؤسسة جائزة كلية معهد مكتبة دارة صندوق مدرسة برنامج مجمع كرسي"
 )
+
+
+# a person the tagger found whose name begins with a kind of place or of body is that
+# place or body (وشارع الملكة رانيا، المركب الرياضي محمد الخامس، جامعة الأميرة نورة)
+_PLACE_KINDS = _FACILITY_PLACES | mf_set("حظيرة ساحة دوار")
+_BODY_KINDS = (_FACILITY_BODIES | mf_set(" ".join(ORG_CUES))) - _PLACE_KINDS
+
+
+def _kind_first_types(mentions: list[Mention]) -> None:
+    """Give a person's mention of several words that begins with a place's or a body's
+    kind word (after a proclitic) the type of that kind."""
+    for m in mentions:
+        if m.type != "PERS" or " " not in m.text:
+            continue
+        first = strip_clitics(cached_match_form(m.text.split(" ", 1)[0]))
+        if first in _PLACE_KINDS:
+            m.type = "LOC"
+        elif first in _BODY_KINDS:
+            m.type = "ORG"
 
 
 def _facility_names(text: str, mentions: list[Mention]) -> None:
@@ -1587,13 +1611,15 @@ def _nisba_family_names(text: str, mentions: list[Mention]) -> None:
 
 
 _GIVEN = given_names.MEN | given_names.WOMEN | given_names.LEADING
+# a speech verb, maybe after و/ف: its subject right after it (وقالت بشرى الإدريسي إن)
+_SPEAKING = frozenset(p + v for v in mf_set(" ".join(SPEECH_VERBS)) for p in ("", "و", "ف"))
 _APPOSITION_MARKS = frozenset("،,")
 _NAME_LINKS = mf_set("بن بنت ابن أبو أم عبد")
 
 
 def _titled_given_names(text: str, mentions: list[Mention]) -> None:
     """Persons the tagger left whole: a common given name and a family name right after
-    a title (المحامية سعاد الحلوي) or set off by commas (عضو المجلس عن قائمة «…»، نادية
+    a title (المحامية سعاد الحلوي) or a speech verb (وقالت بشرى الإدريسي) or set off by commas (عضو المجلس عن قائمة «…»، نادية
     الشعري، اعتبرت). The family word is one the tagger takes for a name, or a rare or
     definite word that is no stopword, title, time or nisba; ``mentions`` in text order."""
     toks = tokens_and_starts(text)[0]
@@ -1605,7 +1631,7 @@ def _titled_given_names(text: str, mentions: list[Mention]) -> None:
         if i == 0 or i + 1 >= n:
             continue
         before, family = forms[i - 1], forms[i + 1]
-        titled = bool(title_gender(before))
+        titled = bool(title_gender(before)) or before in _SPEAKING
         if not titled and not (
             toks[i - 1][0] in _APPOSITION_MARKS
             and i + 2 < n
@@ -1616,7 +1642,11 @@ def _titled_given_names(text: str, mentions: list[Mention]) -> None:
         k = bisect_right(starts, e) - 1
         if k >= 0 and mentions[k].end > s:
             continue  # (most are: the tagger's own)
-        if toks[i][0].endswith("ى") or not _family_word(family, toks[i + 1][0]):
+        if (
+            forms[i] == "علي"
+            and toks[i][0].endswith("ى")
+            or not _family_word(family, toks[i + 1][0])
+        ):
             # (على is "on", whatever its match form; بن goes on to a father's name)
             continue
         added.append(named_mention(text, s, e, "PERS"))

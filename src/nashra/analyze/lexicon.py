@@ -451,6 +451,8 @@ NISBA_OVERRIDES: dict[str, str] = {
     "كندي": "كندا",
     "برازيلي": "البرازيل",
     "أوروبي": "أوروبا",
+    "بوسني": "البوسنة والهرسك",
+    "إيفواري": "ساحل العاج",
 }
 
 # The stemmer's article stacks, then the article-less ones, longest first.

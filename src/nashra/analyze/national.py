@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import cache, lru_cache, partial
 from itertools import compress, count
 
@@ -26,7 +27,13 @@ from nashra.analyze.mention import AMMAN_KEY, Mention, display_name, mention_key
 from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 from nashra.text import is_stopword
 
-__all__ = ["CO_PORTFOLIOS", "field_bodies", "link_central_banks", "national_bodies"]
+__all__ = [
+    "CO_PORTFOLIOS",
+    "field_bodies",
+    "link_central_banks",
+    "national_bodies",
+    "national_key",
+]
 
 
 _CENTRAL_BANK_KEYS = frozenset({"البنك المركزي", "المصرف المركزي"})
@@ -304,6 +311,21 @@ def national_bodies(text: str, mentions: list[Mention]) -> None:
     if found:
         mentions.extend(found)
         mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def national_key(
+    text: str, mentions: list[Mention]
+) -> Callable[[str, str, bool], tuple[str, str] | None]:
+    """For a state's body named without its country: its key and display name as the
+    body of the article's country (:func:`_home_country`), with that country's nisba as
+    the article writes it; None where the article has no country of its own."""
+    country = _home_country(text, mentions)
+    nisbas = _nisba_forms(country) if country is not None else []
+    if not nisbas:
+        return lambda key, display, feminine: None
+    toks = tokens_and_starts(text)[0]
+    nisba = _written_nisba(nisbas, toks, token_forms(text)[0])
+    return lambda key, display, feminine: _with_nisba(key, display, feminine, nisba)
 
 
 def _written_nisba(

@@ -1,0 +1,238 @@
+"""Courts, prosecutions, ministries and offices named by their kind and their field
+(محكمة أمن الدولة، المحكمة الكبرى الجنائية الأولى، نيابة الجرائم المالية وغسل الأموال،
+وزارة الطاقة والنفط، إدارة مكافحة المخدرات، مرصد الأزهر لمكافحة التطرف): ordinary words
+the tagger mostly leaves untagged.
+
+A name is the kind word and what the grammar of a name lets follow it: nouns in a
+construct chain up to a definite one (أمن الدولة، مكافحة المخدرات), then adjectives
+(الجنائية، العليا، الأولى) and more definite nouns joined by و (الكهرباء والماء، الطاقة
+والنفط); after a definite kind word, adjectives only (المحكمة الاتحادية العليا). It
+stops at a preposition, a verb, a number, a stop, a time word or another mention, and
+takes only what no mention covers but a nisba of its country at its end (وزارة الطاقة
+والنفط الموريتانية). A state's body named without its country is keyed as the body of
+the article's country, as :mod:`nashra.analyze.national` does for the common ones.
+"""
+
+from __future__ import annotations
+
+from functools import cache, partial
+
+from nashra.analyze.bodies import proclitic_length
+from nashra.analyze.lexicon import TIME_ADJECTIVES, mf_set
+from nashra.analyze.mention import Mention, display_name, mention_key
+from nashra.analyze.national import national_key
+from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
+from nashra.text import is_stopword
+
+__all__ = ["kind_bodies"]
+
+# kinds of a body of the state, with their gender (for the nisba of the country)
+_STATE_KINDS = {
+    "محكمه": "f",
+    "نيابه": "f",
+    "مديريه": "f",
+    "مصلحه": "f",
+    "رءاسه": "f",
+    "وزاره": "f",
+    "اداره": "f",
+    "دايره": "f",
+    "هيءه": "f",
+}
+# kinds of a body of its own (no country's): councils of scholars, observatories,
+# associations, colleges
+_OWN_KINDS = mf_set("مجمع مرصد جمعية كلية")
+# kinds whose field may go on with ل (جمعية الأمل للتنمية الريفية، مرصد الأزهر لمكافحة التطرف)
+_FIELD_KINDS = mf_set("مرصد جمعية")
+# kinds that are also a doing (إدارة الأزمة "the running of", برئاسة فلان "chaired by"):
+# a body only before these words
+_ONLY_BEFORE = {
+    "اداره": mf_set("مكافحة شؤون"),
+    "رءاسه": mf_set("الجمهورية الوزراء الحكومة الأركان"),
+    # مصلحة is also "the interest of" (مصلحة الوطن)
+    "مصلحه": mf_set("الجمارك الضرائب الزكاة الأرصاد الطب السجون الأحوال الضمان"),
+    # a Yemeni مديرية is also a district (مديرية التواهي)
+    "مديريه": mf_set(
+        "الأمن أمن الدفاع الشؤون التربية الصحة الزراعة الأوقاف الحكم الآثار الثقافة "
+        "المياه الأحوال الجوازات المرور الشرطة الإعلام الأشغال"
+    ),
+}
+# هيئة is also a panel or a staff (هيئة التدريس، هيئة المحكمة، هيئة الدفاع)
+_NOT_AFTER_AUTHORITY = mf_set("التدريس المحكمة الدفاع أعضاء الأفراد الرسوم المستشارين المحلفين")
+# adjectives that describe, not name (الوزارة الرئيسية، المحكمة الجديدة)
+_DESCRIBING = mf_set("الرئيسية الجديدة الحالية السابقة المعنية المختلفة المحلية الأخرى")
+# bodies of their own, not a second field (رئاسة الجمهورية والحكومة)
+_OTHER_BODIES = mf_set(
+    "والحكومة والوزارة والهيئة والمحكمة والنيابة والجهاز والمجلس والبرلمان والمخابرات "
+    "والاستخبارات والجيش والشرطة"
+)
+# after a definite kind word, the adjectives that make it a name (المحكمة الجنائية الدولية)
+_RANKS = mf_set(
+    "العليا الأعلى الكبرى الأولى الثانية الثالثة العامة الابتدائية الاستئنافية الخاصة "
+    "المتخصصة المختصة المستقلة الموحدة المشتركة"
+)
+_MASCULINE_KINDS = mf_set("مجمع مرصد")
+_TODAY = mf_set("اليوم أمس الليلة غدا")
+_MAX_WORDS = 8  # of a name after its kind word
+
+
+def kind_bodies(text: str, mentions: list[Mention]) -> None:
+    """Add the bodies named by their kind (see the module's doc) that no mention covers;
+    ``mentions`` in text order."""
+    toks, _ = tokens_and_starts(text)
+    forms, stripped = token_forms(text)
+    heads = {
+        i: h for i, (f, s) in enumerate(zip(forms, stripped, strict=True)) if (h := _kind(f, s))
+    }
+    if not heads:
+        return
+    kinds = list(heads)
+    stripped = [heads.get(i, s) for i, s in enumerate(stripped)]  # (وزارة is no و + زارة)
+    covered = sorted(((m.start, m.end, m) for m in mentions), key=lambda c: c[:2])
+    home = cache(partial(national_key, text, mentions))
+    found: list[Mention] = []
+    for i in kinds:
+        end = _name_end(i, toks, forms, stripped, covered)
+        if end <= i + 1 or stripped[i].startswith("ال") and _only_nisba(i, end, covered, toks):
+            continue  # (الرئاسة التركية: Turkey acting, as the annotated passages have it)
+        word, s, _e = toks[i]
+        head = stripped[i]
+        a = s + proclitic_length(word, forms[i], head)
+        b = toks[end - 1][2]
+        if any(cs < b and a < ce and m.via != "nisba" for cs, ce, m in covered):
+            continue
+        bare = text[a:b]
+        key = mention_key(bare)
+        display = display_name(bare, key)
+        kind = head.removeprefix("ال")
+        nisba = any(m.via == "nisba" and a <= cs and ce <= b for cs, ce, m in covered)
+        if kind in _STATE_KINDS and not nisba and not _placed(end, toks, forms, covered):
+            keyed = home()(key, display, _STATE_KINDS[kind] == "f")
+            if keyed is None:
+                continue  # (every state has one: not without the country it is of)
+            key, display = keyed
+        found.append(Mention(bare, "ORG", a, b, display, key, "name"))
+    if found:
+        spans = [(m.start, m.end) for m in found]
+        # (a nisba the name takes in is the name's now)
+        mentions[:] = [
+            m
+            for m in mentions
+            if not (m.via == "nisba" and any(a <= m.start and m.end <= b for a, b in spans))
+        ]
+        mentions.extend(found)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _kind(form: str, core: str) -> str:
+    """The kind word a token is, with its article and without a proclitic, or ""."""
+    for h in (form, core, form[1:], form[2:], "ال" + form[2:] if form.startswith("لل") else ""):
+        bare = h.removeprefix("ال")
+        if bare in _STATE_KINDS or bare in _OWN_KINDS:
+            return h
+    return ""
+
+
+def _name_end(
+    i: int,
+    toks: list[tuple[str, int, int]],
+    forms: list[str],
+    stripped: list[str],
+    covered: list[tuple[int, int, Mention]],
+) -> int:
+    """The token after the last word of the name whose kind word is at ``i`` (``i + 1``
+    when none follows that makes it one)."""
+    head = stripped[i]
+    definite = head.startswith("ال")
+    kind = head.removeprefix("ال")
+    if kind in _ONLY_BEFORE and (
+        definite or i + 1 >= len(forms) or forms[i + 1] not in _ONLY_BEFORE[kind]
+    ):
+        return i + 1
+    if kind == "هيءه" and i + 1 < len(forms) and forms[i + 1] in _NOT_AFTER_AUTHORITY:
+        return i + 1
+    closed = definite  # a definite word ends the construct chain
+    feminine = kind not in _MASCULINE_KINDS
+    described = False  # an adjective came after the definite noun
+    adjectives_only = definite
+    end = i + 1
+    for j in range(i + 1, min(len(toks), i + 1 + _MAX_WORDS)):
+        word, s, e = toks[j]
+        f = forms[j]
+        if (
+            not word[0].isalpha()
+            or is_stopword(f)
+            or f in _TODAY
+            or f in TIME_ADJECTIVES
+            or f in _DESCRIBING
+        ):
+            break
+        if f in _OTHER_BODIES:
+            return i + 1  # (وزارة الخارجية والمخابرات: one body or two; neither is guessed)
+        if _kind(f, stripped[j]):
+            break  # وزارة النفط ووزارة الثروات الطبيعية: another body begins
+        inside = next((m for cs, ce, m in covered if cs < e and s < ce), None)
+        if inside is not None:
+            if inside.via == "nisba" and closed:
+                end = j + 1  # وزارة الطاقة والنفط الموريتانية: its country, and the end
+            break
+        if adjectives_only:
+            if not (f in _RANKS or _adjective(f, feminine)):
+                break
+            end = j + 1
+            continue
+        if f.startswith("ال"):
+            if closed and not _adjective(f) and f not in _RANKS:
+                # (أيدت المحكمة العليا الحكم: the object; وزارة الداخلية المسدسات
+                # اللعبة: a name that may go on, which is not guessed)
+                nxt = forms[j + 1] if j + 1 < len(forms) else ""
+                if nxt.startswith("ال") and not _adjective(nxt):
+                    return i + 1
+                break
+            described = closed and j > i + 1 and forms[j - 1].startswith("ال")
+            closed = True
+            end = j + 1
+        elif f.startswith("وال") and closed and not described:
+            end = j + 1  # الكهرباء والماء (not الرقابة الإدارية والجهاز: another body)
+        elif f.startswith("و") and closed and len(f) > 3:
+            closed = False  # وغسل الأموال: another noun in construct
+        elif f.startswith("لل") and closed and kind in _FIELD_KINDS:
+            end = j + 1  # للتنمية الريفية
+        elif f.startswith("ل") and closed and kind in _FIELD_KINDS and len(f) > 4:
+            closed = False  # لمكافحة التطرف
+        elif not closed and j == i + 1 and not f.startswith(("عن", "علي", "من", "في", "ل", "ب")):
+            continue  # محكمة أمن الدولة: a noun in construct (not نيابة عنهم: "for them")
+        else:
+            break
+    return end
+
+
+def _adjective(form: str, feminine: bool = False) -> bool:
+    """A definite adjective of relation (الجنائية، الاتحادية، الإسلامية), feminine after
+    a feminine kind word (not الأهالي after الوزارة)."""
+    return (
+        form.startswith("ال") and form.endswith("يه" if feminine else ("ي", "يه")) and len(form) > 4
+    )
+
+
+def _only_nisba(
+    i: int, end: int, covered: list[tuple[int, int, Mention]], toks: list[tuple[str, int, int]]
+) -> bool:
+    """Whether the words after the kind word at ``i`` are a country's nisba alone."""
+    return all(
+        any(cs < toks[j][2] and toks[j][1] < ce and m.via == "nisba" for cs, ce, m in covered)
+        for j in range(i + 1, end)
+    )
+
+
+def _placed(
+    end: int,
+    toks: list[tuple[str, int, int]],
+    forms: list[str],
+    covered: list[tuple[int, int, Mention]],
+) -> bool:
+    """Whether a place follows the name (هيئة الصحة بدبي، وزارة الصحة في غزة): the body is
+    that place's, not the article's country's."""
+    j = end + (end < len(forms) and forms[end] == "في")
+    return j < len(toks) and any(
+        cs < toks[j][2] and toks[j][1] < ce and m.type == "LOC" for cs, ce, m in covered
+    )
