@@ -1645,6 +1645,8 @@ def _titled_given_names(text: str, mentions: list[Mention]) -> None:
         if (
             forms[i] == "علي"
             and toks[i][0].endswith("ى")
+            or before in _SPEAKING
+            and toks[i][0].endswith("ه")  # (وقال أمينه العام: "its secretary")
             or not _family_word(family, toks[i + 1][0])
         ):
             # (على is "on", whatever its match form; بن goes on to a father's name)

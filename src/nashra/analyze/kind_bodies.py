@@ -20,7 +20,7 @@ from functools import cache, partial
 from nashra.analyze.bodies import proclitic_length
 from nashra.analyze.lexicon import TIME_ADJECTIVES, mf_set
 from nashra.analyze.mention import Mention, display_name, mention_key
-from nashra.analyze.national import national_key
+from nashra.analyze.national import CO_PORTFOLIOS, national_key
 from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 from nashra.text import is_stopword
 
@@ -70,7 +70,11 @@ _RANKS = mf_set(
     "العليا الأعلى الكبرى الأولى الثانية الثالثة العامة الابتدائية الاستئنافية الخاصة "
     "المتخصصة المختصة المستقلة الموحدة المشتركة"
 )
+# …and after a noun in construct, whose adjectives they may be (مديرية الأمن العام)
+_NOUN_RANKS = _RANKS | mf_set("العام الأعلى الأول الثاني")
 _MASCULINE_KINDS = mf_set("مجمع مرصد")
+# second fields of one body, after an adjective (وزارة الموارد البشرية والتوطين)
+_SECOND_FIELDS = CO_PORTFOLIOS | mf_set("والتوطين والري والجيوفيزياء والمساحة والتعدين")
 _TODAY = mf_set("اليوم أمس الليلة غدا")
 _MAX_WORDS = 8  # of a name after its kind word
 
@@ -181,7 +185,7 @@ def _name_end(
             end = j + 1
             continue
         if f.startswith("ال"):
-            if closed and not _adjective(f) and f not in _RANKS:
+            if closed and not _adjective(f) and f not in _NOUN_RANKS:
                 # (أيدت المحكمة العليا الحكم: the object; وزارة الداخلية المسدسات
                 # اللعبة: a name that may go on, which is not guessed)
                 nxt = forms[j + 1] if j + 1 < len(forms) else ""
@@ -191,7 +195,7 @@ def _name_end(
             described = closed and j > i + 1 and forms[j - 1].startswith("ال")
             closed = True
             end = j + 1
-        elif f.startswith("وال") and closed and not described:
+        elif f.startswith("وال") and closed and (not described or f in _SECOND_FIELDS):
             end = j + 1  # الكهرباء والماء (not الرقابة الإدارية والجهاز: another body)
         elif f.startswith("و") and closed and len(f) > 3:
             closed = False  # وغسل الأموال: another noun in construct
