@@ -498,3 +498,35 @@ def test_until_in_the_maghreb_a_future_verb_with_its_vowel_and_every_week() -> N
     assert _one("أعلن أن الجلسة المقبلة ستُعقد يوم الثلاثاء.")[1] == date(2024, 3, 19)
     # a weekday of every week is no date; a road named by a date is none either
     assert find_dates("فرض حظر شامل يوم الجمعة من كل أسبوع، وأغلق محور 26 يوليو.", PUB) == []
+
+
+def test_national_days_named_and_not_the_islamic_feasts() -> None:
+    assert _one("أحيا الفلسطينيون يوم الأرض بمسيرات حاشدة") == (
+        "يوم الأرض",
+        date(2024, 3, 30),
+        "event",
+    )
+    # (the annotated passages count no feast as a date: a season, and a day by country)
+    assert find_dates("تستعد الأسواق لعيد الفطر", PUB) == []
+
+
+def test_a_timetable_of_weekdays_is_no_date_but_a_span_of_days_is() -> None:
+    text = "وتعمل القطارات من السبت إلى الأربعاء حتى منتصف الليل."
+    assert find_dates(text, PUB) == []
+    text = "وتراجعت الحوادث خلال العطلة التي امتدت من الجمعة إلى الأحد الماضيين."
+    assert [d.value for d in find_dates(text, PUB)][:1] == [date(2024, 3, 8)]
+
+
+def test_from_a_weekday_on_is_the_coming_one() -> None:
+    text = "قررت الشركة وقف الرحلات بدءاً من فجر الجمعة."
+    assert _one(text)[1] == date(2024, 3, 15)
+
+
+def test_two_months_with_one_direction_and_this_months_parts() -> None:
+    text = "ارتفعت الصادرات خلال شهري نونبر ودجنبر الماضيين."
+    assert [(d.text, d.value) for d in find_dates(text, PUB)] == [
+        ("نونبر", date(2023, 11, 1)),
+        ("دجنبر الماضيين", date(2023, 12, 1)),
+    ]
+    assert _one("زار الوزير المدينة مطلع الشهر") == ("مطلع الشهر", date(2024, 3, 1), "month")
+    assert _one("ارتفعت الودائع بنهاية مايو") == ("مايو", date(2024, 5, 1), "month")

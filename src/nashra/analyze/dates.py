@@ -167,8 +167,11 @@ MONTH_TERMS = frozenset(
 
 _MONTH_AFTER = re.compile(
     rf"(?:{_OTHER_NAME})?"
-    rf"(?:{_YEAR}|{_OF_YEAR}|\s+(?P<dir>الماضي|الفائت|المنصرم|المقبل|القادم|الجاري|الحالي){_E})?"
+    rf"(?:{_YEAR}|{_OF_YEAR}|\s+(?P<dir>الماضي|الفائت|المنصرم|المقبل|القادم|الجاري|الحالي"
+    rf"|الماضيين|المقبلين){_E})?"
 )
+# the second month of a pair, with the direction of both (شتنبر ودجنبر الماضيين)
+_PAIR_AFTER = re.compile(rf"\s+و\s*(?:{_MONTH_RE})\s+(?P<dir>الماضيين|المقبلين|الماضي|المقبل){_E}")
 # the days of a range or list before the day that has the month: من 12 إلى 14 مارس، بين
 # 24 و26 أبريل، يومي 11 و12 مارس، أيام 26 و27 و28 مارس
 _RANGE_START = re.compile(
@@ -210,8 +213,8 @@ def _year_of(word: str, text: str, at: int, pub: date | None) -> int | None:
 
 
 _MONTH_BEFORE = re.compile(
-    r"(?<!\w)[وف]?(?:في|منذ|خلال|حتى|مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|نهاية|بداية)"
-    r"\s+(?:شهر\s+)?$|(?<!\w)[وف]?[لب]?شهر\s+$"
+    r"(?<!\w)[وف]?(?:في|منذ|خلال|حتى|[بل]?(?:مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|نهاية|بداية))"
+    r"\s+(?:شهري?\s+)?$|(?<!\w)[وف]?[لب]?شهري?\s+$"
 )
 _EVERY_WEEK = re.compile(r"\s+(?:من\s+)?كل\s+(?:أسبوع|اسبوع)(?!\w)")
 _EVERY_BEFORE = re.compile(r"(?<!\w)(?:كل|أيام|ايام)\s+(?:يوم\s+)?$")
@@ -247,6 +250,15 @@ _WEEKDAYS = {
     "السبت": 5,
     "الأحد": 6,
 }
+# a week's days from one to another in a timetable (تعمل القطارات من السبت إلى
+# الأربعاء): every week, no date (not عطلة امتدت من الجمعة إلى الأحد)
+_TIMETABLE = re.compile(
+    r"(?<!\w)[وف]?(?:تعمل|يعمل|تفتح|يفتح|تبدأ|يبدأ|الدوام|دوام|مواعيد|أسبوع\s+العمل)(?!\w)"
+)
+_SCHEDULE_AFTER = re.compile(rf"\s+(?:إلى|الى|حتى)\s+(?:يوم\s+)?{_alt(*_WEEKDAYS)}(?!\w)")
+_SCHEDULE_BEFORE = re.compile(
+    rf"(?<!\w)من\s+(?:يوم\s+)?{_alt(*_WEEKDAYS)}\s+(?:إلى|الى|حتى)\s+(?:يوم\s+)?$"
+)
 _WEEKDAY = re.compile(
     rf"{_B}[وف]?(?P<tod>{_TOD})(?P<yawm>(?:يوم|ليلة|ليله|نهار)\s+)?"
     rf"(?P<day>{_alt(*_WEEKDAYS)}){_E}"
@@ -264,6 +276,7 @@ _PERIOD_CORE = re.compile(_PERIOD_UNIT + _PERIOD_DIR)
 # a future verb (سيلتقي، ستعقد) or سوف before a bare weekday: the next one, not the last
 _FUTURE = re.compile(
     r"(?<!\w)(?:[وف]?س[يتنأ]\u064f?[\u0621-\u064a][\u0621-\u064a\u064b-\u0652]+|سوف|غدا|غداً|غد|اعتبارا|اعتباراً|ابتداء|ابتداءً"
+    r"|بدءا|بدءاً|بدءًا|بداية\s+من"
     r"|[وف]?(?:توقع|توقعت|يتوقع|تتوقع|المتوقع|المقرر|المنتظر|متوقع|متوقعة|متوقعا|متوقعاً)"
     r"|[وف]?[يت]\u064f?نتظر|على\s+أن|[وف]?دع(?:ا|ت|وا)(?!\w)[^.،]{0,60}?(?<!\w)(?:إلى|الى))(?!\w)"
 )
@@ -372,6 +385,10 @@ _THIS = re.compile(rf"{_B}[وف]?[لب]?(?:هذا|هذه)\s+(?P<unit>الأسب�
 _THIS_CORE = re.compile(rf"(?:هذا|هذه){_E}")
 # مطلع العام، منتصف السنة: of this year (not العام الماضي/الدراسي/المالي, nor with a year)
 _PART_OF_YEAR = re.compile(r"(?:مطلع|بداية|منتصف|أواخر|أوائل|نهاية)\s+(?:العام|السنة)(?!\w)")
+# مطلع الشهر، نهاية الشهر: of this month (not الشهر الماضي، الشهر المقبل: see _PERIOD)
+_PART_OF_MONTH = re.compile(r"(?:مطلع|بداية|منتصف|أواخر|أوائل|نهاية)\s+الشهر(?!\w)")
+# (any word of the month's own after it: الشهر الماضي، الشهر الثاني عشر، الشهر نفسه)
+_NOT_THIS_MONTH = re.compile(r"\s*(?:ال|نفس|ذات|\d)")
 _SCHOOL_BREAK = re.compile(r"(?:إجازة|اجازة|عطلة|امتحانات|اختبارات|إجازات)\s+$")  # the school's
 _NOT_THIS_YEAR = re.compile(
     r"\s*(?:الماضي|الماضية|المقبل|المقبلة|القادم|القادمة|الدراسي|الدراسية|المالي|المالية"
@@ -461,6 +478,25 @@ _OCTOBER_WAR = re.compile(
     rf"(?:أكتوبر|اكتوبر|تشرين(?:\s+الأول)?)\s*\)?)?(?:\s+(?:عام\s+)?1973)?{_E}"
 )
 _WAR_CORE = re.compile(r"حرب\s")
+
+
+# National and world days named, not dated (يوم الأرض، عيد العرش): the one nearest the
+# publication. Days of one date every year that name no other (not عيد الجلاء, Syria's
+# and Tunisia's); not the Islamic feasts, which the annotated passages do not count as
+# dates (عيد الفطر: a season as much as a day, and a day that differs by country)
+_HOLIDAYS = {
+    "يوم الأرض": (3, 30),
+    "يوم الارض": (3, 30),
+    "يوم التأسيس": (2, 22),
+    "يوم التاسيس": (2, 22),
+    "عيد العرش": (7, 30),
+    "اليوم الوطني للمجاهد": (8, 20),
+    "عيد العمال": (5, 1),
+    "يوم المرأة العالمي": (3, 8),
+    "اليوم العالمي للمرأة": (3, 8),
+}
+_HOLIDAY = re.compile(rf"{_B}[وف]?(?:ب|ل)?(?P<name>{_alt(*_HOLIDAYS)}){_E}")
+_HOLIDAY_CORE = re.compile("عيد|يوم")
 
 
 _WORD_START = re.compile(r"(?<!\w)\w")
@@ -573,7 +609,7 @@ def _month_value(
         return date(y, month, 1) if 1900 <= y <= 2100 else None
     if pub is None or not (direction or context):
         return None
-    direction = _fold(direction or "")
+    direction = _fold(direction or "").removesuffix("ين")  # (الماضيين: of two months)
     if direction in ("الماضي", "الفاءت", "المنصرم"):
         return date(pub.year if month < pub.month else pub.year - 1, month, 1)
     if direction in ("المقبل", "القادم"):
@@ -607,6 +643,8 @@ def _named_months(
         assert after is not None  # all of it is optional
         context = _MONTH_BEFORE.search(text, max(0, at - 20), at) is not None
         direction = after.group("dir")
+        if not direction and (pair := _PAIR_AFTER.match(text, after.end())):
+            direction = pair.group("dir")  # شتنبر ودجنبر الماضيين: both
         if not direction and _SINCE_BEFORE.search(text, max(0, at - 12), at):
             direction = "الماضي"  # منذ مارس: the last March before
         year = after.group("year")
@@ -653,6 +691,9 @@ def find_dates(
             add(m, hijri_to_gregorian(year, month, day), "hijri", m.start("day"))
     for m in _phrases(_OCTOBER_WAR, _WAR_CORE, 0, text) if "حرب" in text else ():
         add(m, date(1973, 10, 6), "date")  # حرب أكتوبر، حرب تشرين: 6 October 1973
+    for m in _phrases(_HOLIDAY, _HOLIDAY_CORE, 0, text) if pub is not None else ():
+        assert pub is not None
+        add(m, _nearest_year(pub, *_HOLIDAYS[m.group("name")]), "event", m.start("name"))
     for m in _DATE.finditer(text):
         month = _MONTH_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
         day = _int(m.group("day"))
@@ -782,10 +823,18 @@ def find_dates(
                 continue  # الأحد عشر: eleven (not الثلاثاء عشرة فلسطينيين)
             if _MARKET_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                 continue  # سوق الأربعاء: a town
-            if _EVERY_WEEK.match(text, m.end()) or _EVERY_BEFORE.search(
-                text, max(0, m.start() - 10), m.start()
+            if (
+                _EVERY_WEEK.match(text, m.end())
+                or _EVERY_BEFORE.search(text, max(0, m.start() - 10), m.start())
+                or (
+                    _SCHEDULE_AFTER.match(text, m.end())
+                    or _SCHEDULE_BEFORE.search(text, max(0, m.start() - 24), m.start())
+                )
+                and _TIMETABLE.search(text, max(0, m.start() - 120), m.start())
             ):
-                continue  # يوم الجمعة من كل أسبوع، كل يوم الجمعة، أيام الجمعة: every week
+                # يوم الجمعة من كل أسبوع، كل يوم الجمعة، أيام الجمعة، من الاثنين إلى
+                # الخميس: every week
+                continue
             context = bare and _WEEKDAY_CONTEXT.search(text, max(0, m.start() - 8), m.start())
             if (
                 bare
@@ -841,6 +890,9 @@ def find_dates(
                 text, max(0, m.start() - 12), m.start()
             ):
                 add(m, date(pub.year, 1, 1), "year")  # منذ مطلع العام: this year
+        for m in _PART_OF_MONTH.finditer(text) if "الشهر" in text else ():
+            if not _NOT_THIS_MONTH.match(text, m.end()):
+                add(m, pub.replace(day=1), "month")  # مطلع الشهر: this month
     years = list(_YEAR_CORE.finditer(text))
     for pattern, words in ((_YEAR_NAMED, 4), (_YEAR_AFTER, 1)) if years else ():
         for m in _phrases(pattern, years, words, text):
