@@ -1432,3 +1432,37 @@ def test_an_unmarked_answer_right_under_its_question() -> None:
     quotes = _quotes(text, [("لمى العطار", "PERS")])
     assert [(q.speaker, q.kind) for q in quotes] == [("لمى العطار", "direct")] * 2
     assert quotes[0].text.startswith("نتوقع أن ننتهي")
+
+
+def test_a_relative_clause_of_the_named_and_an_apposition_after_amma() -> None:
+    text = (
+        "«كنا نستحق الفوز»، يقول قائد الفريق رامي السعدي، الذي أكد في تصريح لقناة "
+        "«الملاعب» أن الفريق سيعود أقوى. أما صاحب الهدف، المهاجم الغاني كوفي أمبا، فأهدى "
+        "الهدف إلى والدته، وقال: «هذا هدفي الخامس»."
+    )
+    quotes = _quotes(text, [("رامي السعدي", "PERS"), ("كوفي أمبا", "PERS")])
+    assert [(q.speaker, q.via) for q in quotes] == [
+        ("رامي السعدي", ""),
+        ("رامي السعدي", "قناة «الملاعب»"),
+        ("كوفي أمبا", ""),
+    ]
+
+
+def test_the_holder_after_a_title_and_its_body_and_a_school_in_marks() -> None:
+    text = (
+        "وقال رئيس نقابة المعلمين في عدن فضل باعباد لـ«الأيام» إن الإضراب مستمر. "
+        "وفي ثانوية «ابن رشد» بمدينة فاس، عبّرت التلميذة سلمى بنعلي عن فرحتها قائلة: "
+        "«سهرت ليالي طويلة»."
+    )
+    names = [("نقابة المعلمين", "ORG"), ("عدن", "LOC"), ("ابن رشد", "PERS"), ("سلمى بنعلي", "PERS")]
+    quotes = _quotes(text, names)
+    assert [(q.speaker, q.via) for q in quotes] == [("فضل باعباد", "الأيام"), ("سلمى بنعلي", "")]
+
+
+def test_whom_a_body_calls_on_in_construct() -> None:
+    text = (
+        "أطلقت هيئة الصحة في دبي حملة للتوعية. ودعت الهيئة أصحاب الشركات إلى «توفير "
+        "الماء والظل في كل موقع»."
+    )
+    (q,) = _quotes(text, [("هيئة الصحة", "ORG"), ("دبي", "LOC")])
+    assert q.speaker == "هيئة الصحة"

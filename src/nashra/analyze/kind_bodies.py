@@ -40,9 +40,9 @@ _STATE_KINDS = {
 }
 # kinds of a body of its own (no country's): councils of scholars, observatories,
 # associations, colleges
-_OWN_KINDS = mf_set("مجمع مرصد جمعية كلية")
+_OWN_KINDS = mf_set("مجمع مرصد جمعية كلية نقابة")
 # kinds whose field may go on with ل (جمعية الأمل للتنمية الريفية، مرصد الأزهر لمكافحة التطرف)
-_FIELD_KINDS = mf_set("مرصد جمعية")
+_FIELD_KINDS = mf_set("مرصد جمعية نقابة")
 # kinds that are also a doing (إدارة الأزمة "the running of", برئاسة فلان "chaired by"):
 # a body only before these words
 _ONLY_BEFORE = {
@@ -180,6 +180,10 @@ def _name_end(
                 end = j + 1  # وزارة الطاقة والنفط الموريتانية: its country, and the end
             break
         if adjectives_only:
+            if f.startswith("لل") and kind in _FIELD_KINDS and j > i + 1:
+                adjectives_only = False  # النقابة الوطنية للتعليم: its field after all
+                end = j + 1
+                continue
             if not (f in _RANKS or _adjective(f, feminine)):
                 break
             end = j + 1

@@ -313,6 +313,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         for cue in cues:
             _complement(cue, toks, forms, direct, text)
             _subject(cue, toks, forms, mention_in, text)
+            if cue.kind != "source" and not cue.via and cue.comp > cue.idx + 1:
+                # قال لـ«الخليج اليوم» إن، مضيفاً في حوار مع «الشرق الأوسط» أنه: the outlet
+                # reports the words, whoever the subject turned out to be
+                cue.via = _outlet(toks, forms, cue.idx + 1, cue.comp)
         # resolve in order
         prev_in_sentence: _Cue | None = None
         sentence_quotes: list[Quote] = []
@@ -350,9 +354,6 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 if q:
                     sentence_quotes.append(q)
                 continue
-            if cue.kind == "participle" and not cue.via and cue.comp > cue.idx + 1:
-                # مضيفاً في حوار مع «الشرق الأوسط» أنه: the outlet reports the words
-                cue.via = _outlet(toks, forms, cue.idx + 1, cue.comp)
             # the speaker
             speaker, stext = cue.speaker, cue.speaker_text
             if speaker is None and not stext:
@@ -1302,6 +1303,9 @@ def _subject(
     """The named subject: after the verb up to the complement, else just before the verb."""
     if cue.kind == "participle":
         return
+    if (antecedent := _relative_antecedent(cue, toks, forms, mention_in)) is not None:
+        cue.speaker = antecedent  # «…»، يقول فلان، الذي أكد أن: the one the clause is about
+        return
     if (appositive := _apposed_before(cue, toks, mention_in, text)) is not None:
         cue.speaker = appositive  # أن فلان، المدير الفني للنادي، قال للاعبيه إن
         return
@@ -1493,6 +1497,13 @@ def _subject(
                 # الرئاسة التركية, not تركيا; مصادر في مأرب; مصادر «الوطن»
                 cue.speaker_text = phrase
                 return
+            if (
+                best.type == "ORG"
+                and title_gender(strip_clitics(forms[sub_from]))
+                and (held := _holder_after(toks, forms, ms, end_tok))
+            ):
+                cue.speaker_text = held  # رئيس النقابة في عدن فلان فلان: the untagged holder
+                return
             if best.type != "LOC" or phrase:  # (وأضاف في تصريح لوكالة الأنباء اليمنية)
                 cue.speaker = (
                     _titled_person(forms[sub_from], best, mention_in(0, toks[cue.idx][1]), text)
@@ -1506,6 +1517,42 @@ def _subject(
     if _subject_before(cue, toks, forms, mention_in, text):
         return
     _title_after_that(cue, toks, forms, text)
+
+
+def _holder_after(
+    toks: list[tuple[str, int, int]], forms: list[str], ms: list[Mention], end: int
+) -> str:
+    """The two or three words of a name right after the last mention of a title's subject
+    (رئيس نقابة المعلمين في عدن فضل باعباد لـ…): none definite, a stopword, a title or
+    a nisba, up to an addressee, a comma or the complement at ``end``."""
+    last = max(m.end for m in ms)
+    k = next((j for j in range(end) if toks[j][1] >= last), end)
+    words: list[str] = []
+    for j in range(k, end):
+        f = forms[j]
+        if not _WORD.fullmatch(toks[j][0]) or _addressee(f) or f in _STOP_SUBJECT:
+            break
+        if f.startswith("ال") or is_stopword(f) or title_gender(f) or len(words) == 3:
+            return ""
+        words.append(toks[j][0])
+    return " ".join(words) if len(words) >= 2 else ""
+
+
+def _relative_antecedent(
+    cue: _Cue,
+    toks: list[tuple[str, int, int]],
+    forms: list[str],
+    mention_in: Callable[[int, int], list[Mention]],
+) -> Mention | None:
+    """The person a relative clause that opens with the cue's verb is about: the one named
+    right before its comma and الذي/التي (…، فلان، الذي أكد في تصريح أن)."""
+    i = cue.idx
+    if i < 3 or forms[i - 1] not in _RELATIVE_PRONOUNS or toks[i - 2][0] not in "،,":
+        return None
+    before = [m for m in mention_in(toks[max(0, i - 8)][1], toks[i - 2][1]) if m.type == "PERS"]
+    if before and before[-1].end >= toks[i - 3][2]:
+        return before[-1]
+    return None
 
 
 def _title_after_that(
@@ -1998,12 +2045,20 @@ def _object_word(form: str) -> bool:
 
 def _before_object(phrase: str) -> str:
     """A subject's words up to a definite object right after a definite word
-    (الرئيس المواطنين → الرئيس; وزير الخارجية المجتمع الدولي → وزير الخارجية)."""
+    (الرئيس المواطنين → الرئيس; وزير الخارجية المجتمع الدولي → وزير الخارجية), or up to
+    a noun in construct that opens another phrase (الهيئة أصحاب الشركات → الهيئة)."""
     words = phrase.split(" ")
     forms = [cached_match_form(w) for w in words]
     for i in range(1, len(words)):
         f = forms[i]
-        if forms[i - 1].startswith("ال") and _object_word(f):
+        if not forms[i - 1].startswith("ال"):
+            continue
+        if _object_word(f) or (
+            not f.startswith(("ال", "ل"))
+            and i + 1 < len(forms)
+            and forms[i + 1].startswith("ال")
+            and not is_stopword(f)
+        ):
             return " ".join(words[:i])
     return phrase
 
@@ -2155,17 +2210,26 @@ def _amma_topic(
     comma = next((j for j in range(2, min(idx, _MAX_TOPIC_WORDS + 2)) if toks[j][0] in "،,"), -1)
     if comma < 0 or comma + 1 > idx:
         return None  # (the cue may be the answer's verb itself: أما البنك، فأكد)
-    # the ف of the answer right after the topic, or after a relative clause set off by
-    # commas (أما فلانة، التي تبيع السمك منذ ثلاثين عاماً، فقالت)
-    if not forms[comma + 1].startswith("ف") and not (
-        forms[comma + 1] in _RELATIVE_PRONOUNS
-        and any(toks[j][0] in "،," and forms[j + 1].startswith("ف") for j in range(comma + 2, idx))
-    ):
+    # the ف of the answer right after the topic, or after a relative clause or an
+    # apposition set off by commas (أما فلانة، التي تبيع السمك منذ ثلاثين عاماً، فقالت;
+    # أما صاحب هدف الفوز، المهاجم الغاني فلان، فأهدى)
+    second = next(
+        (
+            j
+            for j in range(comma + 2, min(idx, comma + 2 + _MAX_TOPIC_WORDS))
+            if toks[j][0] in "،," and forms[j + 1].startswith("ف")
+        ),
+        -1,
+    )
+    if not forms[comma + 1].startswith("ف") and second < 0:
         return None
     words = toks[1:comma]
     if not all(w[0][0].isalnum() for w in words):
         return None
     named = [m for m in mention_in(words[0][1], words[-1][2]) if m.type in _SPEAKING]
+    if not named and second >= 0 and forms[comma + 1] not in _RELATIVE_PRONOUNS:
+        # (the apposition names whom the topic describes)
+        named = [m for m in mention_in(toks[comma][2], toks[second][1]) if m.type == "PERS"]
     return named[0] if named else " ".join(w[0] for w in words)
 
 
@@ -2204,10 +2268,16 @@ def _opening_person(
     """The first person named in a participle's sentence before it, when no cue came
     before it there and that person's gender does not contradict the participle's
     (وعلقت رئيسة الجمعية نورة العنزي على الخطوة قائلة: نورة)."""
-    person = next((m for m in before if m.type == "PERS"), None)
+    person = next((m for m in before if m.type == "PERS" and not _in_marks(text, m)), None)
     if person is None or _contradicts(person, cue_gender(cue.text), text, ments):
         return None
     return person
+
+
+def _in_marks(text: str, m: Mention) -> bool:
+    """Whether a mention stands alone in quotation marks (ثانوية «ابن خلدون»: a name
+    given to a place or a body, not the person)."""
+    return text[m.start - 1 : m.start] in _OPEN and text[m.end : m.end + 1] in _OPEN.values()
 
 
 def _best(ms: list[Mention]) -> Mention:
