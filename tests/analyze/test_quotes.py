@@ -1466,3 +1466,20 @@ def test_whom_a_body_calls_on_in_construct() -> None:
     )
     (q,) = _quotes(text, [("هيئة الصحة", "ORG"), ("دبي", "LOC")])
     assert q.speaker == "هيئة الصحة"
+
+
+def test_an_aside_after_the_subject_and_a_clause_that_quotes_its_rest() -> None:
+    text = (
+        "وقالت الوزارة في بيان نشرته على صفحتها بموقع «فيسبوك» إن الحملة بدأت. "
+        "وأجاب المدرب عادل سامي بحدة: «لا أحد هنا يلعب من أجل التعادل». "
+        "ويرى الباحث منير الدالي أن الفارق الكبير بين سعر الوقود المدعوم وسعره في دول "
+        "الجوار «يجعل التهريب مغرياً»."
+    )
+    names = [("فيسبوك", "ORG"), ("عادل سامي", "PERS"), ("منير الدالي", "PERS")]
+    quotes = _quotes(text, names)
+    assert [(q.speaker, q.kind) for q in quotes] == [
+        ("الوزارة", "indirect"),
+        ("عادل سامي", "direct"),
+        ("منير الدالي", "direct"),
+    ]
+    assert quotes[2].text == "يجعل التهريب مغرياً"

@@ -91,7 +91,7 @@ _SOURCE_NOUNS = mf_set("مصادر المصادر مصدر المصدر تقار
 _RELAYING = mf_set("نقلا ونقلا")  # inside a verb's subject: the words are another's
 # words before «…» that make it a name, not a quote
 _NAME_CUES = mf_set(
-    "صحيفة صحيفتي جريدة مجلة وكالة قناة موقع إذاعة راديو تلفزيون محطة برنامج فيلم كتاب رواية عملية حملة مبادرة "
+    "صحيفة صحيفتي جريدة مجلة وكالة قناة موقع إذاعة راديو تلفزيون محطة برنامج فيلم كتاب رواية عملية عمليات حملة مبادرة "
     "مسلسل أغنية مؤتمر منتدى مهرجان شركة حزب حركة جماعة تنظيم ألبوم مشروع خطة مبادرة نشرة "
     "مسرحية قصيدة شعار وسم هاشتاغ تطبيق منصة جائزة معرض ملتقى بطولة كأس اسم عنوان بعنوان "
     # what is written on a banner or a sign: كُتب عليها «…»، لافتة «…»
@@ -108,7 +108,8 @@ _NAME_CUES = mf_set(
 # places and institutions named in marks after their noun, taken only without the
 # article (بجامعة «…», not في الملعب «…», where a crowd's words follow)
 _PLACE_CUES = mf_set(
-    "جامعة كلية مدرسة أكاديمية مستشفى متحف فندق مجمع مكتبة مسجد ملعب قاعة مسرح مطعم مقهى سفينة مخيم"
+    "جامعة كلية مدرسة أكاديمية مستشفى متحف فندق مجمع مكتبة مسجد ملعب قاعة مسرح مطعم مقهى "
+    "سفينة مخيم منطقة حي شارع مدينة قرية ميدان ساحة برج"
 )
 _NOUN_PARTICIPLES = mf_set("متابعة")  # also "the follow-up"
 # (with و: a verb of two letters keeps it when clitics are stripped: ورد "replied")
@@ -505,7 +506,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         for span in direct:
             if span in used_direct or not (s_start <= span[0] < s_end):
                 continue
-            q = _bare_direct(
+            q = _quoted_rest(span, text, sentence_quotes) or _bare_direct(
                 text, span, toks, forms, s_start, sentence_quotes, last_speaker, ments, cues
             )
             if q:
@@ -1431,6 +1432,10 @@ def _subject(
         phrase = _phrase(toks, forms, sub_from, end_tok)
         if _unjoined(cue.form) in _CALLING_VERBS:
             phrase = _before_object(phrase)  # ودعا الرئيس المواطنين إلى: the president
+        if phrase and (aside_at := _aside_start(toks, forms, sub_from, end_tok)) is not None:
+            # وقالت الوزارة في بيان نشرته على صفحتها بموقع «فيسبوك»، قالت نورهان، وهي
+            # طالبة في كلية …: names after a preposition or a comma are not the subject
+            ms = [m for m in ms if m.start < aside_at]
         # قد قال في كلمة أمام مجلس الشورى: a name after a preposition is seldom the
         # subject when one stands right before the verb (وكان فلان قد قال)
         if (
@@ -1519,6 +1524,27 @@ def _subject(
     _title_after_that(cue, toks, forms, text)
 
 
+def _aside_start(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) -> int | None:
+    """Where the words after a subject's first word turn to an aside: the first
+    preposition (في، عبر، على …) or comma followed by وهو/وهي, as an offset; None when
+    none comes before ``b`` (a holder named after a place, as in مدير المستشفى في غزة
+    فلان, is left to the mentions)."""
+    for j in range(a + 1, b):
+        f = forms[j]
+        if f in ("في", "عبر", "علي", "خلال") and j + 1 < b and forms[j + 1] in _ASIDE_NOUNS:
+            return toks[j][1]
+        if toks[j][0] in "،," and j + 1 < b and forms[j + 1] in ("وهو", "وهي"):
+            return toks[j][1]
+    return None
+
+
+# what a preposition after the subject opens that is no part of it (في بيان، عبر حسابها)
+_ASIDE_NOUNS = mf_set(
+    "بيان بيانها بيانه تصريح تصريحات حديث حوار مقابلة لقاء مؤتمر كلمة حسابه حسابها صفحته "
+    "صفحتها منشور تغريدة رسالة اتصال"
+)
+
+
 def _holder_after(
     toks: list[tuple[str, int, int]], forms: list[str], ms: list[Mention], end: int
 ) -> str:
@@ -1545,12 +1571,14 @@ def _relative_antecedent(
     mention_in: Callable[[int, int], list[Mention]],
 ) -> Mention | None:
     """The person a relative clause that opens with the cue's verb is about: the one named
-    right before its comma and الذي/التي (…، فلان، الذي أكد في تصريح أن)."""
+    right before الذي/التي, maybe with a comma between (…، فلان، الذي أكد في تصريح أن;
+    رئيسة النادي فلانة التي قالت)."""
     i = cue.idx
-    if i < 3 or forms[i - 1] not in _RELATIVE_PRONOUNS or toks[i - 2][0] not in "،,":
+    if i < 3 or forms[i - 1] not in _RELATIVE_PRONOUNS:
         return None
-    before = [m for m in mention_in(toks[max(0, i - 8)][1], toks[i - 2][1]) if m.type == "PERS"]
-    if before and before[-1].end >= toks[i - 3][2]:
+    k = i - 2 if toks[i - 2][0] in "،," else i - 1  # (the comma, if any)
+    before = [m for m in mention_in(toks[max(0, i - 8)][1], toks[k][1]) if m.type == "PERS"]
+    if before and before[-1].end >= toks[k - 1][2]:
         return before[-1]
     return None
 
@@ -1961,6 +1989,7 @@ _STOP_SUBJECT = frozenset(
         "خلال",
         "عبر",  # وكتبت عبر حسابها: the means, not who
         "قد",  # وكان الوزير قد حسم: the subject ends
+        "لدي",  # قالت فلانة لدى سؤالها: when, not who
         "عن",
         "بعد",
         "قبل",
@@ -2216,7 +2245,10 @@ def _amma_topic(
     second = next(
         (
             j
-            for j in range(comma + 2, min(idx, comma + 2 + _MAX_TOPIC_WORDS))
+            for j in range(
+                comma + 2,
+                idx if forms[comma + 1] in _RELATIVE_PRONOUNS else min(idx, comma + 8),
+            )
             if toks[j][0] in "،," and forms[j + 1].startswith("ف")
         ),
         -1,
@@ -2434,6 +2466,13 @@ def _writers_clause(toks: list[tuple[str, int, int]], j: int) -> bool:
         cached_match_form(t[0]) in _COMP for t in toks[j + 1 : j + _CONTRAST_REACH]
     ):
         return True  # …، متهمة الجيش بقصف أحياء: what the speaker did, not said
+    if (
+        f in ("وهو", "وهي")
+        and j + 2 < len(toks)
+        and cached_match_form(toks[j + 1][0]) == "ما"
+        and any(cached_match_form(toks[j + 2][0]).startswith(v) for v in _VERBS if len(v) > 2)
+    ):
+        return True  # …، وهو ما أكدته فلانة: the writer ties it to another's words
     if f == "وذلك" and j + 2 < len(toks):
         # …، وذلك خلال ندوة صحافية / في ختام الاجتماع: where it was said
         w1, w2 = cached_match_form(toks[j + 1][0]), cached_match_form(toks[j + 2][0])
@@ -2505,6 +2544,42 @@ def _second_clause(q: Quote, text: str, end: int, direct: list[tuple[int, int]])
         "indirect",
         start,
         end,
+    )
+
+
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.،,؛:!؟\n]|$)")
+
+
+def _quoted_rest(span: tuple[int, int], text: str, sentence_quotes: list[Quote]) -> Quote | None:
+    """A reported clause that runs up to marks quoting its rest, which end it (موضحاً أن
+    الفارق بين السعرين «يجعل التهريب مغرياً»): the marked words alone are the quote, the
+    clause's speaker's (the clause's words before them are dropped); None for others."""
+    clause = next(
+        (
+            x
+            for x in sentence_quotes
+            if x.kind == "indirect" and x.end <= span[0] and not text[x.end : span[0]].strip()
+        ),
+        None,
+    )
+    if (
+        clause is None
+        or _is_name(text, span[0])  # (عمليات «إرادة النصر»، منطقة «سيتي ووك»)
+        or not _CLAUSE_END.match(text, span[1] + 1)
+        or _words(text[span[0] + 1 : span[1]]) < 2
+    ):
+        return None
+    sentence_quotes.remove(clause)
+    return Quote(
+        text[span[0] + 1 : span[1]],
+        clause.speaker,
+        clause.speaker_key,
+        clause.speaker_type,
+        clause.via,
+        clause.cue,
+        "direct",
+        span[0] + 1,
+        span[1],
     )
 
 
