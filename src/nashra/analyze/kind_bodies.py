@@ -16,6 +16,7 @@ the article's country, as :mod:`nashra.analyze.national` does for the common one
 from __future__ import annotations
 
 from functools import cache, partial
+from itertools import compress, count
 
 from nashra.analyze.bodies import proclitic_length
 from nashra.analyze.lexicon import TIME_ADJECTIVES, mf_set
@@ -84,9 +85,9 @@ def kind_bodies(text: str, mentions: list[Mention]) -> None:
     ``mentions`` in text order."""
     toks, _ = tokens_and_starts(text)
     forms, stripped = token_forms(text)
-    heads = {
-        i: h for i, (f, s) in enumerate(zip(forms, stripped, strict=True)) if (h := _kind(f, s))
-    }
+    written = _written_kinds()
+    # (the few tokens that are kind words, found in C)
+    heads = {i: written[forms[i]] for i in compress(count(), map(written.__contains__, forms))}
     if not heads:
         return
     kinds = list(heads)
@@ -127,13 +128,25 @@ def kind_bodies(text: str, mentions: list[Mention]) -> None:
         mentions.sort(key=lambda m: (m.start, -m.end))
 
 
+@cache
+def _written_kinds() -> dict[str, str]:
+    """Every written form of a kind word (match forms, with or without the article, behind
+    any proclitic) → the word with its article if it has one, without the proclitic."""
+    out: dict[str, str] = {}
+    for kind in (*_STATE_KINDS, *_OWN_KINDS):
+        for head in (kind, "ال" + kind):
+            for p in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"):
+                if not (p.endswith("ل") and head.startswith("ال")):
+                    out[p + head] = head
+        for p in ("لل", "ولل", "فلل"):  # للمحكمة: the article merged into ل
+            out[p + kind] = "ال" + kind
+    return out
+
+
 def _kind(form: str, core: str) -> str:
     """The kind word a token is, with its article and without a proclitic, or ""."""
-    for h in (form, core, form[1:], form[2:], "ال" + form[2:] if form.startswith("لل") else ""):
-        bare = h.removeprefix("ال")
-        if bare in _STATE_KINDS or bare in _OWN_KINDS:
-            return h
-    return ""
+    written = _written_kinds()
+    return written.get(form) or written.get(core, "")
 
 
 def _name_end(
