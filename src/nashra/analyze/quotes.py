@@ -1880,10 +1880,8 @@ def _outlet(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
                     break
                 named.append(t[0])
             return " ".join(named)
-        if f in ("ل", "لـ") and j + 1 < b and toks[j + 1][0] in _OPEN:  # لـ«القبس»
-            close = next((i for i in range(j + 2, b) if toks[i][0] == _OPEN[toks[j + 1][0]]), -1)
-            if close > j + 2:
-                return _text_of(toks[j + 2 : close])
+        if f in ("ل", "لـ") and j + 1 < b and (named_in := _marked(toks, j + 1, b)):
+            return named_in  # لـ«القبس»
         if f.startswith("ل") and f[1:] in _OUTLETS:
             noun, k = toks[j][0][1:], j + 1
             if f[1:] in _PROGRAMMES and not (k < b and toks[k][0] in _OPEN):
@@ -1892,26 +1890,19 @@ def _outlet(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
             f == "مع"
             and j > a
             and (forms[j - 1] in _INTERVIEWS or j - 1 > a and forms[j - 2] in _INTERVIEWS)
-            and j + 2 < b
-            and toks[j + 1][0] in _OPEN
-        ):
-            # في حوار مع «الشرق الأوسط»: the name alone
-            close = next((i for i in range(j + 2, b) if toks[i][0] == _OPEN[toks[j + 1][0]]), -1)
-            if close > j + 2:
-                return _text_of(toks[j + 2 : close])
-            continue
-        elif (
-            f == "مع"
-            and j > a
-            and (forms[j - 1] in _INTERVIEWS or j - 1 > a and forms[j - 2] in _INTERVIEWS)
             and j + 1 < b
-            and (
+        ):
+            if toks[j + 1][0] in _OPEN:  # في حوار مع «الشرق الأوسط»: the name alone
+                if named_in := _marked(toks, j + 1, b):
+                    return named_in
+                continue
+            if not (
                 forms[j + 1] in _OUTLETS
                 or forms[j + 1] in _BROADCASTING_BODY
                 and j + 2 < b
                 and forms[j + 2] in _BROADCASTING
-            )
-        ):
+            ):
+                continue
             noun, k = toks[j + 1][0], j + 2  # في حوار مع مجلة …
         else:
             continue
@@ -1927,6 +1918,14 @@ def _outlet(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
             words.append(t[0])
         return f"{noun} {' '.join(words)}" if words else ""
     return ""
+
+
+def _marked(toks: list[tuple[str, int, int]], j: int, b: int) -> str:
+    """The words in the marks opened at token ``j`` and closed before ``b``, else ""."""
+    if toks[j][0] not in _OPEN:
+        return ""
+    close = next((i for i in range(j + 1, b) if toks[i][0] == _OPEN[toks[j][0]]), -1)
+    return _text_of(toks[j + 1 : close]) if close > j + 1 else ""
 
 
 def _name_in(
