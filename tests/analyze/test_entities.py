@@ -1252,3 +1252,13 @@ def test_nisbas_and_names_of_countries_the_cldr_lists_leave_out() -> None:
         ("البوسني", "البوسنة والهرسك"),
         ("كمبالا", "كمبالا"),
     ]
+
+
+def test_a_club_named_with_its_country_outside_a_match_report() -> None:
+    text = "غاب الحارس منير الإدريسي عن القائمة بسبب إصابة تعرض لها مع ناديه الهلال السعودي."
+    mentions, _ = link_entities(text, _spans(text, ("منير الإدريسي", "PERS")))
+    assert [(m.text, m.type) for m in mentions if m.type == "ORG"] == [("الهلال", "ORG")]
+    # (an article with no match's word: the crescent of politics, and students)
+    text = "يسعى الهلال الإيراني إلى التمدد، والتقى الوزير بالطلبة السعوديين."
+    mentions, _ = link_entities(text, [])
+    assert [m for m in mentions if m.type == "ORG"] == []

@@ -79,8 +79,23 @@ def club_names(text: str, mentions: list[Mention]) -> None:
         bisect_right(sentence_starts, toks[j][1])
         for j in compress(count(), map(_SPORT.__contains__, stripped))
     }
+    # a club named with its country (الهلال السعودي، الوداد المغربي) needs no match report
+    # around it, only a match's word somewhere in the article (not الهلال الإيراني); never
+    # a common word (الاتحاد الأوروبي)
+    with_country = {
+        j
+        for j in clubs
+        if sport
+        and stripped[j] not in _COMMON
+        and j + 1 < len(toks)
+        and forms[j + 1].endswith("ي")  # (masculine: not النجمة الإماراتية أحلام, a singer,
+        # nor الطلبة السعوديين, students)
+        and g.nisba_country(toks[j + 1][0]) not in (None, "أوروبا")
+    }
     if len(sport) < _MIN_SENTENCES:
-        return
+        clubs = [j for j in clubs if j in with_country]
+        if not clubs:
+            return
     at = {m.start: m for m in mentions}
     covered = sorted((m.start, m.end) for m in mentions)
     found: list[Mention] = []
@@ -89,7 +104,9 @@ def club_names(text: str, mentions: list[Mention]) -> None:
         if not _bare(toks, stripped, forms, j):
             continue
         near = range(max(0, j - _NEAR), min(len(toks), j + _NEAR + 1))
-        if not any(stripped[t] in _SPORT or t != j and stripped[t] in _CLUBS for t in near):
+        if j not in with_country and not any(
+            stripped[t] in _SPORT or t != j and stripped[t] in _CLUBS for t in near
+        ):
             continue  # (an article about a match, but not this sentence)
         if stripped[j] in _COMMON and (
             forms[j][: len(forms[j]) - len(stripped[j])].endswith("ب")
