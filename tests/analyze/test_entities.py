@@ -1262,3 +1262,17 @@ def test_a_club_named_with_its_country_outside_a_match_report() -> None:
     text = "يسعى الهلال الإيراني إلى التمدد، والتقى الوزير بالطلبة السعوديين."
     mentions, _ = link_entities(text, [])
     assert [m for m in mentions if m.type == "ORG"] == []
+
+
+def test_a_town_with_a_masculine_nisba_in_sports_copy_is_its_club() -> None:
+    text = (
+        "ويخوض الفريق مباراة ودية أمام العين الإماراتي، بعد فوزه على أميركا المكسيكي، "
+        "في معسكره بإقليم بني شنقول الإثيوبي."
+    )
+    spans = _spans(text, ("أميركا", "LOC"), ("شنقول", "LOC"))
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type, m.entity) for m in mentions if m.via != "nisba"] == [
+        ("العين", "ORG", "العين"),
+        ("أميركا", "ORG", "أميركا"),
+        ("شنقول", "LOC", "شنقول"),
+    ]

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from itertools import compress, count
 
 from nashra.analyze.gazetteer import gazetteer
-from nashra.analyze.lexicon import cached_sentences, mf_set
+from nashra.analyze.lexicon import cached_sentences, mf_set, strip_clitics
 from nashra.analyze.mention import Mention, display_name, mention_key
 from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 
@@ -65,6 +65,7 @@ def club_names(text: str, mentions: list[Mention]) -> None:
         return
     forms, stripped = token_forms(text)
     g = gazetteer()
+    _city_clubs(text, mentions, toks, forms, stripped)
     clubs = [
         j
         for j in compress(count(), map(_CLUBS.__contains__, stripped))
@@ -132,6 +133,48 @@ def club_names(text: str, mentions: list[Mention]) -> None:
         key = mention_key(text[a:e])
         found.append(Mention(text[a:e], "ORG", a, e, display_name(text[a:e], key), key, "name"))
     mentions.extend(found)
+
+
+_REGION_NOUNS = mf_set("إقليم اقليم منطقة مدينة ولاية محافظة مقاطعة بلدة قرية")
+# clubs named after their towns, some of them ordinary words (العين "the eye")
+_TOWN_CLUBS = mf_set("العين الشارقة عجمان الوكرة الخور")
+
+
+def _city_clubs(
+    text: str,
+    mentions: list[Mention],
+    toks: list[tuple[str, int, int]],
+    forms: list[str],
+    stripped: list[str],
+) -> None:
+    """A town followed by its country's masculine nisba is its club (فاز العين الإماراتي،
+    تعادل الشارقة الإماراتي: a town itself takes the feminine), in an article with a
+    match's word: the town's mention becomes the club, or the club is added."""
+    if not any(map(_SPORT.__contains__, stripped)):
+        return
+    g = gazetteer()
+    places = {m.start: m for m in mentions if m.type == "LOC" and m.via != "nisba"}
+    added: list[Mention] = []
+    for j in range(len(toks) - 1):
+        word, s, e = toks[j]
+        town = places.get(s)
+        if town is None and stripped[j] not in _TOWN_CLUBS and stripped[j] not in g.cities:
+            continue
+        if not forms[j + 1].endswith("ي") or g.nisba_country(toks[j + 1][0]) is None:
+            continue
+        if any(strip_clitics(f) in _REGION_NOUNS for f in forms[max(0, j - 2) : j]):
+            continue  # إقليم بني شنقول الإثيوبي: a region's words
+        if town is not None:
+            if town.end == e:  # (the tagger's place: الشارقة; أميركا المكسيكي, a club)
+                town.type, town.key = "ORG", mention_key(town.text)
+                town.entity, town.via = display_name(town.text, town.key), "name"
+            continue
+        if any(m.start < e and s < m.end for m in mentions):
+            continue
+        a = s + _proclitic(word, forms[j], stripped[j])
+        key = mention_key(text[a:e])
+        added.append(Mention(text[a:e], "ORG", a, e, display_name(text[a:e], key), key, "name"))
+    mentions.extend(added)
 
 
 def _joined_to_noun(toks: list[tuple[str, int, int]], stripped: list[str], j: int) -> bool:
