@@ -1483,3 +1483,12 @@ def test_an_aside_after_the_subject_and_a_clause_that_quotes_its_rest() -> None:
         ("منير الدالي", "direct"),
     ]
     assert quotes[2].text == "يجعل التهريب مغرياً"
+
+
+def test_a_title_before_an_aside_that_names_a_body() -> None:
+    text = (
+        "وكشف محامي النجم الأرجنتيني، ولاعب منتخب الأرجنتين السابق، أن هناك جلسة "
+        "استماع جديدة في أغسطس المقبل."
+    )
+    (q,) = _quotes(text, [("منتخب الأرجنتين", "ORG")])
+    assert q.speaker == "محامي النجم الأرجنتيني"

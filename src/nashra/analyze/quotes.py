@@ -127,7 +127,7 @@ _WAS_MENTIONED = mf_set("في أن أنه عن إلى من على")  # after و�
 _CUE_STRIPPED = _CUE_FORMS | {"جاء"}  # a proclitic-free form that may be a cue (جاء في بيان)
 # passive-looking imperfects that, followed at once by أن, are the writer's formula
 # (يذكر أن / يُذكر أن "it is worth noting that"), not a speech verb with a pronoun subject
-_IMPERSONAL = mf_set("يذكر")
+_IMPERSONAL = mf_set("يذكر يشار")
 _PRONOUNS_BEFORE_NOUN = mf_set("هو هي وهو وهي")
 _NOUN_LIKE_VERBS = mf_set("طالب طالبة")  # (طالب: a student, or "he demanded")
 # روى "narrated", as written: its match form روي is the name Rui
@@ -1482,11 +1482,13 @@ def _subject(
         if (
             ms
             and phrase
-            and forms[sub_from].startswith("ال")
-            and all(m.start > toks[comma][1] and m.type != "PERS" for m in ms)
+            and (forms[sub_from].startswith("ال") or title_gender(strip_clitics(forms[sub_from])))
+            and all((m.start > toks[comma][1] or m.via == "nisba") and m.type != "PERS" for m in ms)
+            and any(m.start > toks[comma][1] for m in ms)
         ):
             # وذكرت النيابة العامة، في بيان نشرته على صفحتها بموقع «فيسبوك»، أن: the
-            # subject before the aside, not a name in it (an apposed person is the subject)
+            # subject before the aside, not a name in it (an apposed person is the subject;
+            # so for a title: كشف محامي النجم، ولاعب منتخب الأرجنتين السابق، أن)
             cue.speaker_text = phrase
             return
         if ms:
@@ -1989,6 +1991,7 @@ _STOP_SUBJECT = frozenset(
         "عبر",  # وكتبت عبر حسابها: the means, not who
         "قد",  # وكان الوزير قد حسم: the subject ends
         "لدي",  # قالت فلانة لدى سؤالها: when, not who
+        "ضمنا",  # تحب أن تقول ضمناً إن: how, not who
         "عن",
         "بعد",
         "قبل",
