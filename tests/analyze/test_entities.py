@@ -1276,3 +1276,13 @@ def test_a_town_with_a_masculine_nisba_in_sports_copy_is_its_club() -> None:
         ("أميركا", "ORG", "أميركا"),
         ("شنقول", "LOC", "شنقول"),
     ]
+
+
+def test_hajj_sites_by_their_kind_and_the_eastern_province() -> None:
+    text = "وقف الحجاج على مشعر عرفات ثم نفروا إلى مشعر منى، وسجلت المنطقة الشرقية 49 درجة."
+    mentions, _ = link_entities(text, _spans(text, ("عرفات", "PERS")))
+    assert [(m.text, m.type) for m in mentions] == [
+        ("مشعر عرفات", "LOC"),
+        ("مشعر منى", "LOC"),
+        ("المنطقة الشرقية", "LOC"),
+    ]

@@ -76,6 +76,7 @@ ARAB_CITIES: tuple[str, ...] = (
         "حضرموت شبوة صعدة لحج باجل الوكرة الجهراء"
     ),
     "رأس الخيمة",
+    "المنطقة الشرقية",  # (Saudi Arabia's; any country's is a place too)
     "أم القيوين",
     "خميس مشيط",
     # the Horn of Africa and Mauritania

@@ -1026,8 +1026,10 @@ def _latin_names(text: str, mentions: list[Mention]) -> None:
 
 
 # words for a place of a kind, before its own name (حقل الجافورة، سوق السقطية، جبال الشراه)
-_KIND_OF_PLACE = mf_set("ميناء مطار مخيم حقل معبر جبل جبال وادي بحيرة جزيرة سوق")
+_KIND_OF_PLACE = mf_set("ميناء مطار مخيم حقل معبر جبل جبال وادي بحيرة جزيرة سوق مشعر")
 _MARKETS = mf_set("سوق")
+# kinds that name only places, whatever word follows (مشعر عرفات، مشعر منى: not Arafat, Muna)
+_SURE_KINDS = mf_set("مشعر")
 _KIND_OF_PLACE_FORMS = _written_with_clitics(_KIND_OF_PLACE)
 
 
@@ -1043,27 +1045,36 @@ def _places_of_a_kind(text: str, mentions: list[Mention]) -> None:
     frequent, lex = clusters(), lexicon()
     starts = [m.start for m in mentions]
     added = []
+    drop: set[int] = set()
     for i in found:
         if i + 1 >= len(toks) or not _ARABIC_WORD.fullmatch(toks[i + 1][0]):
             continue
         s, e = toks[i][1], toks[i + 1][2]
+        sure = forms[i][_KIND_OF_PLACE_FORMS[forms[i]] :] in _SURE_KINDS
         k = bisect_right(starts, e) - 1
-        if k >= 0 and mentions[k].end > s:
+        if sure and k >= 0 and mentions[k].start == toks[i + 1][1] and mentions[k].end == e:
+            drop.add(id(mentions[k]))  # (the tagger's person: عرفات)
+        elif k >= 0 and mentions[k].end > s:
             continue  # (named by the tagger or another pass)
         word = forms[i + 1]
         known = lex.get(strip_clitics(word))
         if (
             is_stopword(word)
-            or strip_clitics(word) != word
-            and strip_clitics(word) in frequent  # (وموانئ)
-            or word in frequent
-            and (known is None or known[0] != "LOC")
-            or forms[i][_KIND_OF_PLACE_FORMS[forms[i]] :] in _MARKETS
-            and not word.startswith("ال")
+            or not sure
+            and (
+                strip_clitics(word) != word
+                and strip_clitics(word) in frequent  # (وموانئ)
+                or word in frequent
+                and (known is None or known[0] != "LOC")
+                or forms[i][_KIND_OF_PLACE_FORMS[forms[i]] :] in _MARKETS
+                and not word.startswith("ال")
+            )
         ):
             continue  # (سوق موازي: "a parallel market")
         s += _KIND_OF_PLACE_FORMS[forms[i]]  # (its proclitic outside)
         added.append(named_mention(text, s, e, "LOC"))
+    if drop:
+        mentions[:] = [m for m in mentions if id(m) not in drop]
     add_mentions(mentions, added)
 
 
