@@ -14,7 +14,7 @@ before it there.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import compress, count
+from itertools import compress, count, repeat
 
 from nashra.analyze.gazetteer import gazetteer
 from nashra.analyze.lexicon import cached_sentences, mf_set, strip_clitics
@@ -65,7 +65,6 @@ def club_names(text: str, mentions: list[Mention]) -> None:
         return
     forms, stripped = token_forms(text)
     g = gazetteer()
-    _city_clubs(text, mentions, toks, forms, stripped)
     clubs = [
         j
         for j in compress(count(), map(_CLUBS.__contains__, stripped))
@@ -73,25 +72,20 @@ def club_names(text: str, mentions: list[Mention]) -> None:
         and f not in g.country_of
         and g.nisba_country(toks[j][0]) is None  # (المصري, العربي: Egypt's, the Arabs')
     ]
-    if not clubs:
-        return
     sentence_starts = [a for a, _ in cached_sentences(text)]
     sport = {  # the sentences with a match's word
         bisect_right(sentence_starts, toks[j][1])
         for j in compress(count(), map(_SPORT.__contains__, stripped))
     }
+    if sport:
+        _city_clubs(text, mentions, toks, forms, stripped)
+    if not clubs:
+        return
     # a club named with its country (الهلال السعودي، الوداد المغربي) needs no match report
     # around it, only a match's word somewhere in the article (not الهلال الإيراني); never
     # a common word (الاتحاد الأوروبي)
     with_country = {
-        j
-        for j in clubs
-        if sport
-        and stripped[j] not in _COMMON
-        and j + 1 < len(toks)
-        and forms[j + 1].endswith("ي")  # (masculine: not النجمة الإماراتية أحلام, a singer,
-        # nor الطلبة السعوديين, students)
-        and g.nisba_country(toks[j + 1][0]) not in (None, "أوروبا")
+        j for j in clubs if sport and stripped[j] not in _COMMON and _country_after(toks, forms, j)
     }
     if len(sport) < _MIN_SENTENCES:
         clubs = [j for j in clubs if j in with_country]
@@ -150,17 +144,16 @@ def _city_clubs(
     """A town followed by its country's masculine nisba is its club (فاز العين الإماراتي،
     تعادل الشارقة الإماراتي: a town itself takes the feminine), in an article with a
     match's word: the town's mention becomes the club, or the club is added."""
-    if not any(map(_SPORT.__contains__, stripped)):
-        return
     g = gazetteer()
     places = {m.start: m for m in mentions if m.type == "LOC" and m.via != "nisba"}
     added: list[Mention] = []
-    for j in range(len(toks) - 1):
+    # (the few tokens followed by a word in ي, found in C)
+    for j in compress(count(), map(str.endswith, forms[1:], repeat("ي"))):
         word, s, e = toks[j]
         town = places.get(s)
         if town is None and stripped[j] not in _TOWN_CLUBS and stripped[j] not in g.cities:
             continue
-        if not forms[j + 1].endswith("ي") or g.nisba_country(toks[j + 1][0]) is None:
+        if not _country_after(toks, forms, j):
             continue
         if any(strip_clitics(f) in _REGION_NOUNS for f in forms[max(0, j - 2) : j]):
             continue  # إقليم بني شنقول الإثيوبي: a region's words
@@ -175,6 +168,16 @@ def _city_clubs(
         key = mention_key(text[a:e])
         added.append(Mention(text[a:e], "ORG", a, e, display_name(text[a:e], key), key, "name"))
     mentions.extend(added)
+
+
+def _country_after(toks: list[tuple[str, int, int]], forms: list[str], j: int) -> bool:
+    """Whether a country's masculine nisba follows token ``j`` (a club's: not النجمة
+    الإماراتية أحلام, a singer, nor الطلبة السعوديين, students; not Europe's)."""
+    return (
+        j + 1 < len(toks)
+        and forms[j + 1].endswith("ي")
+        and gazetteer().nisba_country(toks[j + 1][0]) not in (None, "أوروبا")
+    )
 
 
 def _joined_to_noun(toks: list[tuple[str, int, int]], stripped: list[str], j: int) -> bool:
