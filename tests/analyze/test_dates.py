@@ -530,3 +530,43 @@ def test_two_months_with_one_direction_and_this_months_parts() -> None:
     ]
     assert _one("زار الوزير المدينة مطلع الشهر") == ("مطلع الشهر", date(2024, 3, 1), "month")
     assert _one("ارتفعت الودائع بنهاية مايو") == ("مايو", date(2024, 5, 1), "month")
+
+
+def test_a_day_of_a_month_named_by_its_place_and_a_quarter_of_a_year() -> None:
+    assert _one("وافق المجلس على الخطة في العاشر من الشهر الجاري.") == (
+        "العاشر من الشهر الجاري",
+        date(2024, 3, 10),
+        "date",
+    )
+    assert _one("صدر القرار في 25 من الشهر الماضي.")[:2] == (
+        "25 من الشهر الماضي",
+        date(2024, 2, 25),
+    )
+    # (a day the month lacks: the month)
+    assert _one("يبدأ في الثلاثين من الشهر المقبل.")[1:] == (date(2024, 4, 1), "month")
+    assert _one("تراجعت المبيعات في الربع الأخير من العام الماضي.") == (
+        "الربع الأخير من العام الماضي",
+        date(2023, 10, 1),
+        "month",
+    )
+    assert _one("ونما الاقتصاد في النصف الثاني من عام 2019.")[1] == date(2019, 7, 1)
+    assert find_dates("ارتفعت الأرباح في الربع الثالث.", PUB) == []  # which year's: untold
+
+
+def test_a_yearly_event_s_year_a_gulf_national_day_and_a_decided_day_long_past() -> None:
+    assert _one("بلغت المشاركة 36 في المائة في انتخابات 2007.") == (
+        "2007",
+        date(2007, 1, 1),
+        "year",
+    )
+    assert _one("وستحتفل الرياض باليوم الوطني السعودي") == (
+        "اليوم الوطني السعودي",
+        date(2024, 9, 23),
+        "event",
+    )
+    # in March, a decided election "on 6 October" is the coming one; a day a few weeks
+    # past in the same words is still that day, and so is one a past plan named
+    assert _one("وتقرر إجراء الانتخابات يوم 6 أكتوبر.")[1] == date(2024, 10, 6)
+    assert _one("وتقرر إجراء الانتخابات يوم 1 مارس.")[1] == date(2024, 3, 1)
+    assert _one("وكانت ستجري الانتخابات في 6 أكتوبر.")[1] == date(2023, 10, 6)
+    assert _one("قال إن القرار يسري حتى 5 نوفمبر.")[1] == date(2024, 11, 5)

@@ -278,7 +278,10 @@ _FUTURE = re.compile(
     r"(?<!\w)(?:[وف]?س[يتنأ]\u064f?[\u0621-\u064a][\u0621-\u064a\u064b-\u0652]+|سوف|غدا|غداً|غد|اعتبارا|اعتباراً|ابتداء|ابتداءً"
     r"|بدءا|بدءاً|بدءًا|بداية\s+من"
     r"|[وف]?(?:توقع|توقعت|يتوقع|تتوقع|المتوقع|المقرر|المنتظر|متوقع|متوقعة|متوقعا|متوقعاً)"
-    r"|[وف]?[يت]\u064f?نتظر|على\s+أن|[وف]?دع(?:ا|ت|وا)(?!\w)[^.،]{0,60}?(?<!\w)(?:إلى|الى))(?!\w)"
+    r"|[وف]?[يت]\u064f?نتظر|على\s+أن"
+    # a decision to hold or put off what is dated (تقرر إجراء الانتخابات يوم 6 أكتوبر)
+    r"|[وف]?(?:تقرر|قرر|قررت|تقررت)\s+(?:إجراء|اجراء|تنظيم|عقد|إقامة|اقامة|تأجيل|تاجيل|إرجاء|ارجاء)"
+    r"|[وف]?دع(?:ا|ت|وا)(?!\w)[^.،]{0,60}?(?<!\w)(?:إلى|الى))(?!\w)"
 )
 # nouns that look like a future verb (س + يطرة): سيطرة، سيارة، سنة، ستة …
 _FUTURE_LOOKALIKES = re.compile(
@@ -304,7 +307,7 @@ _PAST_RELATIVE = re.compile(
 )
 # a state that lasts until the weekday (وتستمر العطلة حتى الخميس): the coming one
 _UNTIL = re.compile(
-    r"(?<!\w)[وف]?(?:يستمر|تستمر|يتواصل|تتواصل|يمتد|تمتد|يظل|تظل|يبقى|تبقى|تبقي)(?!\w)"
+    r"(?<!\w)[وف]?(?:يستمر|تستمر|يتواصل|تتواصل|يمتد|تمتد|يظل|تظل|يبقى|تبقى|تبقي|يسري|تسري)(?!\w)"
     r"[^.،]{0,60}(?<!\w)حتى\s+(?:يوم\s+)?$"
     # إلى غاية الجمعة، لغاية الأحد (the Maghreb's "until"): the coming one
     r"|(?<!\w)(?:إلى|الى)\s+غاية\s+(?:يوم\s+)?$|(?<!\w)لغاية\s+(?:يوم\s+)?$"
@@ -349,6 +352,16 @@ def _adverbial(text: str, m: re.Match[str]) -> bool:
         return False
     lo = max(0, m.start() - 12)
     return m.start() > 0 and not _NOUN_BEFORE.search(text, lo, m.start())
+
+
+_LONG_PAST_DAYS = 90
+_WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت)(?!\w)")
+
+
+def _lead(text: str, at: int) -> str:
+    """The words of the sentence before ``at`` (at most 80 characters of them)."""
+    lead = text[max(0, at - 80) : at]
+    return lead[max(lead.rfind("."), lead.rfind("\n")) + 1 :]
 
 
 def _future(lead: str) -> bool:
@@ -398,7 +411,8 @@ _NOT_THIS_YEAR = re.compile(
 _NEW_YEAR = re.compile(rf"{_B}[وفبل]?(?:ال)?(?P<unit>العام|السنة)\s+(?:ال)?جديد[ةه]?{_E}")
 # 24 منه: a day of the month named just before
 _DAY_OF_IT = re.compile(rf"{_DAY}\s+منه{_E}")
-# A year: after عام/سنة (العام المالي 2023، بين عامي 2014 و2021), or after منذ, or after
+# A year: after عام/سنة (العام المالي 2023، بين عامي 2014 و2021), or after منذ or a
+# yearly event (انتخابات 2007، موازنة 2024, the year alone the date), or after
 # في/خلال/حتى/قبل/بعد when nothing follows it in its clause (في 2010، …), or as the second
 # of a range (2014 و2021، من 2013 إلى 2021).
 # (1600–1899 only after عام/سنة: عام 1890)
@@ -407,7 +421,8 @@ _Y4 = (
     rf"(?![\w/\-]|\.\d|\s*ه)"
 )
 _YEAR_NAMED = re.compile(
-    rf"{_B}[وف]?(?:(?P<ctx>منذ|مطلع|أواخر|أوائل|نسخة|نسختي|دورة|دورتي|موسم|موسمي)\s+)?"
+    rf"{_B}[وف]?(?:(?P<ctx>منذ|مطلع|أواخر|أوائل|نسخة|نسختي|دورة|دورتي|موسم|موسمي|انتخابات"
+    r"|احتفالات|مونديال|أولمبياد|اولمبياد|تعداد|موازنة|ميزانية)\s+)?"
     rf"(?P<core>[بل]?(?:(?:ال)?(?:عام|سنة)(?:ي|\s+المالي|\s+المالية)?\s+)?){_Y4}"
 )
 _YEAR_WORD = re.compile("عام|سنة|سنه")
@@ -463,6 +478,20 @@ _ORDINAL = re.compile(
 )
 _ORDINAL_FOLD = {_fold(k): v for k, v in _ORDINAL_UNITS.items()}
 _ORDINAL_CORE = re.compile(rf"(?=[الغف])(?:{_alt(*_ORDINAL_UNITS)}|غرة|فاتح){_E}")
+# A quarter or a half of a year named by its year (الربع الأخير من العام الماضي، النصف
+# الأول من 2019): its first month
+_PART_OF_A_YEAR = re.compile(
+    r"(?<!\w)(?:[وفبل]|وب|ول)?(?P<core>(?:ال)?(?P<part>ربع|نصف)\s+(?P<which>الأول|الاول|الثاني"
+    r"|الثالث|الرابع|الأخير|الاخير)\s+من\s+(?:(?:ال)?(?:عام|سنة)\s+(?P<dir>الماضي|المنصرم|الفائت"
+    rf"|الجاري|الحالي|المقبل|القادم)|(?:(?:عام|سنة)\s+)?{_Y4}))(?!\w)"
+)
+_PART_NUMBER = {"الاول": 0, "الثاني": 1, "الثالث": 2, "الرابع": 3}
+# A day of a month named by its place (العاشر من الشهر الجاري، 15 من الشهر الماضي):
+# before the month's words
+_DAY_OF_MONTH_BEFORE = re.compile(
+    rf"(?<!\w)[وف]?(?:في\s+)?(?:(?P<day>{_D}{{1,2}})|(?P<unit>{_alt(*_ORDINAL_UNITS)})"
+    r"(?:\s+(?P<teen>عشر)|\s+و\s*(?P<tens>العشرين|الثلاثين))?)\s+من\s+$"
+)
 # Events named by their date: the year is theirs, not the one nearest the publication
 _EVENTS: dict[tuple[int, int], tuple[re.Pattern[str], int]] = {
     (9, 11): (re.compile(r"(?:احداث|أحداث|هجمات|اعتداءات|هجوم)\s*(?:الـ\s*)?$"), 2001),
@@ -494,6 +523,14 @@ _HOLIDAYS = {
     "عيد العمال": (5, 1),
     "يوم المرأة العالمي": (3, 8),
     "اليوم العالمي للمرأة": (3, 8),
+    # a Gulf state's national day, named with its nisba (اليوم الوطني alone: any country's)
+    "اليوم الوطني السعودي": (9, 23),
+    "اليوم الوطني الكويتي": (2, 25),
+    "اليوم الوطني القطري": (12, 18),
+    "اليوم الوطني العماني": (11, 18),
+    "اليوم الوطني البحريني": (12, 16),
+    "اليوم الوطني الإماراتي": (12, 2),
+    "اليوم الوطني الاماراتي": (12, 2),
 }
 _HOLIDAY = re.compile(rf"{_B}[وف]?(?:ب|ل)?(?P<name>{_alt(*_HOLIDAYS)}){_E}")
 _HOLIDAY_CORE = re.compile("عيد|يوم")
@@ -572,7 +609,11 @@ def _tabular_hijri(year: int, month: int, day: int) -> date:
     return date.fromordinal(jd - 1721425 + 1)
 
 
-def _nearest_year(pub: date, month: int, day: int) -> date | None:
+def _nearest_year(pub: date, month: int, day: int, text: str = "", at: int = 0) -> date | None:
+    """The day and month nearest ``pub``; with the ``text`` said before ``at``: the next
+    one where the nearest is long past and the sentence speaks of what is to come
+    (تقرر إجراء الانتخابات يوم 6 أكتوبر, in February), but not one a few weeks past, which a
+    schedule told before it still names, nor one a past plan named (كانت ستجري في …)."""
     best: date | None = None
     for y in (pub.year - 1, pub.year, pub.year + 1):
         try:
@@ -581,6 +622,11 @@ def _nearest_year(pub: date, month: int, day: int) -> date | None:
             continue
         if best is None or abs((d - pub).days) < abs((best - pub).days):
             best = d
+    if best is not None and text and (pub - best).days > _LONG_PAST_DAYS:
+        lead = _lead(text, at)
+        if _future(lead) and not _WAS.search(lead):
+            with suppress(ValueError):
+                return best.replace(year=best.year + 1)
     return best
 
 
@@ -693,7 +739,26 @@ def find_dates(
         add(m, date(1973, 10, 6), "date")  # حرب أكتوبر، حرب تشرين: 6 October 1973
     for m in _phrases(_HOLIDAY, _HOLIDAY_CORE, 0, text) if pub is not None else ():
         assert pub is not None
-        add(m, _nearest_year(pub, *_HOLIDAYS[m.group("name")]), "event", m.start("name"))
+        add(
+            m,
+            _nearest_year(pub, *_HOLIDAYS[m.group("name")], text, m.start()),
+            "event",
+            m.start("name"),
+        )
+    for m in _PART_OF_A_YEAR.finditer(text) if "من" in text else ():
+        if m.group("year"):
+            year: int | None = _int(m.group("year"))
+        elif pub is not None:
+            year = _year_of(m.group("dir"), text, m.start(), pub)
+        else:
+            continue
+        which = _PART_NUMBER.get(_fold(m.group("which")), -1)  # الأخير: the last
+        if m.group("part") == "نصف":
+            month = 7 if which else 1  # (الأول: 0)
+        else:
+            month = 10 if which < 0 else 1 + 3 * which
+        if year:
+            add(m, date(year, month, 1), "month", m.start("core"))
     for m in _DATE.finditer(text):
         month = _MONTH_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
         day = _int(m.group("day"))
@@ -720,8 +785,10 @@ def find_dates(
                 value = date(pub.year, month, day)  # بدأ هذا العام في 26 أبريل
         elif pub is not None and m.group("ddir"):
             value = _year_told(pub, month, day, m.group("ddir"))  # 8 تشرين الأول الماضي
+        elif pub is not None:
+            value = _nearest_year(pub, month, day, text, m.start())
         else:
-            value = _nearest_year(pub, month, day) if pub else None
+            value = None
         add(m, value, "date", m.start("day"))
         first = _RANGE_START.search(text, max(0, m.start("day") - 24), m.start("day"))
         if value is not None and first is not None:
@@ -847,9 +914,7 @@ def find_dates(
                 # preposition or a stop (وصل الوفد السبت إلى الرياض)
                 continue
             back = (pub.weekday() - wd) % 7
-            lead = text[max(0, m.start() - 80) : m.start()]
-            lead = lead[max(lead.rfind("."), lead.rfind("\n")) + 1 :]
-            if not direction and _future(lead):
+            if not direction and _future(_lead(text, m.start())):
                 direction = "المقبل"
             if direction.startswith(("المقبل", "القادم")):
                 value = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
@@ -871,7 +936,15 @@ def find_dates(
             if unit == "الاسبوع":
                 add(m, pub + timedelta(days=7 * sign), "week", m.start("unit"))
             elif unit == "الشهر":
-                add(m, _month_start(pub, sign), "month", m.start("unit"))
+                month_start = _month_start(pub, sign)
+                day_of = _DAY_OF_MONTH_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                if day_of is not None:  # العاشر من الشهر الجاري: that day of it
+                    day = _int(day_of.group("day")) if day_of.group("day") else _ordinal_day(day_of)
+                    with suppress(ValueError):
+                        start = day_of.start("day" if day_of.group("day") else "unit")
+                        add(m, month_start.replace(day=day), "date", start)
+                        continue
+                add(m, month_start, "month", m.start("unit"))
             else:
                 add(m, date(pub.year + sign, 1, 1), "year", m.start("unit"))
         if "جديد" in text and pub.month in (1, 12):
