@@ -1642,7 +1642,7 @@ def _titled_given_names(text: str, mentions: list[Mention]) -> None:
         if i == 0 or i + 1 >= n:
             continue
         before, family = forms[i - 1], forms[i + 1]
-        titled = bool(title_gender(before)) or before in _SPEAKING
+        titled = bool(title_gender(before)) or before in _SPEAKING or _title_complement(forms, i)
         if not titled and not (
             toks[i - 1][0] in _APPOSITION_MARKS
             and i + 2 < n
@@ -1664,6 +1664,15 @@ def _titled_given_names(text: str, mentions: list[Mention]) -> None:
             continue
         added.append(named_mention(text, s, e, "PERS"))
     add_mentions(mentions, added)
+
+
+def _title_complement(forms: list[str], i: int) -> bool:
+    """Whether a title and one or two definite words of its complement stand right
+    before token ``i`` (استشاري الغدد الصماء علي المرباطي)."""
+    for k in (i - 2, i - 3):
+        if k >= 0 and title_gender(forms[k]) and not title_gender(forms[k + 1]):
+            return all(f.startswith("ال") and not is_stopword(f) for f in forms[k + 1 : i])
+    return False
 
 
 def _family_word(form: str, word: str) -> bool:

@@ -93,7 +93,8 @@ _RELAYING = mf_set("نقلا ونقلا")  # inside a verb's subject: the words 
 _NAME_CUES = mf_set(
     "صحيفة صحيفتي جريدة مجلة وكالة قناة موقع إذاعة راديو تلفزيون محطة برنامج فيلم كتاب رواية عملية عمليات حملة مبادرة "
     "مسلسل أغنية مؤتمر منتدى مهرجان شركة حزب حركة جماعة تنظيم ألبوم مشروع خطة مبادرة نشرة "
-    "مسرحية قصيدة شعار وسم هاشتاغ تطبيق منصة جائزة معرض ملتقى بطولة كأس اسم عنوان بعنوان "
+    "مسرحية قصيدة شعار وسم هاشتاغ تطبيق منصة جائزة جوائز مسابقة لقب وسام معرض ملتقى بطولة كأس "
+    "اسم عنوان بعنوان "
     # what is written on a banner or a sign: كُتب عليها «…»، لافتة «…»
     "عليها عليه لافتة لافتات يافطة "
     # so-called: ما يسمى «…»، ما يعرف «…»، ما أسماه «…»
@@ -112,9 +113,12 @@ _PLACE_CUES = mf_set(
     "سفينة مخيم منطقة حي شارع مدينة قرية ميدان ساحة برج"
 )
 _NOUN_PARTICIPLES = mf_set("متابعة")  # also "the follow-up"
+# participles that are adjectives too (كان متوقعاً): cues only after a comma
+_ADJECTIVE_PARTICIPLES = mf_set("متوقعا متوقعة")
 # (with و: a verb of two letters keeps it when clitics are stripped: ورد "replied")
 # ل + an imperfect: وعاد فلان ليؤكد أن … (the verb of purpose reports speech too)
 _PURPOSE_VERBS = frozenset("ل" + w for w in _VERBS if w[:1] in ("ي", "ت"))
+_RETURNED = mf_set("عاد عادت")  # (its subject before it: ممثل النيابة عاد ليؤكد)
 _CUE_FORMS = (
     _VERBS
     | _PARTICIPLES
@@ -230,7 +234,8 @@ def _closes(text: str, i: int) -> bool:
 
 
 def _words(text: str) -> int:
-    return sum(1 for t in scan_tokens(text) if t[0][0].isalnum())
+    """Words between spaces that hold a letter or a digit (النورس-2 is one)."""
+    return sum(1 for w in text.split() if any(map(str.isalnum, w)))
 
 
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
@@ -286,7 +291,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             if sf == "بينت" == f and i and any(m.end == toks[i - 1][2] for m in ments):
                 continue  # نفتالي بينت: a family name
             if f in _PURPOSE_VERBS and not (
-                i and any(m.end == toks[i - 1][2] and m.type in _SPEAKING for m in ments)
+                i
+                and any(m.end == toks[i - 1][2] and m.type in _SPEAKING for m in ments)
+                or i > 1
+                and forms[i - 1] in _RETURNED  # ممثل النيابة عاد ليؤكد أن
             ):
                 continue  # ستفعل أي شيء لتؤكد لحلفائها: only عاد فلان ليؤكد reports
             if sf in _VERBS or f in _VERBS:
@@ -294,6 +302,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             elif sf in _PARTICIPLES or f in _PARTICIPLES:
                 if sf in _NOUN_PARTICIPLES and f == sf and i and toks[i - 1][0][0].isalnum():
                     continue  # لجنة متابعة الأسعار: a noun
+                if sf in _ADJECTIVE_PARTICIPLES and not (i and toks[i - 1][0] in "،,"):
+                    continue  # كان القرار متوقعاً: an adjective
                 cues.append(_Cue(i, f, toks[i][0], "participle"))
             elif (
                 f in _SOURCE
@@ -348,6 +358,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     # أوردته مجلة «…»، قال مسؤول إن)
                     # ووفقاً لـ«رويترز»، قالت الرابطة إن …: the agency relays the verb's quote
                     verb.via = _source_name(text, toks[cue.idx + 1 : verb.idx])
+                    continue
+                if _relays_the_last(cue, toks, text, sentence_quotes):
                     continue
                 q = _source_quote(
                     cue, toks, text, s_start, s_end, direct, sentence_quotes, ments, used_direct
@@ -639,7 +651,7 @@ def _named_after(role: str, pos: int, text: str, ments: list[Mention]) -> Mentio
 _ORG_CUE_FORMS = mf_set(
     "وزارة هيئة منظمة شركة جامعة حزب مجلس جمعية اتحاد مؤسسة بنك مصرف صندوق وكالة صحيفة "
     "مجلة قناة حركة جبهة لجنة محكمة رئاسة حكومة سفارة بعثة مفوضية إدارة نادي شرطة بلدية "
-    "أمانة بورصة"
+    "أمانة بورصة مركز معهد مكتب مجموعة منتخب رابطة نقابة مستشفى ديوان"
 )
 
 
@@ -1202,6 +1214,8 @@ _AUXILIARIES = mf_set("كان كانت قد وقد وكان وكانت هكذا"
 _STOPS = frozenset(':«“".؟!')  # the marks that end the search for the complement
 _MAX_MARK_DISTANCE = 14  # words from the verb to أن/إن or its quote's opening mark
 _MAX_COLON_DISTANCE = 22
+_NAMING = mf_set("ذكر نشر الكشف كشف")  # (عدم) ذكر اسمه: an anonymous source's aside
+_ANONYMITY_WORDS = 8
 
 
 def _complement(
@@ -1214,11 +1228,16 @@ def _complement(
     """Find أن/إن, a colon or an opening quote mark after the cue (after at most 14 words;
     a colon and a mark after 22: صرح الرئيس التنفيذي لشركة … فلان لصحيفة «…»: «…»)."""
     words = 0  # words, not marks and commas, between the cue and token j
+    reach = _MAX_MARK_DISTANCE
     for j in range(cue.idx + 1, len(toks)):
         w = toks[j][0]
         if words >= _MAX_COLON_DISTANCE:
             return
-        near = words < _MAX_MARK_DISTANCE  # far from the verb only ": «" is its quote
+        if forms[j] in _NEGATING_NOUNS and j + 1 < len(toks) and forms[j + 1] in _NAMING:
+            # قال مصدر طلب عدم نشر اسمه لأنه غير مخول بالحديث إلى وسائل الإعلام إن: the
+            # source's reason for keeping its name back is no distance from the verb
+            reach = _MAX_MARK_DISTANCE + _ANONYMITY_WORDS
+        near = words < reach  # far from the verb only ": «" is its quote
         words += w[0].isalnum()
         f = forms[j]
         if not (
@@ -1423,7 +1442,9 @@ def _subject(
         end_tok = k - 1 if forms[k - 2] != "في" else k - 2
     if sub_from == cue.idx + 1 < end_tok and toks[sub_from][0] in "،,":
         # وأضافت، في مقابلة مع صحيفة «الخليج»: «…»: a pronoun subject, and an aside
-        _subject_before(cue, toks, forms, mention_in, text)
+        # (or one named before the verb: غير أن مهندساً … قال، طالباً عدم ذكر اسمه، إن)
+        if not _subject_before(cue, toks, forms, mention_in, text):
+            _title_after_that(cue, toks, forms, text)
         return
     if sub_from < end_tok:
         a = toks[sub_from][1]
@@ -1590,9 +1611,13 @@ def _title_after_that(
 ) -> bool:
     """A title and its complement alone between أن and the verb: "أن رئيس الجمهورية شدد
     خلال اجتماع مجلس الوزراء على أن" (the council after خلال is no subject)."""
-    k = next((i for i in range(cue.idx - 1, max(-1, cue.idx - 5), -1) if forms[i] in _COMP), -1)
-    if 0 <= k < cue.idx - 2 and title_gender(forms[k + 1]):
-        words = toks[k + 1 : cue.idx]
+    # (up to a title, its nisba and a name of two words: غير أن الخبيرة الاقتصادية فلانة
+    # فلان رأت أن)
+    verb = cue.idx - (cue.form in _PURPOSE_VERBS and forms[cue.idx - 1] in _RETURNED)
+    # (or an indefinite noun: غير أن مهندساً يعمل في أحد مشاريع الإعمار قال)
+    k = next((i for i in range(verb - 1, max(-1, verb - 8), -1) if forms[i] in _COMP), -1)
+    if 0 <= k < verb - 2 and (title_gender(forms[k + 1]) or toks[k + 1][0].endswith("اً")):
+        words = toks[k + 1 : verb]
         if all(w[0][0].isalnum() for w in words) and not _PARTICLES & set(forms[k + 1 : cue.idx]):
             cue.speaker_text = text[words[0][1] : words[-1][2]]
             return True
@@ -1831,6 +1856,31 @@ def _carried_aside(
         return True
     nxt = forms[j + 1] if j + 1 < b else ""
     return forms[j - 1] == "بيان" and (nxt in _OUTLETS or nxt[2:] in _OUTLETS)
+
+
+def _relays_the_last(
+    cue: _Cue, toks: list[tuple[str, int, int]], text: str, sentence_quotes: list[Quote]
+) -> bool:
+    """A source after a comma inside the reported clause before it (أعلن فلان أن الجلسة
+    ستستكمل، بحسب ما أفادت الوكالة الوطنية للإعلام): the clause ends at the comma and the
+    source relays it (its ``via``). Whether it was so."""
+    if not cue.idx or toks[cue.idx - 1][0] not in "،,":
+        return False
+    comma = toks[cue.idx - 1][1]
+    last = next(
+        (q for q in reversed(sentence_quotes) if q.kind == "indirect" and q.start < comma < q.end),
+        None,
+    )
+    if last is None:
+        return False
+    end = next((k for k in range(cue.idx + 1, len(toks)) if toks[k][0] in "،,.؛"), len(toks))
+    name = _source_name(text, toks[cue.idx + 1 : end])
+    if not name:
+        return False
+    last.end = len(text[:comma].rstrip())
+    last.text = text[last.start : last.end]
+    last.via = last.via or name
+    return True
 
 
 def _source_name(text: str, toks: list[tuple[str, int, int]]) -> str:
@@ -2128,7 +2178,7 @@ _OPENING_VERBS = mf_set(
     "كان كانت كشف كشفت أعلن أعلنت دعا دعت طالب طالبت حذر حذرت أشاد أشادت انتقد انتقدت نفى نفت "
     "رحب رحبت استقبل استقبلت التقى التقت بحث بحثت افتتح افتتحت وجه وجهت أبدى أبدت "
     "اتهم اتهمت أدان أدانت ندد نددت جدد جددت تحدث تحدثت علق علقت أعرب أعربت عبر عبرت "
-    "تطرق تطرقت"
+    "تطرق تطرقت هنأ هنأت شكر شكرت أثنى أثنت"
 )
 
 
@@ -2222,7 +2272,10 @@ _WORD = re.compile(r"[\u0621-\u065f\u0640]+")
 
 
 # the words between بحسب and the one who relayed what was said (بحسب ما نقلت عنه)
-_RELAYED_BY = mf_set("ما نقلت نقلته نقل نقله أوردت أوردته أورد ذكرت ذكره ذكرته أفادت عنه عنها عنهم")
+_RELAYED_BY = mf_set(
+    "ما لما نقلت نقلته نقل نقله أوردت أوردته أورد ذكرت ذكره ذكرته أفادت أفاد أفادته نشرت نشرته "
+    "عنه عنها عنهم"
+)
 _AMMA = mf_set("أما وأما")
 _RELATIVE_PRONOUNS = mf_set("الذي التي الذين اللذين اللتين اللواتي")
 _MAX_TOPIC_WORDS = 6
@@ -2389,7 +2442,11 @@ def _make_quote(
         t = toks[j]
         if t[1] >= end:
             break
-        if t[1] > start and cached_match_form(t[0]) in _PARTICIPLE_FORMS:
+        if (
+            t[1] > start
+            and (f := cached_match_form(t[0])) in _PARTICIPLE_FORMS
+            and (f not in _ADJECTIVE_PARTICIPLES or toks[j - 1][0] in "،,")
+        ):
             end = t[1]
             break
         if t[0] in "،," and (_contrast_cue(toks, j + 1) or _writers_clause(toks, j + 1)):
