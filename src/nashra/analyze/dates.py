@@ -747,9 +747,9 @@ def find_dates(
         )
     for m in _PART_OF_A_YEAR.finditer(text) if "من" in text else ():
         if m.group("year"):
-            year: int | None = _int(m.group("year"))
+            part_year: int | None = _int(m.group("year"))
         elif pub is not None:
-            year = _year_of(m.group("dir"), text, m.start(), pub)
+            part_year = _year_of(m.group("dir"), text, m.start(), pub)
         else:
             continue
         which = _PART_NUMBER.get(_fold(m.group("which")), -1)  # الأخير: the last
@@ -757,8 +757,8 @@ def find_dates(
             month = 7 if which else 1  # (الأول: 0)
         else:
             month = 10 if which < 0 else 1 + 3 * which
-        if year:
-            add(m, date(year, month, 1), "month", m.start("core"))
+        if part_year:
+            add(m, date(part_year, month, 1), "month", m.start("core"))
     for m in _DATE.finditer(text):
         month = _MONTH_FOLD.get(_fold(re.sub(r"\s+", " ", m.group("month"))))
         day = _int(m.group("day"))
@@ -941,8 +941,8 @@ def find_dates(
                 if day_of is not None:  # العاشر من الشهر الجاري: that day of it
                     day = _int(day_of.group("day")) if day_of.group("day") else _ordinal_day(day_of)
                     with suppress(ValueError):
-                        start = day_of.start("day" if day_of.group("day") else "unit")
-                        add(m, month_start.replace(day=day), "date", start)
+                        at = day_of.start("day" if day_of.group("day") else "unit")
+                        add(m, month_start.replace(day=day), "date", at)
                         continue
                 add(m, month_start, "month", m.start("unit"))
             else:
