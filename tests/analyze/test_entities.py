@@ -139,18 +139,20 @@ def test_oman_and_amman_are_told_apart(text: str, amman: bool) -> None:
     assert all("عمان" not in e.aliases for e in city)
 
 
-def test_accusative_ending_is_no_part_of_the_name() -> None:
+def test_accusative_ending_is_no_part_of_the_name_and_currencies_are_none() -> None:
     text = (
-        "بلغ سعر البرميل ستين دولارًا أمس، وقفز إلى سبعين دولاراً اليوم، ثم ثمانين دولارا. "
-        "وزار الوفد أمريكا."
+        "وقعت الشركة عقداً مع كوميتكسًا أمس، وآخر مع كوميتكساً اليوم بستين دولاراً "
+        "وسبعين دولارا. وزار الوفد أمريكا."
     )
-    spans = _spans(
-        text, ("دولارًا", "MISC"), ("دولاراً", "MISC"), ("دولارا", "MISC"), ("أمريكا", "LOC")
-    )
+    spans = _spans(text, ("كوميتكسًا", "ORG"), ("كوميتكساً", "ORG"), ("دولاراً", "MISC"))
+    spans += [_span(text, "دولارا", "MISC", 1), _span(text, "أمريكا", "LOC")]
     mentions, entities = link_entities(text, spans)
-    assert [(m.text, text[m.start : m.end]) for m in mentions][:3] == [("دولار", "دولار")] * 3
-    assert ("دولار", "دولار", 3) in [(e.key, e.name, e.count) for e in entities]
-    assert mentions[3].text == "أمريكا"
+    assert [(m.text, text[m.start : m.end]) for m in mentions] == [
+        ("كوميتكس", "كوميتكس"),
+        ("كوميتكس", "كوميتكس"),
+        ("أمريكا", "أمريكا"),
+    ]
+    assert ("كوميتكس", "كوميتكس", 2) in [(e.key, e.name, e.count) for e in entities]
 
 
 def test_display_name_is_a_form_without_proclitic() -> None:
@@ -1286,3 +1288,43 @@ def test_hajj_sites_by_their_kind_and_the_eastern_province() -> None:
         ("مشعر منى", "LOC"),
         ("المنطقة الشرقية", "LOC"),
     ]
+
+
+def test_bodies_and_streets_named_after_a_person_and_names_with_a_proclitic() -> None:
+    text = (
+        "استقبل مركز الحسين للسرطان المرضى في شارع أبي نؤاس. وقال مدير لسوناطراك إن "
+        "الإنتاج ارتفع بحاسي مسعود."
+    )
+    spans = _spans(
+        text,
+        ("الحسين", "PERS"),
+        ("أبي نؤاس", "PERS"),
+        ("لسوناطراك", "PERS"),
+        ("بحاسي مسعود", "PERS"),
+    )
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("مركز الحسين للسرطان", "ORG"),
+        ("شارع أبي نؤاس", "LOC"),
+        ("سوناطراك", "ORG"),
+        ("حاسي مسعود", "LOC"),
+    ]
+
+
+def test_latin_names_with_their_country_and_no_currency() -> None:
+    text = "وأعلنت Microsoft الأمريكية استثمار مليار دولار، ووقعت Eni الإيطالية عقداً."
+    mentions, _ = link_entities(
+        text, _spans(text, ("Microsoft الأمريكية", "ORG"), ("دولار", "MISC"))
+    )
+    assert [(m.text, m.type, m.entity) for m in mentions] == [
+        ("Microsoft", "ORG", "Microsoft"),
+        ("الأمريكية", "LOC", "الولايات المتحدة"),
+        ("Eni", "ORG", "Eni"),
+        ("الإيطالية", "LOC", "إيطاليا"),
+    ]
+
+
+def test_a_given_name_after_a_title_and_its_complement() -> None:
+    text = "وحذر استشاري الغدد الصماء علي المرباطي من السمنة."
+    mentions, _ = link_entities(text, [])
+    assert [(m.text, m.type) for m in mentions] == [("علي المرباطي", "PERS")]

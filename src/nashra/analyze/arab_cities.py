@@ -41,6 +41,9 @@ ARAB_CITIES: tuple[str, ...] = (
         "الأغواط تيبازة بومرداس الشلف جيجل سكيكدة"
     ),
     "تيزي وزو",
+    "حاسي مسعود",
+    "حاسي الرمل",
+    "عين أميناس",
     # Tunisia
     *_listed(
         "صفاقس سوسة القيروان بنزرت قابس نابل المنستير توزر مدنين تطاوين قفصة القصرين جندوبة المهدية"
@@ -53,6 +56,10 @@ ARAB_CITIES: tuple[str, ...] = (
         "الإسكندرية أسوان بورسعيد الإسماعيلية السويس المنصورة طنطا أسيوط المنيا سوهاج "
         "الفيوم دمياط الزقازيق الغردقة العريش رفح بنها"
     ),
+    "كوم أمبو",
+    "نصر النوبة",
+    "شرم الشيخ",
+    "مرسى مطروح",
     # Sudan
     *_listed("عطبرة نيالا الفاشر القضارف بورتسودان كوستي سنار الدمازين كادقلي زالنجي شندي دنقلا"),
     "ود مدني",
@@ -123,8 +130,10 @@ def known_cities(text: str, mentions: list[Mention]) -> None:
             k = bisect_right(starts, e) - 1
             if k >= 0 and mentions[k].end > s:
                 m = mentions[k]
-                if m.type == "PERS" and m.start == s and m.end == e:
-                    m.type = "LOC"  # خان يونس، ود مدني: no person
+                if m.type == "PERS" and m.end == e and toks[i][1] <= m.start <= s:
+                    # خان يونس، ود مدني (بحاسي مسعود: the tagger's span with its clitic):
+                    # no person
+                    mentions[k] = named_mention(text, s, e, "LOC")
                 break  # (most are: the tagger's own)
             added.append(named_mention(text, s, e, "LOC"))
             break

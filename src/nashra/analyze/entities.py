@@ -234,16 +234,27 @@ _PRONOUNS = ("هما", "هم", "ها", "كم", "نا", "ه", "ي", "ك")
 _NAMES_LIKE_STOPWORDS = frozenset(("علي",))
 
 
+# currencies are no entities (مليار دولار; not الريال: Real Madrid in sports copy)
+_CURRENCY_WORDS = mf_set(
+    "دولار الدولار دولارا يورو اليورو ريال جنيه الجنيه دينار الدينار درهم الدرهم ليرة الليرة"
+)
+
+
 @lru_cache(maxsize=50_000)
 def _generic_word(word: str) -> bool:
     """A one-word span that names nothing: a stopword (قال لي: "told me"), one with a
-    pronoun on it (بيني وبين: "between me and", فيه، لديه), a Latin letter spelt out, or
+    pronoun on it (بيني وبين: "between me and", فيه، لديه), a Latin letter spelt out, a
+    currency, or
     an organisation noun without the article (منظمة، شركة: "an organisation"; الاتحاد
     may be a club's name)."""
     if word in _NAMES_LIKE_STOPWORDS:
         return False
     form = cached_match_form(word)
-    if is_stopword(form) or form in _LETTER_NAMES:
+    if (
+        is_stopword(form)
+        or form in _LETTER_NAMES
+        or strip_clitics(form, keep_article=True) in _CURRENCY_WORDS
+    ):
         return True
     for suffix in _PRONOUNS:  # as written: منى is a name, not من + ي
         rest = word[: -len(suffix)]
@@ -761,6 +772,7 @@ _FACILITY_PLACES = mf_set(
     "مطار جسر طريق شارع حديقة متنزه منتزه مدينة ميدان ملعب استاد مسجد جامع قاعدة ميناء قصر واحة حي "
     "مركب"
 )
+_STREETS = mf_set("شارع ميدان ساحة جادة")
 _REGNAL = mf_set("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن")
 _FACILITY_BODIES = mf_set(
     "مركز مستشفى جامعة جامعتي مؤسسة جائزة كلية معهد مكتبة دارة صندوق مدرسة برنامج مجمع كرسي"
@@ -812,9 +824,14 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
         if (
             facility
             and m.type == "PERS"
-            and (" بن " in m.text or cached_match_form(m.text.rsplit(" ", 1)[-1]) in _REGNAL)
+            and (
+                " بن " in m.text
+                or cached_match_form(m.text.rsplit(" ", 1)[-1]) in _REGNAL
+                or strip_clitics(cached_match_form(toks[k - 1][0])) in _STREETS
+            )
         ):
-            # جامعة محمد بن زايد، مركب محمد الخامس: a founder's or a king's name, no title
+            # جامعة محمد بن زايد، مركب محمد الخامس: a founder's or a king's name, no
+            # title; شارع أبي نؤاس: a street named after anyone
             head = toks[k - 1]
         words = m.text.count(" ")
         described = facility and m.type in ("PERS", "ORG") and words < 2
@@ -822,7 +839,8 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
             # مؤسسة حمد الطبية، مستشفى حمد العام: a name and its kind (the tagger's
             # person may hold the kind: «حمد العام»)
             after = bisect_left(starts, m.end) - words
-            described = _described_by(toks, after)
+            # (or its field: مركز الحسين للسرطان)
+            described = _described_by(toks, after) or _field_word(toks, after)
             if described:
                 head = toks[k - 1]
         core = strip_clitics(cached_match_form(head[0]))
@@ -923,7 +941,8 @@ _PLACES_BEFORE_NISBA = _NAMED_HOUSES | _VENUES
 
 def _country_after_name(text: str, mentions: list[Mention], g: Gazetteer) -> None:
     """An organisation named by a kind, a proper name and then its country's nisba (شركة
-    بوينغ الأمريكية، جامعة وارسو البولندية، مجموعة تاتا الهندية): the body, and the nisba
+    بوينغ الأمريكية، جامعة وارسو البولندية، مجموعة تاتا الهندية; or a name in Latin
+    letters alone: Microsoft الأمريكية): the body, and the nisba
     as a mention of the country. A common noun before the nisba keeps it in the name
     (وزارة الخارجية الفلسطينية، الخطوط الجوية القطرية), and so does a known body's name
     (أرامكو السعودية)."""
@@ -933,8 +952,12 @@ def _country_after_name(text: str, mentions: list[Mention], g: Gazetteer) -> Non
             out.append(m)
             continue
         words = m.text.split(" ")
+        latin = len(words) > 1 and all(
+            _ANY_LATIN.match(w) for w in words[:-1]
+        )  # Microsoft الأمريكية
         if (
             len(words) < 3  # (زين السعودية، ماكدونالدز السعودية: a branch's own name)
+            and not latin
             or cached_match_form(words[-2]).startswith(("ال", "وال", "لل"))
             or not cached_match_form(words[-1]).startswith("ال")
             or m.key in BODY_OF
@@ -954,6 +977,7 @@ def _country_after_name(text: str, mentions: list[Mention], g: Gazetteer) -> Non
 
 
 _ANY_LATIN = re.compile(r"[A-Za-z]{2}")
+_ARABIC_AFTER = re.compile(r" ([\u0621-\u064a]+)")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&'.-]*(?: [A-Za-z][A-Za-z0-9&'.-]*)*")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # Latin words written in Arabic copy that name no body
@@ -1014,6 +1038,9 @@ def _latin_names(text: str, mentions: list[Mention]) -> None:
             ),
             None,
         )
+        # (or its country's nisba right after it: Eni الإيطالية)
+        after = _ARABIC_AFTER.match(text, b)
+        head = head or after is not None and gazetteer().nisba_country(after.group(1)) is not None
         if name in _LATIN_TERMS or not (head or owner is not None and acronym):
             continue
         if owner is not None:
@@ -1328,6 +1355,14 @@ def _facility_word(word: str) -> bool:
     return core in _FACILITY_PLACES or core in _FACILITY_BODIES
 
 
+def _field_word(toks: list[tuple[str, int, int]], j: int) -> bool:
+    """Whether token ``j`` names a body's field with لل (للسرطان، للبحوث), not a time."""
+    if j >= len(toks):
+        return False
+    form = cached_match_form(toks[j][0])
+    return form.startswith("لل") and len(form) > 4 and form not in _FOR_TIMES
+
+
 def _described_by(toks: list[tuple[str, int, int]], j: int) -> bool:
     """Whether token ``j`` is an adjective of kind after a facility's one-word name (الطبية،
     العام، الثقافي): definite, in ي/ية, and no country's nisba."""
@@ -1462,6 +1497,8 @@ def _known_bodies(text: str, mentions: list[Mention]) -> None:
                 if m.start <= body.start
                 and m.end >= body.end
                 and m.end - m.start > body.end - body.start
+                # (not the tagger's span of the name with its proclitic: لسوناطراك)
+                and not (m.end == body.end and body.start - m.start <= 2)
             ),
             None,
         )
