@@ -1328,3 +1328,24 @@ def test_a_given_name_after_a_title_and_its_complement() -> None:
     text = "وحذر استشاري الغدد الصماء علي المرباطي من السمنة."
     mentions, _ = link_entities(text, [])
     assert [(m.text, m.type) for m in mentions] == [("علي المرباطي", "PERS")]
+
+
+def test_a_latin_name_after_a_kind_and_a_nisba_and_again_with_no_cue() -> None:
+    text = "ووقعت الشركة الكورية Hanwex عقداً للتوريد، وقالت مديرة فيها إن Hanwex ستبني مصنعاً."
+    mentions, _ = link_entities(text, [])
+    assert [(m.text, m.type, m.entity) for m in mentions] == [
+        ("الكورية", "LOC", "كوريا الجنوبية"),
+        ("Hanwex", "ORG", "Hanwex"),
+        ("Hanwex", "ORG", "Hanwex"),
+    ]
+
+
+def test_a_known_body_the_tagger_called_a_person_is_split_from_the_next_name() -> None:
+    text = "وقعت سوناطراك الاتفاق. وقال المدير العام لسوناطراك كمال بوزيدي إن الحقل جاهز."
+    spans = _spans(text, ("سوناطراك", "PERS"), ("لسوناطراك كمال بوزيدي", "PERS"))
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("سوناطراك", "ORG"),
+        ("سوناطراك", "ORG"),
+        ("كمال بوزيدي", "PERS"),
+    ]

@@ -685,10 +685,15 @@ def _bare_names(spans: list[EntitySpan]) -> dict[str, str]:
         if " " not in name and len(name) >= 3:
             votes.setdefault(name, []).append(sp.type)
     # (most names have one type: the count only where they differ; first on a tie)
-    return {
+    out = {
         name: kinds[0] if len(set(kinds)) == 1 else max(kinds, key=kinds.count)
         for name, kinds in votes.items()
     }
+    for name in out:  # a known body's one-word name whatever the tagger said (سوناطراك)
+        known = BODY_OF.get(cached_match_form(name))
+        if known is not None:
+            out[name] = BODY_TYPES.get(known[1], "ORG")
+    return out
 
 
 def _split_leading_names(
@@ -1004,7 +1009,8 @@ def _latin_names(text: str, mentions: list[Mention]) -> None:
         return
     covered = [(m.start, m.end) for m in mentions]
     added: list[Mention] = []
-    for run in _LATIN_RUN.finditer(text):
+    runs = list(_LATIN_RUN.finditer(text))
+    for run in runs:
         a, b = run.span()
         name = run.group().rstrip(".'-&")
         b = a + len(name)
@@ -1015,13 +1021,17 @@ def _latin_names(text: str, mentions: list[Mention]) -> None:
             continue  # (in a web address)
         # a body's kind right before, or (for initials) up to three words before, with
         # its article or not (منصة Netflix، الصندوق السيادي الإماراتي ADQ، محطة الـ CNN)
-        before = [
-            strip_clitics(cached_match_form(w), keep_article=False)
-            for w in text[max(0, a - 40) : a].split()[-3:]
-        ]
+        written = text[max(0, a - 40) : a].split()[-3:]
+        before = [strip_clitics(cached_match_form(w), keep_article=False) for w in written]
         acronym = len(words) == 1 and _ACRONYM.fullmatch(words[0]) is not None
         head = bool(before) and (
-            before[-1] in _LATIN_HEADS or acronym and any(w in _LATIN_HEADS for w in before)
+            before[-1] in _LATIN_HEADS
+            or acronym
+            and any(w in _LATIN_HEADS for w in before)
+            # a kind and its country's nisba: الشركة الإيطالية Eni
+            or len(before) > 1
+            and before[-2] in _LATIN_HEADS
+            and gazetteer().nisba_country(written[-1]) is not None
         )
         # the body's initials in brackets after its name, or the Latin end of its name
         # (بنك HSBC … HSBC)
@@ -1049,6 +1059,17 @@ def _latin_names(text: str, mentions: list[Mention]) -> None:
             key = mention_key(name)
             entity = display_name(name, key)
         added.append(Mention(name, "ORG", a, b, entity, key, "name"))
+    # the same name elsewhere in the article, with no cue there (أن Eni تعتزم)
+    found = {m.text: m for m in added}
+    starts = {m.start for m in added}
+    for run in runs if found else ():
+        a = run.start()
+        name = run.group().rstrip(".'-&")
+        first = found.get(name)
+        b = a + len(name)
+        if first is None or a in starts or any(s < b and a < e for s, e in covered):
+            continue
+        added.append(Mention(name, "ORG", a, b, first.entity, first.key, "name"))
     add_mentions(mentions, added)
 
 
