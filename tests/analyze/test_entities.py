@@ -1349,3 +1349,28 @@ def test_a_known_body_the_tagger_called_a_person_is_split_from_the_next_name() -
         ("سوناطراك", "ORG"),
         ("كمال بوزيدي", "PERS"),
     ]
+
+
+def test_a_countrys_vision_by_its_year_is_a_plan_not_the_country() -> None:
+    text = "وتأتي المشروعات ضمن رؤية السعودية 2030 ورؤية قطر الوطنية 2030. وزار الوفد قطر."
+    spans = [
+        _span(text, "السعودية", "LOC"),
+        _span(text, "قطر", "LOC"),
+        _span(text, "قطر", "LOC", 1),
+    ]
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("رؤية السعودية 2030", "MISC"),
+        ("رؤية قطر الوطنية 2030", "MISC"),
+        ("قطر", "LOC"),
+    ]
+
+
+def test_sure_kinds_type_a_place_or_a_body_whatever_the_tagger_said() -> None:
+    text = "وعبرت الشاحنات منفذ الوديعة، ودرب المعهد الوطني للبترول مهندسين."
+    spans = _spans(text, ("منفذ الوديعة", "ORG"), ("المعهد الوطني للبترول", "LOC"))
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("منفذ الوديعة", "LOC"),
+        ("المعهد الوطني للبترول", "ORG"),
+    ]

@@ -617,6 +617,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _medal_prizes(text, mentions)
     _latin_names(text, mentions)
     _places_of_a_kind(text, mentions)
+    _national_visions(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     known_cities(text, mentions)
 
@@ -786,18 +787,28 @@ _FACILITY_BODIES = mf_set(
 
 # a person the tagger found whose name begins with a kind of place or of body is that
 # place or body (وشارع الملكة رانيا، المركب الرياضي محمد الخامس، جامعة الأميرة نورة)
-_PLACE_KINDS = _FACILITY_PLACES | mf_set("حظيرة ساحة دوار")
+_PLACE_KINDS = _FACILITY_PLACES | mf_set("حظيرة ساحة دوار معبر منفذ")
 _BODY_KINDS = (_FACILITY_BODIES | mf_set(" ".join(ORG_CUES))) - _PLACE_KINDS
+# kinds that type a name whatever the tagger said (a place's or a body's): معبر كرم أبو
+# سالم, منفذ سلوى, المعهد الجزائري للبترول, قيادة عمليات بغداد
+_SURE_PLACE_KINDS = mf_set("معبر منفذ ساحة ميدان شارع جسر")
+_SURE_BODY_KINDS = mf_set("معهد كلية جامعة مستشفى وزارة هيئة قيادة مؤسسة شركة")
 
 
 def _kind_first_types(mentions: list[Mention]) -> None:
-    """Give a person's mention of several words that begins with a place's or a body's
-    kind word (after a proclitic) the type of that kind."""
+    """Give a mention of several words that begins with a place's or a body's kind word
+    (after a proclitic) the type of that kind: any kind for a person, the sure kinds for
+    a place or a body."""
     for m in mentions:
-        if m.type != "PERS" or " " not in m.text:
+        if m.type == "MISC" or " " not in m.text:
             continue
         first = strip_clitics(cached_match_form(m.text.split(" ", 1)[0]))
-        if first in _PLACE_KINDS:
+        if m.type != "PERS":
+            if m.via == "name" and first in _SURE_PLACE_KINDS:
+                m.type = "LOC"
+            elif m.via == "name" and first in _SURE_BODY_KINDS:
+                m.type = "ORG"
+        elif first in _PLACE_KINDS:
             m.type = "LOC"
         elif first in _BODY_KINDS:
             m.type = "ORG"
@@ -1070,6 +1081,27 @@ def _latin_names(text: str, mentions: list[Mention]) -> None:
         if first is None or a in starts or any(s < b and a < e for s, e in covered):
             continue
         added.append(Mention(name, "ORG", a, b, first.entity, first.key, "name"))
+    add_mentions(mentions, added)
+
+
+# a country's plan by its year: رؤية السعودية 2030، رؤية قطر الوطنية 2030، رؤية عُمان 2040
+_VISION = re.compile(
+    r"(?<![\w\u0600-\u06ff])[وب]?(?:ل)?(?P<name>(?:رؤية|رؤيه|روية) (?P<country>\S+)"
+    r"(?: \S+)?? (?:19|20)\d\d)(?!\d)"
+)
+
+
+def _national_visions(text: str, mentions: list[Mention]) -> None:
+    """A country's vision named with its year is a plan (MISC), not the country."""
+    if "2" not in text or "رؤي" not in text and "روية" not in text:
+        return
+    added = []
+    for m in _VISION.finditer(text):
+        if gazetteer().country(m.group("country")) is None:
+            continue
+        a, b = m.span("name")
+        mentions[:] = [x for x in mentions if not (x.start < b and a < x.end)]
+        added.append(named_mention(text, a, b, "MISC"))
     add_mentions(mentions, added)
 
 
