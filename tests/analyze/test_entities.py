@@ -1259,7 +1259,7 @@ def test_nisbas_and_names_of_countries_the_cldr_lists_leave_out() -> None:
 def test_a_club_named_with_its_country_outside_a_match_report() -> None:
     text = "غاب الحارس منير الإدريسي عن القائمة بسبب إصابة تعرض لها مع ناديه الهلال السعودي."
     mentions, _ = link_entities(text, _spans(text, ("منير الإدريسي", "PERS")))
-    assert [(m.text, m.type) for m in mentions if m.type == "ORG"] == [("الهلال", "ORG")]
+    assert [(m.text, m.type) for m in mentions if m.type == "ORG"] == [("الهلال السعودي", "ORG")]
     # (an article with no match's word: the crescent of politics, and students)
     text = "يسعى الهلال الإيراني إلى التمدد، والتقى الوزير بالطلبة السعوديين."
     mentions, _ = link_entities(text, [])
@@ -1374,3 +1374,16 @@ def test_sure_kinds_type_a_place_or_a_body_whatever_the_tagger_said() -> None:
         ("منفذ الوديعة", "LOC"),
         ("المعهد الوطني للبترول", "ORG"),
     ]
+
+
+def test_a_club_named_with_its_countrys_nisba_is_one_mention_and_lil_is_the_article() -> None:
+    text = (
+        "فاز السد على الدحيل في مباراة الدوري. وسجل المهاجم هدفين للسد في الشوط الأول. "
+        "ويلاقي الفريق الهلال السعودي في دوري أبطال آسيا، وقال مدرب السد إن المباراة صعبة."
+    )
+    mentions, entities = link_entities(text, [])
+    shown = [(m.text, m.type, m.key) for m in mentions]
+    assert ("للسد", "ORG", "السد") in shown
+    assert ("الهلال السعودي", "ORG", "الهلال") in shown
+    assert not any(m.text == "السعودي" for m in mentions)
+    assert next(e for e in entities if e.key == "السد").count == 3

@@ -121,12 +121,28 @@ def club_names(text: str, mentions: list[Mention]) -> None:
         m = at.get(a) or at.get(s)
         if m is not None and m.end == e and " " not in m.text:
             m.type = "ORG"  # (the tagger's place or person: الهلال، لإيني)
+            if j in with_country:
+                _take_nisba(text, m, toks[j + 1], mentions)
             continue
         if any(cs < e and s < ce for cs, ce in covered):
             continue
         key = mention_key(text[a:e])
-        found.append(Mention(text[a:e], "ORG", a, e, display_name(text[a:e], key), key, "name"))
+        club = Mention(text[a:e], "ORG", a, e, display_name(text[a:e], key), key, "name")
+        if j in with_country:
+            _take_nisba(text, club, toks[j + 1], mentions)
+        found.append(club)
     mentions.extend(found)
+
+
+def _take_nisba(
+    text: str, club: Mention, nisba: tuple[str, int, int], mentions: list[Mention]
+) -> None:
+    """Grow a club's mention over its country's nisba (الهلال السعودي: the club's name as
+    written, where a town's club keeps its nisba apart: العين الإماراتي, as the annotated
+    sets mostly do), dropping the nisba's own mention; the key stays the club's."""
+    _, s, e = nisba
+    mentions[:] = [m for m in mentions if m is club or not (m.start < e and s < m.end)]
+    club.end, club.text = e, text[club.start : e]
 
 
 _REGION_NOUNS = mf_set("إقليم اقليم منطقة مدينة ولاية محافظة مقاطعة بلدة قرية")

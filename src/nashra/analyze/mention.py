@@ -68,7 +68,7 @@ def mention_key(text: str) -> str:
     proclitics; a remaining لل/ولل (للأمم → الأمم) becomes the article."""
     form = cached_match_form(text)
     for p in ("ولل", "فلل", "لل"):
-        if form.startswith(p) and len(form) - len(p) >= 3:
+        if form.startswith(p) and len(form) - len(p) >= 2:  # (للسد → السد)
             return "ال" + form[len(p) :]
     return form
 
