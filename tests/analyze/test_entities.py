@@ -1387,3 +1387,10 @@ def test_a_club_named_with_its_countrys_nisba_is_one_mention_and_lil_is_the_arti
     assert ("الهلال السعودي", "ORG", "الهلال") in shown
     assert not any(m.text == "السعودي" for m in mentions)
     assert next(e for e in entities if e.key == "السد").count == 3
+
+
+def test_a_word_after_wahuwa_is_what_one_is_not_a_name() -> None:
+    text = "وكان أبو سامر، وهو نجار من ريف حمص، يفرغ الشاحنة، وهي مهنة أبيه."
+    spans = _spans(text, ("أبو سامر", "PERS"), ("نجار", "PERS"))
+    mentions, _ = link_entities(text, spans)
+    assert [m.text for m in mentions if m.type == "PERS"] == ["أبو سامر"]

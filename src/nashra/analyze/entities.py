@@ -750,10 +750,15 @@ _WORDLIKE_NAMES = mf_set(
 
 
 def _without_wordlike_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The mentions without a lone person that is one of ``_WORDLIKE_NAMES`` (a partial
-    name linked to a full one stays, and so does one after a title: الشيخ سعيد)."""
+    """The mentions without a lone person that is one of ``_WORDLIKE_NAMES`` or one word
+    after وهو / وهي (a partial name linked to a full one stays, and so does one after a
+    title: الشيخ سعيد)."""
     lone = [
-        m for m in mentions if m.type == "PERS" and m.via == "name" and m.key in _WORDLIKE_NAMES
+        m
+        for m in mentions
+        if m.type == "PERS"
+        and m.via == "name"
+        and (m.key in _WORDLIKE_NAMES or " " not in m.text and _after_a_pronoun(text, m.start))
     ]
     if not lone:
         return mentions
@@ -764,6 +769,14 @@ def _without_wordlike_names(text: str, mentions: list[Mention]) -> list[Mention]
         if k < 0 or not (_is_honorific(toks[k][0]) or is_title(toks[k][0])):
             drop.add(id(m))
     return [m for m in mentions if id(m) not in drop]
+
+
+_PRONOUN_BEFORE = re.compile(r"(?:^|[\s،,(])و?(?:هو|هي) $")
+
+
+def _after_a_pronoun(text: str, start: int) -> bool:
+    """Whether a word follows وهو / وهي: what one is (وهو نجار من ريف حمص), not a name."""
+    return _PRONOUN_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
 @lru_cache(maxsize=50_000)
@@ -1716,6 +1729,7 @@ _GIVEN = given_names.MEN | given_names.WOMEN | given_names.LEADING
 _SPEAKING = frozenset(p + v for v in mf_set(" ".join(SPEECH_VERBS)) for p in ("", "و", "ف"))
 _APPOSITION_MARKS = frozenset("،,")
 _NAME_LINKS = mf_set("بن بنت ابن أبو أم عبد")
+_JOINED_FAMILY = mf_set("أبو أبي آل")
 
 
 def _titled_given_names(text: str, mentions: list[Mention]) -> None:
@@ -1727,12 +1741,20 @@ def _titled_given_names(text: str, mentions: list[Mention]) -> None:
     forms = token_forms(text)[0]
     n = len(toks)
     starts = [m.start for m in mentions]
+    places = {m.end for m in mentions if m.type in ("LOC", "ORG")}
     added = []
     for i in compress(range(n), map(_GIVEN.__contains__, forms)):
         if i == 0 or i + 1 >= n:
             continue
         before, family = forms[i - 1], forms[i + 1]
-        titled = bool(title_gender(before)) or before in _SPEAKING or _title_complement(forms, i)
+        # (after a title and its complement any family word: كمال حجاج, حجاج "pilgrims")
+        complement = _title_in_a_place(forms, toks, i, places)
+        titled = (
+            bool(title_gender(before))
+            or before in _SPEAKING
+            or _title_complement(forms, i)
+            or complement
+        )
         if not titled and not (
             toks[i - 1][0] in _APPOSITION_MARKS
             and i + 2 < n
@@ -1740,6 +1762,9 @@ def _titled_given_names(text: str, mentions: list[Mention]) -> None:
         ):
             continue
         s, e = toks[i][1], toks[i + 1][2]
+        if family in _JOINED_FAMILY and i + 2 < n and _ARABIC_WORD.fullmatch(toks[i + 2][0]):
+            e = toks[i + 2][2]  # جورج أبي خليل، حمد آل ثاني: the family name is two words
+            family = forms[i + 2]
         k = bisect_right(starts, e) - 1
         if k >= 0 and mentions[k].end > s:
             continue  # (most are: the tagger's own)
@@ -1749,11 +1774,41 @@ def _titled_given_names(text: str, mentions: list[Mention]) -> None:
             or before in _SPEAKING
             and toks[i][0].endswith("ه")  # (وقال أمينه العام: "its secretary")
             or not _family_word(family, toks[i + 1][0])
+            and not (
+                complement
+                and _ARABIC_WORD.fullmatch(toks[i + 1][0])
+                and not is_stopword(family)
+                and not title_gender(family)
+                and family not in _NAME_LINKS
+            )
         ):
             # (على is "on", whatever its match form; بن goes on to a father's name)
             continue
         added.append(named_mention(text, s, e, "PERS"))
     add_mentions(mentions, added)
+
+
+def _title_in_a_place(
+    forms: list[str], toks: list[tuple[str, int, int]], i: int, places: set[int]
+) -> bool:
+    """Whether a title stands up to eight tokens before token ``i`` with only its
+    complement between: definite words, ل-words, في or باسم, and names of places or
+    bodies (المتحدثة باسم المفوضية في دمشق رشا الجندي، الأمين العام للنقابة المستقلة
+    لعمال التربية كمال حجاج)."""
+    for k in range(i - 1, max(-1, i - 9), -1):
+        f = forms[k]
+        if title_gender(f):
+            return k < i - 1
+        if toks[k][2] in places or f in _COMPLEMENT_LINKS:
+            continue
+        if not _ARABIC_WORD.fullmatch(toks[k][0]) or is_stopword(f):
+            return False
+        if not (f.startswith("ال") or f.startswith("ل") and len(f) > 3):
+            return False
+    return False
+
+
+_COMPLEMENT_LINKS = mf_set("في باسم لدى")
 
 
 def _title_complement(forms: list[str], i: int) -> bool:

@@ -60,7 +60,9 @@ _MASCULINE_TITLES = frozenset(
 )
 
 # Men's names that end in ة, women's names that do not
-_MEN_IN_H = mf_set("أسامة حمزة طلحة عبيدة معاوية عكرمة قتيبة عطية خليفة جبلة عروة")
+_MEN_IN_H = mf_set(
+    "أسامة حمزة طلحة عبيدة معاوية عكرمة قتيبة عطية خليفة جبلة عروة عبده طه وجيه نبيه"
+)
 _WOMEN = WOMEN | FOREIGN_WOMEN
 # Plurals of things take a feminine singular verb (وأضافت المصادر)
 _FEMININE_PLURALS = mf_set("مصادر المصادر أوساط الأوساط دوائر الدوائر جهات أجهزة الأجهزة")

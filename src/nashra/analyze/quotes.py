@@ -708,6 +708,10 @@ def _nisba(form: str) -> str:
 _HOLDER_REACH = 10  # words from a role to its holder's name (مدرب الوداد، الإسباني فلان)
 
 
+# nouns for anyone, which after a quote's verb go back to the one just quoted
+_ANYONE = mf_set("الرجل المرأة السيدة الشاب الشابة الفتاة الفتى العجوز المسن المسنة الأب الأم")
+
+
 def _role_holder(stext: str, pos: int, ments: list[Mention], text: str) -> Mention | None:
     """A title alone as the subject, maybe with nisbas or its body (وقال المدرب الإسباني،
     وأكدت الوزيرة، وقالت رئيسة البلدية) → the person named with that title before ``pos``:
@@ -1313,6 +1317,13 @@ def _addressee(form: str) -> int:
     return 1 if form.startswith("لل") else 0
 
 
+# how one speaks, right after the verb (فأجابت ضاحكة، قال مبتسماً): no subject
+_MANNER = mf_set(
+    "ضاحكا ضاحكاً ضاحكة مبتسما مبتسماً مبتسمة غاضبا غاضباً غاضبة مازحا مازحاً مازحة "
+    "باكيا باكياً باكية ساخرا ساخراً ساخرة متأثرا متأثراً متأثرة بحزم بهدوء بحماس"
+)
+
+
 def _subject(
     cue: _Cue,
     toks: list[tuple[str, int, int]],
@@ -1334,6 +1345,8 @@ def _subject(
         return
     # an addressee right after the verb comes before the subject (وقال لـ«الاقتصادية» فلان)
     first = _after_addressee(toks, forms, cue.idx + 1, end_tok)
+    if forms[first] in _MANNER and first < end_tok:
+        first += 1  # فأجابت ضاحكة: how, not who
     if forms[first] in _HONORIFIC_PRONOUNS:
         return  # وقال معاليه: the one named before, as for وقال
     if (
@@ -3034,6 +3047,19 @@ def _bare_direct(
             holder = _role_holder(role, cue_after[1], ments, text)
             if holder is not None:
                 return _quote(text, a + 1, b, holder, "", "", cue, "direct")
+            before = [q for q in last_speaker + sentence_quotes if q.end <= a]
+            last = (
+                next((m for m in reversed(ments) if m.key == before[-1].speaker_key), None)
+                if before and before[-1].speaker_type == "PERS"
+                else None
+            )
+            if (
+                last is not None
+                and cached_match_form(role.split(" ", 1)[0]) in _ANYONE
+                and not _contradicts(last, gender, text, ments)
+            ):
+                # «…»، أضاف الرجل: the man just quoted, not "the man"
+                return _quote(text, a + 1, b, last, "", "", cue, "direct")
             if " " in role or not title_gender(cached_match_form(role)):
                 return _quote(text, a + 1, b, None, role, "", cue, "direct")
         if speaker is None and not last_speaker:
