@@ -3047,10 +3047,10 @@ def _bare_direct(
             holder = _role_holder(role, cue_after[1], ments, text)
             if holder is not None:
                 return _quote(text, a + 1, b, holder, "", "", cue, "direct")
-            before = [q for q in last_speaker + sentence_quotes if q.end <= a]
+            quoted = [q for q in last_speaker + sentence_quotes if q.end <= a]
             last = (
-                next((m for m in reversed(ments) if m.key == before[-1].speaker_key), None)
-                if before and before[-1].speaker_type == "PERS"
+                next((m for m in reversed(ments) if m.key == quoted[-1].speaker_key), None)
+                if quoted and quoted[-1].speaker_type == "PERS"
                 else None
             )
             if (
