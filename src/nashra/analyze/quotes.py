@@ -3048,18 +3048,18 @@ def _bare_direct(
             if holder is not None:
                 return _quote(text, a + 1, b, holder, "", "", cue, "direct")
             quoted = [q for q in last_speaker + sentence_quotes if q.end <= a]
-            last = (
+            just_quoted = (
                 next((m for m in reversed(ments) if m.key == quoted[-1].speaker_key), None)
                 if quoted and quoted[-1].speaker_type == "PERS"
                 else None
             )
             if (
-                last is not None
+                just_quoted is not None
                 and cached_match_form(role.split(" ", 1)[0]) in _ANYONE
-                and not _contradicts(last, gender, text, ments)
+                and not _contradicts(just_quoted, gender, text, ments)
             ):
                 # «…»، أضاف الرجل: the man just quoted, not "the man"
-                return _quote(text, a + 1, b, last, "", "", cue, "direct")
+                return _quote(text, a + 1, b, just_quoted, "", "", cue, "direct")
             if " " in role or not title_gender(cached_match_form(role)):
                 return _quote(text, a + 1, b, None, role, "", cue, "direct")
         if speaker is None and not last_speaker:
