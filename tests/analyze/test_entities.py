@@ -1394,3 +1394,30 @@ def test_a_word_after_wahuwa_is_what_one_is_not_a_name() -> None:
     spans = _spans(text, ("أبو سامر", "PERS"), ("نجار", "PERS"))
     mentions, _ = link_entities(text, spans)
     assert [m.text for m in mentions if m.type == "PERS"] == ["أبو سامر"]
+
+
+def test_bodies_named_with_their_countrys_nisba_and_a_field() -> None:
+    text = (
+        "أعلن المركز السعودي لزراعة الأعضاء نجاح العملية، ومول البرنامج السعودي لتنمية "
+        "وإعمار اليمن المشروع. وقال رئيس الغرفة الجزائرية للتجارة والصناعة إن الصادرات "
+        "زادت، وارتفع سوق دبي المالي."
+    )
+    mentions, _ = link_entities(text, [])
+    assert [(m.text, m.type) for m in mentions] == [
+        ("المركز السعودي لزراعة الأعضاء", "ORG"),
+        ("البرنامج السعودي لتنمية وإعمار اليمن", "ORG"),
+        ("الغرفة الجزائرية للتجارة والصناعة", "ORG"),
+        ("سوق دبي المالي", "ORG"),
+    ]
+
+
+def test_a_facility_named_after_a_queen_with_its_field_and_a_coachs_nisba() -> None:
+    text = (
+        "وخصصت العائدات لدعم مستشفى الملكة رانيا للأطفال. وفاز النصر في مباراة الدوري، "
+        "وقال مدرب النصر الإيطالي ماركو بيولي إن الفوز مستحق."
+    )
+    spans = _spans(text, ("رانيا", "PERS"), ("ماركو بيولي", "PERS"))
+    mentions, _ = link_entities(text, spans)
+    shown = [(m.text, m.type) for m in mentions]
+    assert ("مستشفى الملكة رانيا للأطفال", "ORG") in shown
+    assert ("الإيطالي", "LOC") in shown and ("ماركو بيولي", "PERS") in shown

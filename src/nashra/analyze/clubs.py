@@ -141,6 +141,8 @@ def _take_nisba(
     written, where a town's club keeps its nisba apart: العين الإماراتي, as the annotated
     sets mostly do), dropping the nisba's own mention; the key stays the club's."""
     _, s, e = nisba
+    if any(m.type == "PERS" and e < m.start <= e + 2 for m in mentions):
+        return  # مدرب النصر الإيطالي ستيفانو بيولي: the coach's nisba
     mentions[:] = [m for m in mentions if m is club or not (m.start < e and s < m.end)]
     club.end, club.text = e, text[club.start : e]
 

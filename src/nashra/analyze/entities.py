@@ -66,6 +66,7 @@ from nashra.analyze.mention import (
 from nashra.analyze.national import (
     CO_PORTFOLIOS,
     field_bodies,
+    field_goes_on,
     link_central_banks,
     national_bodies,
 )
@@ -786,7 +787,7 @@ def _is_honorific(word: str) -> bool:
 
 # Places and bodies named after a king or a prince (مطار الملك عبدالعزيز، مركز الملك سلمان
 # للإغاثة): the name in them is no mention of the person.
-_FACILITY_TITLES = mf_set("الملك الأمير الشيخ الإمام السلطان الرئيس")
+_FACILITY_TITLES = mf_set("الملك الأمير الشيخ الإمام السلطان الرئيس الملكة الأميرة الشيخة")
 _FACILITY_PLACES = mf_set(
     "مطار جسر طريق شارع حديقة متنزه منتزه مدينة ميدان ملعب استاد مسجد جامع قاعدة ميناء قصر واحة حي "
     "مركب"
@@ -887,11 +888,15 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
             b = toks[j - 1][2]  # مستشفى الملك فهد بجدة: the city is not in the name
         elif kind == "ORG" and j + 1 < len(toks) and last[:1] != "ب":  # (not بالظهران)
             field = cached_match_form(toks[j + 1][0])
-            if field.startswith("لل") and len(field) > 4:  # جامعة … للذكاء الاصطناعي
-                b = toks[j + 1][2]
-                nxt = cached_match_form(toks[j + 2][0]) if j + 2 < len(toks) else ""
-                if nxt.startswith("ال") and nxt.endswith(("ي", "يه")):
-                    b = toks[j + 2][2]
+            if field.startswith("ل") and len(field) > 4 and not _is_place(field[1:]):
+                # جامعة … للذكاء الاصطناعي، مركز الملكة علياء لأمراض وجراحة القلب
+                b, b_form = toks[j + 1][2], field
+                for p in range(j + 2, min(len(toks), j + 6)):
+                    form = cached_match_form(toks[p][0])
+                    before = field.startswith("لل") if p == j + 2 else b_form.startswith("ال")
+                    if is_stopword(form) or not field_goes_on(form, before):
+                        break
+                    b, b_form = toks[p][2], form
         mtext = text[a:b]
         key = mention_key(mtext)
         out.append(Mention(mtext, kind, a, b, display_name(mtext, key), key, "name"))

@@ -30,6 +30,7 @@ from nashra.text import is_stopword
 __all__ = [
     "CO_PORTFOLIOS",
     "field_bodies",
+    "field_goes_on",
     "link_central_banks",
     "national_bodies",
     "national_key",
@@ -409,7 +410,8 @@ def link_central_banks(mentions: list[Mention]) -> None:
 # والبحرية): the ل of the field after العامة/الوطني makes a name of ordinary words
 _FIELD_HEADS = mf_set(
     "المديرية الإدارة المركز الوكالة الهيئة المؤسسة المجلس الصندوق الجهاز المصلحة "
-    "المكتب المعهد الأمانة الرئاسة الشركة الاتحاد الجمعية المفوضية القيادة"
+    "المكتب المعهد الأمانة الرئاسة الشركة الاتحاد الجمعية المفوضية القيادة البرنامج "
+    "الغرفة المنتدى المرصد"
 )
 _FIELD_FIRST = _FIELD_HEADS | {p + h for h in _FIELD_HEADS for p in "وفب"}
 _GENERAL = mf_set(
@@ -417,6 +419,15 @@ _GENERAL = mf_set(
     "المستقلة المستقل الملكي الملكية"
 )
 _FIELD_WORDS = 4  # words of the field at most (للمنافذ البرية والبحرية)
+
+
+def field_goes_on(form: str, after_definite: bool) -> bool:
+    """Whether a word goes on a body's field: a definite word (لزراعة الأعضاء، لشؤون
+    المسجد الحرام), one joined by و (للتجارة والصناعة), or an indefinite word joined to an
+    indefinite one (لتنمية وإعمار اليمن)."""
+    if form.startswith(("ال", "وال")):
+        return True
+    return form.startswith("و") and not after_definite and len(form) > 3
 
 
 def field_bodies(text: str, mentions: list[Mention]) -> None:
@@ -433,28 +444,43 @@ def field_bodies(text: str, mentions: list[Mention]) -> None:
     found: list[Mention] = []
     for i in heads:
         j = i + 1
-        while j < n and j - i <= 2 and forms[j] in _GENERAL:
-            j += 1  # الهيئة العليا المستقلة
+        with_nisba = False
+        while j < n and j - i <= 3:
+            if forms[j] in _GENERAL and j - i <= 2:
+                j += 1  # الهيئة العليا المستقلة
+            elif not with_nisba and forms[j].startswith("ال") and g.nisba_country(toks[j][0]):
+                with_nisba = True  # المركز السعودي لزراعة الأعضاء: its country's
+                j += 1
+            else:
+                break
         if j == i + 1 or j >= n or not forms[j].startswith("ل") or len(forms[j]) < 5:
             continue
         if forms[j].startswith("لل") and g.nisba_country(toks[j][0]) is not None:
             continue
+        definite = forms[j].startswith("لل")
         j += 1
         start = j
         while (
             j < n
             and j - start < _FIELD_WORDS
-            and (forms[j].startswith("ال") or forms[j].startswith("وال") and j > start)
+            and field_goes_on(forms[j], definite if j == start else forms[j - 1].startswith("ال"))
             and forms[j] not in TIME_ADJECTIVES
             and forms[j] not in _TODAY
             and not is_stopword(forms[j])
+            and not is_title(toks[j][0])  # (… والتراث الوطني المهندس فلان)
             and g.nisba_country(toks[j][0]) is None
+            # (a country ends the name: لتنمية وإعمار اليمن المشروع)
+            and (j == start or g.country(toks[j - 1][0]) is None)
         ):
             j += 1
+        if j == start and not definite:
+            continue  # (an indefinite field needs its genitive: الإدارة الأمريكية لصحيفة «…»)
         # named with its country's nisba, or a regional office with its place
-        named = j < n and forms[j].startswith("ال") and g.nisba_country(toks[j][0]) is not None
+        named = with_nisba or (
+            j < n and forms[j].startswith("ال") and g.nisba_country(toks[j][0]) is not None
+        )
         a = toks[i][1] + (forms[i] not in _FIELD_HEADS)  # (والمديرية: without its و)
-        b = toks[j][2] if named else toks[j - 1][2]
+        b = toks[j][2] if named and not with_nisba else toks[j - 1][2]
         if not named and (office := _office_place(toks, forms, j, mentions)):
             b, named = office, True  # الإدارة العامة للتعليم بمنطقة مكة المكرمة: one office
         if any(o.start < b and a < o.end and o.type != "LOC" for o in mentions):

@@ -1577,7 +1577,7 @@ def _aside_start(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: 
 # what a preposition after the subject opens that is no part of it (في بيان، عبر حسابها)
 _ASIDE_NOUNS = mf_set(
     "بيان بيانها بيانه تصريح تصريحات حديث حوار مقابلة لقاء مؤتمر كلمة حسابه حسابها صفحته "
-    "صفحتها منشور تغريدة رسالة اتصال"
+    "صفحتها منشور تغريدة رسالة اتصال إفصاح افصاح موقع موقعها موقعه"
 )
 
 
