@@ -1421,3 +1421,15 @@ def test_a_facility_named_after_a_queen_with_its_field_and_a_coachs_nisba() -> N
     shown = [(m.text, m.type) for m in mentions]
     assert ("مستشفى الملكة رانيا للأطفال", "ORG") in shown
     assert ("الإيطالي", "LOC") in shown and ("ماركو بيولي", "PERS") in shown
+
+
+def test_a_body_named_by_its_field_behind_lil() -> None:
+    text = "وبحسب تقرير للهيئة العامة للمنشآت الصغيرة والمتوسطة، ارتفعت الاستثمارات."
+    mentions, _ = link_entities(text, [])
+    assert [(m.text, m.type, m.entity) for m in mentions] == [
+        (
+            "للهيئة العامة للمنشآت الصغيرة والمتوسطة",
+            "ORG",
+            "الهيئة العامة للمنشآت الصغيرة والمتوسطة",
+        )
+    ]

@@ -237,6 +237,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     "يضيف",
     "تضيف",
     "شدد",
+    "أورد",  # وأورد موقع «…»، نقلاً عن فلان، أن: an outlet carrying another's words
+    "أوردت",
     "أصر",  # أصر على أن (see quotes._ON_VERBS)
     "أصرت",
     "شددت",

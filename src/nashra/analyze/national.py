@@ -413,7 +413,12 @@ _FIELD_HEADS = mf_set(
     "المكتب المعهد الأمانة الرئاسة الشركة الاتحاد الجمعية المفوضية القيادة البرنامج "
     "الغرفة المنتدى المرصد"
 )
-_FIELD_FIRST = _FIELD_HEADS | {p + h for h in _FIELD_HEADS for p in "وفب"}
+# (after ل the article's ا goes: للهيئة العامة للمنشآت)
+_FIELD_FIRST = (
+    _FIELD_HEADS
+    | {p + h for h in _FIELD_HEADS for p in "وفب"}
+    | {"ل" + h[1:] for h in _FIELD_HEADS}
+)
 _GENERAL = mf_set(
     "العام العامة الوطني الوطنية العليا الأعلى المركزي المركزية الاتحادي الاتحادية "
     "المستقلة المستقل الملكي الملكية"
@@ -479,7 +484,8 @@ def field_bodies(text: str, mentions: list[Mention]) -> None:
         named = with_nisba or (
             j < n and forms[j].startswith("ال") and g.nisba_country(toks[j][0]) is not None
         )
-        a = toks[i][1] + (forms[i] not in _FIELD_HEADS)  # (والمديرية: without its و)
+        # (والمديرية without its و; للمديرية whole: ل took the article's ا)
+        a = toks[i][1] + (forms[i] not in _FIELD_HEADS and not forms[i].startswith("لل"))
         b = toks[j][2] if named and not with_nisba else toks[j - 1][2]
         if not named and (office := _office_place(toks, forms, j, mentions)):
             b, named = office, True  # الإدارة العامة للتعليم بمنطقة مكة المكرمة: one office

@@ -1151,10 +1151,17 @@ def _is_name(text: str, mark: int) -> bool:
     if last == "مع" and len(before) >= 2:
         # في حوار مع «الشرق الأوسط»: the outlet, not a quote
         return strip_clitics(cached_match_form(before[-2][0])) in _INTERVIEWS
-    # بنك الاستثمار «إتش سي»، شركة الاتصالات «زين»: a body's noun and its complement
-    if len(before) >= 2 and last.startswith("ال") and before[-1][0][0].isalpha():
-        head = cached_match_form(before[-2][0])
-        return strip_clitics(head) in _NAME_CUES or head in _NAME_CUES
+    # بنك الاستثمار «إتش سي»، شركة الاتصالات «زين»، حملة الترويج المقبلة «…»: a body's
+    # or a campaign's noun and its complement (one or two definite words)
+    if last.startswith("ال") and before[-1][0][0].isalpha():
+        for k in (2, 3):
+            if len(before) < k:
+                break
+            head = cached_match_form(before[-k][0])
+            if strip_clitics(head) in _NAME_CUES or head in _NAME_CUES:
+                return True
+            if not head.startswith("ال"):
+                break
     return False
 
 
@@ -1317,6 +1324,8 @@ def _addressee(form: str) -> int:
     return 1 if form.startswith("لل") else 0
 
 
+# a relative clause's pronoun right after its verb (في وقت تقول فيه السلطات إن)
+_RESUMPTIVE = mf_set("فيه فيها")
 # how one speaks, right after the verb (فأجابت ضاحكة، قال مبتسماً): no subject
 _MANNER = mf_set(
     "ضاحكا ضاحكاً ضاحكة مبتسما مبتسماً مبتسمة غاضبا غاضباً غاضبة مازحا مازحاً مازحة "
@@ -1345,8 +1354,8 @@ def _subject(
         return
     # an addressee right after the verb comes before the subject (وقال لـ«الاقتصادية» فلان)
     first = _after_addressee(toks, forms, cue.idx + 1, end_tok)
-    if forms[first] in _MANNER and first < end_tok:
-        first += 1  # فأجابت ضاحكة: how, not who
+    if (forms[first] in _MANNER or forms[first] in _RESUMPTIVE) and first < end_tok:
+        first += 1  # فأجابت ضاحكة: how, not who; في وقت تقول فيه السلطات إن
     if forms[first] in _HONORIFIC_PRONOUNS:
         return  # وقال معاليه: the one named before, as for وقال
     if (
@@ -2917,6 +2926,9 @@ def _role_after(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> 
     return " ".join(words)
 
 
+_KUNYA = mf_set("أم أبو")
+
+
 def _bare_name(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> str:
     """One or two words right after a speech verb that follows a quote, up to a comma, a
     full stop or the end (تقول آمنة.، يقول الطيب، تقول حليمة عيد، وهي …): a name, when
@@ -2932,11 +2944,13 @@ def _bare_name(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> s
     forms = [cached_match_form(w[0]) for w in words]
     if not (1 <= len(words) <= 2 and closed):
         return ""
-    if any(
+    # (أم علي، أبو سامر: a kunya, whatever أم is elsewhere)
+    kunya = len(forms) == 2 and forms[0] in _KUNYA and not forms[1].startswith("ال")
+    if not kunya and any(
         f.startswith("ال") or is_stopword(f) or title_gender(f) or f in _VERB_FORMS for f in forms
     ):
         return ""
-    if forms[0] in clusters() and not known_person(words[0][0]):
+    if not kunya and forms[0] in clusters() and not known_person(words[0][0]):
         return ""  # يقول بصوت خافت: a common word, no name
     return " ".join(w[0] for w in words)
 
