@@ -711,7 +711,7 @@ def test_a_states_body_in_its_capital_its_countrys_words_and_authorities(
         ("الرياض (واس) – أعلنت الوزارة إطلاق الحملة.", "واس", "وكالة الأنباء السعودية"),
         ("عمّان - بترا - قال الوزير إن الحملة بدأت.", "بترا", "وكالة الأنباء الأردنية"),
         ("القاهرة (أ ش أ) - أعلنت الهيئة النتائج.", "أ ش أ", "وكالة أنباء الشرق الأوسط"),
-        ("واشنطن – (أ ف ب) – أعلن البيت الأبيض الخطة.", "أ ف ب", "وكالة فرانس برس"),
+        ("واشنطن – (أ ف ب) – أعلن المسؤول الخطة.", "أ ف ب", "وكالة فرانس برس"),
         ("الرباط (و م ع) – أعلنت الوزارة النتائج.", "و م ع", "وكالة المغرب العربي للأنباء"),
     ],
 )
@@ -1433,3 +1433,32 @@ def test_a_body_named_by_its_field_behind_lil() -> None:
             "الهيئة العامة للمنشآت الصغيرة والمتوسطة",
         )
     ]
+
+
+def test_a_markets_index_is_named_with_its_adjective_and_a_place_ends_a_body() -> None:
+    text = (
+        "وارتفع مؤشر داو جونز الصناعي، وتراجع مؤشر البحرين العام. وقال رئيس غرفة تجارة "
+        "حلب إن الأسواق تعافت، وأعلن جهاز المخابرات العامة المصرية القبض على الخلية "
+        "بعد فحص جهاز الكمبيوتر."
+    )
+    spans = _spans(text, ("داو جونز", "PERS"), ("البحرين", "LOC"), ("حلب", "LOC"))
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("مؤشر داو جونز الصناعي", "MISC"),
+        ("مؤشر البحرين العام", "MISC"),
+        ("غرفة تجارة حلب", "ORG"),
+        ("جهاز المخابرات العامة المصرية", "ORG"),
+    ]
+
+
+def test_a_square_named_after_a_man_and_a_long_name_whose_last_word_is_a_place() -> None:
+    text = (
+        "وتجمع المحتجون في ساحة رياض الصلح. وقال وزير الخارجية الفرنسي جان نويل بارو إن "
+        "الحل سياسي، وأضاف بارو أن البيت الأبيض يوافق."
+    )
+    spans = _spans(text, ("رياض الصلح", "ORG"), ("جان نويل بارو", "PERS"), ("بارو", "LOC"))
+    spans[-1] = _span(text, "بارو", "LOC", 1)
+    mentions, entities = link_entities(text, spans)
+    shown = [(m.text, m.type) for m in mentions]
+    assert ("ساحة رياض الصلح", "LOC") in shown and ("البيت الأبيض", "ORG") in shown
+    assert [m.entity for m in mentions if m.text.endswith("بارو")] == ["جان نويل بارو"] * 2

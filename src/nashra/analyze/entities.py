@@ -787,10 +787,10 @@ def _is_honorific(word: str) -> bool:
 
 # Places and bodies named after a king or a prince (مطار الملك عبدالعزيز، مركز الملك سلمان
 # للإغاثة): the name in them is no mention of the person.
-_FACILITY_TITLES = mf_set("الملك الأمير الشيخ الإمام السلطان الرئيس الملكة الأميرة الشيخة")
+_FACILITY_TITLES = mf_set("الملك الأمير الشيخ الإمام السلطان الرئيس الملكة الأميرة الشيخة مولاي")
 _FACILITY_PLACES = mf_set(
     "مطار جسر طريق شارع حديقة متنزه منتزه مدينة ميدان ملعب استاد مسجد جامع قاعدة ميناء قصر واحة حي "
-    "مركب"
+    "مركب ساحة جادة"
 )
 _STREETS = mf_set("شارع ميدان ساحة جادة")
 _REGNAL = mf_set("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن")
@@ -847,17 +847,20 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
             continue
         # the title before the name, or first in the mention (مستشفى «الملك فيصل»)
         at = k if cached_match_form(toks[k][0]) in _FACILITY_TITLES else k - 1
+        while at >= 2 and cached_match_form(toks[at - 1][0]) in _FACILITY_TITLES:
+            at -= 1  # ملعب الأمير مولاي عبد الله: titles one after another
         head = toks[at - 1] if at >= 1 else toks[k]
         titled = at >= 1 and cached_match_form(toks[at][0]) in _FACILITY_TITLES
         # (the untitled cases only after a facility's word)
         facility = not titled and _facility_word(toks[k - 1][0])
+        street = strip_clitics(cached_match_form(toks[k - 1][0])) in _STREETS
         if (
             facility
-            and m.type == "PERS"
+            and (m.type == "PERS" or street and m.type == "ORG" and m.via == "name")
             and (
                 " بن " in m.text
                 or cached_match_form(m.text.rsplit(" ", 1)[-1]) in _REGNAL
-                or strip_clitics(cached_match_form(toks[k - 1][0])) in _STREETS
+                or street
             )
         ):
             # جامعة محمد بن زايد، مركب محمد الخامس: a founder's or a king's name, no
@@ -911,6 +914,10 @@ _VENUES = mf_set("ملعب استاد ستاد مطار ميناء")
 # مضيق باب المندب، مخيم الزعتري، حقل الشرارة)
 _PLACE_WORDS = mf_set("معبر مضيق مخيم حقل")
 _COMPETITIONS = mf_set("دوري كأس بطولة")
+_INDICES = mf_set("مؤشر")
+_INDEX_ADJECTIVES = mf_set("الصناعي العام الرئيسي المركب الموحد")
+# (the index of a named exchange leaves the exchange its name: مؤشر بورصة مصر)
+_EXCHANGES = mf_set("بورصة البورصة سوق السوق")
 _CLITICS_BEFORE_NOUN = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "")
 
 
@@ -929,7 +936,9 @@ _NAMED_HOUSES = mf_set("مستشفى متحف")
 _TYPE_BY_FIRST_WORD = {
     **dict.fromkeys(_VENUES | _PLACE_WORDS, "LOC"),
     **dict.fromkeys(
-        _COMPETITIONS | mf_set("معرض مهرجان منتدى مؤتمر ملتقى رؤية استراتيجية إعلان جائزة"),
+        _COMPETITIONS
+        | _INDICES
+        | mf_set("معرض مهرجان منتدى مؤتمر ملتقى رؤية استراتيجية إعلان جائزة"),
         "MISC",
     ),
     **dict.fromkeys(_NAMED_HOUSES, "ORG"),
@@ -1218,7 +1227,7 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
             # a country only after a competition's words (دوري أبطال أوروبا; not ملعب قطر)
             or m.via == "country"
             and not (k >= 2 and forms[k - 1] in _CHAMPIONS)
-            and strip_clitics(forms[k - 1]) not in _PRIZES | _FESTIVALS | _NAMED_HOUSES
+            and strip_clitics(forms[k - 1]) not in _PRIZES | _FESTIVALS | _NAMED_HOUSES | _INDICES
         ):
             head = -1
         elif strip_clitics(forms[k - 1]) in _VENUES or (
@@ -1228,6 +1237,12 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
             head = k - 1  # (وادي رم، جبل طارق، جبال الألب، بحيرة طبريا)
         elif m.type == "LOC" and strip_clitics(forms[k - 1]) in _COMPETITIONS | _FESTIVALS:
             head = k - 1  # كأس آسيا، مهرجان البحر الأحمر
+        elif (
+            strip_clitics(forms[k - 1]) in _INDICES
+            and m.type != "MISC"
+            and forms[k] not in _EXCHANGES
+        ):
+            head = k - 1  # مؤشر داو جونز الصناعي، مؤشر البحرين العام: a market's index
         elif m.type in ("LOC", "PERS") and strip_clitics(forms[k - 1]) in _NAMED_HOUSES:
             head = k - 1  # مستشفى بورتسودان التعليمي، متحف تدمر الوطني
         elif strip_clitics(forms[k - 1]) in _PRIZES and (
@@ -1263,6 +1278,8 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
                 and len(forms[j]) > 4
             ):
                 b = toks[j][2]  # للنخبة، للأندية
+            elif word in _INDICES and j < len(toks) and forms[j] in _INDEX_ADJECTIVES:
+                b = toks[j][2]  # الصناعي، العام
             m.text, m.start, m.end = text[a:b], a, b
             m.key = mention_key(m.text)
             m.entity = display_name(m.text, m.key)
@@ -1952,8 +1969,10 @@ def _surname_of(m: Mention, person: Mention) -> bool:
     place (the الأحساء of a span أمين الأحساء, the الشيشان of الشيشان حسن حكيموف)."""
     if person.key.rsplit(" ", 1)[-1] != m.key:
         return False
-    place = _is_place(m.key) or gazetteer().token_types.get(m.key) == ("LOC",)
-    return not (m.type == "LOC" and place)
+    # (a name of three words or more ends in a family name, whatever WikiFANE calls the
+    # word: جان نويل بارو … بارو)
+    wiki_place = gazetteer().token_types.get(m.key) == ("LOC",) and person.key.count(" ") < 2
+    return not (m.type == "LOC" and (_is_place(m.key) or wiki_place))
 
 
 def _link_club_short_names(mentions: list[Mention]) -> None:

@@ -38,10 +38,11 @@ _STATE_KINDS = {
     "اداره": "f",
     "دايره": "f",
     "هيءه": "f",
+    "جهاز": "m",
 }
 # kinds of a body of its own (no country's): councils of scholars, observatories,
 # associations, colleges
-_OWN_KINDS = mf_set("مجمع مرصد جمعية كلية نقابة")
+_OWN_KINDS = mf_set("مجمع مرصد جمعية كلية نقابة غرفة")
 # kinds whose field may go on with ل (جمعية الأمل للتنمية الريفية، مرصد الأزهر لمكافحة التطرف)
 _FIELD_KINDS = mf_set("مرصد جمعية نقابة")
 # kinds that are also a doing (إدارة الأزمة "the running of", برئاسة فلان "chaired by"):
@@ -52,6 +53,12 @@ _ONLY_BEFORE = {
     # مصلحة is also "the interest of" (مصلحة الوطن)
     "مصلحه": mf_set("الجمارك الضرائب الزكاة الأرصاد الطب السجون الأحوال الضمان"),
     # a Yemeni مديرية is also a district (مديرية التواهي)
+    # جهاز is also a device (جهاز الكمبيوتر), غرفة a room
+    "جهاز": mf_set(
+        "المخابرات الاستخبارات الأمن أمن حماية الرقابة المحاسبات الإحصاء تنظيم مكافحة "
+        "الشرطة التعبئة قطر أبوظبي الكويت"
+    ),
+    "غرفه": mf_set("تجارة التجارة صناعة"),
     "مديريه": mf_set(
         "الأمن أمن الدفاع الشؤون التربية الصحة الزراعة الأوقاف الحكم الآثار الثقافة "
         "المياه الأحوال الجوازات المرور الشرطة الإعلام الأشغال"
@@ -73,7 +80,7 @@ _RANKS = mf_set(
 )
 # …and after a noun in construct, whose adjectives they may be (مديرية الأمن العام)
 _NOUN_RANKS = _RANKS | mf_set("العام الأعلى الأول الثاني")
-_MASCULINE_KINDS = mf_set("مجمع مرصد")
+_MASCULINE_KINDS = mf_set("مجمع مرصد جهاز")
 # second fields of one body, after an adjective (وزارة الموارد البشرية والتوطين)
 _SECOND_FIELDS = CO_PORTFOLIOS | mf_set("والتوطين والري والجيوفيزياء والمساحة والتعدين")
 _TODAY = mf_set("اليوم أمس الليلة غدا")
@@ -103,8 +110,11 @@ def kind_bodies(text: str, mentions: list[Mention]) -> None:
         head = stripped[i]
         a = s + proclitic_length(word, forms[i], head)
         b = toks[end - 1][2]
-        if any(cs < b and a < ce and m.via != "nisba" for cs, ce, m in covered):
-            continue
+        if any(
+            cs < b and a < ce and m.via != "nisba" and not (m.type == "LOC" and a < cs and ce == b)
+            for cs, ce, m in covered
+        ):
+            continue  # (but a place that ends the name is the name's: غرفة تجارة حلب)
         bare = text[a:b]
         key = mention_key(bare)
         display = display_name(bare, key)
@@ -122,7 +132,10 @@ def kind_bodies(text: str, mentions: list[Mention]) -> None:
         mentions[:] = [
             m
             for m in mentions
-            if not (m.via == "nisba" and any(a <= m.start and m.end <= b for a, b in spans))
+            if not (
+                (m.via == "nisba" or m.type == "LOC")
+                and any(a < m.start and m.end <= b or a <= m.start and m.end < b for a, b in spans)
+            )
         ]
         mentions.extend(found)
         mentions.sort(key=lambda m: (m.start, -m.end))
@@ -191,6 +204,9 @@ def _name_end(
         if inside is not None:
             if inside.via == "nisba" and closed:
                 end = j + 1  # وزارة الطاقة والنفط الموريتانية: its country, and the end
+            elif not closed and j > i + 1 and inside.type == "LOC" and inside.start == s:
+                # غرفة تجارة حلب، محكمة جنايات القاهرة: a place ends the construct chain
+                end = next((k + 1 for k in range(j, len(toks)) if toks[k][2] >= inside.end), j)
             break
         if adjectives_only:
             if f.startswith("لل") and kind in _FIELD_KINDS and j > i + 1:
