@@ -1462,3 +1462,36 @@ def test_a_square_named_after_a_man_and_a_long_name_whose_last_word_is_a_place()
     shown = [(m.text, m.type) for m in mentions]
     assert ("ساحة رياض الصلح", "LOC") in shown and ("البيت الأبيض", "ORG") in shown
     assert [m.entity for m in mentions if m.text.endswith("بارو")] == ["جان نويل بارو"] * 2
+
+
+def test_a_quarter_a_definite_body_before_a_place_and_people_by_what_they_do() -> None:
+    text = (
+        "وسقطت قذيفة بحي الشيخ جراح، وأغلقت الشرطة حي النسيم. وتحصلت التلميذة امينة "
+        "الزواري على أعلى معدل، وقال الخبير في قطاع الطاقة علي الدباغ إن الأسعار سترتفع، "
+        "ويقول لحسن أوبلا إن الوادي فاض."
+    )
+    spans = _spans(text, ("بحي الشيخ جراح", "LOC"), ("النسيم", "LOC"), ("لحسن أوبلا", "PERS"))
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("حي الشيخ جراح", "LOC"),
+        ("النسيم", "LOC"),
+        ("امينة الزواري", "PERS"),
+        ("علي الدباغ", "PERS"),
+        ("لحسن أوبلا", "PERS"),
+    ]
+
+
+def test_kin_named_with_the_family_name_of_someone_named_before_are_other_persons() -> None:
+    text = (
+        "وحصلت التلميذة ياسمين الطرابلسي على أعلى معدل. وقالت والدتها نادية الطرابلسي إنها "
+        "فخورة، وقال والدها المهندس كمال الطرابلسي إن ابنته مجتهدة. وشكرت ياسمين كمال "
+        "الطرابلسي أساتذتها، وقال الطرابلسي إن المدرسة ساعدتها."
+    )
+    spans = _spans(text, ("ياسمين الطرابلسي", "PERS"), ("كمال الطرابلسي", "PERS"))
+    mentions, _ = link_entities(text, spans)
+    persons = [(m.text, m.entity) for m in mentions if m.type == "PERS"]
+    assert persons[:3] == [
+        ("ياسمين الطرابلسي", "ياسمين الطرابلسي"),
+        ("نادية الطرابلسي", "نادية الطرابلسي"),
+        ("كمال الطرابلسي", "كمال الطرابلسي"),
+    ]

@@ -1589,3 +1589,26 @@ def test_a_kunya_after_the_verb_that_follows_a_quote() -> None:
     text = '"حملنا الأطفال وركضنا في الظلام"، قالت ام سليم، وهي من سكان القرية.'
     (q,) = _quotes(text, [])
     assert q.speaker == "ام سليم"
+
+
+def test_a_daughter_and_her_father_with_her_family_name_and_an_outlet_in_brackets() -> None:
+    text = (
+        "وقال الوزير حسام فهمي إن النتائج مرضية.\n\n"
+        "وتصدرت الطالبة ريم كمال الشاذلي قائمة الأوائل. وقالت لـ(وات) إن حلمها دراسة "
+        "الهندسة.\n\n«كنا نخشى عليها من السهر»، قال والدها كمال الشاذلي."
+    )
+    quotes = _quotes(text, [("حسام فهمي", "PERS"), ("ريم كمال الشاذلي", "PERS")])
+    assert [(q.speaker, q.via) for q in quotes] == [
+        ("حسام فهمي", ""),
+        ("ريم كمال الشاذلي", "وات"),
+        ("كمال الشاذلي", ""),
+    ]
+
+
+def test_a_chief_of_a_body_in_marks_is_no_addressee_and_a_manner_is_no_subject() -> None:
+    text = (
+        "وقال المدير العام لـ«نخيل للبرمجيات» سليم العبيدي إن الشركة ستتوسع. "
+        "وقال ممازحاً: «سنوظف نصف المدينة»."
+    )
+    quotes = _quotes(text, [("سليم العبيدي", "PERS"), ("نخيل للبرمجيات", "ORG")])
+    assert [(q.speaker, q.via) for q in quotes] == [("سليم العبيدي", ""), ("سليم العبيدي", "")]

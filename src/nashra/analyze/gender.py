@@ -46,7 +46,9 @@ _PARTICIPLES = mf_set(SPEECH_PARTICIPLES)
 # Titles before a name: the feminine ones end in ة (الوزيرة، المتحدثة); عمدة is a man.
 _TITLE_FORMS = (mf_set(TITLES) - mf_set("د نظيره نظيرته نظيرها ولي")) | mf_set(
     # roles for gender and quotes only (the tagger's list stays as trained)
-    "الوكيل المكلف الاستشاري الاستشارية الطبيب الطبيبة المهندسة الأستاذة البروفيسور"
+    "الوكيل المكلف الاستشاري الاستشارية الطبيب الطبيبة المهندسة الأستاذة البروفيسور "
+    # people in the news by what they do (التلميذة أمينة الطرابلسي، المزارع فلان)
+    "الطالب التلميذ المواطن الروائي الشاعر المزارع الفلاح الحاج المعلم الموظف الناشط المحلل"
 )
 _MASCULINE_IN_H = mf_set("عمدة خليفة")
 _MEN_ONLY = mf_set("خادم البابا الجنرال الفريق اللواء العقيد العميد المشير الملك السلطان")

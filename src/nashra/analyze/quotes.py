@@ -140,6 +140,8 @@ _FORECASTS = mf_set("توقع")  # also the noun "expectation"
 _BEFORE_NOUN = mf_set("مع في على عن من بعد قبل رغم وسط")
 _NEGATING_NOUNS = mf_set("عدم دون")  # عدم ذكر، دون ذكر: the verb's noun, no speech
 _OPEN = {"«": "»", "“": "”", '"': '"'}
+# (an outlet after لـ may stand in brackets too: وقالت لـ(وات) إنها)
+_OPEN_OR_BRACKET = {**_OPEN, "(": ")"}
 _MIN_BARE_WORDS = 5
 _QUOTE_MARKS = '«»“”"'
 
@@ -156,6 +158,7 @@ class _Cue:
     comp_kind: str = ""  # that | colon | mark
     via: str = ""
     reported_by: _Cue | None = None  # the cue whose quote this one's words are nested in
+    outlet_from: int = -1  # where an outlet may be named (after a title's body in marks)
 
 
 _OPENER = re.compile('[«“"]')
@@ -327,7 +330,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             if cue.kind != "source" and not cue.via and cue.comp > cue.idx + 1:
                 # قال لـ«الخليج اليوم» إن، مضيفاً في حوار مع «الشرق الأوسط» أنه: the outlet
                 # reports the words, whoever the subject turned out to be
-                cue.via = _outlet(toks, forms, cue.idx + 1, cue.comp)
+                cue.via = _outlet(toks, forms, max(cue.idx + 1, cue.outlet_from), cue.comp)
         # resolve in order
         prev_in_sentence: _Cue | None = None
         sentence_quotes: list[Quote] = []
@@ -1329,7 +1332,8 @@ _RESUMPTIVE = mf_set("فيه فيها")
 # how one speaks, right after the verb (فأجابت ضاحكة، قال مبتسماً): no subject
 _MANNER = mf_set(
     "ضاحكا ضاحكاً ضاحكة مبتسما مبتسماً مبتسمة غاضبا غاضباً غاضبة مازحا مازحاً مازحة "
-    "باكيا باكياً باكية ساخرا ساخراً ساخرة متأثرا متأثراً متأثرة بحزم بهدوء بحماس"
+    "باكيا باكياً باكية ساخرا ساخراً ساخرة متأثرا متأثراً متأثرة بحزم بهدوء بحماس "
+    "ممازحا ممازحاً ممازحة"
 )
 
 
@@ -1392,6 +1396,10 @@ def _subject(
             continue  # part of a name (للأمم المتحدة), not an agency (لرويترز)
         # لصحيفة / لنظيره / لـ«…» always; للمنظمة only after a name (else it is genitive:
         # الأمينة العامة للمنظمة ليلى منصور)
+        if strength == 2 and _title_of_a_body(toks, forms, first, j, end_tok, mention_in):
+            # وقال الرئيس التنفيذي لـ«رافدين» فلان: whose chief, not to whom
+            cue.outlet_from = _after_addressee(toks, forms, j, end_tok)
+            continue
         if strength == 2 or any(
             m.type == "PERS" for m in mention_in(toks[cue.idx][2], toks[j][1])
         ):  # (after an organisation it is more often its name's: الهيئة الوطنية للانتخابات)
@@ -1435,7 +1443,9 @@ def _subject(
     else:
         sub_from = first
     if not cue.via:  # قال لصحيفة «الأهرام»، في حوار مع مجلة «الدوحة»: the outlet reports it
-        cue.via = _outlet(toks, forms, cue.idx + 1, cue.comp if cue.comp >= 0 else end_tok)
+        cue.via = _outlet(
+            toks, forms, max(cue.idx + 1, cue.outlet_from), cue.comp if cue.comp >= 0 else end_tok
+        )
     if not cue.via and cue.idx > 2 and forms[0] in ("في", "وفي") and forms[1] in _INTERVIEWS:
         # وفي تصريح لاحق لوكالة أنباء البحرين، لفتت فلانة إلى أن: the opening aside's outlet
         cue.via = _outlet(toks, forms, 1, cue.idx)
@@ -1828,6 +1838,25 @@ def _apposed_before(
     return m if len(seg.split()) >= 2 and _apposing(comma, m, text) else None
 
 
+def _title_of_a_body(
+    toks: list[tuple[str, int, int]],
+    forms: list[str],
+    first: int,
+    j: int,
+    end: int,
+    mention_in: Callable[[int, int], list[Mention]],
+) -> bool:
+    """Whether the لـ«…» at ``j`` is a title's complement, not an addressee: a title
+    between the verb and it, and a person named right after it (الرئيس التنفيذي
+    لـ«رافدين للاتصالات» مهند الجبوري)."""
+    if toks[j][0] not in ("ل", "لـ") or not any(title_gender(f) for f in forms[first:j]):
+        return False
+    k = _after_addressee(toks, forms, j, end)
+    return k > j and any(
+        m.type == "PERS" and m.start == toks[k][1] for m in mention_in(toks[k][1], toks[end - 1][2])
+    )
+
+
 def _after_addressee(toks: list[tuple[str, int, int]], forms: list[str], j: int, end: int) -> int:
     """The token after an addressee that starts at ``j`` (لـ«الشرق الأوسط»، لصحيفة «…»،
     لنظيره), else ``j``."""
@@ -1841,8 +1870,8 @@ def _after_addressee(toks: list[tuple[str, int, int]], forms: list[str], j: int,
     k = j + 1
     if k < end and forms[k] in _PRESS and forms[j][1:] in _AGENCIES:
         k += 1  # لفرانس برس
-    if k < end and toks[k][0] in _OPEN:  # its name in marks
-        close = _OPEN[toks[k][0]]
+    if k < end and toks[k][0] in _OPEN_OR_BRACKET:  # its name in marks
+        close = _OPEN_OR_BRACKET[toks[k][0]]
         k = next((i + 1 for i in range(k + 1, end) if toks[i][0] == close), j)
         if k == j:
             return j
@@ -1995,10 +2024,11 @@ def _outlet(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
 
 
 def _marked(toks: list[tuple[str, int, int]], j: int, b: int) -> str:
-    """The words in the marks opened at token ``j`` and closed before ``b``, else ""."""
-    if toks[j][0] not in _OPEN:
+    """The words in the marks (or brackets) opened at token ``j`` and closed before ``b``,
+    else ""."""
+    if toks[j][0] not in _OPEN_OR_BRACKET:
         return ""
-    close = next((i for i in range(j + 1, b) if toks[i][0] == _OPEN[toks[j][0]]), -1)
+    close = next((i for i in range(j + 1, b) if toks[i][0] == _OPEN_OR_BRACKET[toks[j][0]]), -1)
     return _text_of(toks[j + 1 : close]) if close > j + 1 else ""
 
 
@@ -2114,8 +2144,13 @@ def _phrase(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
         ):
             words = []  # تقرير صادر عن البنك الدولي، بيان نشرته السفارة → the issuer
             continue
-        if forms[j] in _STOP_SUBJECT or forms[j] in _COMP or _is_participle(forms[j]):
-            break
+        if (
+            forms[j] in _STOP_SUBJECT
+            or forms[j] in _COMP
+            or _is_participle(forms[j])
+            or forms[j] in _MANNER
+        ):
+            break  # (قال نائب مخضرم مازحاً: how he said it, not who)
         if words and forms[j] in _VERB_FORMS:
             break  # وكان الوزير أعلن: the verb ends its subject
         if forms[j][:1] == "ل" and forms[j][1:] in _AGENCIES:
