@@ -1495,3 +1495,21 @@ def test_kin_named_with_the_family_name_of_someone_named_before_are_other_person
         ("نادية الطرابلسي", "نادية الطرابلسي"),
         ("كمال الطرابلسي", "كمال الطرابلسي"),
     ]
+
+
+def test_towns_of_iraq_libya_and_mauritania_and_bodies_by_a_definite_kind() -> None:
+    text = (
+        "وضرب الجفاف محافظتي ديالى وواسط، وتأخرت الأمطار في كيفة. وأعلن جهاز الإسعاف "
+        "والطوارئ الليبي نقل المصابين من تاجوراء. وقال الحرس المدني الإسباني إن القارب وصل، "
+        "وفي إطار الخطة نفسها."
+    )
+    spans = _spans(text, ("الحرس المدني الإسباني", "LOC"))
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("ديالى", "LOC"),
+        ("واسط", "LOC"),
+        ("كيفة", "LOC"),
+        ("جهاز الإسعاف والطوارئ الليبي", "ORG"),
+        ("تاجوراء", "LOC"),
+        ("الحرس المدني الإسباني", "ORG"),
+    ]

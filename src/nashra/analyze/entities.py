@@ -806,7 +806,10 @@ _BODY_KINDS = (_FACILITY_BODIES | mf_set(" ".join(ORG_CUES))) - _PLACE_KINDS
 # kinds that type a name whatever the tagger said (a place's or a body's): معبر كرم أبو
 # سالم, منفذ سلوى, المعهد الجزائري للبترول, قيادة عمليات بغداد
 _SURE_PLACE_KINDS = mf_set("معبر منفذ ساحة ميدان شارع جسر")
-_SURE_BODY_KINDS = mf_set("معهد كلية جامعة مستشفى وزارة هيئة قيادة مؤسسة شركة")
+_SURE_BODY_KINDS = mf_set(
+    "معهد كلية جامعة مستشفى وزارة هيئة قيادة مؤسسة شركة مركز ديوان مكتب رابطة حكومة محكمة "
+    "منظمة نقابة جمعية حرس"
+)
 
 
 def _kind_first_types(mentions: list[Mention]) -> None:
@@ -820,8 +823,10 @@ def _kind_first_types(mentions: list[Mention]) -> None:
         if m.type != "PERS":
             if m.via == "name" and first in _SURE_PLACE_KINDS:
                 m.type = "LOC"
-            elif m.via == "name" and first in _SURE_BODY_KINDS:
-                m.type = "ORG"
+            elif m.via == "name" and (
+                first in _SURE_BODY_KINDS or first.removeprefix("ال") in _SURE_BODY_KINDS
+            ):
+                m.type = "ORG"  # (and definite: المكتب الجهوي …، الحرس المدني الإسباني)
         elif first in _PLACE_KINDS:
             m.type = "LOC"
         elif first in _BODY_KINDS:
