@@ -1513,3 +1513,19 @@ def test_towns_of_iraq_libya_and_mauritania_and_bodies_by_a_definite_kind() -> N
         ("تاجوراء", "LOC"),
         ("الحرس المدني الإسباني", "ORG"),
     ]
+
+
+def test_a_players_nisba_before_his_name_parliaments_and_parties_of_the_maghreb() -> None:
+    text = (
+        "وسجل الإيفواري ياكوبا سانغاري هدفين. وصوت مجلس نواب الشعب على القانون، وانسحبت "
+        "حركة مجتمع السلم من الجلسة، وأقر البرلمان الألماني التعديل."
+    )
+    spans = _spans(text, ("الإيفواري ياكوبا سانغاري", "PERS"), ("الألماني", "LOC"))
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("الإيفواري", "LOC"),
+        ("ياكوبا سانغاري", "PERS"),
+        ("مجلس نواب الشعب", "ORG"),
+        ("حركة مجتمع السلم", "ORG"),
+        ("البرلمان الألماني", "ORG"),
+    ]

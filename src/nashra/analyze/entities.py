@@ -704,11 +704,19 @@ def _split_leading_names(
     """A name whose first word is the article's name of something else, maybe behind a
     proclitic, split in two: المدير العام لسوناطراك رشيد حشيشي → سوناطراك + رشيد حشيشي,
     هدفي السد أكرم عفيف → السد + أكرم عفيف (a person where the rest begins with a given
-    name); and the words split off."""
+    name), a person's span that opens with a country's nisba (الإيفواري ياكوبا سانغاري);
+    and the words split off."""
     out: list[EntitySpan] = []
     split_off: set[str] = set()
+    nisba_country = gazetteer().nisba_country
     for sp in spans:
         first, _, rest = sp.text.partition(" ")
+        if sp.type == "PERS" and rest and first.startswith("ال") and nisba_country(first):
+            # الإيفواري ياكوبا سانغاري: the player's country, then his name
+            out.append(EntitySpan(first, "LOC", sp.start, sp.start + len(first)))
+            out.append(EntitySpan(rest, "PERS", sp.start + len(first) + 1, sp.end))
+            split_off.add(first)
+            continue
         name = first[1:] if first[:1] in _SINGLE_PROCLITICS and first[1:] in bare else first
         kind = bare.get(name, sp.type)
         if not rest or kind == sp.type or kind not in ("ORG", "LOC"):
@@ -808,8 +816,10 @@ _BODY_KINDS = (_FACILITY_BODIES | mf_set(" ".join(ORG_CUES))) - _PLACE_KINDS
 _SURE_PLACE_KINDS = mf_set("معبر منفذ ساحة ميدان شارع جسر")
 _SURE_BODY_KINDS = mf_set(
     "معهد كلية جامعة مستشفى وزارة هيئة قيادة مؤسسة شركة مركز ديوان مكتب رابطة حكومة محكمة "
-    "منظمة نقابة جمعية حرس"
+    "منظمة نقابة جمعية حرس مجلس اتحاد برلمان مصلحة طيران"
 )
+# (and the Red Crescent and Red Cross societies: الهلال الأحمر الليبي, not the colour)
+_SURE_BODY_STARTS = tuple(cached_match_form(w) for w in ("الهلال الأحمر", "الصليب الأحمر"))
 
 
 def _kind_first_types(mentions: list[Mention]) -> None:
@@ -824,7 +834,9 @@ def _kind_first_types(mentions: list[Mention]) -> None:
             if m.via == "name" and first in _SURE_PLACE_KINDS:
                 m.type = "LOC"
             elif m.via == "name" and (
-                first in _SURE_BODY_KINDS or first.removeprefix("ال") in _SURE_BODY_KINDS
+                first in _SURE_BODY_KINDS
+                or first.removeprefix("ال") in _SURE_BODY_KINDS
+                or strip_clitics(m.key).startswith(_SURE_BODY_STARTS)
             ):
                 m.type = "ORG"  # (and definite: المكتب الجهوي …، الحرس المدني الإسباني)
         elif first in _PLACE_KINDS:
@@ -1314,7 +1326,7 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
 _INSTITUTION_HEADS = mf_set(
     "وزارة مفوضية محكمة هيئة وكالة مؤسسة جامعة منظمة اتحاد مجلس حزب حركة جمعية بنك مصرف "
     "صندوق نقابة شركة صحيفة جريدة مجلة إذاعة مجموعة دار رابطة سلطة شرطة بلدية أمانة "
-    "بورصة مكتبة"
+    "بورصة مكتبة برلمان مصلحة"
 )
 _MAX_INSTITUTION_WORDS = 6
 # each head with the proclitics and article it may be written with (ووزارة، لهيئة، والاتحاد)
