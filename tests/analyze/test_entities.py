@@ -1529,3 +1529,10 @@ def test_a_players_nisba_before_his_name_parliaments_and_parties_of_the_maghreb(
         ("حركة مجتمع السلم", "ORG"),
         ("البرلمان الألماني", "ORG"),
     ]
+
+
+def test_in_the_interest_of_a_country_is_no_body_and_fortunately_names_nobody() -> None:
+    text = 'وعمل لمصلحة الكويت. وقال المدرب "لحسن الحظ عاد اللاعبون".'
+    spans = _spans(text, ("الكويت", "LOC"), ("لحسن الحظ", "PERS"))
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [("الكويت", "LOC")]

@@ -566,7 +566,12 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     grown = map(_with_place_head, repeat(text), spans)
     for found in map(_with_body_tail, repeat(text), grown):
         sp = _without_formula(found)
-        if sp is None or (" " not in sp.text and _generic_word(sp.text)) or _formula(sp.text):
+        if (
+            sp is None
+            or (" " not in sp.text and _generic_word(sp.text))
+            or _formula(sp.text)
+            or cached_match_form(sp.text) in _IDIOMS
+        ):
             continue
         # (فيرهوفن alone keeps its ف when a full name of the article has the word, and
         # بنيس its ب: a word of a person's name is that person's, whatever its tag)
@@ -674,6 +679,10 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
 
 
 _CLUB_HEADS = ("نادي ", "فريق ")
+# phrases the tagger takes for a name (لحسن الحظ "fortunately": لحسن is also Lahcen)
+_IDIOMS = frozenset(
+    cached_match_form(p) for p in ("لحسن الحظ", "حسن الحظ", "لسوء الحظ", "سوء الحظ")
+)
 
 
 def _bare_names(spans: list[EntitySpan]) -> dict[str, str]:
@@ -1326,7 +1335,7 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
 _INSTITUTION_HEADS = mf_set(
     "وزارة مفوضية محكمة هيئة وكالة مؤسسة جامعة منظمة اتحاد مجلس حزب حركة جمعية بنك مصرف "
     "صندوق نقابة شركة صحيفة جريدة مجلة إذاعة مجموعة دار رابطة سلطة شرطة بلدية أمانة "
-    "بورصة مكتبة برلمان مصلحة"
+    "بورصة مكتبة برلمان"
 )
 _MAX_INSTITUTION_WORDS = 6
 # each head with the proclitics and article it may be written with (ووزارة، لهيئة، والاتحاد)
