@@ -1612,3 +1612,13 @@ def test_a_chief_of_a_body_in_marks_is_no_addressee_and_a_manner_is_no_subject()
     )
     quotes = _quotes(text, [("سليم العبيدي", "PERS"), ("نخيل للبرمجيات", "ORG")])
     assert [(q.speaker, q.via) for q in quotes] == [("سليم العبيدي", ""), ("سليم العبيدي", "")]
+
+
+def test_an_unnamed_title_after_a_quote_ends_before_whom_it_was_said_to() -> None:
+    text = (
+        "وقالت النائبة هدى فارس إن الجلسة تأجلت.\n\n"
+        "«لن تتشكل الحكومة قبل العيد»، قال نائب مخضرم مازحاً للصحافيين في البرلمان. "
+        "«الخلاف على الحقائب فقط»، قال مسؤول للصحافيين."
+    )
+    quotes = _quotes(text, [("هدى فارس", "PERS")])
+    assert [q.speaker for q in quotes] == ["هدى فارس", "نائب مخضرم", "مسؤول"]

@@ -2935,12 +2935,22 @@ def _unnamed_after(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) 
     """The unnamed speaker right after a verb that follows a quote (أحد المشجعين، مصدر
     أمني), up to a preposition or a stop, in at most four words."""
     k = next((i for i, t in enumerate(toks) if t[1] > cue[2]), len(toks))
-    if k == len(toks) or strip_clitics(cached_match_form(toks[k][0])) not in _SOMEONE:
+    if k == len(toks):
+        return ""
+    first = cached_match_form(toks[k][0])
+    # (or an indefinite title: «…»، قال نائب مخضرم، قال وزير سابق)
+    if strip_clitics(first) not in _SOMEONE and (first.startswith("ال") or not title_gender(first)):
         return ""
     words = [toks[k][0]]
     for t in toks[k + 1 : k + 4]:
         f = cached_match_form(t[0])
-        if not t[0][0].isalpha() or f in _STOP_SUBJECT or f in _PREPOSITIONS:
+        if (
+            not t[0][0].isalpha()
+            or f in _STOP_SUBJECT
+            or f in _PREPOSITIONS
+            or f in _MANNER
+            or _addressee(f) == 2  # قال مسؤول للصحافيين: to whom
+        ):
             break
         words.append(t[0])
     return " ".join(words)
@@ -2953,7 +2963,14 @@ def _role_after(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> 
     words: list[str] = []
     for t in toks[k : k + 4]:
         f = cached_match_form(t[0])
-        if not t[0][0].isalpha() or f in _STOP_SUBJECT or f in _PREPOSITIONS or is_stopword(f):
+        if (
+            not t[0][0].isalpha()
+            or f in _STOP_SUBJECT
+            or f in _PREPOSITIONS
+            or is_stopword(f)
+            or f in _MANNER
+            or _addressee(f) == 2  # قال الوزير للصحافيين: to whom
+        ):
             break
         if not words and (not f.startswith("ال") or f in _VERB_FORMS):
             return ""
@@ -3109,7 +3126,7 @@ def _bare_direct(
             ):
                 # «…»، أضاف الرجل: the man just quoted, not "the man"
                 return _quote(text, a + 1, b, just_quoted, "", "", cue, "direct")
-            if " " in role or not title_gender(cached_match_form(role)):
+            if " " in role or not title_gender(cached_match_form(role)) or not last_speaker:
                 return _quote(text, a + 1, b, None, role, "", cue, "direct")
         if speaker is None and not last_speaker:
             speaker = _nearest_agreeing(gender, a, text, ments)
