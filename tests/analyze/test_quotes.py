@@ -1622,3 +1622,15 @@ def test_an_unnamed_title_after_a_quote_ends_before_whom_it_was_said_to() -> Non
     )
     quotes = _quotes(text, [("هدى فارس", "PERS")])
     assert [q.speaker for q in quotes] == ["هدى فارس", "نائب مخضرم", "مسؤول"]
+
+
+def test_hasbama_joined_relays_the_clause_before_it() -> None:
+    text = (
+        "لقي 14 شخصا حتفهم في انقلاب حافلة على الطريق الوطني، حسبما افادت به المديرية "
+        "العامة للحماية المدنية يوم الخميس."
+    )
+    (q,) = _quotes(text, [("المديرية العامة للحماية المدنية", "ORG")])
+    assert (q.text, q.speaker) == (
+        "لقي 14 شخصا حتفهم في انقلاب حافلة على الطريق الوطني",
+        "المديرية العامة للحماية المدنية",
+    )

@@ -83,7 +83,9 @@ _VERBS = mf_set(SPEECH_VERBS)
 _PARTICIPLES = mf_set(SPEECH_PARTICIPLES)
 _REPORT = mf_set(REPORT_NOUNS)
 _COMP = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم", "اننا"})
-_SOURCE = frozenset({"بحسب", "حسب", "وبحسب", "وحسب", "وفقا", "ووفقا", "طبقا", "نقلا", "ونقلا"})
+_SOURCE = frozenset(
+    {"بحسب", "حسب", "وبحسب", "وحسب", "وفقا", "ووفقا", "طبقا", "نقلا", "ونقلا", "حسبما", "وحسبما"}
+)
 _ACCORDING = frozenset({"بحسب", "حسب", "وفق", "وفقا", "طبقا"})  # «، وفق البيان،» aside
 _TRANSMIT_VERBS = mf_set("نقل نقلت")
 # unnamed sources: "مصادر «الوطن»" speaks, not the paper named after it
@@ -2755,8 +2757,9 @@ def _source_quote(
     j = cue.idx + 1
     if cue.form.endswith("جاء"):
         j = cue.idx + 3
-    if j + 1 < len(toks) and match_form(toks[j][0]) == "ما":
-        j += 2  # بحسب ما قاله / ما ذكرته X
+    if j + 1 < len(toks) and match_form(toks[j][0]) == "ما" or cue.form.endswith("حسبما"):
+        # بحسب ما قاله / ما ذكرته X; حسبما أفادت به X (ما joined)
+        j += 1 if cue.form.endswith("حسبما") else 2
         while j < len(toks) and match_form(toks[j][0]) in ("به", "عنه"):
             j += 1
     # up to the comma (or فإن / أن): وفقاً للمتحدث باسم الدفاع المدني جورج أبي خليل، فإن …
