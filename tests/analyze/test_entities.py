@@ -1536,3 +1536,17 @@ def test_in_the_interest_of_a_country_is_no_body_and_fortunately_names_nobody() 
     spans = _spans(text, ("الكويت", "LOC"), ("لحسن الحظ", "PERS"))
     mentions, _ = link_entities(text, spans)
     assert [(m.text, m.type) for m in mentions] == [("الكويت", "LOC")]
+
+
+def test_red_crescent_societies_museums_and_the_kurdistan_government() -> None:
+    text = (
+        "ووزع الهلال الأحمر السوداني الغذاء، وأعلنت حكومة إقليم كردستان الاتفاق، وزار "
+        "الوفد المتحف البريطاني."
+    )
+    spans = _spans(text, ("السوداني", "LOC"), ("كردستان", "LOC"), ("البريطاني", "LOC"))
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("الهلال الأحمر السوداني", "ORG"),
+        ("حكومة إقليم كردستان", "ORG"),
+        ("المتحف البريطاني", "ORG"),
+    ]

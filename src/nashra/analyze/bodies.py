@@ -223,6 +223,8 @@ BODY_NAMES: dict[str, tuple[str, ...]] = {
     # shrines' administrations, and Morocco's forces
     "العتبة الحسينية": ("العتبة الحسينية المقدسة",),
     "العتبة العباسية": ("العتبة العباسية المقدسة",),
+    "حكومة إقليم كردستان": ("حكومة إقليم كردستان العراق",),
+    "موانئ دبي العالمية": (),
     "القوات المسلحة الملكية": (),
     "الدرك الملكي": (),
     # armed groups
@@ -245,6 +247,15 @@ BODY_NAMES: dict[str, tuple[str, ...]] = {
         "جائزة البوكر للرواية العربية",
     ),
 }
+# the Red Crescent societies, each its country's (the tagger takes them for the country)
+_RED_CRESCENT_COUNTRIES = (
+    "السوداني المصري الليبي الفلسطيني القطري الإماراتي الكويتي التركي اليمني الجزائري "
+    "الأردني العراقي البحريني العماني المغربي التونسي الموريتاني اللبناني الإيراني الصومالي"
+)
+BODY_NAMES.update(
+    {f"الهلال الأحمر {nisba}": () for nisba in _RED_CRESCENT_COUNTRIES.split()}
+    | {"الهلال الأحمر العربي السوري": ("الهلال الأحمر السوري",)}
+)
 # Competitions named with common words (كأس العالم: "cup", "world"), shown with their year
 # when one follows (كأس العالم 2026)
 COMPETITIONS: dict[str, tuple[str, ...]] = {

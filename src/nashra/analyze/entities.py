@@ -1335,7 +1335,7 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
 _INSTITUTION_HEADS = mf_set(
     "وزارة مفوضية محكمة هيئة وكالة مؤسسة جامعة منظمة اتحاد مجلس حزب حركة جمعية بنك مصرف "
     "صندوق نقابة شركة صحيفة جريدة مجلة إذاعة مجموعة دار رابطة سلطة شرطة بلدية أمانة "
-    "بورصة مكتبة برلمان"
+    "بورصة مكتبة برلمان متحف"
 )
 _MAX_INSTITUTION_WORDS = 6
 # each head with the proclitics and article it may be written with (ووزارة، لهيئة، والاتحاد)
