@@ -53,3 +53,11 @@ def test_title_gender() -> None:
     assert title_gender(match_form("مدرب")) == "m"  # the list has المدرب
     assert title_gender(match_form("المدربة")) == "f"
     assert title_gender(match_form("الحكومة")) == ""
+
+
+def test_a_title_whose_feminine_is_another_word_gives_no_gender() -> None:
+    # الفلاحة is agriculture (وزير الفلاحة), الحاجة a need, المواطنة citizenship
+    for word in ("الفلاحة", "الحاجة", "المواطنة"):
+        assert title_gender(match_form(word)) == ""
+    assert title_gender(match_form("الفلاح")) == "m"
+    assert title_gender(match_form("التلميذة")) == "f"

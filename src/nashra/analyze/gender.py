@@ -51,7 +51,11 @@ _TITLE_FORMS = (mf_set(TITLES) - mf_set("د نظيره نظيرته نظيرها
     "الطالب التلميذ المواطن الروائي الشاعر المزارع الفلاح الحاج المعلم الموظف الناشط المحلل"
 )
 _MASCULINE_IN_H = mf_set("عمدة خليفة")
-_MEN_ONLY = mf_set("خادم البابا الجنرال الفريق اللواء العقيد العميد المشير الملك السلطان")
+_MEN_ONLY = mf_set(
+    "خادم البابا الجنرال الفريق اللواء العقيد العميد المشير الملك السلطان "
+    # (whose feminine is another word: الفلاحة agriculture, الحاجة need, المواطنة citizenship)
+    "الفلاح الحاج المواطن"
+)
 _FEMININE_TITLES = frozenset(
     {t for t in _TITLE_FORMS if t.endswith("ه") and t not in _MASCULINE_IN_H}
     | {t + "ه" for t in _TITLE_FORMS - _MEN_ONLY if not t.endswith("ه")}
