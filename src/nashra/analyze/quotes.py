@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress
 from operator import or_
 
@@ -547,7 +547,33 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     _name_roles(out, text, ments)
     _interview_outlets(out, text, sentences, ments)
     _named_outlets(out, text)
-    return out
+    return [part for q in out for part in _split_clauses(q, text)]
+
+
+_AND_THAT_INSIDE = re.compile(r"[ \t]*[،,][ \t]*و(?:إن|أن|ان|بأن)[ \t]+")
+_MARKS_BALANCE = (("«", "»"), ("“", "”"))
+
+
+def _split_clauses(q: Quote, text: str) -> list[Quote]:
+    """An indirect quote of several complement clauses (أن X، وأن Y): one quote each, the
+    same speaker's; not at a comma inside marks, nor where a part would be under three
+    words."""
+    if q.kind != "indirect":
+        return [q]
+    parts: list[Quote] = []
+    start = q.start
+    for m in _AND_THAT_INSIDE.finditer(text, q.start, q.end):
+        head = text[start : m.start()]
+        if any(head.count(a) != head.count(b) for a, b in _MARKS_BALANCE) or head.count('"') % 2:
+            continue  # (a comma inside the marks of a quoted phrase)
+        if _words(head) < 3 or _words(text[m.end() : q.end]) < 3:
+            continue
+        parts.append(replace(q, text=head, start=start, end=m.start()))
+        start = m.end()
+    if not parts:
+        return [q]
+    parts.append(replace(q, text=text[start : q.end], start=start))
+    return parts
 
 
 # an outlet by its noun alone (ونقلت الصحيفة عن الوزير): the one named so before
