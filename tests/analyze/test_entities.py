@@ -1550,3 +1550,13 @@ def test_red_crescent_societies_museums_and_the_kurdistan_government() -> None:
         ("حكومة إقليم كردستان", "ORG"),
         ("المتحف البريطاني", "ORG"),
     ]
+
+
+def test_a_body_the_tagger_ran_on_into_a_titled_person_is_split_at_the_title() -> None:
+    text = "وقالت أستاذة الحفريات بجامعة أسيوط الدكتورة نهى القليوبي إن الحوت كبير."
+    spans = _spans(text, ("بجامعة أسيوط الدكتورة نهى القليوبي", "ORG"))
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("جامعة أسيوط", "ORG"),
+        ("نهى القليوبي", "PERS"),
+    ]

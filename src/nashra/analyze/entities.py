@@ -719,6 +719,22 @@ def _split_leading_names(
     split_off: set[str] = set()
     nisba_country = gazetteer().nisba_country
     for sp in spans:
+        words = sp.text.split(" ")
+        at = next(
+            (
+                k
+                for k in range(1, len(words) - 1)
+                if cached_match_form(words[k]) in _SPLITTING_TITLES
+            ),
+            0,
+        )
+        if at and sp.type in ("ORG", "LOC"):
+            # بجامعة أسيوط الدكتورة نهى القليوبي: a body, then a person after her title
+            cut = sp.start + len(" ".join(words[:at]))
+            out.append(EntitySpan(sp.text[: cut - sp.start], sp.type, sp.start, cut))
+            rest_start = cut + 1 + len(words[at]) + 1
+            out.append(EntitySpan(sp.text[rest_start - sp.start :], "PERS", rest_start, sp.end))
+            continue
         first, _, rest = sp.text.partition(" ")
         if sp.type == "PERS" and rest and first.startswith("ال") and nisba_country(first):
             # الإيفواري ياكوبا سانغاري: the player's country, then his name
@@ -746,6 +762,10 @@ def _split_leading_names(
 
 # Ranks and honorifics after which a name always follows (الرئيس / الوزير are left to the
 # model: "الرئيس يجتمع" has no name after it).
+# titles that end a body's or a place's name the tagger ran on into a person's
+_SPLITTING_TITLES = mf_set(
+    "الدكتور الدكتورة المهندس المهندسة الأستاذ الأستاذة السيد السيدة العقيد اللواء العميد"
+)
 _HONORIFICS = mf_set(
     "العقيد اللواء العميد الفريق المشير الجنرال النقيب الرائد المقدم الدكتور د المهندس "
     "الشيخ السيد السيدة الأستاذ الأستاذة الحاج الدكتورة"
