@@ -1560,3 +1560,13 @@ def test_a_body_the_tagger_ran_on_into_a_titled_person_is_split_at_the_title() -
         ("جامعة أسيوط", "ORG"),
         ("نهى القليوبي", "PERS"),
     ]
+
+
+def test_towns_of_the_levant_and_the_nile_delta() -> None:
+    text = "وعاد النازحون إلى حرستا وقب الياس، وافتتح مستشفى في القليوبية."
+    mentions, _ = link_entities(text, [])
+    assert [(m.text, m.type) for m in mentions] == [
+        ("حرستا", "LOC"),
+        ("قب الياس", "LOC"),
+        ("القليوبية", "LOC"),
+    ]
