@@ -1648,3 +1648,15 @@ def test_complement_clauses_joined_by_wa_anna_are_one_quote_each() -> None:
         ("الحكومة ستدعم الأسر", "الوزير"),
         ("المصانع، وإن تأخرت، ستعمل قريباً", "الوزير"),
     ]
+
+
+def test_a_participle_after_a_quote_to_an_outlet_keeps_the_outlet() -> None:
+    text = (
+        "غير أن الخبير الاقتصادي حيدر الشمري شكك في الجدول الزمني، وقال لـ«شفق نيوز» إن "
+        "تمويل المشروع لم يحسم بعد، مضيفاً أن الخلافات قد تعرقل العمل."
+    )
+    quotes = _quotes(text, [("حيدر الشمري", "PERS")])
+    assert [(q.speaker, q.via) for q in quotes] == [
+        ("حيدر الشمري", "شفق نيوز"),
+        ("حيدر الشمري", "شفق نيوز"),
+    ]

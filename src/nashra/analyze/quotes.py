@@ -506,6 +506,14 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 prev_in_sentence = cue
                 continue
             via = _named_reporter(cue.via, toks[cue.idx][1], ments, text, quotes + sentence_quotes)
+            if (
+                not via
+                and cue.kind == "participle"
+                and sentence_quotes
+                and speaker is not None
+                and sentence_quotes[-1].speaker_key == speaker.key
+            ):
+                via = sentence_quotes[-1].via  # وقال لـ«شفق نيوز» إن …، مضيفاً أن: the same outlet
             q = _make_quote(cue, toks, text, s_end, direct, speaker, stext, via, used_direct)
             if q:
                 sentence_quotes.append(q)
