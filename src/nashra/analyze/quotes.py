@@ -558,7 +558,6 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     return [part for q in out for part in _split_clauses(q, text)]
 
 
-_AND_THAT_INSIDE = re.compile(r"[ \t]*[،,][ \t]*و(?:إن|أن|ان|بأن)[ \t]+")
 _MARKS_BALANCE = (("«", "»"), ("“", "”"))
 
 
@@ -570,7 +569,7 @@ def _split_clauses(q: Quote, text: str) -> list[Quote]:
         return [q]
     parts: list[Quote] = []
     start = q.start
-    for m in _AND_THAT_INSIDE.finditer(text, q.start, q.end):
+    for m in _AND_THAT.finditer(text, q.start, q.end):
         head = text[start : m.start()]
         if any(head.count(a) != head.count(b) for a, b in _MARKS_BALANCE) or head.count('"') % 2:
             continue  # (a comma inside the marks of a quoted phrase)
