@@ -1276,7 +1276,7 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
         cut = _KIND_AND_NAME_FORMS.get(forms[k], 0) if at_token else 0
         if cut > 0 and " " in m.text and m.type == "LOC":  # (a man: المهندس وحي أمان)
             # the tagger's span with the kind's proclitic (بحي الشيخ جراح): the place
-            m.text, m.start, m.type = m.text[cut:], m.start + cut, "LOC"
+            m.text, m.start = m.text[cut:], m.start + cut
             m.key = mention_key(m.text)
             m.entity = display_name(m.text, m.key)
         if (
