@@ -1660,3 +1660,13 @@ def test_a_participle_after_a_quote_to_an_outlet_keeps_the_outlet() -> None:
         ("حيدر الشمري", "شفق نيوز"),
         ("حيدر الشمري", "شفق نيوز"),
     ]
+
+
+def test_a_pronoun_verb_after_a_contrast_opening_takes_the_clauses_subject() -> None:
+    text = (
+        "وقال مصدر في الهيئة إن الشبكة جاهزة.\n\n"
+        "غير أن الخبير في قطاع الاتصالات علي الساعدي شكك في جدوى الخطوة، وقال إن الشبكة "
+        "عاجزة عن استيعاب السرعات."
+    )
+    quotes = _quotes(text, [])
+    assert [q.speaker for q in quotes] == ["مصدر", "علي الساعدي"]

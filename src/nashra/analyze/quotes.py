@@ -2437,8 +2437,26 @@ def _opening_names(
     """The names that start in a sentence's first words, after an opener set off by a
     comma (في المقابل، دفع المحامي فلان …), before the cue at ``idx``."""
     opener = next((j + 1 for j in range(1, min(3, idx)) if toks[j][0] in "،,"), 0)
+    if not opener:  # غير أن الخبير … فلان شكك …، وقال: the contrast is no subject
+        opener = _contrast_length([cached_match_form(t[0]) for t in toks[: min(2, idx)]])
     last = toks[min(opener + _OPENING_WORDS, idx)][2]
     return [m for m in mention_in(toks[0][1], toks[idx][1]) if m.start < last]
+
+
+_OPENING_CONTRASTS = {
+    ("غير", "ان"): 2,
+    ("الا", "ان"): 2,
+    ("بيد", "ان"): 2,
+    ("لكن",): 1,
+    ("ولكن",): 1,
+}
+
+
+def _contrast_length(forms: list[str]) -> int:
+    """How many of a sentence's first words (match forms) are a contrast that opens it."""
+    return _OPENING_CONTRASTS.get(tuple(forms[:2]), 0) or _OPENING_CONTRASTS.get(
+        tuple(forms[:1]), 0
+    )
 
 
 def _opening_person(
