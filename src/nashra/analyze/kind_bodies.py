@@ -134,7 +134,9 @@ def kind_bodies(text: str, mentions: list[Mention]) -> None:
             for m in mentions
             if not (
                 (m.via == "nisba" or m.type == "LOC")
-                and any(a < m.start and m.end <= b or a <= m.start and m.end < b for a, b in spans)
+                and any(
+                    a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in spans
+                )
             )
         ]
         mentions.extend(found)

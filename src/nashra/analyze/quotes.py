@@ -1431,9 +1431,10 @@ def _subject(
             continue  # part of a name (للأمم المتحدة), not an agency (لرويترز)
         # لصحيفة / لنظيره / لـ«…» always; للمنظمة only after a name (else it is genitive:
         # الأمينة العامة للمنظمة ليلى منصور)
-        if strength == 2 and _title_of_a_body(toks, forms, first, j, end_tok, mention_in):
-            # وقال الرئيس التنفيذي لـ«رافدين» فلان: whose chief, not to whom
-            cue.outlet_from = _after_addressee(toks, forms, j, end_tok)
+        if strength == 2 and (
+            holder_at := _title_of_a_body(toks, forms, first, j, end_tok, mention_in)
+        ):
+            cue.outlet_from = holder_at  # الرئيس التنفيذي لـ«رافدين» فلان: whose chief, not to whom
             continue
         if strength == 2 or any(
             m.type == "PERS" for m in mention_in(toks[cue.idx][2], toks[j][1])
@@ -1880,16 +1881,17 @@ def _title_of_a_body(
     j: int,
     end: int,
     mention_in: Callable[[int, int], list[Mention]],
-) -> bool:
-    """Whether the لـ«…» at ``j`` is a title's complement, not an addressee: a title
-    between the verb and it, and a person named right after it (الرئيس التنفيذي
-    لـ«رافدين للاتصالات» مهند الجبوري)."""
+) -> int:
+    """Where the holder's name starts when the لـ«…» at ``j`` is a title's complement, not
+    an addressee: a title between the verb and it, and a person named right after it
+    (الرئيس التنفيذي لـ«رافدين للاتصالات» مهند الجبوري); else 0."""
     if toks[j][0] not in ("ل", "لـ") or not any(title_gender(f) for f in forms[first:j]):
-        return False
+        return 0
     k = _after_addressee(toks, forms, j, end)
-    return k > j and any(
+    named = k > j and any(
         m.type == "PERS" and m.start == toks[k][1] for m in mention_in(toks[k][1], toks[end - 1][2])
     )
+    return k if named else 0
 
 
 def _after_addressee(toks: list[tuple[str, int, int]], forms: list[str], j: int, end: int) -> int:
