@@ -635,13 +635,13 @@ def test_a_states_body_without_a_country_to_give_it_is_left(text: str) -> None:
     assert not [m for m in mentions if m.type == "ORG" and m.via == "partial"]
 
 
-def test_a_ministry_whose_name_may_go_on_is_left() -> None:
-    # والمخابرات may be a second body or a second portfolio: neither is guessed (a known
-    # second portfolio is taken: وزارة التربية والتعليم)
+def test_a_ministry_ends_before_another_body() -> None:
+    # والمخابرات, والهيئة …: another body begins (a known second portfolio is taken:
+    # وزارة التربية والتعليم)
     text = "وقالت مصادر في مصر والقاهرة إن وزارة الخارجية والمخابرات تتابعان الملف."
     spans = [_span(text, w, "LOC") for w in ("مصر", "القاهرة")]
     mentions, _ = link_entities(text, spans)
-    assert [m for m in mentions if m.type == "ORG"] == []
+    assert [m.text for m in mentions if m.type == "ORG"] == ["وزارة الخارجية"]
 
 
 def test_saudi_copy_names_its_country_as_the_kingdom() -> None:

@@ -199,7 +199,7 @@ def _name_end(
         ):
             break
         if f in _OTHER_BODIES:
-            return i + 1  # (وزارة الخارجية والمخابرات: one body or two; neither is guessed)
+            break  # وزارة الداخلية والهيئة العامة للبيئة: another body begins
         if _kind(f, stripped[j]):
             break  # وزارة النفط ووزارة الثروات الطبيعية: another body begins
         inside = next((m for cs, ce, m in covered if cs < e and s < ce), None)

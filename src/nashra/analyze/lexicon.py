@@ -338,6 +338,10 @@ SPEECH_VERBS: tuple[str, ...] = (
     "أقرت",
     "نوه",
     "نوهت",
+    # نبه إلى أن "pointed out, warned" (not تنبه "noticed": the subject's own reading)
+    "نبه",
+    "نبهت",
+    "ينبه",
     # توقعت الأرصاد أن …: a forecast reported (past forms only: يتوقع أن، من المتوقع أن
     # are the writer's)
     "توقع",
@@ -380,6 +384,8 @@ SPEECH_PARTICIPLES: tuple[str, ...] = (
     "متابعة",
     "منوها",
     "منوهة",
+    "منبها",
+    "منبهة",
     "مبينا",
     "مبينة",
     "معربا",

@@ -149,6 +149,13 @@ def _votes(text: str, mentions: list[Mention], a: int, b: int) -> Counter[str]:
     """The countries named between ``a`` and ``b`` (names, nisbas, big cities, and
     المملكة / خادم الحرمين for Saudi Arabia), each time."""
     votes = Counter(c for m in mentions if a <= m.start < b and (c := _country_of(m)))
+    if votes:
+        # a country's own agency confirms a country named (الكويت - (كونا):), never
+        # stands alone for it here (بغداد (كونا): the agency reports from abroad)
+        for m in mentions:
+            c = _AGENCY_COUNTRY.get(m.entity) if m.type == "ORG" else None
+            if c in votes and a <= m.start < b:
+                votes[c] += 1
     if "الحرمين" in text or "المملكة" in text:
         saudi = len(_SAUDI_WORDS.findall(text, a, b))
         if saudi:
@@ -160,7 +167,9 @@ def _country_of(m: Mention) -> str | None:
     if m.type == "ORG" and m.via == "name" and " " in m.key:
         # a body named with its city (محكمة جنايات القاهرة): the place the tagger's
         # mention of the city stood for before the body took it in
-        return _CITY_COUNTRY.get(m.key.rsplit(" ", 1)[1])
+        # (بلدية الكويت: a body named with its country)
+        last = m.key.rsplit(" ", 1)[1]
+        return _CITY_COUNTRY.get(last) or gazetteer().country(last)
     if m.type != "LOC":
         return None
     return m.entity if m.via in _COUNTRY_VIAS else _CITY_COUNTRY.get(m.key)

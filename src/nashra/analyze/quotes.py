@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from itertools import compress
+from itertools import compress, takewhile
 from operator import or_
 
 from nashra.analyze.entities import known_person
@@ -394,6 +394,15 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     cue.kind == "verb"
                     and prev_in_sentence is None
                     and not sentence_quotes
+                    and (earlier := _earlier_subject(cues[:k], cue, text, ments)) is not None
+                ):
+                    # وتساءل عضو المجلس فلان عن جدوى البرامج، وقال: «…»: the subject of
+                    # the sentence's earlier verb, which quoted nothing
+                    speaker = earlier
+                elif (
+                    cue.kind == "verb"
+                    and prev_in_sentence is None
+                    and not sentence_quotes
                     and (
                         opening := _opening_person(
                             cue, _opening_names(toks, cue.idx, mention_in), text, ments
@@ -725,7 +734,12 @@ def _definite(
     if noun not in _ORG_CUE_FORMS:
         return None
     for m in reversed(ments):
-        if m.start < pos and m.type in ("ORG", "") and headed(m.key):
+        # (by its key, or by its words: منظمة الأمم المتحدة للطفولة, keyed اليونيسف)
+        if (
+            m.start < pos
+            and m.type in ("ORG", "")
+            and (headed(m.key) or headed(strip_clitics(cached_match_form(m.text.split(" ", 1)[0]))))
+        ):
             return m
     for m in reversed(ments):
         if m.start < pos and m.key.startswith(noun):
@@ -1287,7 +1301,10 @@ def _complement(
             # source's reason for keeping its name back is no distance from the verb
             reach = _MAX_MARK_DISTANCE + _ANONYMITY_WORDS
         near = words < reach  # far from the verb only ": «" is its quote
-        words += w[0].isalnum()
+        # (a name in marks is one word: لتلفزيون «إل بي سي آي» إن)
+        words += w[0].isalnum() and not (
+            toks[j - 1][0] not in _QUOTE_MARKS and _inside(direct, toks[j][1])
+        )
         f = forms[j]
         if not (
             f in _COMP or w in _STOPS or f in _VERB_FORMS or f in _PARTICIPLE_FORMS or f in _ASIDES
@@ -1303,6 +1320,9 @@ def _complement(
             and toks[j - 2][0] in "،,"  # حذر فلان، في مؤتمر صحافي، من أن
             and (forms[j - 1] != "علي" or _unjoined(cue.form) in _ON_VERBS)  # (، على أن: provided)
             or forms[j - 1] in _STOP_SOURCE  # نقلت … عن فلان قوله إن
+            # (، المخرج فلان، يوم الاثنين إن: the day after the apposition)
+            or forms[j - 1] in _TIMES
+            and (toks[j - 2][0] in "،," or forms[j - 2] in _TIMES and toks[j - 3][0] in "،,")
         )
         if (
             f in _COMP
@@ -1388,7 +1408,7 @@ def _subject(
     if (appositive := _apposed_before(cue, toks, mention_in, text)) is not None:
         cue.speaker = appositive  # أن فلان، المدير الفني للنادي، قال للاعبيه إن
         return
-    end_tok = cue.comp if cue.comp >= 0 else min(len(toks), cue.idx + 8) - 1
+    end_tok = cue.comp if cue.comp >= 0 else min(len(toks), cue.idx + 14) - 1
     if end_tok <= cue.idx:
         return
     # an addressee right after the verb comes before the subject (وقال لـ«الاقتصادية» فلان)
@@ -1800,12 +1820,20 @@ def _apposed_name(toks: list[tuple[str, int, int]], forms: list[str], a: int, b:
         return ""
     if titled:
         comma += 1
+    elif (
+        comma + 3 < b
+        and toks[comma + 1][0].startswith("ال")
+        and toks[comma + 1][0].isalpha()
+        and not is_stopword(forms[comma + 1])  # (، الذي تولى منصبه،)
+    ):
+        comma += 1  # مديرة الدورة، المنتجة سلوى الجلاصي: an occupation before the name
     end = comma + 1
     while end < b and toks[end][0][0].isalnum() and end - comma <= 4:
         end += 1
     words = forms[comma + 1 : end]
     closed = end == b or toks[end][0] in "،,:"
-    if not (2 <= len(words) <= 3 and closed) or words[0].startswith("ال"):
+    # (as written: ألفة is a name, its match form الفه looks definite)
+    if not (2 <= len(words) <= 3 and closed) or toks[comma + 1][0].startswith("ال"):
         return ""
     if words[0] in _ACCORDING or any(
         is_stopword(w) or w in _TIMES or w in _VERB_FORMS or w in _DIRECTIONS for w in words
@@ -1882,12 +1910,17 @@ def _title_of_a_body(
     end: int,
     mention_in: Callable[[int, int], list[Mention]],
 ) -> int:
-    """Where the holder's name starts when the لـ«…» at ``j`` is a title's complement, not
-    an addressee: a title between the verb and it, and a person named right after it
-    (الرئيس التنفيذي لـ«رافدين للاتصالات» مهند الجبوري); else 0."""
-    if toks[j][0] not in ("ل", "لـ") or not any(title_gender(f) for f in forms[first:j]):
+    """Where the holder's name starts when the لـ«…» or لوكالة … at ``j`` is a title's
+    complement, not an addressee: a title between the verb and it, and a person named
+    right after it (الرئيس التنفيذي لـ«رافدين للاتصالات» مهند الجبوري، المدير العام
+    لوكالة تحسين السكن، رضا مقراني،); else 0."""
+    if not any(title_gender(f) for f in forms[first:j]):
         return 0
-    k = _after_addressee(toks, forms, j, end)
+    if toks[j][0] in ("ل", "لـ"):
+        k = _after_addressee(toks, forms, j, end)
+    else:  # المدير العام لوكالة تحسين السكن، رضا مقراني،: the body's name runs to a comma
+        k = next((i + 1 for i in range(j + 1, min(end, j + 8)) if toks[i][0] in "،,"), j)
+        k = k if k < end else j
     named = k > j and any(
         m.type == "PERS" and m.start == toks[k][1] for m in mention_in(toks[k][1], toks[end - 1][2])
     )
@@ -2134,6 +2167,9 @@ _STOP_SUBJECT = frozenset(
         "عن",
         "بعد",
         "قبل",
+        "عقب",  # وقالت لصحيفة «الأيام» عقب الجلسة: when, not who
+        "اثر",
+        "قبيل",
         "امس",
         "اليوم",
         "مع",
@@ -2431,6 +2467,19 @@ def _going_on(
 
 
 _OPENING_WORDS = 5  # tokens of a sentence's opening clause where its subject starts
+
+
+def _earlier_subject(
+    before: list[_Cue], cue: _Cue, text: str, ments: list[Mention]
+) -> Mention | None:
+    """The person named as the subject of the last speech verb before ``cue`` in its
+    sentence (one with no quote of its own: تساءل فلان عن …), if the cue agrees."""
+    verb = next((c for c in reversed(before) if c.kind == "verb" and c.comp < 0), None)
+    if verb is None or verb.speaker is None or verb.speaker.type != "PERS":
+        return None
+    if _contradicts(verb.speaker, cue_gender(cue.text), text, ments):
+        return None
+    return verb.speaker
 
 
 def _opening_names(
@@ -2815,6 +2864,8 @@ def _source_quote(
         j += 1 if cue.form.endswith("حسبما") else 2
         while j < len(toks) and match_form(toks[j][0]) in ("به", "عنه"):
             j += 1
+    # حسب ما نقلت صحيفة «المنتخب» عن مصدر في الرجاء: the paper relays the source's words
+    relaying = j > cue.idx + 1 and strip_clitics(match_form(toks[j - 1][0])).startswith("نقل")
     # up to the comma (or فإن / أن): وفقاً للمتحدث باسم الدفاع المدني جورج أبي خليل، فإن …
     src_toks: list[tuple[str, int, int]] = []
     while j < len(toks) and len(src_toks) < _MAX_SOURCE_WORDS:
@@ -2836,10 +2887,23 @@ def _source_quote(
         f = match_form(toks[j][0])
         if f in _COMP or f in _STOP_SOURCE or f[:1] == "ف" and len(f) > 2 and is_stopword(f[1:]):
             break  # (وبحسب التقرير فقد …، فإن …: the answer begins)
+        if relaying and f == "عن" and src_toks:
+            break  # (… عن مسؤول: the one whose words they are, below)
         src_toks.append(toks[j])
         j += 1
     if not src_toks:
         return None
+    via = ""
+    if relaying and j + 1 < len(toks) and match_form(toks[j][0]) == "عن":
+        relayed = list(
+            takewhile(
+                lambda t: t[0][0].isalnum() and match_form(t[0]) not in _COMP,
+                toks[j + 1 : j + 1 + _MAX_SOURCE_WORDS],
+            )
+        )
+        if relayed:
+            via = text[src_toks[0][1] : src_toks[-1][2]]
+            src_toks = relayed
     if len(src_toks) == _MAX_SOURCE_WORDS:
         # بحسب البوابة العربية للأخبار التقنية خياراً ثالثاً: no stop; the source is the
         # name it opens with
@@ -2938,10 +3002,10 @@ def _source_quote(
         if a == start and b == end - 1:
             # «…»، بحسب ما قال X: the quote is the marked words
             used_direct.add((a, b))
-            return _quote(text, a + 1, b, speaker, "", "", cue.text, "direct")
+            return _quote(text, a + 1, b, speaker, "", via, cue.text, "direct")
     if _words(text[start:end]) < 3:
         return None
-    return _quote(text, start, end, speaker, "", "", cue.text, "indirect")
+    return _quote(text, start, end, speaker, "", via, cue.text, "indirect")
 
 
 # what بحسب/وفق also measure by ("depending on", "under"): criteria, plans and rules,
@@ -3012,6 +3076,16 @@ def _unnamed_after(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) 
     return " ".join(words)
 
 
+def _apposed_after(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> str:
+    """:func:`_apposed_name` of the words after a verb that follows a quote, up to the
+    sentence's stop."""
+    k = next((i for i, t in enumerate(toks) if t[1] > cue[2]), len(toks))
+    end = next((i for i in range(k, len(toks)) if toks[i][0] in ".:؛!؟"), len(toks))
+    if end - k < 4:
+        return ""
+    return _apposed_name(toks, [cached_match_form(t[0]) for t in toks[: end + 1]], k, end)
+
+
 def _role_after(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> str:
     """A definite noun right after a verb that follows a quote, with up to three more
     words before a preposition or a stop (قالت المتهمة في إفادتها → المتهمة)."""
@@ -3064,6 +3138,31 @@ def _bare_name(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> s
 
 
 def _bare_direct(
+    text: str,
+    span: tuple[int, int],
+    toks: list[tuple[str, int, int]],
+    forms: list[str],
+    s_start: int,
+    sentence_quotes: list[Quote],
+    last_speaker: list[Quote],
+    ments: list[Mention],
+    cues: list[_Cue],
+) -> Quote | None:
+    """Marks no cue before them claimed: their speaker from a verb after them («…»، قال
+    فلان), the sentence's or the story's; the outlet the verb names after its subject
+    («…»، قالت فلانة، وهي مصابة بالربو، لـ«القبس»)."""
+    q = _bare_direct_quote(
+        text, span, toks, forms, s_start, sentence_quotes, last_speaker, ments, cues
+    )
+    if q is not None and not q.via and q.cue:
+        k = next((i for i, t in enumerate(toks) if t[1] > span[1] and t[0] == q.cue), -1)
+        if k >= 0:
+            end = next((i for i in range(k + 1, len(toks)) if _is_participle(forms[i])), len(toks))
+            q.via = _outlet(toks, forms, k + 1, end)
+    return q
+
+
+def _bare_direct_quote(
     text: str,
     span: tuple[int, int],
     toks: list[tuple[str, int, int]],
@@ -3131,7 +3230,8 @@ def _bare_direct(
             near = apposed or ([surname] if surname is not None else near)
             if not near:
                 # «…»، تقول آمنة / تقول حليمة عيد، وهي مزارعة: a name the tagger missed
-                bare = _bare_name(toks, cue_after)
+                # «…»، قالت المديرة العامة للسدود، ألفة الزواري: the holder the tagger missed
+                bare = _bare_name(toks, cue_after) or _apposed_after(toks, cue_after)
                 if bare:
                     speaker = Mention(bare, "PERS", -1, -1, bare, match_form(bare))
         if near:
