@@ -153,9 +153,9 @@ def _votes(text: str, mentions: list[Mention], a: int, b: int) -> Counter[str]:
         # a country's own agency confirms a country named (الكويت - (كونا):), never
         # stands alone for it here (بغداد (كونا): the agency reports from abroad)
         for m in mentions:
-            c = _AGENCY_COUNTRY.get(m.entity) if m.type == "ORG" else None
-            if c in votes and a <= m.start < b:
-                votes[c] += 1
+            agency = _AGENCY_COUNTRY.get(m.entity) if m.type == "ORG" else None
+            if agency is not None and agency in votes and a <= m.start < b:
+                votes[agency] += 1
     if "الحرمين" in text or "المملكة" in text:
         saudi = len(_SAUDI_WORDS.findall(text, a, b))
         if saudi:
