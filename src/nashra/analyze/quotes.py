@@ -82,6 +82,7 @@ class Quote:
 # سأل صحافي: «…؟» (asked; whom after it: see _CALLING_VERBS), a cue only as written with
 # its hamza (سال is "flowed" and a name: ماكي سال), never a verb that ends a name
 _ASKED = mf_set("سأل سألت")
+_OPINION = mf_set("رأى رأت يرى ترى اعتبر اعتبرت يعتبر تعتبر")
 _VERBS = mf_set(SPEECH_VERBS) | _ASKED
 _PARTICIPLES = mf_set(SPEECH_PARTICIPLES)
 _REPORT = mf_set(REPORT_NOUNS)
@@ -766,7 +767,9 @@ _HOLDER_REACH = 10  # words from a role to its holder's name (مدرب الود�
 
 
 # nouns for anyone, which after a quote's verb go back to the one just quoted
-_ANYONE = mf_set("الرجل المرأة السيدة الشاب الشابة الفتاة الفتى العجوز المسن المسنة الأب الأم")
+_ANYONE = mf_set(
+    "الرجل المرأة السيدة الشاب الشابة الفتاة الفتى العجوز المسن المسنة الأب الأم المواطن المواطنة"
+)
 
 
 def _role_holder(stext: str, pos: int, ments: list[Mention], text: str) -> Mention | None:
@@ -1709,7 +1712,15 @@ def _title_after_that(
     verb = cue.idx - (cue.form in _PURPOSE_VERBS and forms[cue.idx - 1] in _RETURNED)
     # (or an indefinite noun: غير أن مهندساً يعمل في أحد مشاريع الإعمار قال)
     k = next((i for i in range(verb - 1, max(-1, verb - 8), -1) if forms[i] in _COMP), -1)
-    if 0 <= k < verb - 2 and (title_gender(forms[k + 1]) or toks[k + 1][0].endswith("اً")):
+    # (a definite title alone too: ذكرت الرئاسة أن الرئيس شدد على «…»)
+    alone = (
+        k == verb - 2
+        and forms[k + 1].startswith("ال")
+        and bool(title_gender(forms[k + 1]))
+        and forms[k + 1] not in _ANYONE
+        and _unjoined(cue.form) not in _OPINION  # (أن المواطن يرى أن: a view, not words)
+    )
+    if 0 <= k < verb - 2 and (title_gender(forms[k + 1]) or toks[k + 1][0].endswith("اً")) or alone:
         words = toks[k + 1 : verb]
         if all(w[0][0].isalnum() for w in words) and not _PARTICLES & set(forms[k + 1 : cue.idx]):
             cue.speaker_text = text[words[0][1] : words[-1][2]]
