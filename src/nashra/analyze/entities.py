@@ -1843,13 +1843,14 @@ def _titled_given_names(text: str, mentions: list[Mention]) -> None:
     n = len(toks)
     starts = [m.start for m in mentions]
     places = {m.end for m in mentions if m.type in ("LOC", "ORG")}
+    persons = {m.end for m in mentions if m.type == "PERS"}
     added = []
     for i in compress(range(n), map(_GIVEN.__contains__, forms)):
         if i == 0 or i + 1 >= n:
             continue
         before, family = forms[i - 1], forms[i + 1]
         # (after a title and its complement any family word: كمال حجاج, حجاج "pilgrims")
-        complement = _title_in_a_place(forms, toks, i, places)
+        complement = _title_in_a_place(forms, toks, i, places, persons)
         titled = (
             bool(title_gender(before))
             or before in _SPEAKING
@@ -1891,7 +1892,11 @@ def _titled_given_names(text: str, mentions: list[Mention]) -> None:
 
 
 def _title_in_a_place(
-    forms: list[str], toks: list[tuple[str, int, int]], i: int, places: set[int]
+    forms: list[str],
+    toks: list[tuple[str, int, int]],
+    i: int,
+    places: set[int],
+    persons: set[int],
 ) -> bool:
     """Whether a title stands up to eight tokens before token ``i`` with only its
     complement between: definite words, ل-words, nouns in construct, في or باسم, and names
@@ -1899,6 +1904,8 @@ def _title_in_a_place(
     دمشق رشا الجندي، الأمين العام للنقابة المستقلة لعمال التربية كمال حجاج)."""
     for k in range(i - 1, max(-1, i - 9), -1):
         f = forms[k]
+        if toks[k][2] in persons:
+            return False  # (كلية الأمير سلطان الصناعية …: the title's holder is named)
         if title_gender(f):
             return k < i - 1
         if toks[k][2] in places or f in _COMPLEMENT_LINKS:

@@ -65,7 +65,9 @@ _ONLY_BEFORE = {
     ),
 }
 # هيئة is also a panel or a staff (هيئة التدريس، هيئة المحكمة، هيئة الدفاع)
-_NOT_AFTER_AUTHORITY = mf_set("التدريس المحكمة الدفاع أعضاء الأفراد الرسوم المستشارين المحلفين")
+_NOT_AFTER_AUTHORITY = mf_set(
+    "التدريس المحكمة الدفاع أعضاء الأفراد الرسوم المستشارين المحلفين التحكيم"
+)
 # adjectives that describe, not name (الوزارة الرئيسية، المحكمة الجديدة)
 _DESCRIBING = mf_set("الرئيسية الجديدة الحالية السابقة المعنية المختلفة المحلية الأخرى")
 # bodies of their own, not a second field (رئاسة الجمهورية والحكومة)

@@ -164,7 +164,8 @@ def _votes(text: str, mentions: list[Mention], a: int, b: int) -> Counter[str]:
 
 
 def _country_of(m: Mention) -> str | None:
-    if m.type == "ORG" and m.via == "name" and " " in m.key:
+    if m.type == "ORG" and m.via == "name" and " " in m.key and m.entity not in _AGENCY_COUNTRY:
+        # (a country's agency only confirms a vote: see _votes)
         # a body named with its city (محكمة جنايات القاهرة): the place the tagger's
         # mention of the city stood for before the body took it in
         # (بلدية الكويت: a body named with its country)
