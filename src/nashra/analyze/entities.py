@@ -616,6 +616,8 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _honorific_names(text, mentions)
     _facility_names(text, mentions)
     _kind_first_types(mentions)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    known_cities(text, mentions)  # (before the bodies named with them: لمجلس المنطقة الشرقية)
     _institution_names(text, mentions)
     listed_places(text, mentions)
     club_names(text, mentions)
@@ -625,7 +627,6 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _places_of_a_kind(text, mentions)
     _national_visions(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
-    known_cities(text, mentions)
 
     state_bodies(text, mentions)
     _country_after_name(text, mentions, g)
@@ -1355,7 +1356,7 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
 _INSTITUTION_HEADS = mf_set(
     "وزارة مفوضية محكمة هيئة وكالة مؤسسة جامعة منظمة اتحاد مجلس حزب حركة جمعية بنك مصرف "
     "صندوق نقابة شركة صحيفة جريدة مجلة إذاعة مجموعة دار رابطة سلطة شرطة بلدية أمانة "
-    "بورصة مكتبة برلمان متحف"
+    "بورصة مكتبة برلمان متحف مستشفى مركز لجنة مكتب قيادة دائرة معهد"
 )
 _MAX_INSTITUTION_WORDS = 6
 # each head with the proclitics and article it may be written with (ووزارة، لهيئة، والاتحاد)
@@ -1373,7 +1374,10 @@ _HEAD_FORMS = frozenset(
 
 
 # Heads that with a nisba alone describe rather than name (الشركة الألمانية)
-_DESCRIBED_HEADS = mf_set("الشركة الصحيفة الجريدة المجلة المجموعة الدار الإذاعة المؤسسة الجمعية")
+_DESCRIBED_HEADS = mf_set(
+    "الشركة الصحيفة الجريدة المجلة المجموعة الدار الإذاعة المؤسسة الجمعية المستشفى المركز "
+    "المكتب المعهد"
+)
 _SUFFIXES = ("ها", "هم", "هما", "نا")  # (مجموعة تصنفها الولايات المتحدة: a verb)
 
 
@@ -1446,6 +1450,7 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
                 and not definite
                 and forms[j].isalpha()
                 and not forms[j].endswith(_SUFFIXES)
+                and not forms[j].startswith(("بم", "لم"))  # (مستشفى بمحافظة الأحساء: where)
                 # a ministry's second portfolio (وزارة الصحة والسكان، التربية والتعليم)
                 or j > i + 1
                 and forms[j] in CO_PORTFOLIOS
@@ -1478,14 +1483,18 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
             if (
                 j < len(toks)
                 and forms[j].startswith("لل")
-                and len(forms[j]) > 4
+                and len(forms[j]) > 3
                 and forms[j] not in _FOR_TIMES
             ):
                 j += 1  # الاتحاد العام التونسي للشغل (not بورصة مصر للعام الثاني)
+                while j < len(toks) and _nisba_form(forms[j]) and toks[j][1] not in at:
+                    j += 1  # مركز أبوظبي للغة العربية
         a, b = toks[i][1], toks[j - 1][2]
         if not named or any(
             o.type != "LOC" and o.start < b and a < o.end for o in mentions
         ):  # (a person's, or a body the tagger or the list found: مجلس الأمن الدولي)
+            continue
+        if not _head_fits(strip_clitics(forms[i]).removeprefix("ال"), forms, i, j):
             continue
         a += next(  # the proclitic before the head (لوزارة، ووكالة): not وزارة's و
             n for n in (0, 1, 2, 3) if _institution_head_only(forms[i][n:]) or n == 3
@@ -1500,6 +1509,24 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
     mentions[:] = [
         m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)
     ] + [m for m in found if not any(o.start < m.start and m.end <= o.end for o in mentions)]
+
+
+# heads that are also a place or a doing: a centre is a body only with its field (مركز
+# أسوان للقلب, not مركز أوسيم, a district, or مركز مصر للمعارض, a venue); a command only
+# of forces (قيادة عمليات بغداد, not تحت قيادة المدرب الأسترالي)
+_CENTRE, _COMMAND = cached_match_form("مركز"), cached_match_form("قيادة")
+_VENUE_FIELDS = mf_set("للمعارض للمؤتمرات للمعارض والمؤتمرات")
+_COMMANDED = mf_set("شرطة عمليات العمليات قوات القوات الجيش المنطقة الشرطة")
+
+
+def _head_fits(head: str, forms: list[str], i: int, j: int) -> bool:
+    """Whether the name from the head at ``i`` to token ``j`` suits its head."""
+    if head == _CENTRE:  # (المركز السينمائي المغربي: the definite one by its adjectives)
+        fields = [f for f in forms[i + 1 : j] if f.startswith("لل")]
+        return not _VENUE_FIELDS & set(fields) and (bool(fields) or "ال" in forms[i][:3])
+    if head == _COMMAND:
+        return forms[i + 1] in _COMMANDED
+    return True
 
 
 _CLUB_FULL = frozenset(CLUB_SHORT_NAMES.values())

@@ -82,6 +82,7 @@ class Quote:
 # سأل صحافي: «…؟» (asked; whom after it: see _CALLING_VERBS), a cue only as written with
 # its hamza (سال is "flowed" and a name: ماكي سال), never a verb that ends a name
 _ASKED = mf_set("سأل سألت")
+_RELATIVES = mf_set("الذي التي الذين اللذين اللتين اللواتي")
 _OPINION = mf_set("رأى رأت يرى ترى اعتبر اعتبرت يعتبر تعتبر")
 _VERBS = mf_set(SPEECH_VERBS) | _ASKED
 _PARTICIPLES = mf_set(SPEECH_PARTICIPLES)
@@ -3173,7 +3174,14 @@ def _bare_direct(
     if q is not None and not q.via and q.cue:
         k = next((i for i, t in enumerate(toks) if t[1] > span[1] and t[0] == q.cue), -1)
         if k >= 0:
-            end = next((i for i in range(k + 1, len(toks)) if _is_participle(forms[i])), len(toks))
+            end = next(  # (up to a clause of its own: ، الذي أكد لقناة «…», مضيفاً)
+                (
+                    i
+                    for i in range(k + 1, len(toks))
+                    if _is_participle(forms[i]) or forms[i] in _VERB_FORMS or forms[i] in _RELATIVES
+                ),
+                len(toks),
+            )
             q.via = _outlet(toks, forms, k + 1, end)
     return q
 
