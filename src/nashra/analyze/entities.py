@@ -654,6 +654,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     kind_bodies(text, mentions)
     _titled_given_names(text, mentions)
     _untagged_surnames(text, mentions)
+    _facility_names(text, mentions)  # (a name found since: مطار الملكة علياء الدولي)
 
     _link_persons(text, mentions)
     _link_roles(text, mentions, g)
@@ -825,15 +826,18 @@ def _is_honorific(word: str) -> bool:
 
 # Places and bodies named after a king or a prince (مطار الملك عبدالعزيز، مركز الملك سلمان
 # للإغاثة): the name in them is no mention of the person.
-_FACILITY_TITLES = mf_set("الملك الأمير الشيخ الإمام السلطان الرئيس الملكة الأميرة الشيخة مولاي")
+_FACILITY_TITLES = mf_set(
+    "الملك الأمير الشيخ الإمام السلطان الرئيس الملكة الأميرة الشيخة مولاي السيدة سيدي"
+)
 _FACILITY_PLACES = mf_set(
-    "مطار جسر طريق شارع حديقة متنزه منتزه مدينة ميدان ملعب استاد مسجد جامع قاعدة ميناء قصر واحة حي "
-    "مركب ساحة جادة"
+    "مطار جسر طريق شارع حديقة متنزه منتزه مدينة ميدان ملعب استاد ستاد مسجد جامع قاعدة ميناء قصر "
+    "واحة حي مركب ساحة جادة معبر محطة مسرح"
 )
 _STREETS = mf_set("شارع ميدان ساحة جادة")
 _REGNAL = mf_set("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن")
 _FACILITY_BODIES = mf_set(
-    "مركز مستشفى جامعة جامعتي مؤسسة جائزة كلية معهد مكتبة دارة صندوق مدرسة برنامج مجمع كرسي"
+    "مركز مستشفى جامعة جامعتي مؤسسة جائزة كلية معهد مكتبة دارة صندوق مدرسة برنامج مجمع كرسي "
+    "مجموعة دار محكمة"
 )
 
 
@@ -918,13 +922,19 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
             # title; شارع أبي نؤاس: a street named after anyone
             head = toks[k - 1]
         words = m.text.count(" ")
-        described = facility and m.type in ("PERS", "ORG") and words < 2
+        described = facility and m.type in ("PERS", "ORG") and words < 3
         if described:
             # مؤسسة حمد الطبية، مستشفى حمد العام: a name and its kind (the tagger's
             # person may hold the kind: «حمد العام»)
-            after = bisect_left(starts, m.end) - words
+            nxt = bisect_left(starts, m.end)
+            after = nxt - words
             # (or its field: مركز الحسين للسرطان)
-            described = _described_by(toks, after) or _field_word(toks, after)
+            described = words < 2 and (_described_by(toks, after) or _field_word(toks, after))
+            if not described and m.type == "PERS":
+                # a founder's full name, then its kind or field (مجموعة طلعت مصطفى
+                # القابضة، مؤسسة مجدي يعقوب لأمراض القلب، دار سعاد الصباح للنشر)
+                after = nxt if _described_by(toks, nxt) else nxt - 1
+                described = after == nxt or _field_after(toks, nxt)
             if described:
                 head = toks[k - 1]
         core = strip_clitics(cached_match_form(head[0]))
@@ -950,6 +960,8 @@ def _facility_names(text: str, mentions: list[Mention]) -> None:
                     before = field.startswith("لل") if p == j + 2 else b_form.startswith("ال")
                     if is_stopword(form) or not field_goes_on(form, before):
                         break
+                    if before and form.startswith("ال") and not form.endswith(_ADJECTIVE_ENDS):
+                        break  # (صندوق الآغا خان للثقافة المشروعَ: the object, no adjective)
                     b, b_form = toks[p][2], form
         mtext = text[a:b]
         key = mention_key(mtext)
@@ -1485,6 +1497,7 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
                 and forms[j].startswith("لل")
                 and len(forms[j]) > 3
                 and forms[j] not in _FOR_TIMES
+                and "\n" not in text[toks[j - 1][2] : toks[j][1]]
             ):
                 j += 1  # الاتحاد العام التونسي للشغل (not بورصة مصر للعام الثاني)
                 while j < len(toks) and _nisba_form(forms[j]) and toks[j][1] not in at:
@@ -1552,12 +1565,30 @@ def _field_word(toks: list[tuple[str, int, int]], j: int) -> bool:
     return form.startswith("لل") and len(form) > 4 and form not in _FOR_TIMES
 
 
+def _field_after(toks: list[tuple[str, int, int]], j: int) -> bool:
+    """Whether token ``j`` opens a body's field: لل… (للنشر) or ل and a noun before a
+    definite word (لأمراض القلب)."""
+    if _field_word(toks, j):
+        return True
+    if j + 1 >= len(toks):
+        return False
+    form = cached_match_form(toks[j][0])
+    return (
+        form.startswith("ل")
+        and len(form) > 4
+        and not _is_place(form[1:])
+        and cached_match_form(toks[j + 1][0]).startswith("ال")
+    )
+
+
 def _described_by(toks: list[tuple[str, int, int]], j: int) -> bool:
     """Whether token ``j`` is an adjective of kind after a facility's one-word name (الطبية،
     العام، الثقافي): definite, in ي/ية, and no country's nisba."""
     if j >= len(toks):
         return False
     form = cached_match_form(toks[j][0])
+    if form in _COMPANY_KINDS:
+        return True
     return (
         form.startswith("ال")
         and form.endswith(("ي", "يه"))
@@ -1567,6 +1598,8 @@ def _described_by(toks: list[tuple[str, int, int]], j: int) -> bool:
     )
 
 
+_COMPANY_KINDS = mf_set("القابضة المحدودة")
+_ADJECTIVE_ENDS = ("ي", "يه", "ين", "ون")  # (match forms: الخيرية، المعاقين)
 _FOR_TIMES = mf_set("للعام للسنة للشهر لليوم للمرة للأسبوع للاسبوع للفترة للموسم")
 
 
