@@ -976,7 +976,10 @@ _VENUES = mf_set("ملعب استاد ستاد مطار ميناء")
 # places named after what they are, before a name the tagger found (معبر كرم أبو سالم،
 # مضيق باب المندب، مخيم الزعتري، حقل الشرارة)
 _PLACE_WORDS = mf_set("معبر مضيق مخيم حقل")
-_COMPETITIONS = mf_set("دوري كأس بطولة")
+_COMPETITIONS = mf_set("دوري كأس بطولة ديربي")
+# what a city names that is no place: talks, seasons of events (مفاوضات جدة، منبر جدة،
+# موسم الرياض، خريف ظفار); never a country's (مفاوضات إيران: Iran's talks)
+_EVENTS_OF_A_CITY = mf_set("مفاوضات منبر موسم خريف صيف شتاء")
 _INDICES = mf_set("مؤشر")
 _INDEX_ADJECTIVES = mf_set("الصناعي العام الرئيسي المركب الموحد")
 # (the index of a named exchange leaves the exchange its name: مؤشر بورصة مصر)
@@ -995,7 +998,7 @@ _NATURAL_FORMS = _written_with_clitics(mf_set("وادي جبل جبال بحير
 # …and a town's quarter, where the tagger's span holds its word: not بحي الشيخ جراح's ب
 # (the sets differ on whether حي is part of the name: left as the tagger put it)
 _KIND_AND_NAME_FORMS = _NATURAL_FORMS | _written_with_clitics(mf_set("حي"))
-_CHAMPIONS = mf_set("أبطال الأبطال")
+_CHAMPIONS = mf_set("أبطال الأبطال نجوم")  # (دوري نجوم قطر)
 # bodies named by their kind and a place or a person, with their adjectives (مستشفى
 # بورتسودان التعليمي، متحف قطر الوطني)
 _NAMED_HOUSES = mf_set("مستشفى متحف")
@@ -1004,6 +1007,7 @@ _TYPE_BY_FIRST_WORD = {
     **dict.fromkeys(
         _COMPETITIONS
         | _INDICES
+        | _EVENTS_OF_A_CITY
         | mf_set("معرض مهرجان منتدى مؤتمر ملتقى رؤية استراتيجية إعلان جائزة"),
         "MISC",
     ),
@@ -1014,6 +1018,7 @@ _TYPE_BY_FIRST_WORD = {
 # events named by their place, with their adjectives and field (مهرجان البحر الأحمر
 # السينمائي، مؤتمر عمان الدولي للمياه)
 _FESTIVALS = mf_set("مهرجان معرض مؤتمر ملتقى منتدى")
+_DURING = mf_set("في خلال منذ طوال وفي وخلال ومنذ")
 # a prize named by a name (جائزة نوبل للسلام، جائزة البحرين الكبرى), or by a word and its
 # medal (جائزة التانيت الذهبي) that the tagger does not know
 _PRIZES = mf_set("جائزة")
@@ -1300,7 +1305,8 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
             # a country only after a competition's words (دوري أبطال أوروبا; not ملعب قطر)
             or m.via == "country"
             and not (k >= 2 and forms[k - 1] in _CHAMPIONS)
-            and strip_clitics(forms[k - 1]) not in _PRIZES | _FESTIVALS | _NAMED_HOUSES | _INDICES
+            and strip_clitics(forms[k - 1])
+            not in _PRIZES | _FESTIVALS | _NAMED_HOUSES | _INDICES | _COMPETITIONS
         ):
             head = -1
         elif strip_clitics(forms[k - 1]) in _VENUES or (
@@ -1310,6 +1316,13 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
             head = k - 1  # (وادي رم، جبل طارق، جبال الألب، بحيرة طبريا)
         elif m.type == "LOC" and strip_clitics(forms[k - 1]) in _COMPETITIONS | _FESTIVALS:
             head = k - 1  # كأس آسيا، مهرجان البحر الأحمر
+        elif (
+            m.type == "LOC"
+            and m.via == "name"
+            and strip_clitics(forms[k - 1]) in _EVENTS_OF_A_CITY
+            and not (k >= 2 and forms[k - 2] in _DURING)  # (في صيف عسير: a time)
+        ):
+            head = k - 1  # مفاوضات جدة، موسم الرياض
         elif (
             strip_clitics(forms[k - 1]) in _INDICES
             and m.type != "MISC"
