@@ -274,10 +274,18 @@ COMPETITIONS: dict[str, tuple[str, ...]] = {
     "الألعاب الآسيوية": ("دورة الألعاب الآسيوية",),
 }
 BODY_NAMES.update(COMPETITIONS)
+# Places named with words the tagger reads as a body (قناة: a TV channel; ستريت)
+PLACE_NAMES: dict[str, tuple[str, ...]] = {
+    "قناة السويس": (),
+    "قناة بنما": (),
+    "وول ستريت": ("وال ستريت",),
+}
+BODY_NAMES.update(PLACE_NAMES)
 # The names above that are no organisation (the rest are ORG).
 BODY_TYPES: dict[str, str] = {
     "الجائزة العالمية للرواية العربية": "MISC",
     **dict.fromkeys(COMPETITIONS, "MISC"),
+    **dict.fromkeys(PLACE_NAMES, "LOC"),
 }
 # A club's short name (its first word, or its place: بلوزداد) → the match form of its
 # full name, for a short one in an article that names the club in full.

@@ -266,6 +266,25 @@ def _generic_word(word: str) -> bool:
     return not any(c.startswith("ال") for c in cands) and any(c in cues for c in cands)
 
 
+# kinds of place that alone name none (بولاية ورقلة: the tagger's بولاية; حاكم الولاية)
+_PLACE_KIND_WORDS = mf_set("ولاية الولاية ولايات الولايات محافظة المحافظة إقليم الإقليم")
+# where "the city" is the one the story is about, not Medina (شمال المدينة، إلى المدينة)
+_CITY = cached_match_form("المدينة")
+_AROUND = mf_set("شمال جنوب شرق غرب وسط شرقي غربي أحياء أطراف مدخل سكان داخل خارج أنحاء شوارع")
+
+
+def _generic_place(text: str, sp: EntitySpan) -> bool:
+    """A one-word place span that is a kind of place (الولاية), or المدينة after a word
+    of its parts (جنوب المدينة)."""
+    form = strip_clitics(cached_match_form(sp.text))
+    if form in _PLACE_KIND_WORDS:  # (not الولايات of الولايات المتحدة, split by the tagger)
+        return sp.type == "LOC" and not text.startswith(" المتحدة", sp.end)
+    if form != _CITY or sp.type != "LOC":
+        return False
+    before = text[max(0, sp.start - 12) : sp.start].split()
+    return bool(before) and strip_clitics(cached_match_form(before[-1])) in _AROUND
+
+
 # A place of worship is named by its head and an adjective (المسجد الحرام، المسجد الأقصى،
 # الجامع الأموي); the tagger often takes the adjective alone, as an organisation.
 _PLACE_HEADS = mf_set("المسجد مسجد الجامع جامع الكنيسة كنيسة الكاتدرائية كاتدرائية الدير دير")
@@ -568,7 +587,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
         sp = _without_formula(found)
         if (
             sp is None
-            or (" " not in sp.text and _generic_word(sp.text))
+            or (" " not in sp.text and (_generic_word(sp.text) or _generic_place(text, sp)))
             or _formula(sp.text)
             or cached_match_form(sp.text) in _IDIOMS
         ):
@@ -976,6 +995,7 @@ _VENUES = mf_set("ملعب استاد ستاد مطار ميناء")
 # places named after what they are, before a name the tagger found (معبر كرم أبو سالم،
 # مضيق باب المندب، مخيم الزعتري، حقل الشرارة)
 _PLACE_WORDS = mf_set("معبر مضيق مخيم حقل")
+_WHAT_A_FIELD_HOLDS = mf_set("غازي نفطي")
 _COMPETITIONS = mf_set("دوري كأس بطولة ديربي")
 # what a city names that is no place: talks, seasons of events (مفاوضات جدة، منبر جدة،
 # موسم الرياض، خريف ظفار); never a country's (مفاوضات إيران: Iran's talks)
@@ -1312,6 +1332,7 @@ def _venues_and_competitions(text: str, mentions: list[Mention]) -> None:
         elif strip_clitics(forms[k - 1]) in _VENUES or (
             m.type in ("LOC", "PERS")
             and (strip_clitics(forms[k - 1]) in _PLACE_WORDS or forms[k - 1] in _NATURAL_FORMS)
+            and forms[k] not in _WHAT_A_FIELD_HOLDS  # (حقل غازي جديد: a gas field)
         ):
             head = k - 1  # (وادي رم، جبل طارق، جبال الألب، بحيرة طبريا)
         elif m.type == "LOC" and strip_clitics(forms[k - 1]) in _COMPETITIONS | _FESTIVALS:
