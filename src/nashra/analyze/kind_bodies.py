@@ -42,9 +42,9 @@ _STATE_KINDS = {
 }
 # kinds of a body of its own (no country's): councils of scholars, observatories,
 # associations, colleges
-_OWN_KINDS = mf_set("مجمع مرصد جمعية كلية نقابة غرفة")
+_OWN_KINDS = mf_set("مجمع مرصد جمعية كلية نقابة غرفة لجنة")
 # kinds whose field may go on with ل (جمعية الأمل للتنمية الريفية، مرصد الأزهر لمكافحة التطرف)
-_FIELD_KINDS = mf_set("مرصد جمعية نقابة")
+_FIELD_KINDS = mf_set("مرصد جمعية نقابة لجنة")
 # kinds that are also a doing (إدارة الأزمة "the running of", برئاسة فلان "chaired by"):
 # a body only before these words
 _ONLY_BEFORE = {
@@ -59,6 +59,12 @@ _ONLY_BEFORE = {
         "الشرطة التعبئة قطر أبوظبي الكويت الإسعاف الردع"
     ),
     "غرفه": mf_set("تجارة التجارة صناعة"),
+    # a committee is named by its field, not its task (لجنة التحقيق، لجنة الخبراء)
+    "لجنه": mf_set(
+        "السياسة الرقابة الخدمات الانضباط الخطة المال الشؤون الإسكان حماية التراث الأخلاقيات "
+        "الاستثمار الطاقة الصحة التعليم الدفاع الأمن الخارجية العلاقات الإعلام الثقافة "
+        "الاقتصاد الزراعة البيئة الحقوق الحريات الموازنة النزاهة الانتخابات"
+    ),
     "مديريه": mf_set(
         "الأمن أمن الدفاع الشؤون التربية الصحة الزراعة الأوقاف الحكم الآثار الثقافة "
         "المياه الأحوال الجوازات المرور الشرطة الإعلام الأشغال"
@@ -234,6 +240,8 @@ def _name_end(
             end = j + 1
         elif f.startswith("وال") and closed and (not described or f in _SECOND_FIELDS):
             end = j + 1  # الكهرباء والماء (not الرقابة الإدارية والجهاز: another body)
+        elif f.startswith("وال") and closed and _adjective(f[1:]):
+            end = j + 1  # الشؤون الدستورية والتشريعية: a second adjective
         elif f.startswith("و") and closed and len(f) > 3:
             closed = False  # وغسل الأموال: another noun in construct
         elif f.startswith("لل") and closed and kind in _FIELD_KINDS:
