@@ -1570,3 +1570,104 @@ def test_towns_of_the_levant_and_the_nile_delta() -> None:
         ("قب الياس", "LOC"),
         ("القليوبية", "LOC"),
     ]
+
+
+def test_a_countrys_agency_confirms_the_home_country() -> None:
+    # the dateline names Kuwait once and its agency confirms it: a ministry named without
+    # its country is Kuwait's
+    text = "الكويت (كونا) - قالت بلدية الكويت إنها نسقت الحملة مع وزارة الداخلية والهيئة العامة للبيئة."
+    mentions, _ = link_entities(text, _spans(text, ("الكويت", "LOC"), ("كونا", "ORG")))
+    bodies = {m.text: m.entity for m in mentions if m.type == "ORG"}
+    assert bodies["وزارة الداخلية"] == "وزارة الداخلية الكويتية"
+    # an agency alone is no home: Kuwait's agency reporting from Baghdad
+    text = "بغداد (كونا) - أعلنت وزارة الصحة تسجيل إصابات جديدة."
+    mentions, _ = link_entities(text, _spans(text, ("بغداد", "LOC"), ("كونا", "ORG")))
+    assert [m.entity for m in mentions if m.text == "وزارة الصحة"] == ["وزارة الصحة العراقية"]
+
+
+def test_towns_the_tagger_leaves_and_words_that_look_like_them() -> None:
+    text = "افتتح محافظ حفر الباطن مشروعا في القريات، وزار الوفد عنيزة والخرج."
+    mentions, _ = link_entities(text, [])
+    assert {m.text for m in mentions if m.type == "LOC"} >= {"حفر الباطن", "القريات", "عنيزة"}
+    # طال الزمن أم قصر: "long or short", no Umm Qasr; هذه الباحة: a courtyard
+    text = "لا تسقط الجرائم بالتقادم طال الزمن أم قصر، وقد زينت هذه الباحة بالآيات."
+    mentions, _ = link_entities(text, [])
+    assert mentions == []
+
+
+def test_a_named_title_takes_no_later_given_name() -> None:
+    # كلية الأمير سلطان … بالخرج أسماء الطلاب: أسماء is "names", the title has its holder
+    text = "أعلنت كلية الأمير سلطان التابعة للمؤسسة العامة بالخرج أسماء الطلاب المقبولين."
+    mentions, _ = link_entities(text, _spans(text, ("سلطان", "PERS")))
+    assert not any(m.text.startswith("أسماء") for m in mentions)
+
+
+def test_bodies_named_with_a_place_by_their_head() -> None:
+    text = (
+        "أعلن مركز أبوظبي للغة العربية جائزة جديدة، وقال المركز السينمائي المغربي إن "
+        "الدعم زاد، وقدم تقريرا لمجلس المنطقة الشرقية. وأقيم المعرض في مركز مصر للمعارض "
+        "الدولية وفي مركز أوسيم، تحت قيادة المدرب الأسترالي."
+    )
+    spans = _spans(text, ("أبوظبي", "LOC"), ("مصر", "LOC"), ("أوسيم", "LOC"))
+    mentions, _ = link_entities(text, spans)
+    orgs = {m.text for m in mentions if m.type == "ORG"}
+    assert orgs == {"مركز أبوظبي للغة العربية", "المركز السينمائي المغربي", "مجلس المنطقة الشرقية"}
+
+
+def test_facilities_and_bodies_named_after_people() -> None:
+    text = (
+        "وصل الوفد إلى مطار الملكة علياء الدولي، ثم زار مؤسسة مجدي يعقوب لأمراض القلب "
+        "ومقر مجموعة طلعت مصطفى القابضة، ودعم صندوق الآغا خان للثقافة المشروع."
+    )
+    spans = _spans(text, ("مجدي يعقوب", "PERS"), ("طلعت مصطفى", "PERS"), ("الآغا خان", "PERS"))
+    mentions, _ = link_entities(text, spans)
+    got = {(m.text, m.type) for m in mentions}
+    assert got == {
+        ("مطار الملكة علياء الدولي", "LOC"),
+        ("مؤسسة مجدي يعقوب لأمراض القلب", "ORG"),
+        ("مجموعة طلعت مصطفى القابضة", "ORG"),
+        ("صندوق الآغا خان للثقافة", "ORG"),
+    }
+
+
+def test_competitions_and_events_named_with_a_place() -> None:
+    text = (
+        "تأهل الفريق في كأس مصر وتصدر دوري نجوم قطر، فيما استؤنفت مفاوضات جدة وبدأ "
+        "خريف ظفار. وفي صيف عسير يكثر الزوار."
+    )
+    spans = _spans(text, ("مصر", "LOC"), ("قطر", "LOC"), ("جدة", "LOC"), ("ظفار", "LOC"))
+    spans.append(_span(text, "عسير", "LOC"))
+    mentions, _ = link_entities(text, spans)
+    got = {(m.text, m.type) for m in mentions}
+    assert {("كأس مصر", "MISC"), ("دوري نجوم قطر", "MISC")} <= got
+    assert {("مفاوضات جدة", "MISC"), ("خريف ظفار", "MISC"), ("عسير", "LOC")} <= got
+
+
+def test_kinds_of_place_alone_and_canals() -> None:
+    text = (
+        "أطلق حقل غاز بولاية ورقلة، وقال حاكم الولاية إن شمال المدينة تضرر. "
+        "وعبرت السفن قناة السويس، وتراجعت الأسهم في وول ستريت."
+    )
+    spans = _spans(
+        text,
+        ("بولاية", "LOC"),
+        ("ورقلة", "LOC"),
+        ("الولاية", "LOC"),
+        ("المدينة", "LOC"),
+        ("السويس", "ORG"),
+    )
+    mentions, _ = link_entities(text, spans)
+    got = {(m.text, m.type) for m in mentions}
+    assert got == {("ورقلة", "LOC"), ("قناة السويس", "LOC"), ("وول ستريت", "LOC")}
+
+
+def test_committees_named_by_their_field() -> None:
+    text = (
+        "قالت لجنة السياسة النقدية إن الفائدة ثابتة، وناقشت لجنة الشؤون الدستورية "
+        "والتشريعية المشروع، فيما شكلت الوزارة لجنة التحقيق في الحادث."
+    )
+    mentions, _ = link_entities(text, [])
+    assert [m.text for m in mentions if m.type == "ORG"] == [
+        "لجنة السياسة النقدية",
+        "لجنة الشؤون الدستورية والتشريعية",
+    ]

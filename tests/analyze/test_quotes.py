@@ -1670,3 +1670,76 @@ def test_a_pronoun_verb_after_a_contrast_opening_takes_the_clauses_subject() -> 
     )
     quotes = _quotes(text, [])
     assert [q.speaker for q in quotes] == ["مصدر", "علي الساعدي"]
+
+
+def test_the_holder_after_a_titles_body_set_off_by_commas() -> None:
+    # لوكالة here is the title's complement ("of the agency"), not whom he spoke to
+    text = "وكشف المدير العام لوكالة تنمية السكن، رضا مقران، أن الوكالة تلقت آلاف الطلبات."
+    (q,) = _quotes(text, [("رضا مقران", "PERS")])
+    assert (q.speaker, q.via) == ("رضا مقران", "")
+
+
+def test_an_occupation_before_an_untagged_name_and_a_name_after_a_quote() -> None:
+    text = (
+        "وأعلنت مديرة الدورة، المنتجة سلمى الجلاصي، أن المهرجان سجل رقما قياسيا.\n\n"
+        "«نعيش عامنا الخامس من الجفاف»، قالت المديرة العامة للسدود والمياه، ألفة الزواري."
+    )
+    q1, q2 = _quotes(text, [])
+    assert q1.speaker == "سلمى الجلاصي" and q2.speaker == "ألفة الزواري"
+
+
+def test_a_source_relayed_by_a_paper_and_warned_that() -> None:
+    text = (
+        "وحسب ما نقلت صحيفة «المنتخب» عن مصدر في النادي، فإن الإدارة قد تقبل العرض. "
+        "ونبه الخبير عادل سالم إلى أن الشبكة تهدر ثلث المياه."
+    )
+    q1, q2 = _quotes(text, [("عادل سالم", "PERS")])
+    assert (q1.speaker, q1.via) == ("مصدر في النادي", "صحيفة «المنتخب»")
+    assert q1.text == "الإدارة قد تقبل العرض"
+    assert (q2.speaker, q2.text) == ("عادل سالم", "الشبكة تهدر ثلث المياه")
+
+
+def test_a_pronoun_verb_after_a_verb_that_quoted_nothing() -> None:
+    text = (
+        "وقال الوزير حمد الساعدي إن الخطة جاهزة.\n\n"
+        "وتساءل النائب سالم البادي عن جدوى البرامج، وقال: «الشباب يتدربون ثم يعودون "
+        "إلى البيت»."
+    )
+    q1, q2 = _quotes(text, [("حمد الساعدي", "PERS"), ("سالم البادي", "PERS")])
+    assert q2.speaker == "سالم البادي"
+
+
+def test_a_bare_quotes_outlet_and_a_nisba_after_its_verb() -> None:
+    text = (
+        "قال وزير الخارجية الإيطالي جوفاني ريتشي إن روما شريك.\n\n"
+        "«نواجه المخاطر نفسها»، قال الوزير الإيطالي.\n\n"
+        "«عرفنا بالقرار من رسالة»، قال أحد المهندسين لموقع «المنصة»، مشيراً إلى أن "
+        "زملاءه لم يتسلموا مستحقاتهم."
+    )
+    quotes = _quotes(text, [("جوفاني ريتشي", "PERS")])
+    assert [(q.speaker, q.via) for q in quotes] == [
+        ("جوفاني ريتشي", ""),
+        ("جوفاني ريتشي", ""),
+        ("أحد المهندسين", "موقع «المنصة»"),
+        ("أحد المهندسين", "موقع «المنصة»"),
+    ]
+
+
+def test_asked_with_its_hamza_and_the_name_sall() -> None:
+    text = (
+        "وسأل صحافي إيطالي خلال المؤتمر: «هل ستقبلون العرض؟».\n\n"
+        "وقال أمينه العام، عبدولاي سال، لإذاعة «صوت الأطلسي» إن الاتحاد «لم يستشر»."
+    )
+    q1, q2 = _quotes(text, [])
+    assert q1.speaker == "صحافي إيطالي"
+    assert (q2.speaker, q2.via) == ("عبدولاي سال", "إذاعة «صوت الأطلسي»")
+
+
+def test_a_title_alone_after_that_speaks_and_a_view_does_not() -> None:
+    text = (
+        "وذكرت الرئاسة في بيان أن الرئيس شدد على «ضرورة ضبط الأسعار».\n\n"
+        "وقال الخبير سامي نور إن المواطن يرى أن القرارات تتخذ في مكان آخر."
+    )
+    q1, q2 = _quotes(text, [("سامي نور", "PERS")])
+    assert (q1.speaker, q1.via) == ("الرئيس", "الرئاسة")
+    assert q2.speaker == "سامي نور"
