@@ -1671,3 +1671,9 @@ def test_committees_named_by_their_field() -> None:
         "لجنة السياسة النقدية",
         "لجنة الشؤون الدستورية والتشريعية",
     ]
+
+
+def test_the_knesset_is_a_body_wherever_it_stands() -> None:
+    text = "وصوت الكنيست على مشروع القانون بالقراءة الأولى."
+    mentions, _ = link_entities(text, [])
+    assert [(m.text, m.type) for m in mentions] == [("الكنيست", "ORG")]
