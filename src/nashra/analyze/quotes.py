@@ -547,9 +547,13 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         for span in direct:
             if span in used_direct or not (s_start <= span[0] < s_end):
                 continue
-            q = _quoted_rest(span, text, sentence_quotes) or _bare_direct(
-                text, span, toks, forms, s_start, sentence_quotes, last_speaker, ments, cues
-            )
+            q = _quoted_rest(span, text, sentence_quotes)
+            if q is None:
+                q = _bare_direct(
+                    text, span, toks, forms, s_start, sentence_quotes, last_speaker, ments, cues
+                )
+                if q is not None:
+                    _outlet_after_verb(q, span, toks, forms)
             if q:
                 used_direct.add(span)
                 sentence_quotes.append(q)
@@ -3154,39 +3158,28 @@ def _bare_name(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> s
     return " ".join(w[0] for w in words)
 
 
-def _bare_direct(
-    text: str,
-    span: tuple[int, int],
-    toks: list[tuple[str, int, int]],
-    forms: list[str],
-    s_start: int,
-    sentence_quotes: list[Quote],
-    last_speaker: list[Quote],
-    ments: list[Mention],
-    cues: list[_Cue],
-) -> Quote | None:
-    """Marks no cue before them claimed: their speaker from a verb after them («…»، قال
-    فلان), the sentence's or the story's; the outlet the verb names after its subject
-    («…»، قالت فلانة، وهي مصابة بالربو، لـ«القبس»)."""
-    q = _bare_direct_quote(
-        text, span, toks, forms, s_start, sentence_quotes, last_speaker, ments, cues
+def _outlet_after_verb(
+    q: Quote, span: tuple[int, int], toks: list[tuple[str, int, int]], forms: list[str]
+) -> None:
+    """A bare quote's outlet, named after its verb's subject («…»، قالت فلانة، وهي مصابة
+    بالربو، لـ«القبس»), up to a clause of its own (، الذي أكد لقناة «…»، مضيفاً)."""
+    if q.via or not q.cue:
+        return
+    k = next((i for i, t in enumerate(toks) if t[1] > span[1] and t[0] == q.cue), -1)
+    if k < 0:
+        return
+    end = next(
+        (
+            i
+            for i in range(k + 1, len(toks))
+            if _is_participle(forms[i]) or forms[i] in _VERB_FORMS or forms[i] in _RELATIVES
+        ),
+        len(toks),
     )
-    if q is not None and not q.via and q.cue:
-        k = next((i for i, t in enumerate(toks) if t[1] > span[1] and t[0] == q.cue), -1)
-        if k >= 0:
-            end = next(  # (up to a clause of its own: ، الذي أكد لقناة «…», مضيفاً)
-                (
-                    i
-                    for i in range(k + 1, len(toks))
-                    if _is_participle(forms[i]) or forms[i] in _VERB_FORMS or forms[i] in _RELATIVES
-                ),
-                len(toks),
-            )
-            q.via = _outlet(toks, forms, k + 1, end)
-    return q
+    q.via = _outlet(toks, forms, k + 1, end)
 
 
-def _bare_direct_quote(
+def _bare_direct(
     text: str,
     span: tuple[int, int],
     toks: list[tuple[str, int, int]],
