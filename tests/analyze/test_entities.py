@@ -1677,3 +1677,20 @@ def test_the_knesset_is_a_body_wherever_it_stands() -> None:
     text = "وصوت الكنيست على مشروع القانون بالقراءة الأولى."
     mentions, _ = link_entities(text, [])
     assert [(m.text, m.type) for m in mentions] == [("الكنيست", "ORG")]
+
+
+def test_a_body_named_with_a_nisba_votes_and_a_tie_goes_to_the_dateline() -> None:
+    text = (
+        "عمّان – تورط موظفون في وزارة الصحة في تلاعب بالعطاءات. ورحبت نقابة المحامين "
+        "الأردنيين بالتحقيق، فيما أعيد فتح معبر جابر مع سوريا."
+    )
+    spans = _spans(text, ("عمّان", "LOC"), ("نقابة المحامين الأردنيين", "ORG"), ("سوريا", "LOC"))
+    mentions, _ = link_entities(text, spans)
+    assert [m.entity for m in mentions if m.text == "وزارة الصحة"] == ["وزارة الصحة الأردنية"]
+    text = (
+        "مسقط (العمانية) – رفعت شرطة عمان السلطانية الاستعداد، فيما دعت وزارة الداخلية "
+        "الإماراتية إلى الحذر ونسقت الجهود مع وزارة الصحة."
+    )
+    spans = _spans(text, ("مسقط", "LOC"), ("العمانية", "ORG"))
+    mentions, _ = link_entities(text, spans)
+    assert [m.entity for m in mentions if m.text == "وزارة الصحة"] == ["وزارة الصحة العمانية"]

@@ -1633,7 +1633,7 @@ def _described_by(toks: list[tuple[str, int, int]], j: int) -> bool:
 
 
 _COMPANY_KINDS = mf_set("القابضة المحدودة")
-_ADJECTIVE_ENDS = ("ي", "يه", "ين", "ون")  # (match forms: الخيرية، المعاقين)
+_ADJECTIVE_ENDS = ("ي", "يه")  # (match forms: الخيرية, not المشاركين "taking part")
 _FOR_TIMES = mf_set("للعام للسنة للشهر لليوم للمرة للأسبوع للاسبوع للفترة للموسم")
 
 

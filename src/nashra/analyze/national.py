@@ -169,8 +169,10 @@ def _country_of(m: Mention) -> str | None:
         # a body named with its city (محكمة جنايات القاهرة): the place the tagger's
         # mention of the city stood for before the body took it in
         # (بلدية الكويت: a body named with its country)
+        # (نقابة المحامين الأردنيين: a body named with its nisba)
         last = m.key.rsplit(" ", 1)[1]
-        return _CITY_COUNTRY.get(last) or gazetteer().country(last)
+        g = gazetteer()
+        return _CITY_COUNTRY.get(last) or g.country(last) or g.nisba_country(last)
     if m.type != "LOC":
         return None
     return m.entity if m.via in _COUNTRY_VIAS else _CITY_COUNTRY.get(m.key)
@@ -190,6 +192,11 @@ def _home_country(text: str, mentions: list[Mention]) -> str | None:
     (top, n), *rest = votes.most_common(2)
     if n == 1 and not rest and _only_cities(mentions):
         return top  # the one Arab city an article names (محكمة جنايات القاهرة) is its place
+    if rest and rest[0][1] == n and n >= 2 and mentions[0].start <= 2:
+        # a tie goes to the dateline's country (مسقط (العمانية) – … وزارة الداخلية الإماراتية)
+        dateline = _country_of(mentions[0])
+        if dateline in (top, rest[0][0]) and 2 * n + 2 > votes.total():
+            return dateline
     return top if n >= 2 and (2 * n > votes.total() or not rest or n >= 2 * rest[0][1]) else None
 
 
@@ -346,10 +353,13 @@ def _written_nisba(
     (الأميركي or الأمريكي; its surface, article and all, without a proclitic), else the
     first one the gazetteer lists, written as its match form."""
     wanted = {"ال" + n + e: n for n in nisbas for e in ("", "ه")}
+    plural = {"ال" + n + e: n for n in nisbas for e in ("ين", "ون")}  # (المحامين الأردنيين)
     for (word, _s, _e), f in zip(toks, forms, strict=True):
         for cut in (0, 1):
             if f[cut:] in wanted:
                 return wanted[f[cut:]], word[cut:]
+            if f[cut:] in plural:
+                return plural[f[cut:]], word[cut:-2]
     return nisbas[0], "ال" + nisbas[0]
 
 
