@@ -52,11 +52,11 @@ def same_name(pred: str, gold: str) -> bool:
 # The sets differ on one convention: sets 13–17 and 19 give "أن X، وأن Y" as one quote,
 # sets 18 and 20–24 as two. Both sides are compared clause by clause, so either way of
 # writing it scores alike.
-_AND_THAT = re.compile(r"[ \t]*[،,][ \t]*و(?:إن|أن|ان|بأن)[ \t]+")
+_AND_THAT = re.compile(r"[ \t]*(?:[،,][ \t]*)?و(?:إن|أن|ان|بأن)[ \t]+")
 
 
 def clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """The spans of an indirect quote's complement clauses (a cut at "، وأن" where both
+    """The spans of an indirect quote's complement clauses (a cut at "، وأن" or " وأن" where both
     sides have three words or more and no mark is open)."""
     out: list[tuple[int, int]] = []
     start = s

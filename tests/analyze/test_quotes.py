@@ -1639,7 +1639,8 @@ def test_hasbama_joined_relays_the_clause_before_it() -> None:
 def test_complement_clauses_joined_by_wa_anna_are_one_quote_each() -> None:
     text = (
         "وقال الوزير إن الاقتصاد سينمو بثلاثة في المئة، وإن التضخم سيتراجع العام المقبل، "
-        "وأن الحكومة ستدعم الأسر. وأوضح أن المصانع، وإن تأخرت، ستعمل قريباً."
+        "وأن الحكومة ستدعم الأسر. وأوضح أن المصانع، وإن تأخرت، ستعمل قريباً. وأكد أن "
+        "علاقته بالنقابات جيدة وأن الحوار معها مستمر."
     )
     quotes = _quotes(text, [])
     assert [(q.text, q.speaker) for q in quotes] == [
@@ -1647,6 +1648,8 @@ def test_complement_clauses_joined_by_wa_anna_are_one_quote_each() -> None:
         ("التضخم سيتراجع العام المقبل", "الوزير"),
         ("الحكومة ستدعم الأسر", "الوزير"),
         ("المصانع، وإن تأخرت، ستعمل قريباً", "الوزير"),
+        ("علاقته بالنقابات جيدة", "الوزير"),  # (وأن without a comma cuts too)
+        ("الحوار معها مستمر", "الوزير"),
     ]
 
 
@@ -1743,3 +1746,15 @@ def test_a_title_alone_after_that_speaks_and_a_view_does_not() -> None:
     q1, q2 = _quotes(text, [("سامي نور", "PERS")])
     assert (q1.speaker, q1.via) == ("الرئيس", "الرئاسة")
     assert q2.speaker == "سامي نور"
+
+
+def test_a_statement_named_again_is_its_relayers() -> None:
+    text = (
+        "ونقلت الوزارة في بيانها عن الوزير، شريف عبد الحميد، قوله إن المخزون يكفي. "
+        "وأشار البيان إلى أن لجان المتابعة رصدت مخالفات في الصوامع."
+    )
+    quotes = _quotes(text, [("الوزارة", "ORG"), ("شريف عبد الحميد", "PERS")])
+    assert [(q.speaker, q.via) for q in quotes] == [
+        ("شريف عبد الحميد", "الوزارة"),
+        ("الوزارة", ""),
+    ]

@@ -582,14 +582,14 @@ _MARKS_BALANCE = (("«", "»"), ("“", "”"))
 
 
 def _split_clauses(q: Quote, text: str) -> list[Quote]:
-    """An indirect quote of several complement clauses (أن X، وأن Y): one quote each, the
+    """An indirect quote of several complement clauses (أن X، وأن Y; أن X وأن Y): one quote each, the
     same speaker's; not at a comma inside marks, nor where a part would be under three
     words."""
     if q.kind != "indirect":
         return [q]
     parts: list[Quote] = []
     start = q.start
-    for m in _AND_THAT.finditer(text, q.start, q.end):
+    for m in _CLAUSE_CUT.finditer(text, q.start, q.end):
         head = text[start : m.start()]
         if any(head.count(a) != head.count(b) for a, b in _MARKS_BALANCE) or head.count('"') % 2:
             continue  # (a comma inside the marks of a quoted phrase)
@@ -870,8 +870,18 @@ def _issuer(
     toks = scan_tokens(text[:pos])
     forms = [cached_match_form(t[0]) for t in toks]
     written = (noun, noun + "ا", "ال" + noun)  # بيان، بيانا، البيان (وفي بيان، ببيان)
+    own = (noun + "ها", noun + "ه")  # ونقلت الوزارة في بيانها عن الوزير: its own
     for i in range(len(toks) - 2, -1, -1):
         form = forms[i]
+        if form in own and i and forms[i - 1] == "في":
+            # the quote it carried: its relayer (the ministry) issued it, else its speaker
+            after = toks[i][2]
+            q = next((q for q in prev if after <= q.start < pos and q.speaker_key), None)
+            if q is not None and q.via:
+                return Mention(q.via, "ORG", -1, -1, q.via, match_form(q.via))
+            if q is not None:
+                return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
+            continue
         if form not in written and strip_clitics(form) not in written:
             continue
         j = i + 1
@@ -2761,6 +2771,8 @@ def _contrast_cue(toks: list[tuple[str, int, int]], j: int) -> bool:
 
 
 _AND_THAT = re.compile(r"[ \t]*[،,][ \t]*و(?:إن|أن|ان|بأن)[ \t]+")
+# where an indirect quote's complement clauses meet (أن X، وأن Y; أن X وأن Y)
+_CLAUSE_CUT = re.compile(r"[ \t]*(?:[،,][ \t]*)?و(?:إن|أن|ان|بأن)[ \t]+")
 
 
 def _second_clause(q: Quote, text: str, end: int, direct: list[tuple[int, int]]) -> Quote | None:
