@@ -1758,3 +1758,15 @@ def test_a_statement_named_again_is_its_relayers() -> None:
         ("شريف عبد الحميد", "الوزارة"),
         ("الوزارة", ""),
     ]
+
+
+def test_an_indirect_quote_ends_at_others_words_and_runs_past_a_noun_like_a_participle() -> None:
+    text = (
+        "ورأى المندوب سامي حداد أن المجلس مطالب بتوحيد موقفه، فيما دعا مندوبون آخرون إلى "
+        "رفع القيود. وقال العقيد ناصر بورسلي إن العملية جاءت بعد متابعة استمرت ثلاثة أشهر."
+    )
+    quotes = _quotes(text, [("سامي حداد", "PERS"), ("ناصر بورسلي", "PERS")])
+    assert [q.text for q in quotes] == [
+        "المجلس مطالب بتوحيد موقفه",
+        "العملية جاءت بعد متابعة استمرت ثلاثة أشهر",
+    ]

@@ -2638,6 +2638,8 @@ def _make_quote(
             t[1] > start
             and (f := cached_match_form(t[0])) in _PARTICIPLE_FORMS
             and (f not in _ADJECTIVE_PARTICIPLES or toks[j - 1][0] in "،,")
+            # (جاءت بعد متابعة استمرت: a noun after a word, not "continuing")
+            and not (f in _NOUN_PARTICIPLES and toks[j - 1][0][0].isalnum())
         ):
             end = t[1]
             break
@@ -2713,6 +2715,11 @@ def _writers_clause(toks: list[tuple[str, int, int]], j: int) -> bool:
         return True
     if f in _IN_REPLY:
         return True  # …، رداً على منشورات متداولة: why it was said
+    if (f == "فيما" or f == "بينما") and j + 2 < len(toks):
+        # …، فيما دعا مندوبون آخرون إلى …: others' words, whatever follows the verb
+        verb, subject = cached_match_form(toks[j + 1][0]), cached_match_form(toks[j + 2][0])
+        if verb in _VERBS and toks[j + 2][0][0].isalpha() and subject not in _PREPOSITIONS:
+            return True
     if f in _DOING_PARTICIPLES and not any(
         cached_match_form(t[0]) in _COMP for t in toks[j + 1 : j + _CONTRAST_REACH]
     ):
