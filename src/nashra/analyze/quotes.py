@@ -2718,7 +2718,12 @@ def _writers_clause(toks: list[tuple[str, int, int]], j: int) -> bool:
     if (f == "فيما" or f == "بينما") and j + 2 < len(toks):
         # …، فيما دعا مندوبون آخرون إلى …: others' words, whatever follows the verb
         verb, subject = cached_match_form(toks[j + 1][0]), cached_match_form(toks[j + 2][0])
-        if verb in _VERBS and toks[j + 2][0][0].isalpha() and subject not in _PREPOSITIONS:
+        if (
+            verb in _VERBS
+            and verb not in _TRANSMIT_VERBS  # (بينما نقل والده إلى المستشفى: "was taken")
+            and toks[j + 2][0][0].isalpha()
+            and subject not in _PREPOSITIONS
+        ):
             return True
     if f in _DOING_PARTICIPLES and not any(
         cached_match_form(t[0]) in _COMP for t in toks[j + 1 : j + _CONTRAST_REACH]
