@@ -1694,3 +1694,13 @@ def test_a_body_named_with_a_nisba_votes_and_a_tie_goes_to_the_dateline() -> Non
     spans = _spans(text, ("مسقط", "LOC"), ("العمانية", "ORG"))
     mentions, _ = link_entities(text, spans)
     assert [m.entity for m in mentions if m.text == "وزارة الصحة"] == ["وزارة الصحة العمانية"]
+
+
+def test_palaces_and_the_eurozone_are_places() -> None:
+    text = "وأعلن الإليزيه أن الرئيس سيزور قصر بعبدا، فيما تراجع التضخم في منطقة اليورو."
+    mentions, _ = link_entities(text, [])
+    assert [(m.text, m.type, m.entity) for m in mentions] == [
+        ("الإليزيه", "LOC", "قصر الإليزيه"),
+        ("قصر بعبدا", "LOC", "قصر بعبدا"),
+        ("منطقة اليورو", "LOC", "منطقة اليورو"),
+    ]
