@@ -1562,7 +1562,7 @@ def _institution_names(text: str, mentions: list[Mention]) -> None:
 # أسوان للقلب, not مركز أوسيم, a district, or مركز مصر للمعارض, a venue); a command only
 # of forces (قيادة عمليات بغداد, not تحت قيادة المدرب الأسترالي)
 _CENTRE, _COMMAND = cached_match_form("مركز"), cached_match_form("قيادة")
-_VENUE_FIELDS = mf_set("للمعارض للمؤتمرات للمعارض والمؤتمرات")
+_VENUE_FIELDS = mf_set("للمعارض للمؤتمرات")
 _COMMANDED = mf_set("شرطة عمليات العمليات قوات القوات الجيش المنطقة الشرطة")
 
 
@@ -1625,7 +1625,7 @@ def _described_by(toks: list[tuple[str, int, int]], j: int) -> bool:
         return True
     return (
         form.startswith("ال")
-        and form.endswith(("ي", "يه"))
+        and form.endswith(_ADJECTIVE_ENDS)
         and len(form) > 4
         and gazetteer().nisba_country(toks[j][0]) is None
         and not is_stopword(form)

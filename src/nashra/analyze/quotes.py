@@ -589,7 +589,7 @@ def _split_clauses(q: Quote, text: str) -> list[Quote]:
         return [q]
     parts: list[Quote] = []
     start = q.start
-    for m in _CLAUSE_CUT.finditer(text, q.start, q.end):
+    for m in CLAUSE_CUT.finditer(text, q.start, q.end):
         head = text[start : m.start()]
         if any(head.count(a) != head.count(b) for a, b in _MARKS_BALANCE) or head.count('"') % 2:
             continue  # (a comma inside the marks of a quoted phrase)
@@ -2784,7 +2784,7 @@ def _contrast_cue(toks: list[tuple[str, int, int]], j: int) -> bool:
 
 _AND_THAT = re.compile(r"[ \t]*[،,][ \t]*و(?:إن|أن|ان|بأن)[ \t]+")
 # where an indirect quote's complement clauses meet (أن X، وأن Y; أن X وأن Y)
-_CLAUSE_CUT = re.compile(r"[ \t]*(?:[،,][ \t]*)?و(?:إن|أن|ان|بأن)[ \t]+")
+CLAUSE_CUT = re.compile(r"[ \t]*(?:[،,][ \t]*)?و(?:إن|أن|ان|بأن)[ \t]+")
 
 
 def _second_clause(q: Quote, text: str, end: int, direct: list[tuple[int, int]]) -> Quote | None:
@@ -3121,14 +3121,16 @@ def _unnamed_after(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) 
     return " ".join(words)
 
 
-def _apposed_after(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> str:
+def _apposed_after(
+    toks: list[tuple[str, int, int]], forms: list[str], cue: tuple[str, int, int]
+) -> str:
     """:func:`_apposed_name` of the words after a verb that follows a quote, up to the
     sentence's stop."""
     k = next((i for i, t in enumerate(toks) if t[1] > cue[2]), len(toks))
     end = next((i for i in range(k, len(toks)) if toks[i][0] in ".:؛!؟"), len(toks))
     if end - k < 4:
         return ""
-    return _apposed_name(toks, [cached_match_form(t[0]) for t in toks[: end + 1]], k, end)
+    return _apposed_name(toks, forms, k, end)
 
 
 def _role_after(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> str:
@@ -3275,7 +3277,7 @@ def _bare_direct(
             if not near:
                 # «…»، تقول آمنة / تقول حليمة عيد، وهي مزارعة: a name the tagger missed
                 # «…»، قالت المديرة العامة للسدود، ألفة الزواري: the holder the tagger missed
-                bare = _bare_name(toks, cue_after) or _apposed_after(toks, cue_after)
+                bare = _bare_name(toks, cue_after) or _apposed_after(toks, forms, cue_after)
                 if bare:
                     speaker = Mention(bare, "PERS", -1, -1, bare, match_form(bare))
         if near:
