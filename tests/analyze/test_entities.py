@@ -1704,3 +1704,39 @@ def test_palaces_and_the_eurozone_are_places() -> None:
         ("قصر بعبدا", "LOC", "قصر بعبدا"),
         ("منطقة اليورو", "LOC", "منطقة اليورو"),
     ]
+
+
+def test_a_foreign_capitals_dateline_gives_the_home_country_of_its_bodies() -> None:
+    text = (
+        "واشنطن (رويترز) - قال السيناتور إن مجلس الشيوخ سيصوت على موازنة وزارة الخارجية، "
+        "بعد أن أقرها مجلس النواب بدعم الإدارة الأمريكية."
+    )
+    mentions, _ = link_entities(text, _spans(text, ("واشنطن", "LOC"), ("رويترز", "ORG")))
+    bodies = {m.text: m.entity for m in mentions if m.type == "ORG"}
+    assert bodies["مجلس الشيوخ"] == "مجلس الشيوخ الأمريكي"
+    assert bodies["وزارة الخارجية"] == "وزارة الخارجية الأمريكية"
+    # named in the text, a capital is no vote: a Lebanese story on talks in Paris
+    text = "بيروت - عاد الوفد من باريس وموسكو، وقالت وزارة الخارجية إن المحادثات في لبنان مستمرة."
+    mentions, _ = link_entities(
+        text, _spans(text, ("بيروت", "LOC"), ("باريس", "LOC"), ("موسكو", "LOC"), ("لبنان", "LOC"))
+    )
+    assert [m.entity for m in mentions if m.text == "وزارة الخارجية"] == [
+        "وزارة الخارجية اللبنانية"
+    ]
+
+
+def test_a_senate_is_only_a_state_that_has_one() -> None:
+    # a story from Tehran on the nuclear deal: the senate is not Iran's
+    text = "طهران - قال مسؤول إيراني إن مجلس الشيوخ قد يعطل الاتفاق، ورد البرلمان الإيراني."
+    mentions, _ = link_entities(text, _spans(text, ("طهران", "LOC")))
+    assert not [m for m in mentions if m.text == "مجلس الشيوخ"]
+    # the UK's is British, not English
+    text = "لندن - قالت الوزيرة في مجلس العموم إن الاقتصاد البريطاني سيتعافى."
+    mentions, _ = link_entities(text, _spans(text, ("لندن", "LOC")))
+    assert [m.entity for m in mentions if m.text == "مجلس العموم"] == ["مجلس العموم البريطاني"]
+
+
+def test_names_that_start_with_ka_keep_their_kaf() -> None:
+    text = "تظاهر المحتجون في شارع كابلان قرب كاراكاس."
+    mentions, _ = link_entities(text, _spans(text, ("كابلان", "LOC"), ("كاراكاس", "LOC")))
+    assert {m.text for m in mentions} == {"كابلان", "كاراكاس"}

@@ -133,7 +133,9 @@ def _strip_display(text: str, g: Gazetteer, kind: str = "") -> int:
     if c0 not in _SINGLE_PROCLITICS:
         return 0
     conjunction = c0 in "وف" and len(rest) >= 3 and first[1] not in "و"
-    preposition = c0 in "بلك" and (rest[0] == "ا" or rest in g.org_cues)  # لإدلب، لبنك
+    # لإدلب، لبنك; ك ("as") before a name is rare, names that start with كا are not
+    # (شارع كابلان، كاراكاس)
+    preposition = c0 in "بلك" and (rest[0] == "ا" and c0 != "ك" or rest in g.org_cues)
     if conjunction or preposition:
         # a frequent word whose rest is not one is a name of its own: فيفا, وارسو, كارتر
         frequent = clusters()

@@ -41,8 +41,8 @@ _STATE_KINDS = {
     "جهاز": "m",
 }
 # kinds of a body of its own (no country's): councils of scholars, observatories,
-# associations, colleges
-_OWN_KINDS = mf_set("مجمع مرصد جمعية كلية نقابة غرفة لجنة")
+# associations, colleges, parties (حزب المحافظين، الحزب الاشتراكي الديمقراطي)
+_OWN_KINDS = mf_set("مجمع مرصد جمعية كلية نقابة غرفة لجنة حزب")
 # kinds whose field may go on with ل (جمعية الأمل للتنمية الريفية، مرصد الأزهر لمكافحة التطرف)
 _FIELD_KINDS = mf_set("مرصد جمعية نقابة لجنة")
 # kinds that are also a doing (إدارة الأزمة "the running of", برئاسة فلان "chaired by"):
@@ -75,7 +75,10 @@ _NOT_AFTER_AUTHORITY = mf_set(
     "التدريس المحكمة الدفاع أعضاء الأفراد الرسوم المستشارين المحلفين التحكيم"
 )
 # adjectives that describe, not name (الوزارة الرئيسية، المحكمة الجديدة)
-_DESCRIBING = mf_set("الرئيسية الجديدة الحالية السابقة المعنية المختلفة المحلية الأخرى")
+_DESCRIBING = mf_set(
+    "الرئيسية الجديدة الحالية السابقة المعنية المختلفة المحلية الأخرى السياسي الرئيسي الحالي "
+    "السابق المعارض الحاكم"
+)
 # bodies of their own, not a second field (رئاسة الجمهورية والحكومة)
 _OTHER_BODIES = mf_set(
     "والحكومة والوزارة والهيئة والمحكمة والنيابة والجهاز والمجلس والبرلمان والمخابرات "
@@ -88,10 +91,19 @@ _RANKS = mf_set(
 )
 # …and after a noun in construct, whose adjectives they may be (مديرية الأمن العام)
 _NOUN_RANKS = _RANKS | mf_set("العام الأعلى الأول الثاني")
-_MASCULINE_KINDS = mf_set("مجمع مرصد جهاز")
+_MASCULINE_KINDS = mf_set("مجمع مرصد جهاز حزب")
 # second fields of one body, after an adjective (وزارة الموارد البشرية والتوطين)
 _SECOND_FIELDS = CO_PORTFOLIOS | mf_set("والتوطين والري والجيوفيزياء والمساحة والتعدين")
 _TODAY = mf_set("اليوم أمس الليلة غدا")
+_PARTY = "حزب"
+# a party's name takes these adjectives (الحزب الاشتراكي الديمقراطي), not those that only
+# describe it (الحزب اليساري، الحزب الكردي، حزب الأغلبية الفعلي)
+_PARTY_ADJECTIVES = mf_set(
+    "الجمهوري الديمقراطي الديموقراطي الاشتراكي الشيوعي الليبرالي الوطني القومي التقدمي "
+    "الدستوري الاتحادي الشعبي المسيحي الإسلامي العمالي الديمقراطية الجمهورية"
+)
+# what a party is said to be, not named (حزب السلطة، حزب الأغلبية)
+_NOT_PARTY_NAMES = mf_set("السلطة الأغلبية الأكثرية الطبقات الحكومة الرئيس المعارضة الدولة أقصى")
 _MAX_WORDS = 8  # of a name after its kind word
 
 
@@ -223,11 +235,24 @@ def _name_end(
                 adjectives_only = False  # النقابة الوطنية للتعليم: its field after all
                 end = j + 1
                 continue
-            if not (f in _RANKS or _adjective(f, feminine)):
+            if (
+                kind == _PARTY
+                and f not in _PARTY_ADJECTIVES
+                or not (f in _RANKS or _adjective(f, feminine))
+            ):
                 break
             end = j + 1
             continue
         if f.startswith("ال"):
+            if kind == _PARTY and (
+                f in _NOT_PARTY_NAMES
+                or closed
+                and f not in _PARTY_ADJECTIVES
+                and not (forms[j - 1].endswith("ه") and _adjective(f, True))
+            ):
+                # حزب الشعب الجمهوري، حزب الحركة القومية (the noun's adjective); not
+                # حزب السلطة, nor حزب المحافظين البريطاني (the party's country)
+                break
             if closed and not _adjective(f) and f not in _NOUN_RANKS:
                 # (أيدت المحكمة العليا الحكم: the object; وزارة الداخلية المسدسات
                 # اللعبة: a name that may go on, which is not guessed)
@@ -248,7 +273,12 @@ def _name_end(
             end = j + 1  # للتنمية الريفية
         elif f.startswith("ل") and closed and kind in _FIELD_KINDS and len(f) > 4:
             closed = False  # لمكافحة التطرف
-        elif not closed and j == i + 1 and not f.startswith(("عن", "علي", "من", "في", "ل", "ب")):
+        elif (
+            not closed
+            and j == i + 1
+            and not f.startswith(("عن", "علي", "من", "في", "ل", "ب"))
+            and not (kind == _PARTY and f in _NOT_PARTY_NAMES)  # حزب أقصى اليمين
+        ):
             continue  # محكمة أمن الدولة: a noun in construct (not نيابة عنهم: "for them")
         else:
             break
