@@ -72,3 +72,14 @@ def test_forces_and_councils_of_the_wars_in_the_news() -> None:
     text = "اتهم مجلس السيادة الانتقالي قوات الدعم السريع بقصف المدينة، ونفت الدعم السريع ذلك."
     assert _names(text) == ["مجلس السيادة الانتقالي", "قوات الدعم السريع", "الدعم السريع"]
     assert [b.name for b in find_bodies(text)][-1] == "قوات الدعم السريع"
+
+
+def test_a_one_word_name_that_also_starts_a_longer_one() -> None:
+    # الأزهر alone and الأزهر الشريف are one body; رؤية المملكة 2030 is the Saudi vision
+    text = "وقال إن الأزهر يرحب بالمبادرة، وإن الأزهر الشريف شريك في رؤية المملكة 2030."
+    found = [(text[b.start : b.end], b.name) for b in find_bodies(text)]
+    assert found == [
+        ("الأزهر", "الأزهر"),
+        ("الأزهر الشريف", "الأزهر"),
+        ("رؤية المملكة 2030", "رؤية السعودية 2030"),
+    ]

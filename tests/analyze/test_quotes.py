@@ -1770,3 +1770,26 @@ def test_an_indirect_quote_ends_at_others_words_and_runs_past_a_noun_like_a_part
         "المجلس مطالب بتوحيد موقفه",
         "العملية جاءت بعد متابعة استمرت ثلاثة أشهر",
     ]
+
+
+def test_honorific_pronouns_and_bayyana_with_an_imam_as_the_subject() -> None:
+    text = (
+        "أكد إمام وخطيب المسجد النبوي، فضيلة الشيخ صالح الهاشمي، أن الصدق نجاة. "
+        "وبيّن فضيلته أن الكذب يهدي إلى الفجور. ونقلت الوكالة عن فضيلته قوله: «الكلمة أمانة». "
+        "وقال أمام المصلين إن الحلم زينة. وبين الرياض وجدة أن تقطع المسافة في ساعة."
+    )
+    quotes = _quotes(text, [("صالح الهاشمي", "PERS"), ("الرياض", "LOC"), ("جدة", "LOC")])
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("الصدق نجاة", "صالح الهاشمي"),
+        ("الكذب يهدي إلى الفجور", "صالح الهاشمي"),
+        ("الكلمة أمانة", "صالح الهاشمي"),
+        ("الحلم زينة", "صالح الهاشمي"),
+    ]
+
+
+def test_marks_after_with_are_whom_one_spoke_to() -> None:
+    text = "وقال الدكتور خالد الحربي في اتصال هاتفي مع «عين اليوم» إنه جار نقل المريضة إلى جدة."
+    quotes = _quotes(text, [("خالد الحربي", "PERS"), ("جدة", "LOC")])
+    assert [(q.text, q.speaker, q.kind) for q in quotes] == [
+        ("جار نقل المريضة إلى جدة", "خالد الحربي", "indirect")
+    ]

@@ -110,6 +110,7 @@ BODY_NAMES: dict[str, tuple[str, ...]] = {
     # the world's agencies, their Arabic initials in datelines (واشنطن – (أ ف ب) –)
     "وكالة فرانس برس": ("أ ف ب", "أ.ف.ب", "فرانس برس"),
     "وكالة أسوشيتد برس": ("أ ب", "أ.ب", "أسوشيتد برس"),
+    "وكالة الأنباء الألمانية": ("د ب أ", "د.ب.أ"),
     # money and trade
     # (renamed in 2020; news still writes the old name and its initials)
     "البنك المركزي السعودي": ("مؤسسة النقد العربي السعودي", "ساما"),
@@ -153,6 +154,11 @@ BODY_NAMES: dict[str, tuple[str, ...]] = {
     # Saudi institutions the news of the kingdom names daily
     "مجلس الشورى": (),
     "هيئة كبار العلماء": (),
+    # Islamic bodies
+    "الأزهر": ("الأزهر الشريف",),
+    "رابطة العالم الإسلامي": (),
+    "مجلس حكماء المسلمين": (),
+    "الاتحاد العالمي لعلماء المسلمين": (),
     "هيئة الأمر بالمعروف والنهي عن المنكر": ("هيئة الأمر بالمعروف",),
     "هيئة الهلال الأحمر السعودي": ("الهلال الأحمر السعودي",),
     "مركز الملك سلمان للإغاثة والأعمال الإنسانية": ("مركز الملك سلمان للإغاثة",),
@@ -275,6 +281,17 @@ COMPETITIONS: dict[str, tuple[str, ...]] = {
     "الألعاب الآسيوية": ("دورة الألعاب الآسيوية",),
 }
 BODY_NAMES.update(COMPETITIONS)
+# Plans and lists named with common words (رؤية: "vision"; المملكة: "the kingdom")
+PLANS: dict[str, tuple[str, ...]] = {
+    "رؤية السعودية 2030": (
+        "رؤية المملكة 2030",
+        "رؤية المملكة العربية السعودية 2030",
+        "رؤية 2030",
+    ),
+    "قائمة التراث العالمي": (),
+    "قائمة التراث العالمي المعرض للخطر": (),
+}
+BODY_NAMES.update(PLANS)
 # Places named with words the tagger reads as a body (قناة: a TV channel; ستريت)
 PLACE_NAMES: dict[str, tuple[str, ...]] = {
     "قناة السويس": (),
@@ -292,6 +309,7 @@ BODY_NAMES.update(PLACE_NAMES)
 BODY_TYPES: dict[str, str] = {
     "الجائزة العالمية للرواية العربية": "MISC",
     **dict.fromkeys(COMPETITIONS, "MISC"),
+    **dict.fromkeys(PLANS, "MISC"),
     **dict.fromkeys(PLACE_NAMES, "LOC"),
 }
 # A club's short name (its first word, or its place: بلوزداد) → the match form of its
@@ -326,7 +344,7 @@ _ACRONYMS = mf_set(
     "اليونسكو يونسكو الناتو أوبك الأوبك داعش قسد الفيفا فيفا الإنتربول إنتربول فاتف "
     "إنفيديا مايكروسوفت غوغل جوجل آبل إنتل تسلا سامسونغ سامسونج هواوي أوراكل سيسكو بوينغ "
     "بوينج إيرباص نتفليكس توتال شيفرون غازبروم أدنوك يونامي إيغاد غرينبيس سومو سوناطراك "
-    "سونلغاز الكنيست الإليزيه"
+    "سونلغاز الكنيست الإليزيه الأزهر"
 )
 
 
@@ -431,30 +449,28 @@ def find_bodies(text: str) -> list[KnownBody]:
     for i in compress(range(len(toks)), starts):
         if i < free:
             continue
-        if forms[i] not in heads:  # an acronym alone
-            word = forms[i] if forms[i] in _ACRONYMS else stripped[i]
-            if word in _ACRONYMS and word in BODY_OF:
-                cut = proclitic_length(toks[i][0], forms[i], word)
-                if (
-                    not cut
-                    and forms[i].startswith(("ولل", "فلل"))
-                    and len(toks[i][0]) == len(forms[i])
-                ):
-                    cut = 1  # وللأونروا: its و, not its لل (no span spells الأونروا)
-                found.append(KnownBody(toks[i][1] + cut, toks[i][2], *BODY_OF[word]))
-            continue
-        head = heads[forms[i]]
-        for name in firsts[head]:
-            n = len(name)
-            if tuple(forms[i + 1 : i + n]) != name[1:]:
+        if forms[i] in heads:
+            head = heads[forms[i]]
+            for name in firsts[head]:
+                n = len(name)
+                if tuple(forms[i + 1 : i + n]) != name[1:]:
+                    continue
+                if i + n < len(toks) and _continues_name(forms[i + n]):
+                    continue
+                cut = 0 if head == forms[i] else proclitic_length(toks[i][0], forms[i], head)
+                key, shown = BODY_OF[" ".join(name)]
+                found.append(KnownBody(toks[i][1] + cut, toks[i + n - 1][2], key, shown))
+                free = i + n
+                break
+            if free > i:
                 continue
-            if i + n < len(toks) and _continues_name(forms[i + n]):
-                continue
-            cut = 0 if head == forms[i] else proclitic_length(toks[i][0], forms[i], head)
-            key, shown = BODY_OF[" ".join(name)]
-            found.append(KnownBody(toks[i][1] + cut, toks[i + n - 1][2], key, shown))
-            free = i + n
-            break
+        # an acronym alone (or a one-word name that also starts longer ones: الأزهر)
+        word = forms[i] if forms[i] in _ACRONYMS else stripped[i]
+        if word in _ACRONYMS and word in BODY_OF:
+            cut = proclitic_length(toks[i][0], forms[i], word)
+            if not cut and forms[i].startswith(("ولل", "فلل")) and len(toks[i][0]) == len(forms[i]):
+                cut = 1  # وللأونروا: its و, not its لل (no span spells الأونروا)
+            found.append(KnownBody(toks[i][1] + cut, toks[i][2], *BODY_OF[word]))
     return found
 
 

@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from itertools import compress, takewhile
+from itertools import compress, count, takewhile
 from operator import or_
 
 from nashra.analyze.entities import known_person
@@ -268,8 +268,12 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     narrated = "روى" in text
     all_toks = tokens_and_starts(text)[0]
     all_forms, all_stripped = token_forms(text)
+    if "مام" in text:
+        all_forms = _imams_apart(all_toks, all_forms)
+    explained = _bayyana(all_toks, all_forms)
     for s_start, s_end in sentences:
         i, j = token_range(text, s_start, s_end)
+        t0, t1 = i, j
         toks = all_toks[i:j]
         forms, stripped = all_forms[i:j], all_stripped[i:j]
         cues: list[_Cue] = []
@@ -326,6 +330,13 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 and (stripped[i + 2] in _REPORT or forms[i + 2] in _REPORT)  # بيان, not ب+يان
             ):
                 cues.append(_Cue(i, f, toks[i][0], "source"))
+        if explained:
+            cues.extend(
+                _Cue(k - t0, forms[k - t0], toks[k - t0][0], "verb")
+                for k in explained
+                if t0 <= k < t1
+            )
+            cues.sort(key=lambda c: c.idx)
         if narrated:
             cues.extend(
                 _Cue(i, forms[i], toks[i][0], "verb")
@@ -579,6 +590,39 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
 
 
 _MARKS_BALANCE = (("«", "»"), ("“", "”"))
+
+
+_IMAM = "امام"  # the match form of both إمام (imam) and أمام (before)
+_PREACHER = cached_match_form("خطيب")
+
+
+def _imams_apart(toks: list[tuple[str, int, int]], forms: list[str]) -> list[str]:
+    """``forms`` with an imam read as a title, not as the preposition أمام that shares
+    its match form (أكد إمام وخطيب المسجد النبوي، فلان، أن): written with its hamza
+    below, or before وخطيب."""
+    out = forms
+    for k, f in enumerate(forms):
+        if (
+            f.endswith(_IMAM)
+            and len(f) <= 6
+            and ("إمام" in toks[k][0] or k + 1 < len(forms) and forms[k + 1] == "و" + _PREACHER)
+        ):
+            out = list(out) if out is forms else out
+            out[k] = f.removesuffix(_IMAM) + _PREACHER
+    return out
+
+
+_BETWEEN = mf_set("بين وبين فبين")
+
+
+def _bayyana(toks: list[tuple[str, int, int]], forms: list[str]) -> list[int]:
+    """The tokens that are the verb بيّن "explained", not بين "between": written with its
+    shadda, or before an honorific pronoun (وبين معاليه أن)."""
+    return [
+        k
+        for k in compress(count(), map(_BETWEEN.__contains__, forms))
+        if "ّ" in toks[k][0] or k + 1 < len(forms) and forms[k + 1] in _HONORIFIC_PRONOUNS
+    ]
 
 
 def _split_clauses(q: Quote, text: str) -> list[Quote]:
@@ -1366,8 +1410,10 @@ def _complement(
             cue.comp, cue.comp_kind = j, "colon"
             return
         if near and w in '«“"' and any(a == toks[j][1] for a, _ in direct):
-            if forms[j - 1] == "في" or _is_name(text, toks[j][1]):
-                continue  # «نيويورك تايمز»: part of the subject, not the quote
+            if forms[j - 1] in ("في", "مع") or _is_name(text, toks[j][1]):
+                # «نيويورك تايمز»: part of the subject, not the quote (في اتصال هاتفي
+                # مع “عين اليوم” أنه: whom he spoke to)
+                continue
             close = next((b for a, b in direct if a == toks[j][1]), -1)
             if _words(text[toks[j][2] : close]) < 2:
                 continue  # وأوضح "المطرودي" أن…: one word in marks is a name or a term
@@ -1519,6 +1565,8 @@ def _subject(
         # نقلت X عن Y: Y is the speaker, X the reporter
         cue.via = _name_in(toks, forms, cue.idx + 1, via_end, mention_in)
         sub_from = an_idx + 1
+        if sub_from < end_tok and forms[sub_from] in _HONORIFIC_PRONOUNS:
+            return  # ونقلت الوكالة عن معاليه قوله: the one named before, as for وقال معاليه
     else:
         sub_from = first
     if not cue.via:  # قال لصحيفة «الأهرام»، في حوار مع مجلة «الدوحة»: the outlet reports it
@@ -1990,7 +2038,8 @@ _OUTLETS = mf_set("صحيفة جريدة مجلة وكالة قناة إذاعة
 _IN_DURING = mf_set("في خلال")
 # "his excellency", "his highness" …: a pronoun subject, not a name
 _HONORIFIC_PRONOUNS = mf_set(
-    "معاليه معاليها سموه سموها فخامته فخامتها سيادته سيادتها سماحته دولته جلالته جلالتها"
+    "معاليه معاليها سموه سموها فخامته فخامتها سيادته سيادتها سماحته سماحتها دولته دولتها "
+    "جلالته جلالتها فضيلته فضيلتها سعادته سعادتها"
 )
 _BROADCASTING_BODY, _BROADCASTING = mf_set("هيئة"), mf_set("الإذاعة")  # (the BBC)
 _BEFORE_AUDIENCE = mf_set("أمام")
