@@ -4,7 +4,8 @@ Gold: ``tests/analyze/data/quotes_gold.json`` (passages we wrote, each with its 
 text, speaker, kind, optional via). Indirect quotes, gold and predicted, are compared
 clause by clause (``أن X، وأن Y`` is two: the sets write it either way). A predicted
 quote matches a gold one when their character spans overlap by at least half of each. Speaker (and via) are correct when the
-match forms are equal or one contains the other (بيسكوف vs ديمتري بيسكوف).
+match forms are equal or one contains the other (بيسكوف vs ديمتري بيسكوف), a known body
+by any of its names (``bodies.BODY_OF``: بترا = وكالة الأنباء الأردنية).
 
 Also runs the extractor over the seed page (``../shared/seeds/000_…txt``) when present and
 prints how many quotes it found (its text is never copied into the repository).
@@ -32,6 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from gold import arguments, write_result  # noqa: E402  (bench/gold.py)
 
 from nashra.analyze import analyze_text  # noqa: E402
+from nashra.analyze.bodies import BODY_OF  # noqa: E402
 from nashra.analyze.quotes import CLAUSE_CUT  # noqa: E402  (the code's own cut)
 from nashra.text import match_form  # noqa: E402
 
@@ -46,6 +48,8 @@ def same_name(pred: str, gold: str) -> bool:
     p, g = (" ".join(match_form(n.translate(_MARKS)).split()) for n in (pred, gold))
     if not p or not g:
         return p == g
+    # a known body by any of its names (بترا = وكالة الأنباء الأردنية)
+    p, g = (BODY_OF.get(n, (n, ""))[0] for n in (p, g))
     return p == g or (len(p) >= 3 and p in g) or g in p
 
 

@@ -878,7 +878,7 @@ def test_outlets_named_by_agency_programme_adjectives_or_an_opening_aside() -> N
     qs = _quotes(text, names)
     assert [(q.speaker, q.via) for q in qs] == [
         ("كلير دوبوا", "رويترز"),
-        ("حيدر الساعدي", "فرانس برس"),
+        ("حيدر الساعدي", "وكالة فرانس برس"),
         ("محمد شكري", "برنامج «ملعب الأسبوع»"),
         ("فيصل العنزي", "القبس"),
         ("فريدة بوعلام", "الإذاعة الجزائرية"),
@@ -1600,7 +1600,7 @@ def test_a_daughter_and_her_father_with_her_family_name_and_an_outlet_in_bracket
     quotes = _quotes(text, [("حسام فهمي", "PERS"), ("ريم كمال الشاذلي", "PERS")])
     assert [(q.speaker, q.via) for q in quotes] == [
         ("حسام فهمي", ""),
-        ("ريم كمال الشاذلي", "وات"),
+        ("ريم كمال الشاذلي", "وكالة تونس أفريقيا للأنباء"),
         ("كمال الشاذلي", ""),
     ]
 
@@ -1792,4 +1792,18 @@ def test_marks_after_with_are_whom_one_spoke_to() -> None:
     quotes = _quotes(text, [("خالد الحربي", "PERS"), ("جدة", "LOC")])
     assert [(q.text, q.speaker, q.kind) for q in quotes] == [
         ("جار نقل المريضة إلى جدة", "خالد الحربي", "indirect")
+    ]
+
+
+def test_a_statements_issuer_relays_and_an_agency_by_its_initials() -> None:
+    text = (
+        "أعلنت جامعة النور نتائج الدراسة. ونقل بيان صادر عن الجامعة عن الباحثة سلمى العلي "
+        "قولها إن النتائج مشجعة. ونقل بيان الجامعة عن العلي قولها إن العمل مستمر. "
+        "ونقلت «بترا» عن الوزير قوله إن المياه تكفي."
+    )
+    quotes = _quotes(text, [("جامعة النور", "ORG"), ("سلمى العلي", "PERS"), ("العلي", "PERS")])
+    assert [(q.speaker, q.via) for q in quotes] == [
+        ("سلمى العلي", "جامعة النور"),
+        ("سلمى العلي", "جامعة النور"),
+        ("الوزير", "وكالة الأنباء الأردنية"),
     ]

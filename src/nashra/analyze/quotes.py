@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from itertools import compress, count, takewhile
 from operator import or_
 
+from nashra.analyze.bodies import BODY_OF
 from nashra.analyze.entities import known_person
 from nashra.analyze.gazetteer import gazetteer
 from nashra.analyze.gender import cue_gender, name_gender, title_gender
@@ -1063,6 +1064,15 @@ def _named_reporter(
     أنباء البحرين) or as a noun with its complement (وكالة الأنباء التونسية الرسمية, which
     the tagger may not find); a statement (وفق البيان) → the reporter of the quote before
     it, else whoever issued it; not other documents (التقرير: whose is it?)."""
+    words = via.split()
+    lead = next((k for k, w in enumerate(words) if match_form(w) not in _DOCUMENT_NOUNS), 0)
+    if lead or words and match_form(words[0]) in _DOCUMENT_NOUNS:
+        # ونقل بيان الوزارة عن الوزير: the ministry; بيان صادر (عن …): the statement's issuer
+        rest = " ".join(words[lead:]) if lead else ""
+        return _named_reporter(rest or "البيان", pos, ments, text, prev)
+    known = BODY_OF.get(match_form(via.translate(_NO_MARKS)))
+    if known is not None:
+        return known[1]  # ونقلت «بترا»: the agency by its name
     noun = strip_clitics(match_form(via))[2:] if via.startswith("ال") and " " not in via else ""
     if noun in _ISSUED and noun == "بيان":
         earlier = next((q.via for q in reversed(prev) if q.via and q.start < pos), "")
@@ -1079,6 +1089,9 @@ def _named_reporter(
     if named is None and text:
         named = _described(text[:pos], noun)
     return named.entity if named is not None else via
+
+
+_NO_MARKS = str.maketrans("", "", '«»“”"')
 
 
 def _written(m: Mention) -> str:
@@ -1548,9 +1561,16 @@ def _subject(
         end_tok = aside
     an_idx = -1
     via_end = -1
+    relayer = ""
     if strip_clitics(cue.form) in _TRANSMIT_VERBS:
         an_idx = next((j for j in range(cue.idx + 1, end_tok) if forms[j] == "عن"), -1)
         via_end = an_idx
+        if an_idx > cue.idx + 1 and all(f in _DOCUMENT_NOUNS for f in forms[cue.idx + 1 : an_idx]):
+            # ونقل بيان صادر عن الجامعة عن الباحثة: the university relays her words
+            second = next((j for j in range(an_idx + 1, end_tok) if forms[j] == "عن"), -1)
+            if second > an_idx + 1:
+                relayer = _name_in(toks, forms, an_idx + 1, second, mention_in)
+                an_idx = via_end = second
     else:  # أفادت قناة «…»، نقلاً عن Y، بأن …
         an_idx = next(
             (
@@ -1563,7 +1583,7 @@ def _subject(
         via_end = an_idx - 1
     if an_idx >= 0:
         # نقلت X عن Y: Y is the speaker, X the reporter
-        cue.via = _name_in(toks, forms, cue.idx + 1, via_end, mention_in)
+        cue.via = relayer or _name_in(toks, forms, cue.idx + 1, via_end, mention_in)
         sub_from = an_idx + 1
         if sub_from < end_tok and forms[sub_from] in _HONORIFIC_PRONOUNS:
             return  # ونقلت الوكالة عن معاليه قوله: the one named before, as for وقال معاليه
