@@ -1807,3 +1807,16 @@ def test_a_statements_issuer_relays_and_an_agency_by_its_initials() -> None:
         ("سلمى العلي", "جامعة النور"),
         ("الوزير", "وكالة الأنباء الأردنية"),
     ]
+
+
+def test_a_courtesy_title_before_a_role_and_a_time_after_the_verb() -> None:
+    text = (
+        "ترأس الأمير الاجتماع بحضور معالي أمين المنطقة المهندس فهد العتيبي. ومن جهته، "
+        "بيّن معالي أمين المنطقة أن المشروع اكتمل. وكانت صحيفة «اللواء» قد ذكرت الأسبوع "
+        "الماضي أن الخطة تأخرت."
+    )
+    quotes = _quotes(text, [("فهد العتيبي", "PERS")])
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("المشروع اكتمل", "فهد العتيبي"),
+        ("الخطة تأخرت", "صحيفة «اللواء»"),
+    ]

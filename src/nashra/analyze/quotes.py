@@ -36,6 +36,7 @@ from nashra.analyze.lexicon import (
     REPORT_NOUNS,
     SPEECH_PARTICIPLES,
     SPEECH_VERBS,
+    TIME_ADJECTIVES,
     cached_match_form,
     mf_set,
     strip_clitics,
@@ -829,6 +830,8 @@ def _role_holder(stext: str, pos: int, ments: list[Mention], text: str) -> Menti
     هند العنزي) or right before it (حسام الدين منصور، وزير التربية); failing that, the
     person right after the same nisba (البرتغالي روي مانويل فيلوزو)."""
     words = match_form(stext).split()
+    while len(words) > 1 and words[0] in _COURTESY:
+        words = words[1:]  # بيّن معالي أمين المنطقة: the title, his excellency's
     if not 1 <= len(words) <= 3 or not title_gender(words[0]):
         return None
     body = ""
@@ -893,6 +896,7 @@ def _role_holder(stext: str, pos: int, ments: list[Mention], text: str) -> Menti
     return None
 
 
+_COURTESY = mf_set("معالي سعادة فضيلة سمو فخامة سماحة")
 _TITLE_BACK = 7  # words before a holder's nisba in which another title may stand
 
 
@@ -1497,6 +1501,13 @@ def _subject(
     first = _after_addressee(toks, forms, cue.idx + 1, end_tok)
     if (forms[first] in _MANNER or forms[first] in _RESUMPTIVE) and first < end_tok:
         first += 1  # فأجابت ضاحكة: how, not who; في وقت تقول فيه السلطات إن
+    while (
+        first + 1 < end_tok
+        and forms[first] in _TIMES
+        and forms[first + 1] in TIME_ADJECTIVES
+        and not forms[first].startswith(("يوم", "مساء", "صباح", "ليله"))
+    ):
+        first += 2  # قد ذكرت الأسبوع الماضي أن: when, not who
     if forms[first] in _HONORIFIC_PRONOUNS:
         return  # وقال معاليه: the one named before, as for وقال
     if (
@@ -1969,11 +1980,12 @@ def _subject_before(
         if (
             k >= 0
             and words
+            and words[0][0][0].isalnum()
             and all(
-                w[0][0].isalnum() and not is_stopword(f)
+                w[0][0].isalnum() and not is_stopword(f) or w[0] in _QUOTE_MARKS
                 for w, f in zip(words, forms[k + 1 :], strict=False)
             )
-        ):
+        ):  # (وكانت صحيفة «اللواء» قد ذكرت: a name in marks too)
             cue.speaker_text = text[words[0][1] : words[-1][2]]
             return True
     return False
