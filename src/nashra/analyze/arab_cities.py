@@ -92,7 +92,7 @@ ARAB_CITIES: tuple[str, ...] = (
     ),
     # the Gulf and Yemen
     *_listed(
-        "الشارقة عجمان الفجيرة حلبا صلالة صحار نزوى الدقم البريمي هيماء ثمريت مقشن الدمام الظهران الطائف أبها تبوك بريدة "
+        "الشارقة عجمان الفجيرة حلبا مسقط صلالة صحار نزوى الدقم البريمي هيماء ثمريت مقشن الدمام الظهران الطائف أبها تبوك بريدة "
         "نجران جازان جيزان الأحساء القطيف الجبيل القصيم عرعر سكاكا تعز الحديدة مأرب المكلا "
         "حضرموت شبوة صعدة لحج باجل الوكرة الجهراء صحم السويق الخابورة بهلاء مزدلفة"
     ),
@@ -170,6 +170,10 @@ def _by_first_word() -> dict[str, list[tuple[int, tuple[str, ...]]]]:
     return out
 
 
+# cities that are words before these (مسقط رأسه "his birthplace")
+_NOT_BEFORE = {cached_match_form("مسقط"): frozenset(("راس", "راسه", "راسها", "راسي", "راسهم"))}
+
+
 def known_cities(text: str, mentions: list[Mention]) -> None:
     """Add a place mention for every city of :data:`ARAB_CITIES` written where no mention
     stands (with its proclitic outside the mention), and make a place of a person the
@@ -187,6 +191,8 @@ def known_cities(text: str, mentions: list[Mention]) -> None:
             j = i + len(rest)
             if j >= len(toks) or tuple(forms[i + 1 : j + 1]) != rest:
                 continue
+            if j + 1 < len(toks) and forms[j + 1] in _NOT_BEFORE.get(forms[i][cut:], ()):
+                break  # مسقط رأسه: "his birthplace"
             s, e = toks[i][1] + cut, toks[j][2]
             k = bisect_right(starts, e) - 1
             if k >= 0 and mentions[k].end > s:
