@@ -1740,3 +1740,15 @@ def test_names_that_start_with_ka_keep_their_kaf() -> None:
     text = "تظاهر المحتجون في شارع كابلان قرب كاراكاس."
     mentions, _ = link_entities(text, _spans(text, ("كابلان", "LOC"), ("كاراكاس", "LOC")))
     assert {m.text for m in mentions} == {"كابلان", "كاراكاس"}
+
+
+def test_a_club_found_beside_a_match_is_the_club_wherever_else_named() -> None:
+    text = (
+        "فاز الهلال على الشباب بهدفين في مباراة الجولة العاشرة من الدوري. وسجل اللاعب "
+        "الهدف الأول في الشوط الأول. وقال المدرب إن المباراة كانت صعبة. وبهذه النتيجة عزز "
+        "الهلال موقعه في الصدارة، فيما قدم الطلبة المبتعثون التهنئة للاعبين."
+    )
+    mentions, _ = link_entities(text, [])
+    clubs = [(m.text, m.start) for m in mentions if m.type == "ORG"]
+    assert [t for t, _ in clubs].count("الهلال") == 2
+    assert "الطلبة" not in [t for t, _ in clubs]

@@ -47,6 +47,9 @@ _SPORT = mf_set(
 # clubs whose names are common words (agreement, cooperation, youth, victory, union, dam):
 # one only beside a match's word, never after ب (بالتعاون مع: "together with")
 _COMMON = mf_set("الاتفاق التعاون الشباب النصر الاتحاد السد الوحدة الجيش النهضة العهد الرائد")
+# …and words common enough that a club found once does not make every one a club
+# (الطلبة "the students", عاصفة الحزم)
+_WORDLIKE = _COMMON | mf_set("الطلبة الأنصار الكرامة النجمة الحزم الفتح الخلود")
 _GOVERNING = mf_set("رعاية لرعاية وزارة وزير رئاسة الرئاسة دعم ولي درجة تم")
 # after الاتفاق and التعاون these make the nouns of them (تم الاتفاق على، التعاون مع)
 _NOUN_AFTER = mf_set("على مع معه معها معهما معهم بين حول")
@@ -94,14 +97,22 @@ def club_names(text: str, mentions: list[Mention]) -> None:
     at = {m.start: m for m in mentions}
     covered = sorted((m.start, m.end) for m in mentions)
     found: list[Mention] = []
+    named = set()  # the clubs found beside a match's word
+    far = []  # the bare names of clubs away from any
     for j in clubs:
-        word, s, e = toks[j]
-        if not _bare(toks, stripped, forms, j):
-            continue
         near = range(max(0, j - _NEAR), min(len(toks), j + _NEAR + 1))
-        if j not in with_country and not any(
+        if j in with_country or any(
             stripped[t] in _SPORT or t != j and stripped[t] in _CLUBS for t in near
         ):
+            named.add(stripped[j])
+        else:
+            far.append(j)
+    # a club found beside a match's word is the club wherever else the article names it
+    # (عزز الهلال موقعه في الصدارة), but for the common words (النصر "victory")
+    farther = {j for j in far if stripped[j] not in named or stripped[j] in _WORDLIKE}
+    for j in clubs:
+        word, s, e = toks[j]
+        if j in farther or not _bare(toks, stripped, forms, j):
             continue  # (an article about a match, but not this sentence)
         if stripped[j] in _COMMON and (
             forms[j][: len(forms[j]) - len(stripped[j])].endswith("ب")
