@@ -83,3 +83,10 @@ def test_a_one_word_name_that_also_starts_a_longer_one() -> None:
         ("الأزهر الشريف", "الأزهر"),
         ("رؤية المملكة 2030", "رؤية السعودية 2030"),
     ]
+
+
+def test_anadolu_in_brackets_is_the_agency_and_elsewhere_anatolia() -> None:
+    text = "لندن - (الأناضول): زار الوفد هضبة الأناضول في تركيا."
+    mentions, _ = link_entities(text, [_span(text, "لندن", "LOC")])
+    agencies = [(m.text, m.entity, m.type) for m in mentions if m.type == "ORG"]
+    assert agencies == [("الأناضول", "وكالة الأناضول", "ORG")]

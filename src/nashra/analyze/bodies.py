@@ -111,6 +111,7 @@ BODY_NAMES: dict[str, tuple[str, ...]] = {
     "وكالة فرانس برس": ("أ ف ب", "أ.ف.ب", "فرانس برس"),
     "وكالة أسوشيتد برس": ("أ ب", "أ.ب", "أسوشيتد برس"),
     "وكالة الأنباء الألمانية": ("د ب أ", "د.ب.أ"),
+    "وكالة الأناضول": ("الأناضول",),  # (in brackets: elsewhere the word is Anatolia)
     # money and trade
     # (renamed in 2020; news still writes the old name and its initials)
     "البنك المركزي السعودي": ("مؤسسة النقد العربي السعودي", "ساما"),
