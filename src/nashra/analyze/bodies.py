@@ -217,6 +217,8 @@ BODY_NAMES: dict[str, tuple[str, ...]] = {
     "أدنوك": (),
     "قطر للطاقة": (),
     "إيني": (),
+    # telecom operators named by their group and their country (زين alone is a name)
+    **{f"زين {country}": () for country in ("السعودية", "الكويت", "العراق", "البحرين", "الأردن")},
     # the Maghreb's state energy companies
     "سوناطراك": ("الشركة الوطنية للمحروقات",),
     "سونلغاز": ("سونلغاز الجزائرية",),
