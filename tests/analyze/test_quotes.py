@@ -1820,3 +1820,31 @@ def test_a_courtesy_title_before_a_role_and_a_time_after_the_verb() -> None:
         ("المشروع اكتمل", "فهد العتيبي"),
         ("الخطة تأخرت", "صحيفة «اللواء»"),
     ]
+
+
+def test_the_one_the_sentence_before_opened_with_and_kin_names() -> None:
+    text = (
+        "قال رئيس بلدية صيدا مصطفى حجازي إن الأعمال ستبدأ. لكن أبو محمود الزين، وهو صياد، "
+        "بدا غير مقتنع. وقال: «سمعنا هذا الكلام من قبل». وأوضح رئيس البلدية أن العقد موقع. "
+        "وقالت أم علي لصحيفة «الأيام»: «لم أنم منذ سماع الخبر»."
+    )
+    quotes = _quotes(text, [("مصطفى حجازي", "PERS"), ("أبو محمود الزين", "PERS")])
+    assert [q.speaker for q in quotes] == [
+        "مصطفى حجازي",
+        "أبو محمود الزين",
+        "مصطفى حجازي",
+        "أم علي",
+    ]
+
+
+def test_a_statement_issued_at_a_time_and_a_verbal_noun_after_the_speaker() -> None:
+    text = (
+        "أعلن الديوان الملكي، في بيان صدر مساء الثلاثاء، أن العفو يشمل مئة محكوم. "
+        "ونقل البيان عن الملك تأكيده أن «العفو رسالة ثقة». وقال المصدر للصحيفة إن القرار نهائي."
+    )
+    quotes = _quotes(text, [("الديوان الملكي", "ORG")])
+    assert [(q.speaker, q.via) for q in quotes][:2] == [
+        ("الديوان الملكي", ""),
+        ("الملك", "الديوان الملكي"),
+    ]
+    assert quotes[2].speaker != "المصدر للصحيفة"

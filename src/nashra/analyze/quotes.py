@@ -273,7 +273,9 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     if "مام" in text:
         all_forms = _imams_apart(all_toks, all_forms)
     explained = _bayyana(all_toks, all_forms)
+    last_span = (0, 0)
     for s_start, s_end in sentences:
+        prev_span, last_span = last_span, (s_start, s_end)
         i, j = token_range(text, s_start, s_end)
         t0, t1 = i, j
         toks = all_toks[i:j]
@@ -462,6 +464,19 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                         speaker = topic
                     else:
                         stext = topic
+                elif (
+                    cue.idx == 0
+                    and cue.kind == "verb"
+                    and not sentence_quotes
+                    and (
+                        opener := _previous_opener(
+                            prev_span, cue, text, ments, mention_in, quotes, last_speaker
+                        )
+                    )
+                ):
+                    # لكن فلان، وهو صياد …، بدا غير مقتنع. وقال: «…»: the one the sentence
+                    # before opened with and quoted nothing, not the one quoted before it
+                    speaker = opener
                 elif sentence_quotes or last_speaker:
                     # the last speaker the verb agrees with (وأضاف: the minister, not
                     # the ministry quoted after him), else the last one
@@ -836,7 +851,12 @@ def _role_holder(stext: str, pos: int, ments: list[Mention], text: str) -> Menti
         return None
     body = ""
     if not words[0].startswith("ال"):  # رئيسة البلدية: the title and its body
-        if len(words) != 2 or not words[1].startswith("ال") or _nisba_form(words[1]):
+        if (
+            len(words) != 2
+            or not words[1].startswith("ال")
+            or _nisba_form(words[1])
+            and words[1] not in _BODIES_IN_IYA
+        ):
             return None
         body, words = words[1][2:], words[:1]
     elif any(not _nisba_form(w) for w in words[1:]):
@@ -853,7 +873,7 @@ def _role_holder(stext: str, pos: int, ments: list[Mention], text: str) -> Menti
         # الوزير اللبناني: the role was written with the same nisba (and body), or, on a
         # second look, with none (مدرب الاتحاد فلان … المدرب الروماني: new news of him)
         written = [f for f, t in zip(forms[i:], toks[i:], strict=False) if t[1] < b]
-        near = {_nisba(f) for f in written}
+        near = {_nisba(f) for f in written} | set(written)  # (رئيس بلدية صيدا: its body)
         near |= {f.removeprefix("ال") for f in near}
         return (
             not _contradicts(m, gender, text, ments)
@@ -896,6 +916,8 @@ def _role_holder(stext: str, pos: int, ments: list[Mention], text: str) -> Menti
     return None
 
 
+# bodies whose names end as a nisba does (رئيس البلدية: not an adjective)
+_BODIES_IN_IYA = mf_set("البلدية الجمعية المديرية الكلية المفوضية الأكاديمية")
 _COURTESY = mf_set("معالي سعادة فضيلة سمو فخامة سماحة")
 _TITLE_BACK = 7  # words before a holder's nisba in which another title may stand
 
@@ -944,6 +966,18 @@ def _issuer(
             q = next((q for q in prev if after <= q.start < pos and q.speaker_key), None)
             if q is None:
                 q = next((q for q in reversed(prev) if q.start < after and q.speaker_key), None)
+            if q is not None:
+                return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
+            continue
+        if (
+            nxt in _ISSUING
+            and j + 1 < len(toks)
+            and forms[j + 1] in _TIMES
+            and forms[i - 1] == "في"
+        ):
+            # أعلن الديوان، في بيان صدر مساء الثلاثاء، أن: when, not who; the speaker
+            after = toks[i][2]
+            q = next((q for q in prev if after <= q.start < pos and q.speaker_key), None)
             if q is not None:
                 return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
             continue
@@ -2256,6 +2290,13 @@ _ADDRESSEE = (
     "للوكاله",
     "للقناه",
     "للمراسلين",
+    "للصحيف",  # وقال المصدر للصحيفة: the paper he spoke to
+    "للجريد",
+    "لجريد",
+    "للمجله",
+    "للموقع",
+    "للحاضرين",
+    "للحضور",
     *("ل" + a for a in mf_set(NEWS_AGENCIES)),  # لرويترز، لفرانس برس
 )
 _COUNTERPART = ("نظير", "نظراء")
@@ -2266,6 +2307,10 @@ _STOP_SUBJECT = frozenset(
         "قولها",
         "قولهم",
         "قولهما",
+        "تاكيده",
+        "تاكيدها",
+        "تشديده",
+        "تشديدها",
         "في",
         "علي",
         "الي",
@@ -2331,6 +2376,7 @@ def _phrase(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
             continue
         if (
             forms[j] in _STOP_SUBJECT
+            and not (words and cached_match_form(words[-1]) in _KIN_NAMES)  # أم علي: Ali
             or forms[j] in _COMP
             or _is_participle(forms[j])
             or forms[j] in _MANNER
@@ -2346,6 +2392,9 @@ def _phrase(toks: list[tuple[str, int, int]], forms: list[str], a: int, b: int) 
             continue
         words.append(w)
     return " ".join(words[:7])
+
+
+_KIN_NAMES = mf_set("أم أبو أبي ابن بن بنت")  # before a given name (أم علي، أبو علي)
 
 
 # verbs whose object (whom one calls on, warns, tells) comes between the subject and
@@ -2387,7 +2436,9 @@ def _before_object(phrase: str) -> str:
 
 
 _MAX_SOURCE_WORDS = 12
-_STOP_SOURCE = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
+_STOP_SOURCE = frozenset({"قوله", "قولها", "قولهم", "قولهما"}) | mf_set(
+    "تأكيده تأكيدها تشديده تشديدها إشارته إشارتها توضيحه توضيحها"
+)  # (نقل البيان عن العاهل تأكيده أن)
 # a report named with its issuer (تقرير صادر عن منظمة الأغذية والزراعة، دراسة أعدتها الجامعة)
 _ISSUED_REPORT = re.compile(
     r"(?:تقرير|التقرير|دراسة|الدراسة)[^.\n]{0,30}?(?:صادرة?\s+عن|الصادرة?\s+عن|أعدته|أعدتها"
@@ -2579,6 +2630,36 @@ def _going_on(
 
 
 _OPENING_WORDS = 5  # tokens of a sentence's opening clause where its subject starts
+
+
+_OPENERS = mf_set("لكن ولكن أما وأما")
+
+
+def _previous_opener(
+    span: tuple[int, int],
+    cue: _Cue,
+    text: str,
+    ments: list[Mention],
+    mention_in: Callable[[int, int], list[Mention]],
+    quotes: list[Quote],
+    last_speaker: list[Quote],
+) -> Mention | None:
+    """The person the sentence ``span`` (the one before a sentence-opening pronoun verb)
+    opens with, after لكن/أما at most, when that sentence quoted nobody and the person
+    is not the one quoted last and agrees with the verb."""
+    a, b = span
+    if b <= a or any(a <= q.start < b for q in quotes):
+        return None
+    words = scan_tokens(text[a:b])[:2]
+    skip = words[0][2] if words and cached_match_form(words[0][0]) in _OPENERS else 0
+    first = next((m for m in mention_in(a, b) if m.type == "PERS"), None)
+    if first is None or text[a + skip : first.start].strip():
+        return None
+    if last_speaker and last_speaker[-1].speaker_key == first.key:
+        return None
+    if _contradicts(first, cue_gender(cue.text), text, ments):
+        return None
+    return first
 
 
 def _earlier_subject(
