@@ -1752,3 +1752,24 @@ def test_a_club_found_beside_a_match_is_the_club_wherever_else_named() -> None:
     clubs = [(m.text, m.start) for m in mentions if m.type == "ORG"]
     assert [t for t, _ in clubs].count("الهلال") == 2
     assert "الطلبة" not in [t for t, _ in clubs]
+
+
+def test_hungary_as_the_news_names_it_and_the_words_that_look_like_it() -> None:
+    text = "زار رئيس الوزراء المجري بولندا ثم عاد إلى المجر، وجرفت السيول السيارات في مجرى الوادي."
+    mentions, _ = link_entities(text, _spans(text, ("بولندا", "LOC")))
+    assert [(m.text, m.entity) for m in mentions if m.entity == "المجر"] == [
+        ("المجري", "المجر"),
+        ("المجر", "المجر"),
+    ]
+
+
+def test_a_foreign_capitals_dateline_outweighs_one_mention_of_each_other_country() -> None:
+    text = (
+        "واشنطن – أقر مجلس الشيوخ مشروع القانون. وكان الوزير قد زار القاهرة والرياض "
+        "وناقش أوضاع السودان."
+    )
+    mentions, _ = link_entities(
+        text,
+        _spans(text, ("واشنطن", "LOC"), ("القاهرة", "LOC"), ("الرياض", "LOC"), ("السودان", "LOC")),
+    )
+    assert [m.entity for m in mentions if m.text == "مجلس الشيوخ"] == ["مجلس الشيوخ الأمريكي"]

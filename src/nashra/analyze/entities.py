@@ -315,6 +315,27 @@ _MAX_LEADING_NAMES = 2
 _ARABIC_WORD = re.compile(r"[\u0621-\u065f\u0640]+")  # letters, marks, tatweel
 
 
+# countries the tagger, trained on older copy, seldom saw (the gazetteer knows them)
+_RARE_COUNTRIES = frozenset(
+    p + cached_match_form(w) for w in ("المجر",) for p in ("", "و", "ب", "ل", "ف", "وب", "ول")
+)
+
+
+def _with_rare_countries(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """The tagger's spans and a place for each rare country's name none covers."""
+    forms = token_forms(text)[0]
+    found = list(compress(count(), map(_RARE_COUNTRIES.__contains__, forms)))
+    if not found:
+        return spans
+    toks = tokens_and_starts(text)[0]
+    added = [
+        EntitySpan(toks[i][0], "LOC", toks[i][1], toks[i][2])
+        for i in found
+        if not any(sp.start < toks[i][2] and toks[i][1] < sp.end for sp in spans)
+    ]
+    return sorted(spans + added, key=lambda sp: sp.start)
+
+
 def _with_given_names(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
     """Persons grown left over the given names right before them that the tagger left
     out (نسرين + خليل العمور, علي + عبدالله صالح; ومروة + محمد keeps its و for display to
@@ -567,7 +588,7 @@ def _nisba_word(word: str) -> str | None:
     if "\u0621" <= last <= "\u064a" and last not in _NISBA_LAST:
         return None  # a base letter no nisba ending folds to (marks and others go on)
     # (the gazetteer's own cache is for single words: this one is remembered below)
-    return gazetteer().nisba_of_form(cached_match_form(word))
+    return gazetteer().nisba_uncached(word)
 
 
 _NISBA_WORDS: Memo[str, str | None] = Memo(_nisba_word, 200_000)  # every token, each article
@@ -580,6 +601,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     person_words = {
         w for sp in spans if sp.type == "PERS" and " " in sp.text for w in sp.text.split()
     }
+    spans = _with_rare_countries(text, spans)
     spans = [_without_agency(_without_amma_verb(text, sp)) for sp in _with_given_names(text, spans)]
     bare = _bare_names(spans)
     spans, split_off = _split_leading_names(spans, bare)

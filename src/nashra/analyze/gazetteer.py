@@ -47,11 +47,17 @@ class Gazetteer:
             return cache[word]
         if len(cache) > 100_000:
             cache.clear()
-        cache[word] = found = self._nisba_country(word)
+        cache[word] = found = self.nisba_uncached(word)
         return found
 
-    def _nisba_country(self, word: str) -> str | None:
-        return self.nisba_of_form(cached_match_form(word))
+    def nisba_uncached(self, word: str) -> str | None:
+        """:meth:`nisba_country` without its cache (for callers that keep their own)."""
+        found = self.nisba_of_form(cached_match_form(word))
+        if found == "المجر" and (word.endswith("ى") or "ال" not in word[:4]):
+            # مجرى "a course", المجرى: the match form of المجري (Hungarian); يا مجري
+            # "O mover of": only the definite adjective
+            return None
+        return found
 
     def nisba_of_form(self, form: str) -> str | None:
         """:meth:`nisba_country` of a match-form word (not cached)."""

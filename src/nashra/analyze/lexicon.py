@@ -428,6 +428,8 @@ NEWS_AGENCIES: tuple[str, ...] = (
 
 # Nisba adjectives whose country is not derivable by rule (match forms computed by users).
 NISBA_OVERRIDES: dict[str, str] = {
+    "مجري": "المجر",
+    "هنغاري": "المجر",
     "أمريكي": "الولايات المتحدة",
     "أميركي": "الولايات المتحدة",
     "امريكي": "الولايات المتحدة",

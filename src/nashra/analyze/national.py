@@ -17,6 +17,7 @@ from itertools import compress, count
 
 from nashra.analyze.gazetteer import gazetteer, is_title
 from nashra.analyze.lexicon import (
+    NISBA_OVERRIDES,
     TIME_ADJECTIVES,
     cached_match_form,
     mf_set,
@@ -214,6 +215,10 @@ def _votes(text: str, mentions: list[Mention], a: int, b: int) -> Counter[str]:
     """The countries named between ``a`` and ``b`` (names, nisbas, big cities, and
     المملكة / خادم الحرمين for Saudi Arabia), each time."""
     votes = Counter(c for m in mentions if a <= m.start < b and (c := _country_of(m)))
+    if mentions and a <= mentions[0].start <= 2 and mentions[0].key in _DATELINE_COUNTRY:
+        # a foreign capital's dateline counts twice: the article is written from there
+        # (واشنطن – … القاهرة، الرياض، غزة: the Senate is still Washington's)
+        votes[_DATELINE_COUNTRY[mentions[0].key]] += 1
     if votes:
         # a country's own agency confirms a country named (الكويت - (كونا):), never
         # stands alone for it here (بغداد (كونا): the agency reports from abroad)
@@ -418,6 +423,10 @@ def national_key(
     return lambda key, display, feminine: _with_nisba(key, display, feminine, nisba)
 
 
+# the nisbas' match forms → as written, hamza and all (الأمريكي, not الامريكي)
+_WRITTEN_NISBAS = {cached_match_form(w): w for w in reversed(NISBA_OVERRIDES)}
+
+
 def _written_nisba(
     nisbas: list[str], toks: list[tuple[str, int, int]], forms: list[str]
 ) -> tuple[str, str]:
@@ -432,7 +441,7 @@ def _written_nisba(
                 return wanted[f[cut:]], word[cut:]
             if f[cut:] in plural:
                 return plural[f[cut:]], word[cut:-2]
-    return nisbas[0], "ال" + nisbas[0]
+    return nisbas[0], "ال" + _WRITTEN_NISBAS.get(nisbas[0], nisbas[0])
 
 
 def _with_nisba(key: str, display: str, feminine: bool, nisba: tuple[str, str]) -> tuple[str, str]:

@@ -34,6 +34,8 @@ _EXTRA_COUNTRIES: dict[str, list[str]] = {
     "كوريا الجنوبية": ["كوريا"],
     "ليبيا": ["ليبيا"],
 }
+# CLDR's names that news writes otherwise: the name shown, CLDR's kept as an alias
+_RENAMED = {"هنغاريا": "المجر"}
 _EXTRA_CITIES = [
     "موسكو",
     "دمشق",
@@ -228,6 +230,8 @@ def build(data: Path = DEFAULT_DATA) -> dict[str, object]:
     for code, name in loc.territories.items():
         if len(code) == 2 and code.isalpha() and code not in {"EU", "EZ", "UN", "QO", "XA", "XB"}:
             countries.setdefault(name, [name])
+    for cldr, display in _RENAMED.items():
+        countries[display] = [display, *countries.pop(cldr)]
     for display, aliases in _EXTRA_COUNTRIES.items():
         countries.setdefault(display, [display])
         for a in aliases:
