@@ -1848,3 +1848,18 @@ def test_a_statement_issued_at_a_time_and_a_verbal_noun_after_the_speaker() -> N
         ("الملك", "الديوان الملكي"),
     ]
     assert quotes[2].speaker != "المصدر للصحيفة"
+
+
+def test_a_title_with_its_field_and_nisba_whom_a_minister_told_and_who_headed_a_mission() -> None:
+    text = (
+        "وذكرت الوكالة أن وزير الطاقة السعودي أكد أن السوق متوازنة. وأوضحت الوزارة أن "
+        "الوزير أبلغ مسؤولي الحقل بأن المحطة ستعمل في مارس. واختتمت بعثة من الصندوق برئاسة "
+        "كريستينا فالدس زيارتها، وأضافت رئيسة البعثة أن الدعم يجب أن يتغير."
+    )
+    quotes = _quotes(text, [("كريستينا فالدس", "PERS")])
+    # (the minister told the officials: he, named by his title before)
+    assert [q.speaker for q in quotes] == [
+        "وزير الطاقة السعودي",
+        "وزير الطاقة السعودي",
+        "كريستينا فالدس",
+    ]

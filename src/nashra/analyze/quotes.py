@@ -888,6 +888,15 @@ def _role_holder(stext: str, pos: int, ments: list[Mention], text: str) -> Menti
         if noun in (forms[i], forms[i][1:], forms[i][2:])
         or strip_clitics(forms[i], keep_article=False) == noun
     ]  # (the word as written too: وزيرة is no و + زيرة)
+    if body and noun.startswith(_HEAD):
+        # بعثة من صندوق النقد برئاسة فلانة … وأضافت رئيسة البعثة: the one it was headed by
+        for i in range(len(forms) - 1, -1, -1):
+            if forms[i] == _HEADED_BY and any(
+                f.endswith(body) for f in forms[max(0, i - _HOLDER_REACH) : i]
+            ):
+                headed = next((m for m in persons if toks[i][2] < m.start <= toks[i][2] + 2), None)
+                if headed is not None and not _contradicts(headed, gender, text, ments):
+                    return headed
     for loose in (False, True) if nisbas else (False,):
         holders = []
         for i in titled:
@@ -916,6 +925,7 @@ def _role_holder(stext: str, pos: int, ments: list[Mention], text: str) -> Menti
     return None
 
 
+_HEAD, _HEADED_BY = cached_match_form("رئيس"), cached_match_form("برئاسة")
 # bodies whose names end as a nisba does (رئيس البلدية: not an adjective)
 _BODIES_IN_IYA = mf_set("البلدية الجمعية المديرية الكلية المفوضية الأكاديمية")
 _COURTESY = mf_set("معالي سعادة فضيلة سمو فخامة سماحة")
@@ -1544,12 +1554,16 @@ def _subject(
         first += 2  # قد ذكرت الأسبوع الماضي أن: when, not who
     if forms[first] in _HONORIFIC_PRONOUNS:
         return  # وقال معاليه: the one named before, as for وقال
-    if (
-        _unjoined(cue.form) in _CALLING_VERBS
-        and _object_word(forms[first])
+    if _unjoined(cue.form) in _CALLING_VERBS and (
+        _object_word(forms[first])
         and _subject_before(cue, toks, forms, mention_in, text)
+        or cue.idx >= 2
+        and forms[cue.idx - 2] in _COMP
+        and _title_after_that(cue, toks, forms, text)
     ):
-        return  # أن فلاناً أبلغ المشاركين أن: whom he told; the subject stood before
+        # أن فلاناً أبلغ المشاركين أن، أن الوزير أبلغ مسؤولي الحقل بأن: whom he told;
+        # the subject stood before
+        return
     # the subject region stops at an addressee (قال لنظيره / لصحيفة «النهار»)
     a0 = toks[cue.idx][2]
     for j in range(first, end_tok):
@@ -2002,8 +2016,18 @@ def _subject_before(
             gap = gap.lstrip("،,").strip()  # وكان الوزير، فلان، قد حذر: the apposition
         if len(gap.split()) <= 1 and not any(ch in gap for ch in "،,.:«»"):
             k = next((i for i in range(cue.idx - 1, -1, -1) if toks[i][1] <= m.start), -1)
-            if m.via == "nisba" and k > 0 and title_gender(forms[k - 1]):
-                cue.speaker_text = text[toks[k - 1][1] : m.end]  # الوزير اللبناني يرى أن
+            # الوزير اللبناني يرى أن، وزير الطاقة السعودي أكد أن: the title and its nisba
+            title = next(
+                (
+                    x
+                    for x in range(k - 1, max(-1, k - 4), -1)
+                    if title_gender(forms[x])
+                    and all(f.startswith("ال") and not is_stopword(f) for f in forms[x + 1 : k])
+                ),
+                -1,
+            )
+            if m.via == "nisba" and title >= 0:
+                cue.speaker_text = text[toks[title][1] : m.end]
             else:
                 cue.speaker = m
             return True
