@@ -1773,3 +1773,13 @@ def test_a_foreign_capitals_dateline_outweighs_one_mention_of_each_other_country
         _spans(text, ("واشنطن", "LOC"), ("القاهرة", "LOC"), ("الرياض", "LOC"), ("السودان", "LOC")),
     )
     assert [m.entity for m in mentions if m.text == "مجلس الشيوخ"] == ["مجلس الشيوخ الأمريكي"]
+
+
+def test_a_family_name_that_is_a_word_after_a_speech_verb() -> None:
+    text = (
+        "قال الحاكم السابق رياض سلامة إن الأزمة عميقة. وأضاف سلامة أن الودائع مضمونة، "
+        "مشددا على سلامة القطاع. وقال الشيخ إن الأمر محسوم."
+    )
+    mentions, _ = link_entities(text, _spans(text, ("رياض سلامة", "PERS")))
+    persons = [(m.text, m.start) for m in mentions if m.type == "PERS"]
+    assert [t for t, _ in persons] == ["رياض سلامة", "سلامة"]  # (not سلامة القطاع, nor الشيخ)

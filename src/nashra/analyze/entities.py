@@ -2099,12 +2099,26 @@ def _untagged_surnames(text: str, mentions: list[Mention]) -> None:
                 continue
             if form in clusters():
                 continue  # لصالح: a word of its own, not ل + صالح
-        if not (_surname_word(form[cut:]) or _surname_word(known_spelling(form[cut:]))):
-            continue  # (ترمب: as ترامب)
+        if not (
+            _surname_word(form[cut:])
+            or _surname_word(known_spelling(form[cut:]))
+            or i > 0
+            and not cut
+            and forms[i - 1] in _SPOKEN_BY
+            and not is_title(toks[i][0])  # (وقال الشيخ فلان: a title)
+        ):
+            # (ترمب: as ترامب; a name that is a word after a speech verb: وقال سلامة)
+            continue
         mtext = text[s + cut : e]
         key = mention_key(mtext)
         added.append(Mention(mtext, "PERS", s + cut, e, display_name(mtext, key), key, "name"))
     add_mentions(mentions, added)
+
+
+# a speech verb as written, with و/ف before it, as the word before a name that is a word
+_SPOKEN_BY = frozenset(
+    p + cached_match_form(v) for v in SPEECH_VERBS for p in ("", "و", "ف") if " " not in v
+)
 
 
 @lru_cache(maxsize=20_000)
