@@ -90,3 +90,10 @@ def test_anadolu_in_brackets_is_the_agency_and_elsewhere_anatolia() -> None:
     mentions, _ = link_entities(text, [_span(text, "لندن", "LOC")])
     agencies = [(m.text, m.entity, m.type) for m in mentions if m.type == "ORG"]
     assert agencies == [("الأناضول", "وكالة الأناضول", "ORG")]
+
+
+def test_the_houthis_by_their_plural() -> None:
+    text = "وقال الحوثيون إنهم قبلوا المقترح الذي قدمته الأمم المتحدة للحوثيين."
+    found = [(text[b.start : b.end], b.name) for b in find_bodies(text)]
+    assert ("الحوثيون", "جماعة الحوثيين") in found
+    assert ("الحوثيين", "جماعة الحوثيين") in found  # (للحوثيين: behind its ل)
