@@ -96,4 +96,4 @@ def test_the_houthis_by_their_plural() -> None:
     text = "وقال الحوثيون إنهم قبلوا المقترح الذي قدمته الأمم المتحدة للحوثيين."
     found = [(text[b.start : b.end], b.name) for b in find_bodies(text)]
     assert ("الحوثيون", "جماعة الحوثيين") in found
-    assert ("الحوثيين", "جماعة الحوثيين") in found  # (للحوثيين: behind its ل)
+    assert ("للحوثيين", "جماعة الحوثيين") in found  # (لل: the article merged into ل)
