@@ -1783,3 +1783,24 @@ def test_a_family_name_that_is_a_word_after_a_speech_verb() -> None:
     mentions, _ = link_entities(text, _spans(text, ("رياض سلامة", "PERS")))
     persons = [(m.text, m.start) for m in mentions if m.type == "PERS"]
     assert [t for t, _ in persons] == ["رياض سلامة", "سلامة"]  # (not سلامة القطاع, nor الشيخ)
+
+
+def test_a_bodys_short_name_in_brackets_and_wherever_else_written() -> None:
+    text = (
+        "أعلنت الهيئة العامة لمكافحة الفساد (نزاهة) توقيف موظفين، وقالت نزاهة إن التحقيق "
+        "مستمر. وتقع جامعة غاريسا (شمال شرق) قرب الحدود، وأكدت منظمة البلدان المصدرة "
+        "للبترول (أوبك) قرارها."
+    )
+    spans = _spans(
+        text,
+        ("الهيئة العامة لمكافحة الفساد", "ORG"),
+        ("جامعة غاريسا", "ORG"),
+        ("منظمة البلدان المصدرة للبترول", "ORG"),
+    )
+    mentions, _ = link_entities(text, spans)
+    by_text = {(m.text, m.start): m.entity for m in mentions}
+    assert [e for (t, _), e in by_text.items() if t == "نزاهة"] == [
+        "الهيئة العامة لمكافحة الفساد"
+    ] * 2
+    assert not any(t == "شمال شرق" for t, _ in by_text)
+    assert by_text[("منظمة البلدان المصدرة للبترول", text.index("منظمة"))] == "أوبك"

@@ -336,6 +336,96 @@ def _with_rare_countries(text: str, spans: list[EntitySpan]) -> list[EntitySpan]
     return sorted(spans + added, key=lambda sp: sp.start)
 
 
+# a body's short name in brackets or marks right after its full one: الهيئة السعودية
+# للبيانات والذكاء الاصطناعي (سدايا), هيئة الرقابة ومكافحة الفساد «نزاهة»
+_BRACKETED = re.compile(
+    r"\s?(?:\((?P<p>[^()\n،,.:؛]{2,30}?)\)|[«\"](?P<q>[^«»\"\n،,.:؛]{2,24}?)[»\"])"
+)
+_ALIAS_WORD = re.compile(r"[\w.+-]+")
+
+
+_DIRECTIONS = mf_set("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي")
+
+
+def _org_head(form: str) -> bool:
+    """Whether a word (match form, no proclitic) is a kind of body (هيئة، الشركة، مجلس)."""
+    bare = form.removeprefix("ال")
+    org_cues = gazetteer().org_cues
+    return bare in _SURE_BODY_KINDS or bare in org_cues or form in org_cues
+
+
+def _bracketed_aliases(text: str, mentions: list[Mention]) -> None:
+    """The short name a body of two words or more is given in brackets (one to three
+    words) or marks (one or two, a Latin name or an uncommon word: not a quote) right
+    after its full name: a mention of that body, there and wherever else the article
+    writes it alone; ``mentions`` in text order."""
+    if "(" not in text and "«" not in text and '"' not in text:
+        return
+    aliases: dict[str, Mention] = {}
+    rekey: dict[str, Mention] = {}
+    added: list[Mention] = []
+    for m in list(mentions):
+        if m.type != "ORG" or " " not in m.text:
+            continue
+        found = _BRACKETED.match(text, m.end)
+        if found is None:
+            continue
+        group = "p" if found.group("p") else "q"
+        inner = found.group(group).strip()
+        words = inner.split()
+        if not 1 <= len(words) <= (3 if group == "p" else 2) or not all(
+            _ALIAS_WORD.fullmatch(w) for w in words
+        ):
+            continue
+        first = cached_match_form(words[0])
+        if (
+            is_stopword(first)
+            or first[:1] in "وف"
+            and first[1:]
+            and is_stopword(first[1:])
+            or first in _DIRECTIONS
+        ):
+            continue  # (جامعة غاريسا (شمال شرق): where it is)
+        if group == "q" and not (
+            inner.isascii() or len(words) == 1 and first not in clusters() or first in BODY_OF
+        ):
+            continue  # (الاتحاد الأوروبي "ملتزم بشراكة": a quote)
+        a = found.start(group) + (len(found.group(group)) - len(found.group(group).lstrip()))
+        b = a + len(inner)
+        if any(o.start < b and a < o.end and o.type in ("PERS", "LOC") for o in mentions):
+            continue  # (جامعة ستانفورد (ولاية كاليفورنيا): where it is)
+        if _org_head(first) or not _org_head(strip_clitics(cached_match_form(m.text.split()[0]))):
+            continue  # (الاتحاد التجاري (شركة تأمين): what it is; no body's name before)
+        known = BODY_OF.get(cached_match_form(inner))
+        if known is not None:
+            # منظمة البلدان المصدرة للبترول (أوبك): another name of a known body
+            m.key, m.entity = known
+            continue
+        for o in mentions:
+            if o.start < b and a < o.end and o.type == "ORG" and o.key != m.key:
+                rekey[o.key] = m  # (the tagger's أوتشا here and elsewhere: one body)
+        mentions[:] = [o for o in mentions if not (o.start < b and a < o.end)]
+        alias = Mention(inner, "ORG", a, b, m.entity, m.key, "alias")
+        added.append(alias)
+        aliases[inner] = alias
+    if not aliases:
+        return
+    for o in mentions:
+        if o.type == "ORG" and (body := rekey.get(o.key)) is not None:
+            o.key, o.entity = body.key, body.entity
+    taken = [(o.start, o.end) for o in mentions + added]
+    for inner, alias in aliases.items():
+        for hit in re.finditer(
+            rf"(?<![\w\u0600-\u06ff]){re.escape(inner)}(?![\w\u0600-\u06ff])", text
+        ):
+            a, b = hit.span()
+            if any(s < b and a < e for s, e in taken):
+                continue
+            added.append(Mention(inner, "ORG", a, b, alias.entity, alias.key, "alias"))
+            taken.append((a, b))
+    add_mentions(mentions, added)
+
+
 def _with_given_names(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
     """Persons grown left over the given names right before them that the tagger left
     out (نسرين + خليل العمور, علي + عبدالله صالح; ومروة + محمد keeps its و for display to
@@ -699,6 +789,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _untagged_surnames(text, mentions)
     _facility_names(text, mentions)  # (a name found since: مطار الملكة علياء الدولي)
 
+    _bracketed_aliases(text, mentions)
     _link_persons(text, mentions)
     _link_roles(text, mentions, g)
     _link_spellings(mentions)
