@@ -1804,3 +1804,16 @@ def test_a_bodys_short_name_in_brackets_and_wherever_else_written() -> None:
     ] * 2
     assert not any(t == "شمال شرق" for t, _ in by_text)
     assert by_text[("منظمة البلدان المصدرة للبترول", text.index("منظمة"))] == "أوبك"
+
+
+def test_hospitals_by_a_name_and_their_kind() -> None:
+    text = (
+        "نقل المصابون إلى مستشفى رفيديا الحكومي ولمستشفى تبنين الحكومي ومستشفى ابن سينا "
+        "العام، ثم إلى مستشفى في المدينة العام."
+    )
+    mentions, _ = link_entities(text, _spans(text, ("تبنين", "LOC")))
+    assert [m.text for m in mentions if m.type == "ORG"] == [
+        "مستشفى رفيديا الحكومي",
+        "مستشفى تبنين الحكومي",
+        "مستشفى ابن سينا العام",
+    ]

@@ -344,6 +344,32 @@ _BRACKETED = re.compile(
 _ALIAS_WORD = re.compile(r"[\w.+-]+")
 
 
+# a hospital named by one or two words and what kind of hospital it is (مستشفى رفيديا
+# الحكومي، مستشفى ابن سينا العام، مستشفى المنيل الجامعي)
+_HOSPITAL = re.compile(
+    r"(?<![\w\u064b-\u0652])[وف]?[بل]?(?P<name>مستشف[ىي] (?!(?:في|من|إلى|على|عن)\s)"
+    r"[\w\u064b-\u0652]+(?: [\w\u064b-\u0652]+)? "
+    r"(?:الحكومي|العام|الجامعي|التعليمي|التخصصي|المركزي|العسكري|الميداني|الافتراضي))"
+    r"(?![\w\u064b-\u0652])"
+)
+
+
+def _hospitals(text: str, mentions: list[Mention]) -> None:
+    """Hospitals by a name and their kind (``_HOSPITAL``), in place of the mentions
+    inside them (a town the name holds: مستشفى تبنين الحكومي); not where a longer
+    mention holds them."""
+    if "مستشف" not in text:
+        return
+    added = []
+    for found in _HOSPITAL.finditer(text):
+        a, b = found.span("name")
+        if any(o.start <= a and b <= o.end and o.end - o.start > b - a for o in mentions):
+            continue
+        mentions[:] = [o for o in mentions if not (o.start < b and a < o.end)]
+        added.append(named_mention(text, a, b, "ORG"))
+    add_mentions(mentions, added)
+
+
 _DIRECTIONS = mf_set("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي")
 
 
@@ -785,6 +811,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     field_bodies(text, mentions)
     national_bodies(text, mentions)
     kind_bodies(text, mentions)
+    _hospitals(text, mentions)
     _titled_given_names(text, mentions)
     _untagged_surnames(text, mentions)
     _facility_names(text, mentions)  # (a name found since: مطار الملكة علياء الدولي)
