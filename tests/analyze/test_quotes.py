@@ -1863,3 +1863,12 @@ def test_a_title_with_its_field_and_nisba_whom_a_minister_told_and_who_headed_a_
         "وزير الطاقة السعودي",
         "كريستينا فالدس",
     ]
+
+
+def test_no_subject_after_an_addressee_and_a_time() -> None:
+    text = (
+        "نفى رئيس النادي فهد العمري أن يكون النادي قدم عرضا، وقال للصحافيين عقب اجتماع "
+        "مجلس الإدارة: «نحن نتابع عدة أسماء»."
+    )
+    quotes = _quotes(text, [("فهد العمري", "PERS"), ("مجلس الإدارة", "ORG")])
+    assert [q.speaker for q in quotes] == ["فهد العمري", "فهد العمري"]

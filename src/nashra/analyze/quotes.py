@@ -1543,6 +1543,8 @@ def _subject(
         return
     # an addressee right after the verb comes before the subject (وقال لـ«الاقتصادية» فلان)
     first = _after_addressee(toks, forms, cue.idx + 1, end_tok)
+    if first > cue.idx + 1 and forms[first] in _STOP_SUBJECT and forms[first] != "عن":
+        return  # وقال للصحافيين عقب اجتماع مجلس الإدارة: the one named before, as for وقال
     if (forms[first] in _MANNER or forms[first] in _RESUMPTIVE) and first < end_tok:
         first += 1  # فأجابت ضاحكة: how, not who; في وقت تقول فيه السلطات إن
     while (
