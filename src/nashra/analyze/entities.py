@@ -315,12 +315,6 @@ _MAX_LEADING_NAMES = 2
 _ARABIC_WORD = re.compile(r"[\u0621-\u065f\u0640]+")  # letters, marks, tatweel
 
 
-# countries the tagger, trained on older copy, seldom saw (the gazetteer knows them)
-_RARE_COUNTRIES = frozenset(
-    p + cached_match_form(w) for w in ("المجر",) for p in ("", "و", "ب", "ل", "ف", "وب", "ول")
-)
-
-
 def _with_rare_countries(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
     """The tagger's spans and a place for each rare country's name none covers."""
     forms = token_forms(text)[0]
@@ -336,6 +330,8 @@ def _with_rare_countries(text: str, spans: list[EntitySpan]) -> list[EntitySpan]
     return sorted(spans + added, key=lambda sp: sp.start)
 
 
+# a word's letters and marks (what may not touch a name found by a pattern)
+_WORD_CHAR = r"[\w\u064b-\u0652]"
 # a body's short name in brackets or marks right after its full one: الهيئة السعودية
 # للبيانات والذكاء الاصطناعي (سدايا), هيئة الرقابة ومكافحة الفساد «نزاهة»
 _BRACKETED = re.compile(
@@ -347,10 +343,10 @@ _ALIAS_WORD = re.compile(r"[\w.+-]+")
 # a hospital named by one or two words and what kind of hospital it is (مستشفى رفيديا
 # الحكومي، مستشفى ابن سينا العام، مستشفى المنيل الجامعي)
 _HOSPITAL = re.compile(
-    r"(?<![\w\u064b-\u0652])[وف]?[بل]?(?P<name>مستشف[ىي] (?!(?:في|من|إلى|على|عن)\s)"
-    r"[\w\u064b-\u0652]+(?: [\w\u064b-\u0652]+)? "
+    rf"(?<!{_WORD_CHAR})[وف]?[بل]?(?P<name>مستشف[ىي] (?!(?:في|من|إلى|على|عن)\s)"
+    rf"{_WORD_CHAR}+(?: {_WORD_CHAR}+)? "
     r"(?:الحكومي|العام|الجامعي|التعليمي|التخصصي|المركزي|العسكري|الميداني|الافتراضي))"
-    r"(?![\w\u064b-\u0652])"
+    rf"(?!{_WORD_CHAR})"
 )
 
 
@@ -1155,6 +1151,8 @@ def _written_with_clitics(words: frozenset[str]) -> dict[str, int]:
     return {p + w: len(p) for p in _CLITICS_BEFORE_NOUN for w in words}
 
 
+# countries the tagger, trained on older copy, seldom saw (the gazetteer knows them)
+_RARE_COUNTRIES = _written_with_clitics(mf_set("المجر"))
 # natural places named by their kind before a name (وادي رم، جبل طارق)
 _NATURAL_FORMS = _written_with_clitics(mf_set("وادي جبل جبال بحيرة جزيرة"))
 # …and a town's quarter, where the tagger's span holds its word: not بحي الشيخ جراح's ب

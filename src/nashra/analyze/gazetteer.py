@@ -25,6 +25,9 @@ from nashra.text import match_form
 __all__ = ["Gazetteer", "gazetteer"]
 
 GAZETTEER_PATH = Path(__file__).resolve().parent / "models" / "gazetteer.json"
+# countries whose nisba is a nisba only definite and written with ي: المجري (Hungarian),
+# not مجرى "a course" (its match form is the same) nor يا مجري "O mover of"
+_DEFINITE_NISBAS_ONLY = frozenset({"المجر"})
 
 _NISBA_SUFFIXES = ("يون", "يين", "يه", "يتين", "يتان", "يان", "ي")
 _NISBA_ENDS = frozenset(s[-1] for s in _NISBA_SUFFIXES)
@@ -53,9 +56,7 @@ class Gazetteer:
     def nisba_uncached(self, word: str) -> str | None:
         """:meth:`nisba_country` without its cache (for callers that keep their own)."""
         found = self.nisba_of_form(cached_match_form(word))
-        if found == "المجر" and (word.endswith("ى") or "ال" not in word[:4]):
-            # مجرى "a course", المجرى: the match form of المجري (Hungarian); يا مجري
-            # "O mover of": only the definite adjective
+        if found in _DEFINITE_NISBAS_ONLY and (word.endswith("ى") or "ال" not in word[:4]):
             return None
         return found
 

@@ -125,9 +125,13 @@ _NATIONAL_FIRST = _national_first_forms()
 
 # The Arab world's capitals and largest cities, for the country an article is about
 # (not طرابلس: Libya's and Lebanon's; not القدس)
-_CITY_COUNTRY = {
-    cached_match_form(city): country
-    for country, cities in (
+def _by_city(table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    """(country, its cities) pairs → each city's match form → its country."""
+    return {cached_match_form(city): country for country, cities in table for city in cities}
+
+
+_CITY_COUNTRY = _by_city(
+    (
         ("مصر", ("القاهرة", "الإسكندرية", "الجيزة")),
         ("المملكة العربية السعودية", ("الرياض", "جدة", "الدمام", "مكة", "المدينة المنورة")),
         ("الأردن", ("عمّان", "الزرقاء", "إربد")),
@@ -147,16 +151,14 @@ _CITY_COUNTRY = {
         ("ليبيا", ("بنغازي", "مصراتة")),
         ("فلسطين", ("رام الله", "غزة")),
     )
-    for city in cities
-} | {AMMAN_KEY: "الأردن", cached_match_form("سلطنة عمان"): "عُمان"}
+) | {AMMAN_KEY: "الأردن", cached_match_form("سلطنة عمان"): "عُمان"}
 
 
 # The capitals of the countries most in the news: a vote only as the dateline (واشنطن
 # (رويترز) – … مجلس الشيوخ); named in the text they are as often the other side's
 # (a Lebanese story on talks in باريس)
-_DATELINE_COUNTRY = {
-    cached_match_form(city): country
-    for country, cities in (
+_DATELINE_COUNTRY = _by_city(
+    (
         ("الولايات المتحدة", ("واشنطن",)),
         ("المملكة المتحدة", ("لندن",)),
         ("فرنسا", ("باريس",)),
@@ -173,8 +175,7 @@ _DATELINE_COUNTRY = {
         ("باكستان", ("إسلام آباد",)),
         ("أوكرانيا", ("كييف",)),
     )
-    for city in cities
-}
+)
 
 
 _COUNTRY_VIAS = frozenset(("country", "nisba"))

@@ -2676,7 +2676,7 @@ def _previous_opener(
     a, b = span
     if b <= a or any(a <= q.start < b for q in quotes):
         return None
-    words = scan_tokens(text[a:b])[:2]
+    words = scan_tokens(text[a : min(b, a + 40)])[:2]  # (its first words only)
     skip = words[0][2] if words and cached_match_form(words[0][0]) in _OPENERS else 0
     first = next((m for m in mention_in(a, b) if m.type == "PERS"), None)
     if first is None or text[a + skip : first.start].strip():
