@@ -437,9 +437,7 @@ def _bracketed_aliases(text: str, mentions: list[Mention]) -> None:
             o.key, o.entity = body.key, body.entity
     taken = [(o.start, o.end) for o in mentions + added]
     for inner, alias in aliases.items():
-        for hit in re.finditer(
-            rf"(?<![\w\u0600-\u06ff]){re.escape(inner)}(?![\w\u0600-\u06ff])", text
-        ):
+        for hit in re.finditer(rf"(?<!{_WORD_CHAR}){re.escape(inner)}(?!{_WORD_CHAR})", text):
             a, b = hit.span()
             if any(s < b and a < e for s, e in taken):
                 continue
