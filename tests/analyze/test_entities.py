@@ -1823,6 +1823,4 @@ def test_a_short_name_before_an_arabic_comma_is_still_the_body() -> None:
     # (the Arabic comma lies in the Arabic block: no letter, so no word goes on)
     text = "أعلنت الهيئة العامة لمكافحة الفساد (نزاهة) توقيف موظفين. وأكدت نزاهة، في بيان، ذلك."
     mentions, _ = link_entities(text, _spans(text, ("الهيئة العامة لمكافحة الفساد", "ORG")))
-    assert [m.entity for m in mentions if m.text == "نزاهة"] == [
-        "الهيئة العامة لمكافحة الفساد"
-    ] * 2
+    assert [m.entity for m in mentions if m.text == "نزاهة"] == ["الهيئة العامة لمكافحة الفساد"] * 2
