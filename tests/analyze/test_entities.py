@@ -1109,6 +1109,36 @@ def test_towns_the_tagger_does_not_know_are_places() -> None:
     ]
 
 
+def test_world_cities_the_tagger_misses_or_cuts_are_whole_places() -> None:
+    """Cities of the world CLDR does not list are places where the tagger left them, and
+    the tagger's parts of a longer name give way to the whole name; a city inside another
+    mention is left to it."""
+    text = "وصل الوزير إلى نيودلهي ثم إلى فيصل آباد، وزار سانت بطرسبرغ وجامعة إزمير الدولية."
+    spans = _spans(
+        text,
+        ("آباد", "LOC"),
+        ("سانت", "LOC"),
+        ("بطرسبرغ", "LOC"),
+        ("جامعة إزمير الدولية", "ORG"),
+    )
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("نيودلهي", "LOC"),
+        ("فيصل آباد", "LOC"),
+        ("سانت بطرسبرغ", "LOC"),
+        ("جامعة إزمير الدولية", "ORG"),
+    ]
+
+
+def test_a_foreign_name_that_starts_with_fa_keeps_it() -> None:
+    """ف before a word no corpus knows is rarely the conjunction: فيلادلفيا، فيتالي are
+    names as written; before a known word it is (فبيروت)."""
+    text = "وصل فيتالي موتكو إلى فيلادلفيا، فبيروت."
+    spans = _spans(text, ("فيتالي موتكو", "PERS"), ("فيلادلفيا", "LOC"), ("فبيروت", "LOC"))
+    mentions, _ = link_entities(text, spans)
+    assert [m.text for m in mentions] == ["فيتالي موتكو", "فيلادلفيا", "بيروت"]
+
+
 def test_conferences_airports_hospitals_and_museums_named_by_a_place() -> None:
     """A conference is named by its place with its adjectives and field (also a country:
     مؤتمر عمان is not Oman); an airport or a port by its place and adjectives, but not a

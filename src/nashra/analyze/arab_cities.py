@@ -23,6 +23,7 @@ from itertools import compress, count
 from nashra.analyze.lexicon import cached_match_form
 from nashra.analyze.mention import Mention, add_mentions, named_mention
 from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
+from nashra.analyze.world_cities import WORLD_CITIES
 
 __all__ = ["ARAB_CITIES", "known_cities"]
 
@@ -163,7 +164,7 @@ def _by_first_word() -> dict[str, list[tuple[int, tuple[str, ...]]]]:
     """Each city's first word in every written form with a proclitic → (the proclitic's
     length, the match forms of its other words), longest names first."""
     out: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-    for name in sorted(ARAB_CITIES, key=lambda n: -n.count(" ")):
+    for name in sorted(ARAB_CITIES + WORLD_CITIES, key=lambda n: -n.count(" ")):
         first, *rest = cached_match_form(name).split()
         for p in _BEFORE_ARTICLE if first.startswith("ال") else _PROCLITICS:
             out.setdefault(p + first, []).append((len(p), tuple(rest)))
@@ -175,9 +176,11 @@ _NOT_BEFORE = {cached_match_form("مسقط"): frozenset(("راس", "راسه", "
 
 
 def known_cities(text: str, mentions: list[Mention]) -> None:
-    """Add a place mention for every city of :data:`ARAB_CITIES` written where no mention
-    stands (with its proclitic outside the mention), and make a place of a person the
-    tagger made of one; ``mentions`` in text order."""
+    """Add a place mention for every city of :data:`ARAB_CITIES` (and of
+    :data:`~nashra.analyze.world_cities.WORLD_CITIES`) written where no mention stands
+    (with its proclitic outside the mention), make a place of a person the tagger made of
+    one, and of the parts of a name of two words or more the tagger found alone (فيصل
+    آباد → آباد); ``mentions`` in text order."""
     forms = token_forms(text)[0]
     table = _by_first_word()
     found = list(compress(count(), map(table.__contains__, forms)))
@@ -186,6 +189,7 @@ def known_cities(text: str, mentions: list[Mention]) -> None:
     toks = tokens_and_starts(text)[0]
     starts = [m.start for m in mentions]
     added = []
+    parts: set[int] = set()  # mentions of parts of a longer name, replaced by it
     for i in found:
         for cut, rest in table[forms[i]]:
             j = i + len(rest)
@@ -201,7 +205,25 @@ def known_cities(text: str, mentions: list[Mention]) -> None:
                     # خان يونس، ود مدني (بحاسي مسعود: the tagger's span with its clitic):
                     # no person
                     mentions[k] = named_mention(text, s, e, "LOC")
+                elif rest and (inside := _parts_inside(mentions, k, toks[i][1], e)):
+                    parts.update(inside)
+                    added.append(named_mention(text, s, e, "LOC"))
                 break  # (most are: the tagger's own)
             added.append(named_mention(text, s, e, "LOC"))
             break
+    if parts:
+        mentions[:] = [m for n, m in enumerate(mentions) if n not in parts]
     add_mentions(mentions, added)
+
+
+def _parts_inside(mentions: list[Mention], k: int, s: int, e: int) -> list[int]:
+    """The mentions ``k``, ``k - 1`` … that overlap ``s``–``e``, when all lie within it
+    and one is shorter than it (the tagger's parts of a city's name); else none."""
+    inside = []
+    while k >= 0 and mentions[k].end > s:
+        m = mentions[k]
+        if m.start < s or m.end > e or m.type not in ("LOC", "PERS"):
+            return []
+        inside.append(k)
+        k -= 1
+    return inside if any(mentions[n].end - mentions[n].start < e - s for n in inside) else []

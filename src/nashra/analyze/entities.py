@@ -139,6 +139,8 @@ def _strip_display(text: str, g: Gazetteer, kind: str = "") -> int:
     if conjunction or preposition:
         # a frequent word whose rest is not one is a name of its own: فيفا, وارسو, كارتر
         frequent = clusters()
+        if c0 == "ف" and rest not in frequent:
+            return 0  # ف before an unknown name is rare, foreign names in ف are not: فيلادلفيا
         return 0 if form in frequent and rest not in frequent else 1
     return 0
 
