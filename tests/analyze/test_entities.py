@@ -1130,6 +1130,27 @@ def test_world_cities_the_tagger_misses_or_cuts_are_whole_places() -> None:
     ]
 
 
+def test_a_name_after_sharika_is_the_company_not_a_person() -> None:
+    """The tagger takes many companies' names for persons'; right after شركة or مجموعة
+    (with a proclitic) they are the company, and so is the name again later; after
+    للشركة ("of the company") a person stays one."""
+    text = (
+        "وقالت شركة هيوماين إنها ستبني مركزا. وأضافت هيوماين أن المركز جاهز، وأكد المدير "
+        "التنفيذي للشركة هزاع العتيبي ذلك."
+    )
+    spans = [
+        _span(text, "هيوماين", "PERS"),
+        _span(text, "هيوماين", "PERS", 1),
+        _span(text, "هزاع العتيبي", "PERS"),
+    ]
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("هيوماين", "ORG"),
+        ("هيوماين", "ORG"),
+        ("هزاع العتيبي", "PERS"),
+    ]
+
+
 def test_a_foreign_name_that_starts_with_fa_keeps_it() -> None:
     """ف before a word no corpus knows is rarely the conjunction: فيلادلفيا، فيتالي are
     names as written; before a known word it is (فبيروت)."""

@@ -771,6 +771,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _honorific_names(text, mentions)
     _facility_names(text, mentions)
     _kind_first_types(mentions)
+    _companies_named_as_persons(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     known_cities(text, mentions)  # (before the bodies named with them: لمجلس المنطقة الشرقية)
     _institution_names(text, mentions)
@@ -1033,6 +1034,26 @@ def _kind_first_types(mentions: list[Mention]) -> None:
         elif first in _PLACE_KINDS:
             m.type = "LOC"
         elif first in _BODY_KINDS:
+            m.type = "ORG"
+
+
+# a company's kind right before a name (with a proclitic): لشركة هيوماين، ومجموعة كوسكو
+_COMPANY_BEFORE = re.compile(r"(?:^|\s)[وف]?[بل]?(?:شرك[ةه]|مجموع[ةه]|شركت[اي]|مجموعت[اي])\s+$")
+
+
+def _companies_named_as_persons(text: str, mentions: list[Mention]) -> None:
+    """A name the tagger took for a person's right after شركة or مجموعة is the company's
+    (شركة رونو، مجموعة علي بابا, a third of the sets' persons that are bodies), and so
+    is the same name elsewhere in the article (وقالت هيوماين)."""
+    keys = {
+        m.key
+        for m in mentions
+        if m.type == "PERS"
+        and m.via == "name"
+        and _COMPANY_BEFORE.search(text, max(0, m.start - 16), m.start)
+    }
+    for m in mentions:
+        if m.key in keys and m.type == "PERS":
             m.type = "ORG"
 
 
