@@ -1524,7 +1524,7 @@ def test_subjects_before_the_verb_and_an_anonymous_source_s_reason() -> None:
     # (the name after a title and its complement is a person's: آمنة الجبالي)
     assert [q.speaker for q in _quotes(text, [])] == [
         "آمنة الجبالي",
-        "مهندساً يعمل في أحد المشاريع",
+        "مهندس يعمل في أحد المشاريع",  # (named without the accusative of غير أن)
         "ممثل النيابة",
         "مصدر",
     ]
@@ -1872,3 +1872,60 @@ def test_no_subject_after_an_addressee_and_a_time() -> None:
     )
     quotes = _quotes(text, [("فهد العمري", "PERS"), ("مجلس الإدارة", "ORG")])
     assert [q.speaker for q in quotes] == ["فهد العمري", "فهد العمري"]
+
+
+def test_a_demand_reported_by_a_participle_is_its_own_quote() -> None:
+    """مطالباً بأن reports a demand (a quote of its own); مطالبة as an adjective ("must")
+    and a demand for a thing named in marks report no words."""
+    text = (
+        "وأضاف النائب خالد الزعبي أن اللجنة لم تتسلم التقرير، مطالباً بأن تُعرض الأرقام "
+        "على المجلس. وقالت النائبة سمية عبد الفتاح إن الحكومة مطالبة بإصلاحات عاجلة في "
+        "الدعم، مطالبة بتشديد الرقابة وتعميم منظومة «الكارت الذكي» على المخابز."
+    )
+    quotes = _quotes(text, [("خالد الزعبي", "PERS"), ("سمية عبد الفتاح", "PERS")])
+    assert [(q.text, q.cue) for q in quotes] == [
+        ("اللجنة لم تتسلم التقرير", "وأضاف"),
+        ("تُعرض الأرقام على المجلس", "مطالباً"),
+        ("الحكومة مطالبة بإصلاحات عاجلة في الدعم", "وقالت"),
+    ]
+
+
+def test_said_only_a_correspondents_outlet_and_a_warning_relayed() -> None:
+    """اكتفى بالقول and مكتفياً بالقول report words, and the noun before واكتفى is not its
+    subject; «…» after لمراسل names the outlet; عن المركز تنبيهه بأن: the centre's."""
+    text = (
+        "وقال المدرب تياغو موتا إن الفريق تعب. وخسر الفريق أمام تشيلسي واكتفى بالقول: "
+        "«لننتظر المباراة المقبلة». وقال المحتج علي كاظم لمراسل «السومرية نيوز»: «نريد "
+        "كهرباء لا تصريحات». ونقلت الوكالة عن المركز الوطني للأرصاد تنبيهه بأن البحر "
+        "سيكون مضطرباً."
+    )
+    names = [
+        ("تياغو موتا", "PERS"),
+        ("تشيلسي", "ORG"),
+        ("علي كاظم", "PERS"),
+        ("المركز الوطني للأرصاد", "ORG"),
+    ]
+    quotes = _quotes(text, names)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("تياغو موتا", "الفريق تعب"),
+        ("تياغو موتا", "لننتظر المباراة المقبلة"),
+        ("علي كاظم", "نريد كهرباء لا تصريحات"),
+        ("المركز الوطني للأرصاد", "البحر سيكون مضطرباً"),
+    ]
+
+
+def test_an_unnamed_source_is_named_without_the_accusative_of_anna() -> None:
+    text = "وذكرت هيئة البث أن مسؤولاً إسرائيلياً قال إن الوفد لم يتلق تفويضاً."
+    quotes = _quotes(text, [("هيئة البث", "ORG")])
+    assert [(q.speaker, q.via) for q in quotes] == [("مسؤول إسرائيلي", "هيئة البث")]
+
+
+def test_a_name_set_off_by_commas_after_a_title_speaks_in_a_report() -> None:
+    """أن الوزير الأول، نذير بلقاسمي، قال إن «…»: the prime minister's words, the agency
+    relaying them (the name found by its place between the title and the verb)."""
+    text = (
+        "ذكرت وكالة الأنباء الجزائرية أن الوزير الأول، نذير بلقاسمي، قال إن «الدولة لن "
+        "تدخر أي جهد لضمان تزويد المواطنين بالمياه»."
+    )
+    quotes = _quotes(text, [("وكالة الأنباء الجزائرية", "ORG")])
+    assert [(q.speaker, q.via) for q in quotes] == [("نذير بلقاسمي", "وكالة الأنباء الجزائرية")]

@@ -355,6 +355,9 @@ SPEECH_VERBS: tuple[str, ...] = (
     "أفصحت",
     "استدرك",
     "استدركت",
+    # اكتفى بالقول: «…» "said only" (اكتفى بالتعادل has no complement: no quote)
+    "اكتفى",
+    "اكتفت",
 )
 
 # Participles used as circumstantial speech cues ("…، مشدداً على أن").
@@ -380,6 +383,10 @@ SPEECH_PARTICIPLES: tuple[str, ...] = (
     "مردفا",
     "داعيا",
     "داعية",
+    "مطالبا",  # مطالباً بأن تُعرض الأرقام: a demand reported (مطالباً الحكومة بـ: none)
+    "مطالبة",
+    "مكتفيا",  # مكتفياً بالقول: «…»
+    "مكتفية",
     "متابعا",
     "متابعة",
     "منوها",

@@ -113,7 +113,8 @@ _NAME_CUES = mf_set(
     "مركز معهد دار بنك مصرف "
     # laws and rules: مشروع قانون «…»، لائحة «…»
     "قانون لائحة نظام اتفاقية "
-    "خدمة"  # the syndication credit line: خدمة «نيويورك تايمز»
+    "خدمة "  # the syndication credit line: خدمة «نيويورك تايمز»
+    "مراسل مراسلة مراسلي"  # whom one told: لمراسل «السومرية نيوز»
 )
 # places and institutions named in marks after their noun, taken only without the
 # article (بجامعة «…», not في الملعب «…», where a crowd's words follow)
@@ -123,7 +124,7 @@ _PLACE_CUES = mf_set(
 )
 _NOUN_PARTICIPLES = mf_set("متابعة")  # also "the follow-up"
 # participles that are adjectives too (كان متوقعاً): cues only after a comma
-_ADJECTIVE_PARTICIPLES = mf_set("متوقعا متوقعة")
+_ADJECTIVE_PARTICIPLES = mf_set("متوقعا متوقعة مطالبا مطالبة")  # (الحكومة مطالبة بـ: "must")
 # (with و: a verb of two letters keeps it when clitics are stripped: ورد "replied")
 # ل + an imperfect: وعاد فلان ليؤكد أن … (the verb of purpose reports speech too)
 _PURPOSE_VERBS = frozenset("ل" + w for w in _VERBS if w[:1] in ("ي", "ت"))
@@ -1353,6 +1354,8 @@ def _joined(words: frozenset[str]) -> frozenset[str]:
 
 _CUE_WORDS = _VERBS | _PARTICIPLES
 _PARTICIPLE_FORMS = _joined(_PARTICIPLES)
+# participles of demanding: their words in marks follow them or إلى (داعياً إلى «…»)
+_DEMANDING = _joined(mf_set("مطالبا مطالبة داعيا داعية"))
 _VERB_FORMS = _joined(_VERBS - _ASKED)
 
 
@@ -1478,6 +1481,10 @@ def _complement(
             close = next((b for a, b in direct if a == toks[j][1]), -1)
             if _words(text[toks[j][2] : close]) < 2:
                 continue  # وأوضح "المطرودي" أن…: one word in marks is a name or a term
+            if cue.form in _DEMANDING and j > cue.idx + 1 and forms[j - 1] != "الي":
+                # داعية الوزارة إلى «…» are words; مطالبة بتشديد الرقابة وتعميم منظومة
+                # «الكارت الذكي» is what she asked for, named
+                continue
             cue.comp, cue.comp_kind = j, "mark"
             return
         if (
@@ -2011,6 +2018,8 @@ def _subject_before(
 ) -> bool:
     """The subject named right before the verb ("أن إردوغان شدد", "وكان فلان قد قال"):
     set it on ``cue`` and say whether there was one."""
+    if cue.form[:1] == "و" and _unjoined(cue.form) != cue.form:
+        return False  # بعد الخسارة أمام تشيلسي واكتفى بالقول: a clause of its own
     lo = toks[max(0, cue.idx - 7)][1]  # (a name of three words, a comma, قد)
     for m in reversed(mention_in(lo, toks[cue.idx][1])):
         gap = text[m.end : toks[cue.idx][1]].strip()
@@ -2327,60 +2336,66 @@ _ADDRESSEE = (
 )
 _COUNTERPART = ("نظير", "نظراء")
 _ADDRESSEE_WORDS = frozenset({"ل", "له", "لها", "لهم", "لهما", "لنا", "لي"})
-_STOP_SUBJECT = frozenset(
-    {
-        "قوله",
-        "قولها",
-        "قولهم",
-        "قولهما",
-        "تاكيده",
-        "تاكيدها",
-        "تشديده",
-        "تشديدها",
-        "في",
-        "علي",
-        "الي",
-        "ل",
-        "امام",
-        "خلال",
-        "عبر",  # وكتبت عبر حسابها: the means, not who
-        "قد",  # وكان الوزير قد حسم: the subject ends
-        "لدي",  # قالت فلانة لدى سؤالها: when, not who
-        "ضمنا",  # تحب أن تقول ضمناً إن: how, not who
-        "عن",
-        "بعد",
-        "قبل",
-        "عقب",  # وقالت لصحيفة «الأيام» عقب الجلسة: when, not who
-        "اثر",
-        "قبيل",
-        "امس",
-        "اليوم",
-        "مع",
-        # a preposition with a pronoun, "saying", "also": the speaker is the one before
-        # (وقال فيها، وأضاف بالقول، وقال أيضا)
-        "فيها",
-        "فيه",
-        "فيهم",
-        "عنه",
-        "عنها",
-        "عنهم",
-        "له",
-        "لها",
-        "لهم",
-        "منه",
-        "منها",
-        "عليه",
-        "عليها",
-        "بالقول",
-        "قائلا",
-        "ايضا",
-        # لفت (التقرير) النظر إلى: "drew attention"
-        "النظر",
-        "الانتباه",
-    }
-) | mf_set(
-    # how it was said (وقال بكل صراحة إن، وأضاف بحزم): the speaker is the one before
-    "بكل بصراحة بوضوح بحزم بثقة بأسف بمرارة بفخر بحسرة بلهجة بنبرة بصوت بهدوء بغضب"
+# the words reported, as a noun with its owner's pronoun (عن العاهل تأكيده أن، عن المركز
+# تنبيهه بأن): the source or the subject ends before them
+_SAYING_NOUNS = frozenset({"قوله", "قولها", "قولهم", "قولهما"}) | mf_set(
+    "تأكيده تأكيدها تأكيدهم تشديده تشديدها إشارته إشارتها توضيحه توضيحها تنبيهه تنبيهها "
+    "تحذيره تحذيرها نفيه نفيها"
+)
+_STOP_SUBJECT = (
+    _SAYING_NOUNS
+    | frozenset(
+        {
+            "في",
+            "علي",
+            "الي",
+            "ل",
+            "امام",
+            "خلال",
+            "عبر",  # وكتبت عبر حسابها: the means, not who
+            "قد",  # وكان الوزير قد حسم: the subject ends
+            "لدي",  # قالت فلانة لدى سؤالها: when, not who
+            "ضمنا",  # تحب أن تقول ضمناً إن: how, not who
+            "عن",
+            "بعد",
+            "قبل",
+            "عقب",  # وقالت لصحيفة «الأيام» عقب الجلسة: when, not who
+            "اثر",
+            "قبيل",
+            "امس",
+            "اليوم",
+            "مع",
+            # a preposition with a pronoun, "saying", "also": the speaker is the one before
+            # (وقال فيها، وأضاف بالقول، وقال أيضا)
+            "فيها",
+            "فيه",
+            "فيهم",
+            "عنه",
+            "عنها",
+            "عنهم",
+            "له",
+            "لها",
+            "لهم",
+            "منه",
+            "منها",
+            "عليه",
+            "عليها",
+            "بالقول",
+            "بالرد",  # اكتفى بالرد / بالإشارة إلى أن: how, not who
+            "بالاشاره",
+            "بالتاكيد",
+            "بالتعليق",
+            "قائلا",
+            "ايضا",
+            # لفت (التقرير) النظر إلى: "drew attention"
+            "النظر",
+            "الانتباه",
+        }
+    )
+    | mf_set(
+        # how it was said (وقال بكل صراحة إن، وأضاف بحزم): the speaker is the one before
+        "بكل بصراحة بوضوح بحزم بثقة بأسف بمرارة بفخر بحسرة بلهجة بنبرة بصوت بهدوء بغضب"
+    )
 )
 
 _TYPE_ORDER = {"PERS": 0, "ORG": 1, "LOC": 2, "MISC": 3}
@@ -2462,9 +2477,7 @@ def _before_object(phrase: str) -> str:
 
 
 _MAX_SOURCE_WORDS = 12
-_STOP_SOURCE = frozenset({"قوله", "قولها", "قولهم", "قولهما"}) | mf_set(
-    "تأكيده تأكيدها تشديده تشديدها إشارته إشارتها توضيحه توضيحها"
-)  # (نقل البيان عن العاهل تأكيده أن)
+_STOP_SOURCE = _SAYING_NOUNS
 # a report named with its issuer (تقرير صادر عن منظمة الأغذية والزراعة، دراسة أعدتها الجامعة)
 _ISSUED_REPORT = re.compile(
     r"(?:تقرير|التقرير|دراسة|الدراسة)[^.\n]{0,30}?(?:صادرة?\s+عن|الصادرة?\s+عن|أعدته|أعدتها"
@@ -3068,9 +3081,20 @@ def _quote(
         return Quote(
             text[start:end], speaker.entity, speaker.key, speaker.type, via, cue, kind, start, end
         )
+    stext = _nominative(stext)
     return Quote(
         text[start:end], stext, match_form(stext) if stext else "", "", via, cue, kind, start, end
     )
+
+
+_ACCUSATIVE = re.compile(r"(?:\u064b\u0627|\u0627\u064b)(?=\s|$)")  # اً / ًا at a word's end
+
+
+def _nominative(stext: str) -> str:
+    """An unnamed subject as a reader names it, without the accusative of أن before it
+    (أن مسؤولاً إسرائيلياً قال → مسؤول إسرائيلي): only when its first word is marked so."""
+    first = stext.split(" ", 1)[0]
+    return _ACCUSATIVE.sub("", stext) if _ACCUSATIVE.search(first + " ") else stext
 
 
 _SOURCE_APPOSITION = re.compile(r"([^\W\d][^،,.:«»\d]{2,40}?)\s*[،,]\s*(فإن|فان|فإنه|فإنها) ")
