@@ -1929,3 +1929,26 @@ def test_a_name_set_off_by_commas_after_a_title_speaks_in_a_report() -> None:
     )
     quotes = _quotes(text, [("وكالة الأنباء الجزائرية", "ORG")])
     assert [(q.speaker, q.via) for q in quotes] == [("نذير بلقاسمي", "وكالة الأنباء الجزائرية")]
+
+
+def test_ruling_out_an_agency_before_its_verb_and_a_source_withholding_its_name() -> None:
+    """استبعد أن reports a judgement (لا أستبعد, the writer's "I", does not); a reporter
+    named before قد نقلت with a time after it; لكن + a body's noun before the verb; an
+    unnamed source before an aside that withholds its name."""
+    text = (
+        "قالت المفوضية السامية لشؤون اللاجئين إن العودة بدأت. ونقلت صحيفة الوطن عن مصدر "
+        "أن الصندوق جاهز. لكن المفوضية حذرت من أن المساعدات قليلة. واستبعد مصرفيون أن "
+        "توافق العائلات على البيع. ولا أستبعد أنهم محقون. وكانت وكالة بلومبرغ قد نقلت "
+        "الشهر الماضي عن أشخاص مطلعين أن التقييم ارتفع. غير أن مسؤولاً في المفوضية، رفض "
+        "الكشف عن اسمه، قال إن بلديات ستستثنى."
+    )
+    names = [("المفوضية السامية لشؤون اللاجئين", "ORG"), ("وكالة بلومبرغ", "ORG")]
+    quotes = _quotes(text, names)
+    assert [(q.speaker, q.via, q.text) for q in quotes] == [
+        ("مفوضية الأمم المتحدة لشؤون اللاجئين", "", "العودة بدأت"),
+        ("مصدر", "صحيفة الوطن", "الصندوق جاهز"),
+        ("مفوضية الأمم المتحدة لشؤون اللاجئين", "", "المساعدات قليلة"),
+        ("مصرفيون", "", "توافق العائلات على البيع"),
+        ("أشخاص مطلعين", "وكالة بلومبرغ", "التقييم ارتفع"),
+        ("مسؤول في المفوضية", "", "بلديات ستستثنى"),
+    ]

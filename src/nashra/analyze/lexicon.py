@@ -355,6 +355,11 @@ SPEECH_VERBS: tuple[str, ...] = (
     "أفصحت",
     "استدرك",
     "استدركت",
+    # (لم) يستبعد أن "(did not) rule out that": a judgement reported, as رجح
+    "استبعد",
+    "استبعدت",
+    "يستبعد",
+    "تستبعد",
     # اكتفى بالقول: «…» "said only" (اكتفى بالتعادل has no complement: no quote)
     "اكتفى",
     "اكتفت",

@@ -84,6 +84,8 @@ class Quote:
 # سأل صحافي: «…؟» (asked; whom after it: see _CALLING_VERBS), a cue only as written with
 # its hamza (سال is "flowed" and a name: ماكي سال), never a verb that ends a name
 _ASKED = mf_set("سأل سألت")
+# past forms with a bare alif whose match form is also the first person's (أستبعد، أعتبر)
+_FIRST_PERSON_ALIKE = mf_set("استبعد اعتبر استدرك استطرد")
 _RELATIVES = mf_set("الذي التي الذين اللذين اللتين اللواتي")
 _OPINION = mf_set("رأى رأت يرى ترى اعتبر اعتبرت يعتبر تعتبر")
 _VERBS = mf_set(SPEECH_VERBS) | _ASKED
@@ -311,6 +313,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 continue  # نفتالي بينت: a family name
             if sf in _ASKED and "أ" not in toks[i][0]:
                 continue  # سأل only with its hamza: سال is "flowed" and a name (ماكي سال)
+            if sf in _FIRST_PERSON_ALIKE and toks[i][0].lstrip("وف").startswith("أ"):
+                continue  # لا أستبعد أن، أعتبر أن: the writer's own "I", not اِستبعد
             if f in _PURPOSE_VERBS and not (
                 i
                 and any(m.end == toks[i - 1][2] and m.type in _SPEAKING for m in ments)
@@ -1651,7 +1655,14 @@ def _subject(
         via_end = an_idx - 1
     if an_idx >= 0:
         # نقلت X عن Y: Y is the speaker, X the reporter
-        cue.via = relayer or _name_in(toks, forms, cue.idx + 1, via_end, mention_in)
+        start = cue.idx + 1
+        while start < via_end and (forms[start] in _TIMES or forms[start] in TIME_ADJECTIVES):
+            start += 1  # (قد نقلت الشهر الماضي عن: when, not who)
+        cue.via = relayer or _name_in(toks, forms, start, via_end, mention_in)
+        if not cue.via and start == via_end and _subject_before(cue, toks, forms, mention_in, text):
+            # وكانت وكالة «بلومبرغ» قد نقلت الشهر الماضي عن: the reporter stood before
+            cue.via = _name(cue.speaker, cue.speaker_text)
+            cue.speaker, cue.speaker_text = None, ""
         sub_from = an_idx + 1
         if sub_from < end_tok and forms[sub_from] in _HONORIFIC_PRONOUNS:
             return  # ونقلت الوكالة عن معاليه قوله: the one named before, as for وقال معاليه
@@ -1876,7 +1887,30 @@ def _title_after_that(
         if all(w[0][0].isalnum() for w in words) and not _PARTICLES & set(forms[k + 1 : cue.idx]):
             cue.speaker_text = text[words[0][1] : words[-1][2]]
             return True
-    return False
+    return _unnamed_before_aside(cue, toks, forms, text, verb)
+
+
+_WITHHELD = mf_set("اسمه اسمها هويته هويتها")  # رفض الكشف عن اسمه: an anonymous source
+
+
+def _unnamed_before_aside(
+    cue: _Cue, toks: list[tuple[str, int, int]], forms: list[str], text: str, verb: int
+) -> bool:
+    """An unnamed source between أن and an aside that withholds its name, right before
+    the verb (غير أن مسؤولاً في المفوضية، رفض الكشف عن اسمه، قال إن)."""
+    if verb < 4 or toks[verb - 1][0] not in "،,":
+        return False
+    c = next((i for i in range(verb - 2, max(-1, verb - 9), -1) if toks[i][0] in "،,"), -1)
+    if c < 2 or not _WITHHELD & set(forms[c + 1 : verb - 1]):
+        return False
+    k = next((i for i in range(c - 1, max(-1, c - 6), -1) if forms[i] in _COMP), -1)
+    if k < 0 or k >= c - 1 or not (title_gender(forms[k + 1]) or toks[k + 1][0].endswith("اً")):
+        return False
+    words = toks[k + 1 : c]
+    if not all(w[0][0].isalnum() for w in words):
+        return False
+    cue.speaker_text = text[words[0][1] : words[-1][2]]
+    return True
 
 
 def _titled_subject(
@@ -2042,6 +2076,15 @@ def _subject_before(
             else:
                 cue.speaker = m
             return True
+    if (
+        cue.idx >= 2
+        and forms[cue.idx - 2] in _BUT
+        and forms[cue.idx - 1].startswith("ال")
+        and toks[cue.idx - 1][0][0].isalpha()
+        and not is_stopword(forms[cue.idx - 1])
+    ):
+        cue.speaker_text = toks[cue.idx - 1][0]  # لكن المفوضية حذرت: the body named before
+        return True
     # وكانت النيابة العامة قد ذكرت: a subject the tagger did not find, between كان and قد
     if cue.idx >= 3 and forms[cue.idx - 1] == "قد":
         k = next((i for i in range(cue.idx - 2, max(-1, cue.idx - 7), -1) if forms[i] in _WAS), -1)
@@ -2061,6 +2104,7 @@ def _subject_before(
 
 
 _WAS = mf_set("كان كانت وكان وكانت")
+_BUT = mf_set("لكن ولكن")
 
 
 def _apposed_before(
