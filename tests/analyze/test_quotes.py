@@ -1952,3 +1952,23 @@ def test_ruling_out_an_agency_before_its_verb_and_a_source_withholding_its_name(
         ("أشخاص مطلعين", "وكالة بلومبرغ", "التقييم ارتفع"),
         ("مسؤول في المفوضية", "", "بلديات ستستثنى"),
     ]
+
+
+def test_a_preacher_an_unnamed_diplomat_and_an_ambassador_in_apposition() -> None:
+    """وقال الخطيب: the imam named before (not a family name); «…»، قال دبلوماسي عربي
+    شارك في …: the diplomat, without the clause about him; وأضاف وهو يحمل: how, not
+    who; أن المنصب، السفير فلان، قال إن: the ambassador's words, the agency relaying."""
+    text = (
+        "ألقى إمام جامع الجزائر، الشيخ عبد الرحمن بلقاسمي، خطبة الجمعة. وقال الخطيب إن الماء "
+        "أمانة. وأضاف وهو يحمل مصحفاً: «التفريط فيه تفريط في حق الأجيال». وذكرت الوكالة أن "
+        "الأمين العام المساعد للجامعة العربية، السفير خالد المنياوي، قال إن القمة نجحت. "
+        "«كان هناك طرف يريد ربط التمويل بالهجرة»، قال دبلوماسي عربي شارك في الصياغة."
+    )
+    names = [("عبد الرحمن بلقاسمي", "PERS"), ("خالد المنياوي", "PERS")]
+    quotes = _quotes(text, names)
+    assert [(q.speaker, q.via) for q in quotes] == [
+        ("عبد الرحمن بلقاسمي", ""),
+        ("عبد الرحمن بلقاسمي", ""),
+        ("خالد المنياوي", "الوكالة"),
+        ("دبلوماسي عربي", ""),
+    ]

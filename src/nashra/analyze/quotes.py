@@ -507,6 +507,16 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     # nobody named before it: the subject of the verb that opens the
                     # sentence (وكشف وزير النقل الأردني …، مضيفاً أن …), a role if no name
                     stext = _opening_subject(toks, forms, stripped, cue.idx)
+            if (
+                speaker is not None
+                and speaker.type == "PERS"
+                and " " not in speaker.entity
+                and speaker.start >= 0
+                and _role_word(cached_match_form(speaker.text))
+            ):
+                # وقال الخطيب: a role the tagger took for the family name it also is (no
+                # one of that name in the article), when someone holds it
+                speaker = _role_holder(speaker.text, toks[cue.idx][1], ments, text) or speaker
             if speaker is None and stext:
                 pos = toks[cue.idx][1]
                 speaker = _definite(stext, pos, ments, quotes + sentence_quotes, text)
@@ -852,7 +862,7 @@ def _role_holder(stext: str, pos: int, ments: list[Mention], text: str) -> Menti
     words = match_form(stext).split()
     while len(words) > 1 and words[0] in _COURTESY:
         words = words[1:]  # بيّن معالي أمين المنطقة: the title, his excellency's
-    if not 1 <= len(words) <= 3 or not title_gender(words[0]):
+    if not 1 <= len(words) <= 3 or not _role_word(words[0]):
         return None
     body = ""
     if not words[0].startswith("ال"):  # رئيسة البلدية: the title and its body
@@ -887,11 +897,16 @@ def _role_holder(stext: str, pos: int, ments: list[Mention], text: str) -> Menti
             and a < b
         )
 
+    nouns = {noun} | _SAME_ROLE.get(noun, set())
     titled = [
         i
         for i in range(len(toks) - 1, -1, -1)
-        if noun in (forms[i], forms[i][1:], forms[i][2:])
-        or strip_clitics(forms[i], keep_article=False) == noun
+        if any(
+            n in (forms[i], forms[i][1:], forms[i][2:])
+            or strip_clitics(forms[i], keep_article=False) == n
+            for n in nouns
+        )
+        and (noun in forms[i] or "أ" not in toks[i][0])  # (إمام, not أمام "before")
     ]  # (the word as written too: وزيرة is no و + زيرة)
     if body and noun.startswith(_HEAD):
         # بعثة من صندوق النقد برئاسة فلانة … وأضافت رئيسة البعثة: the one it was headed by
@@ -932,6 +947,13 @@ def _role_holder(stext: str, pos: int, ments: list[Mention], text: str) -> Menti
 
 _HEAD, _HEADED_BY = cached_match_form("رئيس"), cached_match_form("برئاسة")
 # bodies whose names end as a nisba does (رئيس البلدية: not an adjective)
+# a role named again by another word for it: وقال الخطيب → إمام الجامع، الشيخ فلان (no
+# title of its own: الخطيب is as often a family name)
+_SAME_ROLE = {cached_match_form("خطيب"): {cached_match_form("إمام")}}
+
+
+def _role_word(form: str) -> bool:
+    return bool(title_gender(form)) or form.removeprefix("ال") in _SAME_ROLE
 _BODIES_IN_IYA = mf_set("البلدية الجمعية المديرية الكلية المفوضية الأكاديمية")
 _COURTESY = mf_set("معالي سعادة فضيلة سمو فخامة سماحة")
 _TITLE_BACK = 7  # words before a holder's nisba in which another title may stand
@@ -1105,7 +1127,8 @@ def _honorifics_only(words: list[str]) -> bool:
 _APPOSED_HONORIFICS = mf_set(
     "الدكتور الدكتورة د. المهندس المهندسة الشيخ الشيخة السيد السيدة الأستاذ الأستاذة "
     "العميد اللواء العقيد المستشار المستشارة الفريق القاضي القاضية المحامي المحامية "
-    "الكاتب الكاتبة الإعلامي الإعلامية الباحث الباحثة الخبير الخبيرة"
+    "الكاتب الكاتبة الإعلامي الإعلامية الباحث الباحثة الخبير الخبيرة السفير السفيرة "
+    "الأمير الأميرة الوزير الوزيرة النائب النائبة"
 )
 
 
@@ -2424,6 +2447,8 @@ _STOP_SUBJECT = (
             "منها",
             "عليه",
             "عليها",
+            "وهو",  # وأضاف وهو يحمل صورة ابنه: how, not who
+            "وهي",
             "بالقول",
             "بالرد",  # اكتفى بالرد / بالإشارة إلى أن: how, not who
             "بالاشاره",
@@ -3349,7 +3374,9 @@ def _after_title(text: str, stop: int, m: Mention) -> bool:
 
 
 # the first words of a speaker that is nobody named (كتب أحد المشجعين، قالت إحدى الأمهات)
-_SOMEONE = mf_set("أحد إحدى احد احدى") | _UNNAMED_SOURCES
+_SOMEONE = mf_set(  # (and the unnamed by what they are: «…»، قال دبلوماسي عربي)
+    "أحد إحدى احد احدى دبلوماسي دبلوماسية محلل محللة خبير خبيرة شاهد شاهدة مراقب مراقبة"
+) | _UNNAMED_SOURCES
 
 
 def _unnamed_after(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> str:
@@ -3363,18 +3390,30 @@ def _unnamed_after(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) 
     if strip_clitics(first) not in _SOMEONE and (first.startswith("ال") or not title_gender(first)):
         return ""
     words = [toks[k][0]]
-    for t in toks[k + 1 : k + 4]:
-        f = cached_match_form(t[0])
+    for j in range(k + 1, min(k + 4, len(toks))):
+        w = toks[j][0]
+        f = cached_match_form(w)
         if (
-            not t[0][0].isalpha()
+            not w[0].isalpha()
             or f in _STOP_SUBJECT
             or f in _PREPOSITIONS
             or f in _MANNER
             or _addressee(f) == 2  # قال مسؤول للصحافيين: to whom
         ):
             break
-        words.append(t[0])
+        if (
+            j + 1 < len(toks)
+            and cached_match_form(toks[j + 1][0]) in _PREPOSITIONS
+            and not (f.startswith("ال") or f.endswith(_ADJECTIVE_ENDINGS) or f in _DESCRIBING)
+        ):
+            break  # (دبلوماسي عربي شارك في …: the verb of a clause about him)
+        words.append(w)
     return " ".join(words)
+
+
+# what follows an unnamed source's noun: a definite noun or an adjective (مصدر أمني رفيع)
+_ADJECTIVE_ENDINGS = ("ي", "يه", "ين", "ون", "يون")
+_DESCRIBING = mf_set("رفيع رفيعة كبير كبيرة سابق سابقة مطلع مطلعة بارز بارزة مسؤول مسؤولة")
 
 
 def _apposed_after(
