@@ -954,6 +954,8 @@ _SAME_ROLE = {cached_match_form("خطيب"): {cached_match_form("إمام")}}
 
 def _role_word(form: str) -> bool:
     return bool(title_gender(form)) or form.removeprefix("ال") in _SAME_ROLE
+
+
 _BODIES_IN_IYA = mf_set("البلدية الجمعية المديرية الكلية المفوضية الأكاديمية")
 _COURTESY = mf_set("معالي سعادة فضيلة سمو فخامة سماحة")
 _TITLE_BACK = 7  # words before a holder's nisba in which another title may stand
@@ -3374,9 +3376,12 @@ def _after_title(text: str, stop: int, m: Mention) -> bool:
 
 
 # the first words of a speaker that is nobody named (كتب أحد المشجعين، قالت إحدى الأمهات)
-_SOMEONE = mf_set(  # (and the unnamed by what they are: «…»، قال دبلوماسي عربي)
-    "أحد إحدى احد احدى دبلوماسي دبلوماسية محلل محللة خبير خبيرة شاهد شاهدة مراقب مراقبة"
-) | _UNNAMED_SOURCES
+_SOMEONE = (
+    mf_set(  # (and the unnamed by what they are: «…»، قال دبلوماسي عربي)
+        "أحد إحدى احد احدى دبلوماسي دبلوماسية محلل محللة خبير خبيرة شاهد شاهدة مراقب مراقبة"
+    )
+    | _UNNAMED_SOURCES
+)
 
 
 def _unnamed_after(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> str:
