@@ -1151,6 +1151,18 @@ def test_a_name_after_sharika_is_the_company_not_a_person() -> None:
     ]
 
 
+def test_a_body_named_by_two_nouns_in_construct_and_a_place() -> None:
+    """هيئة تطوير منطقة عسير: two nouns in construct before a place make the body's name
+    (the place is the name's, and the body is that place's, no state's by default);
+    منظمة and منطقة are no preposition with a pronoun, بوابة no ب + noun."""
+    text = "وأعلنت هيئة تطوير منطقة عسير عن مشروع، وقالت هيئة تطوير بوابة الدرعية إن الموسم بدأ."
+    mentions, _ = link_entities(text, _spans(text, ("عسير", "LOC"), ("الدرعية", "LOC")))
+    assert [(m.text, m.type) for m in mentions] == [
+        ("هيئة تطوير منطقة عسير", "ORG"),
+        ("هيئة تطوير بوابة الدرعية", "ORG"),
+    ]
+
+
 def test_a_foreign_name_that_starts_with_fa_keeps_it() -> None:
     """ف before a word no corpus knows is rarely the conjunction: فيلادلفيا، فيتالي are
     names as written; before a known word it is (فبيروت)."""

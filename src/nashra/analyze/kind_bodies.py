@@ -22,6 +22,7 @@ from nashra.analyze.bodies import proclitic_length
 from nashra.analyze.lexicon import TIME_ADJECTIVES, mf_set
 from nashra.analyze.mention import Mention, display_name, mention_key
 from nashra.analyze.national import CO_PORTFOLIOS, national_key
+from nashra.analyze.ner.features import clusters
 from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 from nashra.text import is_stopword
 
@@ -139,7 +140,10 @@ def kind_bodies(text: str, mentions: list[Mention]) -> None:
         key = mention_key(bare)
         display = display_name(bare, key)
         kind = head.removeprefix("ال")
-        nisba = any(m.via == "nisba" and a <= cs and ce <= b for cs, ce, m in covered)
+        # (its country's nisba, or a place of its own: هيئة تطوير منطقة عسير)
+        nisba = any(
+            (m.via == "nisba" or m.type == "LOC") and a <= cs and ce <= b for cs, ce, m in covered
+        )
         if kind in _STATE_KINDS and not nisba and not _placed(end, toks, forms, covered):
             keyed = home()(key, display, _STATE_KINDS[kind] == "f")
             if keyed is None:
@@ -275,14 +279,36 @@ def _name_end(
             closed = False  # لمكافحة التطرف
         elif (
             not closed
-            and j == i + 1
-            and not f.startswith(("عن", "علي", "من", "في", "ل", "ب"))
+            and (
+                j == i + 1
+                # هيئة تطوير منطقة عسير: a second noun in construct before a place
+                or j == i + 2
+                and j + 1 < len(toks)
+                and any(m.type == "LOC" and cs == toks[j + 1][1] for cs, _ce, m in covered)
+            )
+            and not _behind_preposition(f)
+            and not _preposition(f)
             and not (kind == _PARTY and f in _NOT_PARTY_NAMES)  # حزب أقصى اليمين
         ):
             continue  # محكمة أمن الدولة: a noun in construct (not نيابة عنهم: "for them")
         else:
             break
     return end
+
+
+_PREPOSITIONS = ("عن", "علي", "من", "في")
+_PRONOUN_ENDS = frozenset(("", "ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم", "ك"))
+
+
+def _behind_preposition(form: str) -> bool:
+    """ل or ب before a word (لمكافحة، بمحافظة), not a word that begins with the letter
+    (بوابة): the rest is a word the corpus knows."""
+    return form[:1] in ("ل", "ب") and (form[1:] in clusters() or form[1:].startswith(("ال", "ل")))
+
+
+def _preposition(form: str) -> bool:
+    """A preposition, alone or with a pronoun (عنهم، فيها; not منطقة، منظمة)."""
+    return any(form.startswith(p) and form[len(p) :] in _PRONOUN_ENDS for p in _PREPOSITIONS)
 
 
 def _adjective(form: str, feminine: bool = False) -> bool:
