@@ -899,11 +899,13 @@ def test_a_foreign_given_name_before_a_family_name_joins_it() -> None:
 
 
 def test_a_national_team_or_an_embassy_with_its_nisba_is_a_body() -> None:
-    """المنتخب المغربي and السفارة الأمريكية are bodies; الحكومة المصرية keeps its nisba as
-    Egypt's mention (the annotated passages' convention for government at large)."""
+    """المنتخب المغربي, السفارة الأمريكية and الجيش السوداني are bodies; الحكومة المصرية
+    keeps its nisba as Egypt's mention (the annotated passages' convention for government
+    at large)."""
     text = (
         "وفاز المنتخب المغربي على ضيفه، وأعلنت السفارة الأمريكية تعليق أعمالها، وقال خفر "
-        "السواحل الصيني إن سفينة اقتربت، فيما رحبت الحكومة المصرية بالاتفاق."
+        "السواحل الصيني إن سفينة اقتربت، فيما رحبت الحكومة المصرية بالاتفاق، وقال الجيش "
+        "السوداني إنه صد الهجوم."
     )
     mentions, _ = link_entities(text, [])
     assert [(m.text, m.type, m.entity) for m in mentions] == [
@@ -911,6 +913,7 @@ def test_a_national_team_or_an_embassy_with_its_nisba_is_a_body() -> None:
         ("السفارة الأمريكية", "ORG", "السفارة الأمريكية"),
         ("خفر السواحل الصيني", "ORG", "خفر السواحل الصيني"),
         ("المصرية", "LOC", "مصر"),
+        ("الجيش السوداني", "ORG", "الجيش السوداني"),
     ]
 
 

@@ -5,9 +5,10 @@ leagues (الدوري الإنجليزي الممتاز، الدوري المص�
 
 The tagger leaves most of them untagged (the words are common), so that only the nisba
 was found, as a mention of the country. A team, an embassy or a league is followed as
-such. Government in general keeps the nisba as the country's mention (الحكومة المصرية،
-الجيش الروسي، الخارجية التركية: Egypt, Russia, Turkey acting), as the annotated passages
-do.
+such, and so is an army (الجيش السوداني: 31 times in the annotated passages against 11
+for the country's nisba alone, all in the first ten sets). Government in general keeps
+the nisba as the country's mention (الحكومة المصرية، الخارجية التركية: Egypt and Turkey
+acting), as the passages do.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 __all__ = ["state_bodies"]
 
 # heads that, followed by a nisba, name a country's body, or its league (MISC)
-_BODY_HEADS = mf_set("المنتخب منتخب السفارة القنصلية القوات قوات خفر الحرس الخطوط")
+_BODY_HEADS = mf_set("المنتخب منتخب السفارة القنصلية القوات قوات خفر الحرس الخطوط الجيش جيش")
 _LEAGUE_HEADS = mf_set("الدوري دوري")
 _TEAM = cached_match_form("منتخب")
 _HEADS = _BODY_HEADS | _LEAGUE_HEADS
