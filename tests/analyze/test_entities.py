@@ -1167,6 +1167,25 @@ def test_a_body_named_by_two_nouns_in_construct_and_a_place() -> None:
     ]
 
 
+def test_team_nicknames_in_a_match_report_are_their_teams() -> None:
+    """الفراعنة is the Egyptian team named in the article (one entity), القلعة الحمراء
+    Al Ahly; outside sports copy the pharaohs stay pharaohs."""
+    text = (
+        "وفاز المنتخب المصري في المباراة، وقال مدرب الفراعنة إن جماهير القلعة الحمراء "
+        "ساندت اللاعبين."
+    )
+    mentions, _ = link_entities(text, [])
+    named = [(m.text, m.entity, m.key) for m in mentions if m.type == "ORG"]
+    assert named[:2] == [
+        ("المنتخب المصري", "المنتخب المصري", named[0][2]),
+        ("الفراعنة", "المنتخب المصري", named[0][2]),
+    ]
+    assert ("القلعة الحمراء", "الأهلي") in [(t, e) for t, e, _ in named]
+    history = "وتحدث الكتاب عن تاريخ الفراعنة وآثارهم في الأقصر."
+    mentions, _ = link_entities(history, [])
+    assert "الفراعنة" not in [m.text for m in mentions]
+
+
 def test_a_foreign_name_that_starts_with_fa_keeps_it() -> None:
     """ف before a word no corpus knows is rarely the conjunction: فيلادلفيا، فيتالي are
     names as written; before a known word it is (فبيروت)."""

@@ -21,7 +21,7 @@ from nashra.analyze.lexicon import cached_sentences, mf_set, strip_clitics
 from nashra.analyze.mention import Mention, display_name, mention_key
 from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 
-__all__ = ["club_names"]
+__all__ = ["SPORT", "club_names"]
 
 # one-word names of clubs of the Arab leagues' first divisions that are not places
 _CLUBS = mf_set(
@@ -38,7 +38,7 @@ _CLUBS = mf_set(
 )
 # words of a match report (not نقاط، الفريق، الموسم، فوز، هدف "aim", بهدف "so as to":
 # other copy has them too)
-_SPORT = mf_set(
+SPORT = mf_set(
     "مباراة المباراة مباراته مباراتها مباراتين مباريات المباريات الدوري دوري هدفين "
     "بهدفين هدفا مدرب المدرب مدربه لاعب لاعبي لاعبيه اللاعب اللاعبين "
     "ملعب الملعب الجولة ركلة الشوط المرمى ديربي الحارس المهاجم المدافع نادي النادي الأندية "
@@ -78,7 +78,7 @@ def club_names(text: str, mentions: list[Mention]) -> None:
     sentence_starts = [a for a, _ in cached_sentences(text)]
     sport = {  # the sentences with a match's word
         bisect_right(sentence_starts, toks[j][1])
-        for j in compress(count(), map(_SPORT.__contains__, stripped))
+        for j in compress(count(), map(SPORT.__contains__, stripped))
     }
     if sport:
         _city_clubs(text, mentions, toks, forms, stripped)
@@ -102,7 +102,7 @@ def club_names(text: str, mentions: list[Mention]) -> None:
     for j in clubs:
         near = range(max(0, j - _NEAR), min(len(toks), j + _NEAR + 1))
         if j in with_country or any(
-            stripped[t] in _SPORT or t != j and stripped[t] in _CLUBS for t in near
+            stripped[t] in SPORT or t != j and stripped[t] in _CLUBS for t in near
         ):
             named.add(stripped[j])
         else:
@@ -233,7 +233,7 @@ def _bare(toks: list[tuple[str, int, int]], stripped: list[str], forms: list[str
             and nxt not in _RELATIVES
             and not gazetteer().nisba_country(toks[j + 1][0])
         ):
-            return nxt in _SPORT  # (الهلال الأحمر; but الأهلي الفريق …)
+            return nxt in SPORT  # (الهلال الأحمر; but الأهلي الفريق …)
     return True
 
 

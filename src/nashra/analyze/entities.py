@@ -72,6 +72,7 @@ from nashra.analyze.national import (
 )
 from nashra.analyze.ner.features import clusters, lexicon
 from nashra.analyze.ner.tagger import EntitySpan, split_tokens, token_forms, tokens_and_starts
+from nashra.analyze.nicknames import team_nicknames
 from nashra.analyze.place_lists import listed_places
 from nashra.analyze.state_bodies import state_bodies
 from nashra.text import is_stopword
@@ -777,6 +778,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _institution_names(text, mentions)
     listed_places(text, mentions)
     club_names(text, mentions)
+    team_nicknames(text, mentions)
     _venues_and_competitions(text, mentions)
     _medal_prizes(text, mentions)
     _latin_names(text, mentions)

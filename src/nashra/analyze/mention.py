@@ -18,7 +18,7 @@ class Mention:
     end: int
     entity: str = ""  # canonical display name
     key: str = ""  # canonical match key
-    via: str = ""  # how it was linked: name | partial | role | nisba | country
+    via: str = ""  # how it was linked: name | partial | role | nisba | country | nickname
 
     def to_json(self) -> dict[str, object]:
         return {
