@@ -892,7 +892,7 @@ def _role_holder(stext: str, pos: int, ments: list[Mention], text: str) -> Menti
         near |= {f.removeprefix("ال") for f in near}
         return (
             not _contradicts(m, gender, text, ments)
-            and (nisbas <= near or loose and not any(map(_nisba_form, written[1:])))
+            and (nisbas <= near or loose and not any(map(_country_nisba, written[1:])))
             and (not body or body in near)
             and a < b
         )
@@ -963,6 +963,11 @@ _TITLE_BACK = 7  # words before a holder's nisba in which another title may stan
 
 def _nisba_form(form: str) -> bool:
     return form.startswith("ال") and form.endswith(("ي", "يه")) and len(form) > 4
+
+
+def _country_nisba(form: str) -> bool:
+    """A country's nisba (الأردني), not any adjective of its shape (الخارجية)."""
+    return _nisba_form(form) and gazetteer().nisba_of_form(form) is not None
 
 
 # What an institution issues: "وأضاف البيان" speaks for whoever issued the statement
@@ -1554,7 +1559,7 @@ _RESUMPTIVE = mf_set("فيه فيها")
 _MANNER = mf_set(
     "ضاحكا ضاحكاً ضاحكة مبتسما مبتسماً مبتسمة غاضبا غاضباً غاضبة مازحا مازحاً مازحة "
     "باكيا باكياً باكية ساخرا ساخراً ساخرة متأثرا متأثراً متأثرة بحزم بهدوء بحماس "
-    "ممازحا ممازحاً ممازحة"
+    "ممازحا ممازحاً ممازحة متوجها متوجهة مخاطبا مخاطبة"  # (to whom: وأضاف متوجهاً إلى …)
 )
 
 
@@ -2742,7 +2747,7 @@ def _going_on(
 _OPENING_WORDS = 5  # tokens of a sentence's opening clause where its subject starts
 
 
-_OPENERS = mf_set("لكن ولكن أما وأما")
+_OPENERS = mf_set("لكن ولكن أما وأما وكان وكانت")  # (وكانت فلانة قد توجت …: its subject)
 
 
 def _previous_opener(
