@@ -1186,6 +1186,26 @@ def test_team_nicknames_in_a_match_report_are_their_teams() -> None:
     assert "الفراعنة" not in [m.text for m in mentions]
 
 
+def test_a_name_with_a_company_s_field_is_a_company() -> None:
+    """أدنوك للغاز and إعمار العقارية are companies whatever the tagger typed them; an
+    exhibition or a plant named with a field is not."""
+    text = "وأعلنت أدنوك للغاز وإعمار العقارية نتائجها في معرض دبي للطيران قرب محطة براكة للطاقة."
+    spans = _spans(
+        text,
+        ("أدنوك للغاز", "MISC"),
+        ("إعمار العقارية", "PERS"),
+        ("معرض دبي للطيران", "MISC"),
+        ("براكة للطاقة", "LOC"),
+    )
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("أدنوك للغاز", "ORG"),
+        ("إعمار العقارية", "ORG"),
+        ("معرض دبي للطيران", "MISC"),
+        ("براكة للطاقة", "LOC"),
+    ]
+
+
 def test_a_foreign_name_that_starts_with_fa_keeps_it() -> None:
     """ف before a word no corpus knows is rarely the conjunction: فيلادلفيا، فيتالي are
     names as written; before a known word it is (فبيروت)."""

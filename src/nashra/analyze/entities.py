@@ -773,6 +773,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _facility_names(text, mentions)
     _kind_first_types(mentions)
     _companies_named_as_persons(text, mentions)
+    _companies_by_field(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     known_cities(text, mentions)  # (before the bodies named with them: لمجلس المنطقة الشرقية)
     _institution_names(text, mentions)
@@ -1057,6 +1058,37 @@ def _companies_named_as_persons(text: str, mentions: list[Mention]) -> None:
     }
     for m in mentions:
         if m.key in keys and m.type == "PERS":
+            m.type = "ORG"
+
+
+# a company's field after its name (أدنوك للغاز، الصقر للخدمات اللوجستية) or its legal kind
+# last (إعمار العقارية، طلعت مصطفى القابضة): the annotated passages type 135 such names as
+# bodies and 9 as others, all of those led by an event's or a place's word
+_COMPANY_FIELDS = mf_set(
+    "للخدمات للأغذية للاستثمار للتطوير للطاقة للاتصالات للإنتاج للنشر للتأمين للصناعات "
+    "للتجارة للغاز للنفط للبتروكيماويات للإسمنت للطيران للتقنية للمقاولات للتعدين للأدوية"
+)
+_COMPANY_LAST = mf_set("القابضة العقارية المحدودة")
+_NOT_COMPANY_FIRST = mf_set(
+    "معرض جائزة استراتيجية الاستراتيجية مدينة محطة مهرجان مؤتمر منتدى بطولة كأس ملتقى خطة "
+    "برنامج مبادرة مشروع"
+)
+
+
+def _companies_by_field(text: str, mentions: list[Mention]) -> None:
+    """A name the tagger typed otherwise that carries a company's field or legal kind
+    (see :data:`_COMPANY_FIELDS`) is a company's, unless an event's or a place's word
+    leads it or stands right before it (محطة براكة للطاقة النووية)."""
+    for m in mentions:
+        if m.type == "ORG" or m.via != "name" or " " not in m.text:
+            continue
+        words = [cached_match_form(w) for w in m.text.split()]
+        before = text[max(0, m.start - 20) : m.start].split()
+        if strip_clitics(words[0]) in _NOT_COMPANY_FIRST or (
+            before and strip_clitics(cached_match_form(before[-1])) in _NOT_COMPANY_FIRST
+        ):
+            continue
+        if words[-1] in _COMPANY_LAST or any(w in _COMPANY_FIELDS for w in words[1:]):
             m.type = "ORG"
 
 
