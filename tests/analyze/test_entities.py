@@ -1206,6 +1206,19 @@ def test_a_name_with_a_company_s_field_is_a_company() -> None:
     ]
 
 
+def test_a_cape_s_name_is_one_place() -> None:
+    """رأس + a word the tagger found alone, or with رأس cut into another span, is one
+    place (ميناء رأس لفان، رأس عيسى); not at one's head (على رأس) nor one's birthplace."""
+    text = "وتصدر الشحنات من ميناء رأس لفان، وقصفت الطائرات رأس عيسى، ووصل على رأس سالم."
+    spans = _spans(text, ("ميناء رأس", "LOC"), ("لفان", "LOC"), ("عيسى", "PERS"), ("سالم", "PERS"))
+    mentions, _ = link_entities(text, spans)
+    assert [(m.text, m.type) for m in mentions] == [
+        ("ميناء رأس لفان", "LOC"),
+        ("رأس عيسى", "LOC"),
+        ("سالم", "PERS"),
+    ]
+
+
 def test_a_foreign_name_that_starts_with_fa_keeps_it() -> None:
     """ف before a word no corpus knows is rarely the conjunction: فيلادلفيا، فيتالي are
     names as written; before a known word it is (فبيروت)."""

@@ -776,6 +776,7 @@ def link_entities(text: str, spans: list[EntitySpan]) -> tuple[list[Mention], li
     _companies_by_field(text, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     known_cities(text, mentions)  # (before the bodies named with them: لمجلس المنطقة الشرقية)
+    _cape_names(text, mentions)
     _institution_names(text, mentions)
     listed_places(text, mentions)
     club_names(text, mentions)
@@ -1090,6 +1091,45 @@ def _companies_by_field(text: str, mentions: list[Mention]) -> None:
             continue
         if words[-1] in _COMPANY_LAST or any(w in _COMPANY_FIELDS for w in words[1:]):
             m.type = "ORG"
+
+
+_HEAD_OF = mf_set("على مسقط")
+_CAPE = re.compile(r"(?<![\w\u064b-\u0652])(?:[وبل]|وب|ول)?(رأس|راس) ")
+
+
+def _cape_names(text: str, mentions: list[Mention]) -> None:
+    """A place named رأس + a word (رأس لفان، رأس عيسى، رأس تنورة) where the tagger found
+    the word alone (a person, a place) or cut رأس off into another span (ميناء رأس | لفان):
+    one place, but after على and مسقط (at his head, his birthplace); ``mentions`` in text
+    order."""
+    if "رأس" not in text and "راس" not in text:
+        return
+    at = {m.start: m for m in mentions}
+    ending = {m.end: m for m in mentions}
+    gone: set[int] = set()  # ids of the mentions merged away
+    added = []
+    for cape in _CAPE.finditer(text):
+        a, b = cape.span(1)
+        name = at.get(b + 1)
+        if name is None or name.type not in ("LOC", "PERS") or " " in name.text:
+            continue
+        if name.type == "PERS" and " " in name.entity:
+            continue  # (a person the article names in full: مسقط رأس هادي)
+        before = text[max(0, cape.start() - 8) : cape.start()].split()
+        if before and cached_match_form(before[-1]) in _HEAD_OF:
+            continue  # على رأس فلان: at his head; مسقط رأس فلان: his birthplace
+        head = ending.get(b)
+        s = a
+        kind = "LOC"
+        if head is not None and head.start <= a:  # رأس | لفان, ميناء رأس | لفان: one name
+            if head.start < a:
+                s, kind = head.start, head.type
+            gone.add(id(head))
+        gone.add(id(name))
+        added.append(named_mention(text, s, name.end, kind))
+    if added:
+        mentions[:] = [m for m in mentions if id(m) not in gone]
+        add_mentions(mentions, added)
 
 
 def _facility_names(text: str, mentions: list[Mention]) -> None:
