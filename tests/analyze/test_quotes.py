@@ -2003,3 +2003,14 @@ def test_a_witness_a_minister_by_his_nisba_and_a_lawyer_turning_to_the_court() -
         "سامي الأشقر",
         "سلمى الحمروني",
     ]
+
+
+def test_a_body_s_mission_named_by_the_body_speaks_as_the_mission() -> None:
+    """وقالت بعثة مراقبي الاتحاد الإفريقي: the mission, not the union its name holds
+    (بعثة is no ب + عثة), and لكنها لفتت goes on with it."""
+    text = (
+        "وقالت بعثة مراقبي الاتحاد الإفريقي، في تقرير أولي، إن الاقتراع جرى في ظروف "
+        "مقبولة، لكنها لفتت إلى أن تأخر المواد حرم الناخبين من التصويت."
+    )
+    quotes = _quotes(text, [("الاتحاد الإفريقي", "ORG")])
+    assert [q.speaker for q in quotes] == ["بعثة مراقبي الاتحاد الإفريقي"] * 2

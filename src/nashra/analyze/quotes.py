@@ -1807,10 +1807,16 @@ def _subject(
                 best.via == "nisba"
                 or best.type == "LOC"
                 or head in _SOURCE_NOUNS
-                or (head in _UNNAMED_ROLES or head in _REPRESENTATIVES)
+                or (
+                    head in _UNNAMED_ROLES
+                    or head in _REPRESENTATIVES
+                    or forms[sub_from] in _PART_OF_BODY  # (بعثة is no ب + عثة)
+                    or head in _PART_OF_BODY
+                )
                 and best.type != "PERS"
             ) and (phrase and best.start > a):
-                # الرئاسة التركية, not تركيا; مصادر في مأرب; مصادر «الوطن»
+                # الرئاسة التركية, not تركيا; مصادر في مأرب; مصادر «الوطن»; بعثة مراقبي
+                # الاتحاد الإفريقي, not the union
                 cue.speaker_text = phrase
                 return
             if (
@@ -2009,6 +2015,8 @@ _UNNAMED_ROLES = mf_set("مسؤول مسؤولة مصدر")
 _UNNAMED_SOURCES = _UNNAMED_ROLES | _SOURCE_NOUNS
 # a body's representative unnamed (شدد ممثل النيابة العامة على أن): the role speaks
 _REPRESENTATIVES = mf_set("ممثل ممثلة مندوب مندوبة")
+# a body's mission, delegation or unit named by the body (بعثة مراقبي الاتحاد الإفريقي)
+_PART_OF_BODY = mf_set("بعثة وفد لجنة فريق مكتب")
 _DIRECTIONS = mf_set("جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي")
 
 
