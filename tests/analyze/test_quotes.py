@@ -2014,3 +2014,24 @@ def test_a_body_s_mission_named_by_the_body_speaks_as_the_mission() -> None:
     )
     quotes = _quotes(text, [("الاتحاد الإفريقي", "ORG")])
     assert [q.speaker for q in quotes] == ["بعثة مراقبي الاتحاد الإفريقي"] * 2
+
+
+def test_a_name_in_the_words_reported_is_not_the_next_participle_s_subject() -> None:
+    """وأشار إلى أن الظهير فلان سيغيب، لافتاً إلى أن …: the coach, whom the pronoun verb
+    was given, not the player his words named; خوسيه is a man (a foreign name in ـيه);
+    a body's name with في between كان and قد; تقول نادية: a given name after a quote."""
+    text = (
+        "أكد مدرب الاتحاد، الإسباني خوسيه ماريا غاريدو، أن فريقه جاهز. وأشار إلى أن الظهير "
+        "سلطان الزهراني سيغيب عن اللقاء، لافتاً إلى أن الجهاز الطبي يتوقع عودته. وقال "
+        "المدرب الإسباني إن عقده يمتد. وكانت المندوبية الوطنية للأمن في الطرق قد ذكرت أن "
+        "العامل البشري وراء الحوادث. «أبحث منذ أيام عن الدواء»، تقول نادية."
+    )
+    names = [("خوسيه ماريا غاريدو", "PERS"), ("سلطان الزهراني", "PERS")]
+    assert [q.speaker for q in _quotes(text, names)] == [
+        "خوسيه ماريا غاريدو",
+        "خوسيه ماريا غاريدو",
+        "خوسيه ماريا غاريدو",
+        "خوسيه ماريا غاريدو",
+        "المندوبية الوطنية للأمن في الطرق",
+        "نادية",
+    ]

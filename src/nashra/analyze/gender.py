@@ -10,7 +10,7 @@ All words are match forms (:func:`nashra.text.match_form`: ة is written ه, ى 
 
 from __future__ import annotations
 
-from nashra.analyze.given_names import FOREIGN_WOMEN, WOMEN
+from nashra.analyze.given_names import FOREIGN_MEN, FOREIGN_WOMEN, WOMEN
 from nashra.analyze.lexicon import (
     SPEECH_PARTICIPLES,
     SPEECH_VERBS,
@@ -70,7 +70,7 @@ _MASCULINE_TITLES = frozenset(
 # Men's names that end in ة, women's names that do not
 _MEN_IN_H = mf_set(
     "أسامة حمزة طلحة عبيدة معاوية عكرمة قتيبة عطية خليفة جبلة عروة عبده طه وجيه نبيه"
-)
+) | {n for n in FOREIGN_MEN if n.endswith("ه")}  # (خوسيه، أندريه، جوزيه)
 _WOMEN = WOMEN | FOREIGN_WOMEN
 # Plurals of things take a feminine singular verb (وأضافت المصادر)
 _FEMININE_PLURALS = mf_set("مصادر المصادر أوساط الأوساط دوائر الدوائر جهات أجهزة الأجهزة")

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from itertools import compress, count, takewhile
 from operator import or_
 
+from nashra.analyze import given_names
 from nashra.analyze.bodies import BODY_OF
 from nashra.analyze.entities import known_person
 from nashra.analyze.gazetteer import gazetteer
@@ -415,8 +416,28 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     )
                 ):
                     # أشاد مدرب الدحيل فلان بلاعبيه، مؤكداً أن …: the clause's subject,
-                    # not the previous speaker
-                    speaker = opening
+                    # not the previous speaker — unless the name stood in the words
+                    # reported before it (وأشار إلى أن اللاعب فلان سيغيب، لافتاً إلى أن)
+                    quoted = next(
+                        (
+                            q
+                            for q in reversed(sentence_quotes)
+                            if q.start <= opening.start < q.end and q.speaker
+                        ),
+                        None,
+                    )
+                    speaker = (
+                        Mention(
+                            quoted.speaker,
+                            quoted.speaker_type,
+                            -1,
+                            -1,
+                            quoted.speaker,
+                            quoted.speaker_key,
+                        )
+                        if quoted is not None
+                        else opening
+                    )
                 elif (
                     cue.kind == "verb"
                     and prev_in_sentence is None
@@ -2125,17 +2146,22 @@ def _subject_before(
         return True
     # وكانت النيابة العامة قد ذكرت: a subject the tagger did not find, between كان and قد
     if cue.idx >= 3 and forms[cue.idx - 1] == "قد":
-        k = next((i for i in range(cue.idx - 2, max(-1, cue.idx - 7), -1) if forms[i] in _WAS), -1)
+        k = next((i for i in range(cue.idx - 2, max(-1, cue.idx - 9), -1) if forms[i] in _WAS), -1)
         words = toks[k + 1 : cue.idx - 1]
         if (
             k >= 0
             and words
             and words[0][0][0].isalnum()
+            and not is_stopword(forms[k + 1])
+            and not is_stopword(forms[cue.idx - 2])
             and all(
-                w[0][0].isalnum() and not is_stopword(f) or w[0] in _QUOTE_MARKS
+                w[0][0].isalnum()
+                and (not is_stopword(f) or f in _NAME_LINKS)
+                or w[0] in _QUOTE_MARKS
                 for w, f in zip(words, forms[k + 1 :], strict=False)
             )
-        ):  # (وكانت صحيفة «اللواء» قد ذكرت: a name in marks too)
+        ):  # (وكانت صحيفة «اللواء» قد ذكرت: a name in marks too; المندوبية الوطنية للأمن
+            # في الطرق: a preposition inside a body's name)
             cue.speaker_text = text[words[0][1] : words[-1][2]]
             return True
     return False
@@ -2143,6 +2169,7 @@ def _subject_before(
 
 _WAS = mf_set("كان كانت وكان وكانت")
 _BUT = mf_set("لكن ولكن")
+_NAME_LINKS = mf_set("في من")  # inside a body's name (المندوبية الوطنية للأمن في الطرق)
 
 
 def _apposed_before(
@@ -3469,6 +3496,7 @@ def _role_after(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> 
 
 
 _KUNYA = mf_set("أم أبو")
+_GIVEN = given_names.MEN | given_names.WOMEN
 
 
 def _bare_name(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> str:
@@ -3492,8 +3520,13 @@ def _bare_name(toks: list[tuple[str, int, int]], cue: tuple[str, int, int]) -> s
         f.startswith("ال") or is_stopword(f) or title_gender(f) or f in _VERB_FORMS for f in forms
     ):
         return ""
-    if not kunya and forms[0] in clusters() and not known_person(words[0][0]):
-        return ""  # يقول بصوت خافت: a common word, no name
+    if (
+        not kunya
+        and forms[0] in clusters()
+        and not known_person(words[0][0])
+        and forms[0] not in _GIVEN
+    ):
+        return ""  # يقول بصوت خافت: a common word, no name (تقول نادية: a given name)
     return " ".join(w[0] for w in words)
 
 
