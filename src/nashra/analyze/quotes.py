@@ -426,18 +426,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                         ),
                         None,
                     )
-                    speaker = (
-                        Mention(
-                            quoted.speaker,
-                            quoted.speaker_type,
-                            -1,
-                            -1,
-                            quoted.speaker,
-                            quoted.speaker_key,
-                        )
-                        if quoted is not None
-                        else opening
-                    )
+                    speaker = _speaker_of(quoted) if quoted is not None else opening
                 elif (
                     cue.kind == "verb"
                     and prev_in_sentence is None
@@ -513,9 +502,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                         speaker = _agreeing_mention(gender, toks[cue.idx][1], text, ments)
                     if speaker is None:
                         sq = prev[-1]
-                        speaker = Mention(
-                            sq.speaker, sq.speaker_type, -1, -1, sq.speaker, sq.speaker_key
-                        )
+                        speaker = _speaker_of(sq)
                     stext = speaker.entity
                     if not cue.via and prev[-1].speaker_key == speaker.key:
                         # وأضافت: the same interview goes on (قالت فلانة لـ«الشرق الأوسط»)
@@ -640,6 +627,11 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     _interview_outlets(out, text, sentences, ments)
     _named_outlets(out, text)
     return [part for q in out for part in _split_clauses(q, text)]
+
+
+def _speaker_of(q: Quote) -> Mention:
+    """A quote's speaker as a mention (no offsets), to give another quote."""
+    return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
 
 
 _MARKS_BALANCE = (("«", "»"), ("“", "”"))
@@ -836,7 +828,7 @@ def _definite(
 
     for q in reversed(prev):
         if q.start < pos and q.speaker_key and headed(q.speaker_key):
-            return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
+            return _speaker_of(q)
     if noun in _ISSUED:
         return _issuer(noun, pos, ments, prev, text)
     if noun not in _ORG_CUE_FORMS:
@@ -1016,7 +1008,7 @@ def _issuer(
             if q is not None and q.via:
                 return Mention(q.via, "ORG", -1, -1, q.via, match_form(q.via))
             if q is not None:
-                return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
+                return _speaker_of(q)
             continue
         if form not in written and strip_clitics(form) not in written:
             continue
@@ -1032,7 +1024,7 @@ def _issuer(
             if q is None:
                 q = next((q for q in reversed(prev) if q.start < after and q.speaker_key), None)
             if q is not None:
-                return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
+                return _speaker_of(q)
             continue
         if (
             nxt in _ISSUING
@@ -1044,7 +1036,7 @@ def _issuer(
             after = toks[i][2]
             q = next((q for q in prev if after <= q.start < pos and q.speaker_key), None)
             if q is not None:
-                return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
+                return _speaker_of(q)
             continue
         if nxt in _ISSUING:
             j += 1
@@ -1058,7 +1050,7 @@ def _issuer(
                 after = toks[i][2]
                 q = next((q for q in prev if after <= q.start < pos and q.speaker_key), None)
                 if q is not None:
-                    return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
+                    return _speaker_of(q)
                 # أعلن نادي الزمالك، في بيان رسمي، فسخ …: the body named right before
                 lo = toks[max(0, i - 4)][1]
                 named = [
@@ -1255,7 +1247,7 @@ def _antecedent(gender: str, prev: list[Quote], text: str, ments: list[Mention])
             continue  # (سكان في صنعاء: a place stands for unnamed speakers)
         seen.add(q.speaker_key)
         if not gender or _speaker_gender(q, prev[:k], text, ments) != _OTHER[gender]:
-            return Mention(q.speaker, q.speaker_type, -1, -1, q.speaker, q.speaker_key)
+            return _speaker_of(q)
         via = match_form(q.via)
         if via and name_gender(via, "") != _OTHER[gender]:
             return Mention(q.via, "", -1, -1, q.via, via)
