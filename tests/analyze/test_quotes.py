@@ -2035,3 +2035,21 @@ def test_a_name_in_the_words_reported_is_not_the_next_participle_s_subject() -> 
         "المندوبية الوطنية للأمن في الطرق",
         "نادية",
     ]
+
+
+def test_a_student_is_no_demand_and_a_sentence_opened_by_verb_and_title() -> None:
+    """والدة طالب في القسم: a student, not "demanded"; وأشادت الممثلة فلانة … ولفتت إلى
+    أن: the actress the sentence before opened with (its verb and her title before her
+    name), not the actor quoted last."""
+    text = (
+        "وقالت منى عبد الحميد، وهي والدة طالب في القسم العلمي: «ابني يذاكر منذ الصيف». وقال "
+        "الممثل كريم نصار إن الدور صعب. وأشادت الممثلة رنا الزين بأداء زميلها. ولفتت إلى أن "
+        "العمل بسيط."
+    )
+    names = [("منى عبد الحميد", "PERS"), ("كريم نصار", "PERS"), ("رنا الزين", "PERS")]
+    quotes = _quotes(text, names)
+    assert [(q.speaker, q.cue) for q in quotes] == [
+        ("منى عبد الحميد", "وقالت"),
+        ("كريم نصار", "وقال"),
+        ("رنا الزين", "ولفتت"),
+    ]

@@ -310,6 +310,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 continue  # مع توقع أن: "the expectation", a noun
             if i and forms[i - 1] in _PRONOUNS_BEFORE_NOUN and f in _NOUN_LIKE_VERBS:
                 continue  # وهو طالب أدب عربي: a student, not "demanded"
+            if f in _NOUN_LIKE_VERBS and i + 1 < len(forms) and forms[i + 1] in ("في", "من"):
+                continue  # والدة طالب في القسم العلمي: a student (the verb takes بـ or its object)
             if sf == "بينت" == f and i and any(m.end == toks[i - 1][2] for m in ments):
                 continue  # نفتالي بينت: a family name
             if sf in _ASKED and "أ" not in toks[i][0]:
@@ -2795,13 +2797,29 @@ def _previous_opener(
     words = scan_tokens(text[a : min(b, a + 40)])[:2]  # (its first words only)
     skip = words[0][2] if words and cached_match_form(words[0][0]) in _OPENERS else 0
     first = next((m for m in mention_in(a, b) if m.type == "PERS"), None)
-    if first is None or text[a + skip : first.start].strip():
+    if (
+        first is None
+        or text[a + skip : first.start].strip()
+        and not _verb_and_title(text[a : first.start])
+    ):
         return None
     if last_speaker and last_speaker[-1].speaker_key == first.key:
         return None
     if _contradicts(first, cue_gender(cue.text), text, ments):
         return None
     return first
+
+
+def _verb_and_title(words: str) -> bool:
+    """A verb and a title with its adjectives, all that stands before a sentence's first
+    name (وأشادت الممثلة رنا الزين بـ…): the name is the verb's subject."""
+    forms = [cached_match_form(w) for w in words.split()]
+    return (
+        2 <= len(forms) <= 4
+        and forms[0][:1] in ("و", "ف")
+        and bool(title_gender(forms[1]))
+        and all(f.startswith("ال") and not is_stopword(f) for f in forms[2:])
+    )
 
 
 def _earlier_subject(
