@@ -2053,3 +2053,13 @@ def test_a_student_is_no_demand_and_a_sentence_opened_by_verb_and_title() -> Non
         ("كريم نصار", "وقال"),
         ("رنا الزين", "ولفتت"),
     ]
+
+
+def test_amma_topic_without_a_comma_speaks() -> None:
+    """أما شقيق المتهم فاكتفى بالقول: the topic, with no comma before the answer's ف."""
+    text = (
+        "وقال المحامي يوسف بنعلي إن موكله بريء. أما شقيق المتهم فاكتفى بالقول للصحافيين: "
+        "«أخي بريء وسنثبت ذلك»."
+    )
+    quotes = _quotes(text, [("يوسف بنعلي", "PERS")])
+    assert [q.speaker for q in quotes] == ["يوسف بنعلي", "شقيق المتهم"]

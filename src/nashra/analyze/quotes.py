@@ -2729,7 +2729,23 @@ def _amma_topic(
     if not forms or forms[0] not in _AMMA:
         return None
     comma = next((j for j in range(2, min(idx, _MAX_TOPIC_WORDS + 2)) if toks[j][0] in "،,"), -1)
-    if comma < 0 or comma + 1 > idx:
+    if comma < 0:
+        # أما شقيق المتهم فاكتفى بالقول، أما صاحب المطعم فنشر … قال فيه: no comma, the
+        # answer's ف right after the topic's words
+        answer = next(
+            (
+                j
+                for j in range(2, min(idx + 1, _MAX_TOPIC_WORDS + 2))
+                if forms[j].startswith("ف") and len(forms[j]) > 3 and toks[j][0][0].isalpha()
+            ),
+            -1,
+        )
+        words = toks[1:answer]
+        if answer < 0 or not all(w[0][0].isalnum() for w in words):
+            return None
+        named = [m for m in mention_in(words[0][1], words[-1][2]) if m.type in _SPEAKING]
+        return named[0] if named else " ".join(w[0] for w in words)
+    if comma + 1 > idx:
         return None  # (the cue may be the answer's verb itself: أما البنك، فأكد)
     # the ف of the answer right after the topic, or after a relative clause or an
     # apposition set off by commas (أما فلانة، التي تبيع السمك منذ ثلاثين عاماً، فقالت;
