@@ -2063,3 +2063,13 @@ def test_amma_topic_without_a_comma_speaks() -> None:
     )
     quotes = _quotes(text, [("يوسف بنعلي", "PERS")])
     assert [q.speaker for q in quotes] == ["يوسف بنعلي", "شقيق المتهم"]
+
+
+def test_a_sentence_opened_by_an_aside_and_a_verb_gives_the_next_pronoun_verb() -> None:
+    """من جانبه، أعرب فلان عن تقديره. وقال: «…»: the one that sentence opened with."""
+    text = (
+        "وقال الوزير سالم الحارثي إن السلطنة ستواصل جهودها. من جانبه، أعرب هانس أولسن عن "
+        "تقديره للدور العماني. وقال للصحافيين: «لمست استعداداً حقيقياً»."
+    )
+    quotes = _quotes(text, [("سالم الحارثي", "PERS"), ("هانس أولسن", "PERS")])
+    assert [q.speaker for q in quotes] == ["سالم الحارثي", "هانس أولسن"]

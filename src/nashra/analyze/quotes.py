@@ -2827,11 +2827,19 @@ def _previous_opener(
 
 
 def _verb_and_title(words: str) -> bool:
-    """A verb and a title with its adjectives, all that stands before a sentence's first
-    name (وأشادت الممثلة رنا الزين بـ…): the name is the verb's subject."""
+    """A verb and maybe a title with its adjectives, all that stands before a sentence's
+    first name, after an opening aside at most (وأشادت الممثلة رنا الزين بـ…، من جانبه،
+    أعرب فلان عن …): the name is the verb's subject."""
+    head, comma, rest = words.partition("،")
+    if comma and len(head.split()) <= 2:
+        words = rest  # (من جانبه، بدوره، في المقابل،)
     forms = [cached_match_form(w) for w in words.split()]
+    if not forms or is_stopword(forms[0]) or not words.split()[0][0].isalpha():
+        return False
+    if len(forms) == 1:
+        return bool(comma) or forms[0][:1] in ("و", "ف")
     return (
-        2 <= len(forms) <= 4
+        len(forms) <= 4
         and forms[0][:1] in ("و", "ف")
         and bool(title_gender(forms[1]))
         and all(f.startswith("ال") and not is_stopword(f) for f in forms[2:])
