@@ -2073,3 +2073,23 @@ def test_a_sentence_opened_by_an_aside_and_a_verb_gives_the_next_pronoun_verb() 
     )
     quotes = _quotes(text, [("سالم الحارثي", "PERS"), ("هانس أولسن", "PERS")])
     assert [q.speaker for q in quotes] == ["سالم الحارثي", "هانس أولسن"]
+
+
+def test_a_describing_role_is_someone_quoted_before() -> None:
+    """وأشار الطبيب / وشددت المسؤولة الأممية: no title of the article names its holder,
+    so the last person quoted who agrees with the verb; a title (الرئيس المصري) does not
+    fall back so."""
+    text = (
+        "وقالت ممثلة منظمة الصحة العالمية، الدكتورة إنغريد لوفبيرغ، إن الموسم صعب. «امتلأت "
+        "العنابر منذ الجمعة»، قال عثمان آدم أبكر، مدير قسم الطوارئ. وأشار الطبيب إلى أن "
+        "معظم المصابين نازحون. وشددت المسؤولة الأممية على أن الاستجابة تحتاج إلى المياه. "
+        "وقال الرئيس المصري إن الحل سياسي."
+    )
+    names = [("إنغريد لوفبيرغ", "PERS"), ("عثمان آدم أبكر", "PERS")]
+    assert [q.speaker for q in _quotes(text, names)] == [
+        "إنغريد لوفبيرغ",
+        "عثمان آدم أبكر",
+        "عثمان آدم أبكر",
+        "إنغريد لوفبيرغ",
+        "الرئيس المصري",
+    ]

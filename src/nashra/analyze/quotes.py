@@ -536,6 +536,12 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     # وأضاف الشاهد: one who goes on is the one quoted last, when the
                     # role alone names him and he agrees with the verb
                     speaker = _going_on(stext, cue, last_speaker + sentence_quotes, text, ments)
+                if speaker is None:
+                    # وشددت المسؤولة الأممية: a role that names nobody's title here
+                    # describes someone quoted before (the UN's representative)
+                    speaker = _role_antecedent(
+                        stext, cue, last_speaker + sentence_quotes, text, ments
+                    )
                 if speaker is not None:
                     stext = ""
             # an inner cue with its own subject inside this cue's clause takes the quote
@@ -2787,6 +2793,39 @@ def _going_on(
     last = prev[-1]
     m = Mention(last.speaker, "PERS", -1, -1, last.speaker, last.speaker_key)
     return None if _contradicts(m, cue_gender(cue.text), text, ments) else m
+
+
+# what a person quoted before is called again, besides titles (وأشار الطبيب، وأوضحت
+# المسؤولة المحلية، وقالت العالمة)
+_DESCRIBING_ROLES = mf_set(
+    "المسؤول المسؤولة الطبيب الطبيبة الخبير الخبيرة الباحث الباحثة العالم العالمة الجراح "
+    "الجراحة الأب الأم النائب النائبة"
+)
+
+
+def _role_antecedent(
+    stext: str, cue: _Cue, prev: list[Quote], text: str, ments: list[Mention]
+) -> Mention | None:
+    """The last person quoted who agrees with the verb, for a subject that is a definite
+    word describing a person and its adjectives alone (وشددت المسؤولة الأممية، وأشار
+    الطبيب), when no title of the article names its holder: someone already quoted."""
+    words = match_form(stext).split()
+    if not 1 <= len(words) <= 3 or not all(w.startswith("ال") for w in words):
+        return None
+    if words[0] not in _DESCRIBING_ROLES:
+        return None  # (a title names its holder, quoted or not: الرئيس المصري)
+    gender = cue_gender(cue.text) or title_gender(words[0])
+    seen: set[str] = set()
+    for q in reversed(prev):
+        if q.speaker_type != "PERS" or q.speaker_key in seen:
+            continue
+        seen.add(q.speaker_key)
+        m = _speaker_of(q)
+        if not _contradicts(m, gender, text, ments):
+            return m
+        if len(seen) >= _MAX_ANTECEDENTS:
+            break
+    return None
 
 
 _OPENING_WORDS = 5  # tokens of a sentence's opening clause where its subject starts
