@@ -2815,17 +2815,17 @@ def _role_antecedent(
     if words[0] not in _DESCRIBING_ROLES:
         return None  # (a title names its holder, quoted or not: الرئيس المصري)
     gender = cue_gender(cue.text) or title_gender(words[0])
-    seen: set[str] = set()
+    recent: list[Mention] = []
     for q in reversed(prev):
-        if q.speaker_type != "PERS" or q.speaker_key in seen:
-            continue
-        seen.add(q.speaker_key)
-        m = _speaker_of(q)
-        if not _contradicts(m, gender, text, ments):
-            return m
-        if len(seen) >= _MAX_ANTECEDENTS:
-            break
-    return None
+        if q.speaker_type == "PERS" and q.speaker_key not in {m.key for m in recent}:
+            recent.append(_speaker_of(q))
+            if len(recent) >= _MAX_ANTECEDENTS:
+                break
+    # one known to agree first (وشددت المسؤولة: the woman quoted, not a man of unknown
+    # gender quoted since), else one who does not disagree
+    agreeing = [m for m in recent if _mention_gender(m.key, "PERS", text, ments) == gender]
+    fitting = [m for m in recent if not _contradicts(m, gender, text, ments)]
+    return (agreeing or fitting or [None])[0]
 
 
 _OPENING_WORDS = 5  # tokens of a sentence's opening clause where its subject starts
