@@ -2825,7 +2825,8 @@ def _role_antecedent(
     # gender quoted since), else one who does not disagree
     agreeing = [m for m in recent if _mention_gender(m.key, "PERS", text, ments) == gender]
     fitting = [m for m in recent if not _contradicts(m, gender, text, ments)]
-    return (agreeing or fitting or [None])[0]
+    found = agreeing or fitting
+    return found[0] if found else None
 
 
 _OPENING_WORDS = 5  # tokens of a sentence's opening clause where its subject starts
