@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import platform
-import re
 import sys
 import time
 from dataclasses import replace
@@ -35,7 +34,10 @@ from gold import arguments, write_result  # noqa: E402  (bench/gold.py)
 
 from nashra.analyze import analyze_text  # noqa: E402
 from nashra.analyze.bodies import BODY_OF  # noqa: E402
-from nashra.analyze.quotes import CLAUSE_CUT  # noqa: E402  (the code's own cut)
+from nashra.analyze.quotes import (  # noqa: E402  (the code's own cut and case ending)
+    ACCUSATIVE_ENDING,
+    CLAUSE_CUT,
+)
 from nashra.text import match_form  # noqa: E402
 
 GOLD = ROOT / "tests" / "analyze" / "data" / "quotes_gold.json"
@@ -45,13 +47,10 @@ SEED = ROOT.parent / "shared" / "seeds" / "000_3bfc12c5c14cef6f.txt"
 _MARKS = str.maketrans("", "", '«»“”"')  # صحيفة «الرياضية» = صحيفة الرياضية
 
 
-# an unnamed source's case ending after أن (مسؤولاً إسرائيلياً = مسؤول إسرائيلي)
-_ACCUSATIVE = re.compile(r"(?:\u064b\u0627|\u0627\u064b)(?=\s|$)")
-
-
 def same_name(pred: str, gold: str) -> bool:
     p, g = (
-        " ".join(match_form(_ACCUSATIVE.sub("", n.translate(_MARKS))).split()) for n in (pred, gold)
+        " ".join(match_form(ACCUSATIVE_ENDING.sub("", n.translate(_MARKS))).split())
+        for n in (pred, gold)
     )
     if not p or not g:
         return p == g

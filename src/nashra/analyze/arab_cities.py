@@ -20,7 +20,7 @@ from bisect import bisect_right
 from functools import cache
 from itertools import compress, count
 
-from nashra.analyze.lexicon import cached_match_form
+from nashra.analyze.lexicon import cached_match_form, phrase_starts
 from nashra.analyze.mention import Mention, add_mentions, named_mention
 from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 from nashra.analyze.world_cities import WORLD_CITIES
@@ -154,21 +154,12 @@ ARAB_CITIES: tuple[str, ...] = (
     *_listed("لامبيدوسا لامبيدوزا فاليتا"),
 )
 
-# (a name with its article is not looked for after ل, written لل with the alif dropped)
-_PROCLITICS = ("", "و", "ب", "ل", "ف", "وب", "ول", "فب")
-_BEFORE_ARTICLE = ("", "و", "ب", "ف", "وب", "فب")
-
 
 @cache
-def _by_first_word() -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+def _by_first_word() -> dict[str, list[tuple[int, tuple[str, ...], None]]]:
     """Each city's first word in every written form with a proclitic → (the proclitic's
     length, the match forms of its other words), longest names first."""
-    out: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-    for name in sorted(ARAB_CITIES + WORLD_CITIES, key=lambda n: -n.count(" ")):
-        first, *rest = cached_match_form(name).split()
-        for p in _BEFORE_ARTICLE if first.startswith("ال") else _PROCLITICS:
-            out.setdefault(p + first, []).append((len(p), tuple(rest)))
-    return out
+    return phrase_starts((name, None) for name in ARAB_CITIES + WORLD_CITIES)
 
 
 # cities that are words before these (مسقط رأسه "his birthplace")
@@ -191,7 +182,7 @@ def known_cities(text: str, mentions: list[Mention]) -> None:
     added = []
     parts: set[int] = set()  # mentions of parts of a longer name, replaced by it
     for i in found:
-        for cut, rest in table[forms[i]]:
+        for cut, rest, _ in table[forms[i]]:
             j = i + len(rest)
             if j >= len(toks) or tuple(forms[i + 1 : j + 1]) != rest:
                 continue

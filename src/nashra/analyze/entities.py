@@ -2230,10 +2230,13 @@ def _apposed_names(text: str, mentions: list[Mention]) -> None:
     forms = token_forms(text)[0]
     starts = [m.start for m in mentions]
     added = []
-    for c in range(1, len(toks) - 4):
-        if toks[c][0] not in _APPOSITION_MARKS or toks[c + 3][0] not in _APPOSITION_MARKS:
+    commas = compress(count(), (t[0] in _APPOSITION_MARKS for t in toks))
+    for c in commas:
+        if not 0 < c < len(toks) - 4 or toks[c + 3][0] not in _APPOSITION_MARKS:
             continue
-        if forms[c + 4] not in _SPEAKING or not _titled_before(forms, c):
+        if forms[c + 4] not in _SPEAKING or not (
+            title_gender(forms[c - 1]) or _title_complement(forms, c)
+        ):
             continue
         first, family = forms[c + 1], forms[c + 2]
         if (
@@ -2250,15 +2253,6 @@ def _apposed_names(text: str, mentions: list[Mention]) -> None:
             continue
         added.append(named_mention(text, s, e, "PERS"))
     add_mentions(mentions, added)
-
-
-def _titled_before(forms: list[str], c: int) -> bool:
-    """A title, maybe with up to two definite words after it, right before ``c``
-    (الوزير الأول، المتحدث الرسمي باسم …، is not: only definite words)."""
-    for k in range(c - 1, max(-1, c - 4), -1):
-        if title_gender(forms[k]):
-            return all(f.startswith("ال") and not is_stopword(f) for f in forms[k + 1 : c])
-    return False
 
 
 def _title_in_a_place(

@@ -7,12 +7,15 @@ built from CLDR (babel) lives in ``models/gazetteer.json`` (see :mod:`.gazetteer
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import TypeVar
 
 from nashra.text import match_form, split_sentences
 from nashra.text.stem import ARTICLE_PREFIXES
 
 __all__ = [
+    "phrase_starts",
     "CLITIC_PREFIXES",
     "NEWS_AGENCIES",
     "NISBA_OVERRIDES",
@@ -545,3 +548,23 @@ def core_candidates(form: str) -> tuple[str, ...]:
 TIME_ADJECTIVES = mf_set(
     "الماضي الماضية المقبل المقبلة الحالي الحالية الجاري الجارية القادم القادمة"
 )
+
+
+_T = TypeVar("_T")
+# (a phrase with its article is not looked for after ل, written لل with the alif dropped)
+_PHRASE_PROCLITICS = ("", "و", "ب", "ل", "ف", "وب", "ول", "فب")
+_BEFORE_ARTICLE = ("", "و", "ب", "ف", "وب", "فب")
+
+
+def phrase_starts(
+    phrases: Iterable[tuple[str, _T]],
+) -> dict[str, list[tuple[int, tuple[str, ...], _T]]]:
+    """Each phrase's first word in every written form behind a proclitic → (the
+    proclitic's length, the match forms of its other words, the phrase's value), longest
+    phrases first: the table a scan of an article's match forms looks names up in."""
+    out: dict[str, list[tuple[int, tuple[str, ...], _T]]] = {}
+    for phrase, value in sorted(phrases, key=lambda pv: -pv[0].count(" ")):
+        first, *rest = cached_match_form(phrase).split()
+        for p in _BEFORE_ARTICLE if first.startswith("ال") else _PHRASE_PROCLITICS:
+            out.setdefault(p + first, []).append((len(p), tuple(rest), value))
+    return out

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from functools import cache
 
 from nashra.analyze.clubs import SPORT
-from nashra.analyze.lexicon import cached_match_form
+from nashra.analyze.lexicon import phrase_starts
 from nashra.analyze.mention import Mention, add_mentions, display_name, mention_key
 from nashra.analyze.ner.tagger import token_forms, tokens_and_starts
 
@@ -37,21 +37,13 @@ NICKNAMES: dict[str, str] = {
     "المارد الأحمر": "الأهلي",
     "الفارس الأبيض": "الزمالك",
 }
-# (a nickname with its article is not looked for after ل, written لل with the alif dropped)
-_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب")
-_BEFORE_ARTICLE = ("", "و", "ف", "ب", "وب", "فب")
 
 
 @cache
 def _by_first_word() -> dict[str, list[tuple[int, tuple[str, ...], str]]]:
     """A nickname's first word in every written form with a proclitic → (the proclitic's
     length, the match forms of its other words, the team)."""
-    out: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
-    for nick, team in NICKNAMES.items():
-        first, *rest = cached_match_form(nick).split()
-        for p in _BEFORE_ARTICLE if first.startswith("ال") else _PROCLITICS:
-            out.setdefault(p + first, []).append((len(p), tuple(rest), team))
-    return out
+    return phrase_starts(NICKNAMES.items())
 
 
 def team_nicknames(text: str, mentions: list[Mention]) -> None:

@@ -2815,16 +2815,16 @@ def _role_antecedent(
     if words[0] not in _DESCRIBING_ROLES:
         return None  # (a title names its holder, quoted or not: الرئيس المصري)
     gender = cue_gender(cue.text) or title_gender(words[0])
-    recent: list[Mention] = []
+    recent: dict[str, Mention] = {}  # the last few people quoted, latest first
     for q in reversed(prev):
-        if q.speaker_type == "PERS" and q.speaker_key not in {m.key for m in recent}:
-            recent.append(_speaker_of(q))
+        if q.speaker_type == "PERS" and q.speaker_key not in recent:
+            recent[q.speaker_key] = _speaker_of(q)
             if len(recent) >= _MAX_ANTECEDENTS:
                 break
     # one known to agree first (وشددت المسؤولة: the woman quoted, not a man of unknown
     # gender quoted since), else one who does not disagree
-    agreeing = [m for m in recent if _mention_gender(m.key, "PERS", text, ments) == gender]
-    fitting = [m for m in recent if not _contradicts(m, gender, text, ments)]
+    agreeing = [m for m in recent.values() if _mention_gender(m.key, "PERS", text, ments) == gender]
+    fitting = [m for m in recent.values() if not _contradicts(m, gender, text, ments)]
     found = agreeing or fitting
     return found[0] if found else None
 
@@ -3272,14 +3272,15 @@ def _quote(
     )
 
 
-_ACCUSATIVE = re.compile(r"(?:\u064b\u0627|\u0627\u064b)(?=\s|$)")  # اً / ًا at a word's end
+# اً / ًا at a word's end: an indefinite noun's accusative (the scorer drops it too)
+ACCUSATIVE_ENDING = re.compile(r"(?:\u064b\u0627|\u0627\u064b)(?=\s|$)")
 
 
 def _nominative(stext: str) -> str:
     """An unnamed subject as a reader names it, without the accusative of أن before it
     (أن مسؤولاً إسرائيلياً قال → مسؤول إسرائيلي): only when its first word is marked so."""
     first = stext.split(" ", 1)[0]
-    return _ACCUSATIVE.sub("", stext) if _ACCUSATIVE.search(first + " ") else stext
+    return ACCUSATIVE_ENDING.sub("", stext) if ACCUSATIVE_ENDING.search(first + " ") else stext
 
 
 _SOURCE_APPOSITION = re.compile(r"([^\W\d][^،,.:«»\d]{2,40}?)\s*[،,]\s*(فإن|فان|فإنه|فإنها) ")
