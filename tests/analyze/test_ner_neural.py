@@ -249,6 +249,58 @@ def test_the_o_bias_trades_o_for_entities(tmp_path: Path, monkeypatch: pytest.Mo
     assert counts[2] == 0  # O nowhere
 
 
+def test_the_news_bias_applies_to_news_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A model trained with our own sets as today's news adds its news bias to the label
+    scores of news (find_entities), not of a CoNLL file (tag_conll, ANERcorp's
+    conventions)."""
+    from nashra.analyze.ner import tagger
+
+    path = tmp_path / "m.npz"
+    parts = _random_model(path, np.random.default_rng(16))
+    labels = [str(x) for x in parts["labels"]]
+    bias = np.zeros(len(labels), np.float32)
+    bias[labels.index("B-ORG")] = 1e3  # news: every token an organisation's first
+    news = tmp_path / "news.npz"
+    np.savez(news, **parts, news_bias=bias)
+    monkeypatch.setattr(tagger, "_neural_path", lambda: news)
+    plain = tagger.tag_sentences(SENTENCES)
+    assert plain == neural.tag_many(path, SENTENCES)  # not news: as without the bias
+    tagged = tagger.tag_sentences(SENTENCES, news=True)
+    assert {t for s in tagged for t in s} == {"B-ORG"}
+    # articles are news
+    words = " ".join(SENTENCES[0])
+    found = tagger.find_entities_many([words])[0]
+    assert found and {e.type for e in found} == {"ORG"}
+
+
+@pytest.mark.usefixtures("ner_model")
+def test_the_crf_news_attribute_adds_its_weights(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nashra.analyze.ner import linear, tagger
+    from nashra.analyze.ner.features import NEWS_ATTRIBUTE
+
+    model = linear.load_model(tagger.MODEL_PATH)
+    emit = np.zeros((3, len(model.labels)))
+    w = model.weight(NEWS_ATTRIBUTE)
+    if w is None:  # a model trained without our sets: news reads as any text
+        assert linear.as_news(model, emit) is emit
+    else:
+        np.testing.assert_allclose(linear.as_news(model, emit), emit + w)
+    # and tag_many's news tags are crfsuite's own with the attribute on every token
+    import pycrfsuite
+
+    from nashra.analyze.ner.features import crf_items, sentence_features
+
+    crf = pycrfsuite.Tagger()
+    crf.open(str(tagger.MODEL_PATH))
+    for sent in SENTENCES:
+        items = crf_items(sentence_features(sent))
+        for item in items:
+            item[NEWS_ATTRIBUTE] = 1.0
+        assert linear.tag_many(tagger.MODEL_PATH, [sent], news=True) == [crf.tag(items)]
+
+
 @pytest.mark.usefixtures("ner_model")
 def test_the_shared_word_cache_gives_each_models_own_scores(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

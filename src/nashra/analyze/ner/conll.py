@@ -173,8 +173,10 @@ def resegment(sents: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def tag_conll(in_path: Path | str, out_path: Path | str) -> int:
+def tag_conll(in_path: Path | str, out_path: Path | str, news: bool = False) -> int:
     """Tag a CoNLL file (token per line; extra columns ignored); write ``token TAG`` lines.
+    ``news``: as articles are tagged, with today's news's conventions (see
+    :func:`nashra.analyze.ner.tagger.tag_tokens`); without it, as ANERcorp annotates.
 
     The file's tokens are tagged as :func:`resegment` cuts them into sentences, a
     document at a time, with the same second pass as articles
@@ -190,7 +192,7 @@ def tag_conll(in_path: Path | str, out_path: Path | str) -> int:
         if doc[0] and doc[0][0] == DOCSTART:
             tags += ["O"] * len(doc[0])
         else:
-            for sent_tags in consistent(doc, tag_sentences(doc)):
+            for sent_tags in consistent(doc, tag_sentences(doc, news)):
                 tags += sent_tags
     n = 0
     with open(out_path, "w", encoding="utf-8") as out:
@@ -209,8 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=tag_conll.__doc__)
     ap.add_argument("input", type=Path)
     ap.add_argument("output", type=Path)
+    ap.add_argument("--news", action="store_true", help="tag as articles are tagged")
     args = ap.parse_args(argv)
-    n = tag_conll(args.input, args.output)
+    n = tag_conll(args.input, args.output, args.news)
     print(f"tagged {n} tokens → {args.output}")
     return 0
 

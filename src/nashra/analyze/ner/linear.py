@@ -21,10 +21,16 @@ import numpy as np
 
 from nashra.analyze.ner.caches import ThreadCaches, WordRows
 from nashra.analyze.ner.decode import viterbi
-from nashra.analyze.ner.features import OFFSETS, TAG_BIAS, variant_key, word_parts
+from nashra.analyze.ner.features import (
+    NEWS_ATTRIBUTE,
+    OFFSETS,
+    TAG_BIAS,
+    variant_key,
+    word_parts,
+)
 from nashra.analyze.ner.rowsums import group_sums
 
-__all__ = ["LinearModel", "clear_word_scores", "load_model", "emissions", "tag_many"]
+__all__ = ["LinearModel", "as_news", "clear_word_scores", "load_model", "emissions", "tag_many"]
 
 # Rows of a word's score table: its own features, then what it lends the token that sits
 # 2 before, 1 before, 1 after and 2 after it (the ±2 window of sentence_features).
@@ -245,8 +251,17 @@ def emissions(path: Path, sentences: Sequence[Sequence[str]]) -> np.ndarray:
     return _emissions(load_model(path), path, sentences)
 
 
-def tag_many(path: Path, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-    """BIO labels for each sentence, as crfsuite tags it with sentence_features.
+def as_news(model: LinearModel, emit: np.ndarray) -> np.ndarray:
+    """Label scores of tokens of today's news: with the weights of the news attribute
+    (NEWS_ATTRIBUTE, on every token of our own sets in training) added, when the model
+    has one."""
+    w = model.weight(NEWS_ATTRIBUTE)
+    return emit if w is None else emit + w
+
+
+def tag_many(path: Path, sentences: Sequence[Sequence[str]], news: bool = False) -> list[list[str]]:
+    """BIO labels for each sentence, as crfsuite tags it with sentence_features
+    (``news``: and the news attribute on every token, see :func:`as_news`).
 
     All sentences go through one Viterbi: numpy's per-call cost is paid once per
     position, not once per position and sentence."""
@@ -256,6 +271,8 @@ def tag_many(path: Path, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         return [[] for _ in sentences]
     lengths = np.array([len(t) for t in live])
     flat = _emissions(model, path, live)
+    if news:
+        flat = as_news(model, flat)
     decoded: Iterator[list[int]] = iter(viterbi(flat, lengths, model.transitions))
     labels = model.labels
     return [[labels[j] for j in next(decoded)] if toks else [] for toks in sentences]

@@ -67,6 +67,9 @@ class NeuralModel:
     char_id: dict[str, int] | None = None
     char_taps: np.ndarray | None = None  # 3 × characters × filters, see char_features
     char_b: np.ndarray | None = None
+    # Added to the label scores of today's news (learnt on our own annotated sets, see
+    # tagger.tag_tokens); None in a model trained on ANERcorp alone.
+    news_bias: np.ndarray | None = None
 
     @property
     def hidden(self) -> int:
@@ -199,6 +202,7 @@ def load_model(path: Path = MODEL_PATH) -> NeuralModel:
                 labels=tuple(z["labels"].tolist()),
                 crf_weight=float(z["crf_weight"]) if "crf_weight" in z else 0.0,
                 o_bias=float(z["o_bias"]) if "o_bias" in z else 0.0,
+                news_bias=z["news_bias"].astype(np.float32) if "news_bias" in z else None,
                 **chars,  # type: ignore[arg-type]
             )
     return model

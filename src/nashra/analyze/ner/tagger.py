@@ -96,16 +96,20 @@ def _tagger() -> Any:
     return tagger
 
 
-def tag_tokens(tokens: Sequence[str]) -> list[str]:
-    """BIO tags (over PERS/LOC/ORG/MISC) for one sentence of token strings."""
+def tag_tokens(tokens: Sequence[str], news: bool = False) -> list[str]:
+    """BIO tags (over PERS/LOC/ORG/MISC) for one sentence of token strings.
+
+    ``news``: tag as today's news, as the models learnt it from our own annotated sets
+    (``train/own_news.py``: ministries, agencies, clubs and companies are names); without
+    it, as ANERcorp annotates (what a CoNLL file is scored against)."""
     if not tokens:
         return []
-    return tag_sentences([tokens])[0]
+    return tag_sentences([tokens], news)[0]
 
 
-def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+def tag_sentences(sentences: Sequence[Sequence[str]], news: bool = False) -> list[list[str]]:
     """:func:`tag_tokens` for the sentences of one document (one batched decoding)."""
-    return tag_documents([sentences])[0]
+    return tag_documents([sentences], news)[0]
 
 
 # Documents are tagged together, a chunk of about this many tokens at a time (the work
@@ -113,10 +117,12 @@ def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
 CHUNK_TOKENS = 16_384
 
 
-def tag_documents(documents: Sequence[Sequence[Sequence[str]]]) -> list[list[list[str]]]:
+def tag_documents(
+    documents: Sequence[Sequence[Sequence[str]]], news: bool = False
+) -> list[list[list[str]]]:
     """BIO tags of every sentence of every document. The neural model reads each
     document's sentences with its document vector; all documents of a chunk are decoded
-    together."""
+    together. ``news``: see :func:`tag_tokens`."""
     crf = _model_path()
     if not crf.exists() and _neural_path() is None:
         raise ModelMissing(f"NER model not found at {crf}")
@@ -132,16 +138,18 @@ def tag_documents(documents: Sequence[Sequence[Sequence[str]]]) -> list[list[lis
             size += len(tokens)
         # a document is never split between chunks (its vector needs all of it)
         if size >= CHUNK_TOKENS or d == len(documents) - 1:
-            for (dd, kk), tags in zip(owner, _tag_pieces(pieces, owner), strict=True):
+            for (dd, kk), tags in zip(owner, _tag_pieces(pieces, owner, news), strict=True):
                 out[dd][kk].extend(tags)
             pieces, owner, size = [], [], 0
     return out
 
 
-def _tag_pieces(pieces: list[Sequence[str]], owner: list[tuple[int, int]]) -> list[list[str]]:
+def _tag_pieces(
+    pieces: list[Sequence[str]], owner: list[tuple[int, int]], news: bool
+) -> list[list[str]]:
     path = _neural_path()
     if path is None:
-        return linear.tag_many(_model_path(), pieces)
+        return linear.tag_many(_model_path(), pieces, news)
     live = [k for k, p in enumerate(pieces) if p]
     if not live:
         return [[] for _ in pieces]
@@ -152,9 +160,13 @@ def _tag_pieces(pieces: list[Sequence[str]], owner: list[tuple[int, int]]) -> li
     crf = _model_path()
     if model.crf_weight and crf.exists():
         emit, crf_emit, lengths = ensemble.emissions(path, crf, sentences, documents)
+        if news:
+            crf_emit = linear.as_news(linear.load_model(crf), crf_emit)
         emit, trans = add_crf(emit, trans, model.labels, crf, model.crf_weight, crf_emit)
     else:
         emit, lengths = neural.emissions(path, sentences, documents)
+    if news and model.news_bias is not None:
+        emit = emit + model.news_bias
     emit = with_o_bias(emit, model.labels, model.o_bias)
     paths = iter(viterbi(emit, lengths, trans))
     tags: list[list[str]] = [[] for _ in pieces]
@@ -307,7 +319,7 @@ def find_entities_many(texts: Sequence[str]) -> list[list[EntitySpan]]:
     words = [[[t[0] for t in toks] for toks in doc] for doc in docs]
     out: list[list[EntitySpan]] = []
     for text, doc, doc_words, doc_forms, doc_tags in zip(
-        texts, docs, words, forms, tag_documents(words), strict=True
+        texts, docs, words, forms, tag_documents(words, news=True), strict=True
     ):
         spans: list[EntitySpan] = []
         for toks, tags in zip(doc, consistent(doc_words, doc_tags, doc_forms), strict=True):

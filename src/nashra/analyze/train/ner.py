@@ -31,6 +31,7 @@ from nashra.analyze.lexicon import strip_clitics
 from nashra.analyze.ner.conll import score
 from nashra.analyze.ner.features import (
     LEXICON_PATH,
+    NEWS_ATTRIBUTE,
     TAG_BIAS,
     crf_items,
     sentence_features,
@@ -43,6 +44,7 @@ from nashra.analyze.train.data import (
     read_anercorp,
     read_wikifane,
 )
+from nashra.analyze.train.own_news import TRAINING_SETS_SPEC, parse_sets, read_own_sets
 from nashra.text import match_form, split_sentences
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
@@ -63,8 +65,10 @@ def train(
     params: dict[str, object] | None = None,
     min_freq: int = 1,
     verbose: bool = False,
+    news: list[Sentence] | None = None,
 ) -> float:
-    """Train a CRF on tagged sentences; returns seconds spent."""
+    """Train a CRF on tagged sentences; returns seconds spent. ``news``: sentences of
+    today's news (own_news.py), whose tokens carry the news attribute (NEWS_ATTRIBUTE)."""
     import pycrfsuite
 
     t0 = time.perf_counter()
@@ -72,6 +76,10 @@ def train(
     for sent in sents:
         toks = [t for t, _ in sent]
         trainer.append(sentence_features(toks), [tag for _, tag in sent])
+    for sent in news or []:
+        toks = [t for t, _ in sent]
+        feats = [[*f, NEWS_ATTRIBUTE] for f in sentence_features(toks)]
+        trainer.append(feats, [tag for _, tag in sent])
     trainer.set_params({**PARAMS, **(params or {}), "feature.minfreq": min_freq})
     model_path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model_path))
@@ -79,7 +87,7 @@ def train(
 
 
 def evaluate(
-    model_path: Path, sents: list[Sentence], bias: float = TAG_BIAS
+    model_path: Path, sents: list[Sentence], bias: float = TAG_BIAS, news: bool = False
 ) -> tuple[dict[str, dict[str, float]], float]:
     """Entity-level scores on tagged sentences, and tokens per second of tagging, with the
     bias attribute at ``bias`` (as :func:`nashra.analyze.ner.tag_tokens` tags)."""
@@ -93,7 +101,11 @@ def evaluate(
     t0 = time.perf_counter()
     for sent in sents:
         toks = [t for t, _ in sent]
-        pred.append(tagger.tag(crf_items(sentence_features(toks), bias)))
+        items = crf_items(sentence_features(toks), bias)
+        if news:
+            for item in items:
+                item[NEWS_ATTRIBUTE] = 1.0
+        pred.append(tagger.tag(items))
         gold.append([tag for _, tag in sent])
         ntok += len(toks)
     dt = time.perf_counter() - t0
@@ -101,7 +113,12 @@ def evaluate(
 
 
 def build_lexicon(
-    model_path: Path, out: Path, data: Path, articles: int, min_count: int = 3
+    model_path: Path,
+    out: Path,
+    data: Path,
+    articles: int,
+    min_count: int = 3,
+    news: bool = False,
 ) -> int:
     """Tag ``articles`` SaudiNewsNet articles (spread over the corpus) with a first-stage
     model; write proclitic-free word → [type, share, count] for words tagged as an entity
@@ -120,7 +137,10 @@ def build_lexicon(
             toks = [t[0] for t in split_tokens(text, s_start, s_end)]
             if not toks or len(toks) > 200:
                 continue
-            for tok, tag in zip(toks, tagger.tag(sentence_features(toks)), strict=True):
+            feats = sentence_features(toks)
+            if news:
+                feats = [[*f, NEWS_ATTRIBUTE] for f in feats]
+            for tok, tag in zip(toks, tagger.tag(feats), strict=True):
                 key = strip_clitics(match_form(tok) or tok, keep_article=True)
                 counts[key][tag[2:] if tag != "O" else "O"] += 1
     lex: dict[str, list[object]] = {}
@@ -146,17 +166,19 @@ def train_two_stage(
     params: dict[str, object],
     min_freq: int,
     articles: int,
+    news: list[Sentence] | None = None,
 ) -> float:
-    """First stage (no lexicon) → lexicon from SaudiNewsNet → second stage with it."""
+    """First stage (no lexicon) → lexicon from SaudiNewsNet → second stage with it.
+    ``news``: see :func:`train`; the lexicon's articles are then tagged as news too."""
     t0 = time.perf_counter()
     stage1 = model_path.with_suffix(".stage1.crfsuite")
     use_lexicon(None)
-    train(sents, stage1, params, min_freq)
-    n = build_lexicon(stage1, lexicon_path, data, articles)
+    train(sents, stage1, params, min_freq, news=news)
+    n = build_lexicon(stage1, lexicon_path, data, articles, news=bool(news))
     print(f"lexicon {lexicon_path}: {n} words ({time.perf_counter() - t0:.0f} s)")
     stage1.unlink(missing_ok=True)
     use_lexicon(lexicon_path)
-    train(sents, model_path, params, min_freq)
+    train(sents, model_path, params, min_freq, news=news)
     return time.perf_counter() - t0
 
 
@@ -180,6 +202,20 @@ def main(argv: list[str] | None = None) -> int:
         "--lexicon-articles", type=int, default=16_000, help="SaudiNewsNet articles to tag"
     )
     ap.add_argument("--lexicon-out", type=Path, default=LEXICON_PATH)
+    ap.add_argument(
+        "--own-sets",
+        default=TRAINING_SETS_SPEC,
+        help="our entity sets to train on too (train/own_news.py; '' for none)",
+    )
+    ap.add_argument(
+        "--own-eval", default="17-24", help="our entity sets to score on, unseen in training"
+    )
+    ap.add_argument(
+        "--news-domain",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="our sets' tokens carry the news attribute (tagging news adds it)",
+    )
     args = ap.parse_args(argv)
 
     aner = read_anercorp(args.data)
@@ -190,14 +226,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.wikifane_max:
         wiki = wiki[: args.wikifane_max]
     tr, dev = split_dev(aner, args.dev)
+    own = read_own_sets(parse_sets(args.own_sets))
+    own_eval = read_own_sets(
+        sorted(set(parse_sets(args.own_eval)) - set(parse_sets(args.own_sets)))
+    )
     params = {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
     dev_model = args.out.with_suffix(".dev.crfsuite")
-    dev_lexicon = args.lexicon_out.with_name("ner_lexicon.dev.json.gz")
+    dev_lexicon = args.lexicon_out.with_name(
+        args.lexicon_out.name.replace(".json.gz", ".dev.json.gz")
+    )
+    # (today's news as a domain of its own, or as more of ANERcorp's)
+    sents, news = (tr + wiki, own) if args.news_domain else (tr + wiki + own, [])
     secs = train_two_stage(
-        tr + wiki, dev_model, dev_lexicon, args.data, params, args.min_freq, args.lexicon_articles
+        sents, dev_model, dev_lexicon, args.data, params, args.min_freq, args.lexicon_articles, news
     )
     table, tps = evaluate(dev_model, dev)
     table_plain, _ = evaluate(dev_model, dev, 1.0)
+    own_table = evaluate(dev_model, own_eval, news=bool(news))[0] if own_eval else {}
     report = {
         "train_sentences": len(tr),
         "wikifane_sentences": len(wiki),
@@ -209,6 +254,11 @@ def main(argv: list[str] | None = None) -> int:
         "tag_bias": TAG_BIAS,
         "dev_scores": table,
         "dev_scores_bias_1": table_plain,
+        "own_sets": args.own_sets,
+        "news_domain": args.news_domain,
+        "own_sentences": len(own),
+        "own_eval_sets": args.own_eval,
+        "own_eval_scores": own_table,
         "tag_tokens_per_s_with_features": round(tps),
     }
     print(json.dumps(report, indent=1, ensure_ascii=False))
@@ -216,13 +266,14 @@ def main(argv: list[str] | None = None) -> int:
         args.report.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", "utf-8")
     if args.final:
         secs = train_two_stage(
-            aner + wiki,
+            aner + wiki + ([] if news else own),
             args.out,
             args.lexicon_out,
             args.data,
             params,
             args.min_freq,
             args.lexicon_articles,
+            news,
         )
         print(f"final model {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, {secs:.0f} s)")
         dev_model.unlink(missing_ok=True)

@@ -29,6 +29,7 @@ import json
 import random
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from nashra.analyze.ner.neural import LABELS, MODEL_PATH, char_window
 from nashra.analyze.train.data import DEFAULT_DATA, Sentence, read_anercorp, read_wikifane
 from nashra.analyze.train.embeddings import DEFAULT_OUT as DEFAULT_VECTORS
 from nashra.analyze.train.ner import split_dev
+from nashra.analyze.train.own_news import TRAINING_SETS_SPEC, parse_sets, read_own_sets
 from nashra.text import match_form
 
 VOCAB_WORDS = 60_000  # most frequent SaudiNewsNet words whose vectors ship (+ training words)
@@ -165,6 +167,8 @@ def build_model(vocab: Vocab, args: argparse.Namespace) -> Any:
             self.lstm = nn.LSTM(dim, args.hidden, batch_first=True, bidirectional=True)
             self.out = nn.Linear(2 * args.hidden, len(LABELS))
             self.trans = nn.Parameter(torch.zeros(len(LABELS), len(LABELS)))
+            # added to the label scores of today's news (see Batches.news)
+            self.news_bias = nn.Parameter(torch.zeros(len(LABELS)))
 
         def word_vectors(self, w: Any, s: Any, feats: Any, chars: Any) -> Any:
             parts = [self.pre(w), self.pre(s), self.feat(feats)]
@@ -186,8 +190,11 @@ def build_model(vocab: Vocab, args: argparse.Namespace) -> Any:
             h, _ = pad_packed_sequence(h, batch_first=True, total_length=x.shape[1])
             return h
 
-        def emissions(self, x: Any, doc: Any, lengths: Any) -> Any:
-            return self.out(self.drop(self.hidden(x, doc, lengths)))
+        def emissions(self, x: Any, doc: Any, lengths: Any, news: Any = None) -> Any:
+            emit = self.out(self.drop(self.hidden(x, doc, lengths)))
+            if news is not None:
+                emit = emit + news[:, None, None] * self.news_bias
+            return emit
 
     return Tagger()
 
@@ -211,9 +218,13 @@ def crf_nll(emit: Any, tags: Any, mask: Any, trans: Any) -> Any:
 class Batches:
     """Sentences as padded tensors of word-type ids, with each type's inputs."""
 
-    def __init__(self, vocab: Vocab, sents: list[Sentence]) -> None:
+    def __init__(
+        self, vocab: Vocab, sents: list[Sentence], news: Sequence[bool] | None = None
+    ) -> None:
         self.vocab = vocab
         self.sents = sents
+        # 1.0 for a sentence of today's news (own_news.py): its label scores get news_bias
+        self.news = np.array(news if news is not None else [False] * len(sents), np.float32)
         self.type_id: dict[str, int] = {}
         self.types: list[tuple[int, int, list[int], list[int]]] = []
         self.ids = [[self._type(tok) for tok, _ in s] for s in sents]
@@ -320,7 +331,9 @@ def fit(
     args: argparse.Namespace,
     model: Any = None,
     average: bool = False,
+    news: Sequence[bool] | None = None,
 ) -> tuple[Any, list[dict[str, Any]]]:
+    """``news``: which of ``train`` are sentences of today's news (see Batches)."""
     import torch
 
     torch.manual_seed(args.seed)
@@ -332,7 +345,7 @@ def fit(
 
             load_init(model, vocab, args.init)
     opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
-    data = Batches(vocab, train)
+    data = Batches(vocab, train, news)
     dev_data = Batches(vocab, dev) if dev else None
     history: list[dict[str, Any]] = []
     order = list(range(len(train)))
@@ -344,11 +357,13 @@ def fit(
         rng.shuffle(order)
         total = 0.0
         for k in range(0, len(order), args.batch):
+            idx = order[k : k + args.batch]
             words, tok, tags, mask, lengths, doc = on_device(
-                data.batch(order[k : k + args.batch], args.word_dropout), args.device
+                data.batch(idx, args.word_dropout), args.device
             )
             x = model.word_vectors(*words)[tok]
-            loss = crf_nll(model.emissions(x, doc, lengths), tags, mask, model.trans)
+            flags = torch.from_numpy(data.news[idx]).to(args.device)
+            loss = crf_nll(model.emissions(x, doc, lengths, flags), tags, mask, model.trans)
             opt.zero_grad()
             (loss / len(lengths)).backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
@@ -419,6 +434,7 @@ def export(
         labels=np.array(LABELS),
         crf_weight=np.array(crf_weight),
         o_bias=np.array(o_bias),
+        news_bias=sd["news_bias"],
         **lstm,
     )
 
@@ -501,6 +517,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--o-bias", type=float, default=0.0, help="with --crf-weight: the O bias to ship"
     )
+    ap.add_argument(
+        "--own-sets",
+        default=TRAINING_SETS_SPEC,
+        help="our entity sets to train on too (train/own_news.py; '' for none)",
+    )
+    ap.add_argument(
+        "--news-domain",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="our sets' sentences learn a label bias of their own (tagging news adds it)",
+    )
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--report", type=Path, default=None)
     args = ap.parse_args(argv)
@@ -511,6 +538,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     vectors = load_vectors(args.vectors)
     tr, dev = split_dev(aner, args.dev)
+    own = read_own_sets(parse_sets(args.own_sets))
+    # (today's news as a domain of its own, or as more of ANERcorp's)
+    extra, news = ([], own) if args.news_domain else (own, [])
     if args.complete:
         complete(args.complete, vectors, args.out)
         print(f"{args.out}: {args.complete} with its word vectors")
@@ -541,10 +571,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_dev:
         use_lexicon(args.lexicon)
         t0 = time.perf_counter()
-        model, vocab, history = train_model(tr, wiki, dev, args.epochs, vectors, args)
+        model, vocab, history = train_model(tr + extra, wiki, dev, args.epochs, vectors, args, news)
         best = max(history, key=lambda r: r["f1_document"])
         report.update(
             train_sentences=len(tr),
+            own_sentences=len(own),
             wikifane_sentences=len(wiki),
             dev_sentences=len(dev),
             history=history,
@@ -568,7 +599,7 @@ def main(argv: list[str] | None = None) -> int:
         args.report.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", "utf-8")
     if args.final:
         use_lexicon(LEXICON_PATH)
-        model, vocab, _ = train_model(aner, wiki, None, epochs, vectors, args)
+        model, vocab, _ = train_model(aner + extra, wiki, None, epochs, vectors, args, news)
         export(model, vocab, args.out, max(crf_weight, 0.0), o_bias, with_vectors)
         print(f"final model {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
     return 0
@@ -581,13 +612,17 @@ def train_model(
     epochs: int,
     vectors: Any,
     args: argparse.Namespace,
+    news: list[Sentence] | None = None,
 ) -> tuple[Any, Vocab, list[dict[str, Any]]]:
-    """WikiFANE first (when given), then ANERcorp."""
-    vocab = Vocab(sents + wiki, vectors, args.vocab_words)
+    """WikiFANE first (when given), then ANERcorp (with ``news``, today's news marked
+    as such, when given)."""
+    news = news or []
+    vocab = Vocab(sents + news + wiki, vectors, args.vocab_words)
     model = None
     if wiki:
         model, _ = fit(vocab, wiki, dev, args.wikifane_epochs, args)
-    model, history = fit(vocab, sents, dev, epochs, args, model, average=True)
+    flags = [False] * len(sents) + [True] * len(news)
+    model, history = fit(vocab, sents + news, dev, epochs, args, model, True, flags)
     return model, vocab, history
 
 

@@ -16,9 +16,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("input", type=Path)
         parser.add_argument("output", type=Path)
+        parser.add_argument(
+            "--news",
+            action="store_true",
+            help="tag as today's news, as articles are tagged (default: as ANERcorp annotates)",
+        )
 
     def handle(self, *args: Any, **opts: Any) -> None:
         if not opts["input"].exists():
             raise CommandError(f"no such file: {opts['input']}")
-        count = tag_conll(opts["input"], opts["output"])
+        count = tag_conll(opts["input"], opts["output"], news=opts["news"])
         self.stdout.write(f"tagged {count} tokens → {opts['output']}")
